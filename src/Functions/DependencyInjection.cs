@@ -1,0 +1,20 @@
+using KhuyenCong.Application;
+using KhuyenCong.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KhuyenCong.Functions;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Everything the functions need, registered once for both hosts: the Azure Functions worker (Program.cs) and
+    /// LocalHost, which runs these same functions on one machine.
+    /// </summary>
+    public static IServiceCollection AddKhuyenCongFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddApplication();
+        services.AddInfrastructure(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using KhuyenCong.Application.Health;
+using KhuyenCong.Infrastructure.Email;
+using KhuyenCong.Infrastructure.Health;
+using KhuyenCong.Infrastructure.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KhuyenCong.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers storage (Table and Blob clients on the <c>AzureWebJobsStorage</c> account), email and health.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient());
+        services.AddSingleton<IHealthProbe, HealthProbe>();
+        services.AddEmail();
+        return services;
+    }
+}

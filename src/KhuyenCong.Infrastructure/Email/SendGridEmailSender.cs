@@ -1,0 +1,65 @@
+using KhuyenCong.Application.Email;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+
+namespace KhuyenCong.Infrastructure.Email;
+
+/// <summary>Sends email through SendGrid's own client; the HTTP client comes from <see cref="IHttpClientFactory"/>.</summary>
+public sealed partial class SendGridEmailSender(
+    IHttpClientFactory httpClientFactory,
+    IOptions<SendGridOptions> options,
+    ILogger<SendGridEmailSender> logger) : IEmailSender
+{
+    public const string HttpClientName = "SendGrid";
+    public const string SendIdArgument = "sendId";
+
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var settings = options.Value;
+        var clientOptions = new SendGridClientOptions { ApiKey = settings.ApiKey };
+        if (!string.IsNullOrEmpty(settings.Host))
+        {
+            clientOptions.Host = settings.Host.TrimEnd('/');
+        }
+
+        var client = new SendGridClient(httpClientFactory.CreateClient(HttpClientName), clientOptions);
+        var mail = new SendGridMessage
+        {
+            From = new EmailAddress(settings.FromEmail, settings.FromName),
+            Subject = message.Subject,
+            PlainTextContent = message.Text,
+            HtmlContent = message.Html,
+        };
+        mail.AddTos(message.To.Select(r => new EmailAddress(r.Email, r.Name)).ToList());
+        mail.AddCustomArg(SendIdArgument, message.SendId);
+
+        Response response;
+        try
+        {
+            response = await client.SendEmailAsync(mail, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogSendFailed(logger, message.SendId, 0);
+            throw new EmailDeliveryException("The mail service could not be reached.", ex);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = (int)response.StatusCode;
+            LogSendFailed(logger, message.SendId, status);
+            throw new EmailDeliveryException(status, $"The mail service answered {status}.");
+        }
+
+        LogSent(logger, message.SendId);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Email {SendId} accepted by the mail service")]
+    private static partial void LogSent(ILogger logger, string sendId);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Email {SendId} was not accepted (status {Status})")]
+    private static partial void LogSendFailed(ILogger logger, string sendId, int status);
+}

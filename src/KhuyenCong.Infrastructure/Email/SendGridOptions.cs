@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KhuyenCong.Infrastructure.Email;
+
+/// <summary>Settings of section <c>SendGrid</c> (environment: <c>SendGrid__ApiKey</c>, ...).</summary>
+public sealed class SendGridOptions
+{
+    public const string SectionName = "SendGrid";
+
+    /// <summary>The API key (Key Vault reference in Azure). Never logged.</summary>
+    [Required(ErrorMessage = "Setting 'SendGrid:ApiKey' is required.")]
+    public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>Optional base address of a SendGrid-compatible API (LocalHost's outbox in development).</summary>
+    [Url(ErrorMessage = "Setting 'SendGrid:Host' must be an absolute URL.")]
+    public string? Host { get; set; }
+
+    [Required(ErrorMessage = "Setting 'SendGrid:FromEmail' is required.")]
+    [EmailAddress(ErrorMessage = "Setting 'SendGrid:FromEmail' must be an email address.")]
+    public string FromEmail { get; set; } = "khuyencong@example.gov.vn";
+
+    [Required(ErrorMessage = "Setting 'SendGrid:FromName' is required.")]
+    public string FromName { get; set; } = "Trung tâm Khuyến công";
+}

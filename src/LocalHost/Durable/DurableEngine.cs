@@ -1,0 +1,119 @@
+using System.Net;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Grpc.Net.Client;
+using KhuyenCong.LocalHost.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KhuyenCong.LocalHost.Durable;
+
+/// <summary>
+/// The durable task engine of LocalHost: the Azure Storage provider (the one Durable Functions uses by default in
+/// Azure) on the app's storage account, served over gRPC by <see cref="TaskHubGrpcServer"/> on a private loopback
+/// port. The app's orchestrators and activities run in a Microsoft.DurableTask worker connected to it, and the
+/// <c>[DurableClient]</c> bindings get a client connected to it; orchestration state lives in storage, so in-flight
+/// workflows survive a restart.
+/// </summary>
+public sealed partial class DurableEngine : IAsyncDisposable
+{
+    private readonly WebApplication sidecar;
+    private readonly AzureStorageOrchestrationService service;
+    private readonly ILogger logger;
+    private int stopped;
+
+    private DurableEngine(WebApplication sidecar, AzureStorageOrchestrationService service, Uri address, ILogger logger)
+    {
+        this.sidecar = sidecar;
+        this.service = service;
+        this.logger = logger;
+        Address = address;
+        Channel = GrpcChannel.ForAddress(address);
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>The gRPC channel the worker and the client share.</summary>
+    public GrpcChannel Channel { get; }
+
+    public static async Task<DurableEngine> StartAsync(
+        string storageConnectionString,
+        DurableEngineSettings settings,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var logger = loggerFactory.CreateLogger<DurableEngine>();
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
+            TaskHubName = settings.TaskHubName,
+            MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
+            PartitionCount = settings.PartitionCount,
+            WorkerId = settings.WorkerId,
+            UseAppLease = false,
+            LoggerFactory = loggerFactory,
+        });
+        try
+        {
+            await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new LocalHostException(
+                $"Could not create the durable task hub '{settings.TaskHubName}' in storage ({ex.GetType().Name}: {ex.Message}). " +
+                "Check that the storage account or Azurite in AzureWebJobsStorage is reachable.", ex);
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
+        builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        var app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>();
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var engine = new DurableEngine(app, service, new Uri(address), logger);
+        LogStarted(logger, settings.TaskHubName, address);
+        return engine;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await sidecar.StopAsync();
+        await sidecar.DisposeAsync();
+        Channel.Dispose();
+        try
+        {
+            // Releases the partition leases now, so a restart (or another instance) takes over at once.
+            await service.StopAsync(isForced: false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            LogStopProblem(logger, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Durable task hub {TaskHub} served at {Address}")]
+    private static partial void LogStarted(ILogger logger, string taskHub, string address);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "The durable engine stopped with {Problem}")]
+    private static partial void LogStopProblem(ILogger logger, string problem);
+}
+
+public sealed record DurableEngineSettings(string TaskHubName, TimeSpan MaxQueuePollingInterval, int PartitionCount, string WorkerId);

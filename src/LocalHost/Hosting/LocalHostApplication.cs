@@ -1,0 +1,349 @@
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using Azure.Storage.Blobs;
+using KhuyenCong.Functions;
+using KhuyenCong.LocalHost.Durable;
+using KhuyenCong.LocalHost.Functions;
+using KhuyenCong.LocalHost.Outbox;
+using KhuyenCong.LocalHost.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KhuyenCong.LocalHost.Hosting;
+
+/// <summary>
+/// The whole system on one machine: storage (Azurite), the durable engine, and every function of src/Functions at
+/// its route, on its schedule or in the durable worker, plus the development outbox. Start it with
+/// <see cref="StartAsync"/>; dispose it to stop everything it started, in reverse order.
+/// </summary>
+public sealed partial class LocalHostApplication : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly DurableEngine engine;
+    private readonly AzuriteProcess? azurite;
+    private readonly ILogger logger;
+    private int disposed;
+
+    private LocalHostApplication(WebApplication app, DurableEngine engine, AzuriteProcess? azurite, Uri baseAddress, FunctionKeys keys,
+        IReadOnlyList<FunctionDescriptor> functions, string storageDescription, ILogger logger)
+    {
+        this.app = app;
+        this.engine = engine;
+        this.azurite = azurite;
+        this.logger = logger;
+        BaseAddress = baseAddress;
+        Keys = keys;
+        Functions = functions;
+        StorageDescription = storageDescription;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public FunctionKeys Keys { get; }
+
+    public IReadOnlyList<FunctionDescriptor> Functions { get; }
+
+    public string StorageDescription { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>The assembly whose functions LocalHost runs.</summary>
+    public static Assembly FunctionsAssembly => typeof(KhuyenCong.Functions.DependencyInjection).Assembly;
+
+    public static async Task<LocalHostApplication> StartAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var root = options.RepositoryRoot ?? RepositoryLayout.FindRoot();
+        var configuration = BuildConfiguration(options, root);
+        var baseAddress = ResolveBaseAddress(configuration["urls"] ?? configuration["LocalHost:Urls"] ?? LocalHostOptions.DefaultUrl);
+
+        using var bootstrapLoggerFactory = LoggerFactory.Create(b => ConfigureLogging(b, options));
+        var bootstrapLogger = bootstrapLoggerFactory.CreateLogger("KhuyenCong.LocalHost");
+        EnsurePortFree(baseAddress);
+
+        var functions = FunctionCatalog.Discover(FunctionsAssembly);
+        var storage = await StorageBootstrap.ResolveAsync(configuration, root, bootstrapLogger, cancellationToken);
+        DurableEngine? engine = null;
+        WebApplication? app = null;
+        try
+        {
+            var keys = new FunctionKeys(
+                NonEmpty(configuration["LocalHost:FunctionKey"]) ?? FunctionKeys.NewKey(),
+                NonEmpty(configuration["LocalHost:AdminKey"]) ?? FunctionKeys.NewKey());
+            var origin = baseAddress.GetLeftPart(UriPartial.Authority);
+
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ApplicationName = typeof(LocalHostApplication).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
+                EnvironmentName = configuration["DOTNET_ENVIRONMENT"] ?? configuration["ASPNETCORE_ENVIRONMENT"] ?? Environments.Development,
+            });
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                // Defaults for one machine; any setting from the files, the environment or the command line wins.
+                ["KhuyenCong:TaskHubName"] = "KhuyenCong",
+                ["KhuyenCong:PublicBaseUrl"] = origin,
+                ["SendGrid:ApiKey"] = "SG.localhost-outbox",
+                ["SendGrid:Host"] = origin,
+            });
+            builder.Configuration.AddConfiguration(configuration);
+            builder.Configuration[Infrastructure.Storage.StorageAccount.SettingName] = storage.ConnectionString;
+            builder.Logging.ClearProviders();
+            ConfigureLogging(builder.Logging, options);
+            builder.WebHost.UseUrls(origin);
+            builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+
+            var pollInterval = TimeSpan.Parse(builder.Configuration["LocalHost:QueuePollingInterval"] ?? "00:00:01", CultureInfo.InvariantCulture);
+            var loggerFactory = LoggerFactory.Create(b => ConfigureLogging(b, options));
+            engine = await DurableEngine.StartAsync(
+                storage.ConnectionString,
+                new DurableEngineSettings(builder.Configuration["KhuyenCong:TaskHubName"]!, pollInterval, 4, $"{Environment.MachineName}-localhost"),
+                loggerFactory,
+                cancellationToken);
+
+            // The app's own registrations, exactly as the Functions worker makes them.
+            builder.Services.AddKhuyenCongFunctions(builder.Configuration);
+            builder.Services.AddMvcCore();
+            builder.Services.AddSingleton(new OutboxStore(new BlobServiceClient(storage.ConnectionString)));
+            var grpcChannel = engine.Channel;
+            builder.Services.AddDurableTaskClient(b =>
+            {
+                b.UseGrpc(grpcChannel);
+                b.RegisterDirectly();
+            });
+            IServiceProvider? rootServices = null;
+            builder.Services.AddDurableTaskWorker(b =>
+            {
+                b.UseGrpc(grpcChannel);
+                b.AddTasks(registry =>
+                {
+                    foreach (var function in functions)
+                    {
+                        switch (function.Kind)
+                        {
+                            case TriggerKind.Orchestration:
+                                var orchestrator = new FunctionInvoker(function);
+                                registry.AddOrchestrator(function.Name, () => new FunctionOrchestrator(orchestrator, () => rootServices!));
+                                break;
+                            case TriggerKind.Activity:
+                                var activity = new FunctionInvoker(function);
+                                registry.AddActivity(function.Name, sp => new FunctionActivity(activity, sp));
+                                break;
+                        }
+                    }
+                });
+            });
+
+            var timers = functions.Where(f => f.Kind == TriggerKind.Timer)
+                .Select(f => ScheduledFunction.Create(f, builder.Configuration)).ToList();
+            builder.Services.AddHostedService(sp => new TimerTriggerService(
+                timers, sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TimerTriggerService>>()));
+
+            app = builder.Build();
+            rootServices = app.Services;
+            app.Use(StripClientPrincipal);
+            var failureLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KhuyenCong.LocalHost.Functions");
+            app.Use((context, next) => HandleFunctionFailures(context, next, failureLogger));
+            app.MapHttpFunctions(functions, keys);
+            app.MapAdminFunctions(timers, functions, keys);
+            app.MapSendGridOutbox();
+
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException ex) when (ex.InnerException is AddressInUseException)
+            {
+                throw PortInUse(baseAddress, ex);
+            }
+
+            var host = new LocalHostApplication(app, engine, storage.StartedAzurite, baseAddress, keys, functions, storage.Description,
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KhuyenCong.LocalHost"));
+            if (options.PrintBanner)
+            {
+                host.PrintBanner();
+            }
+
+            return host;
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            if (engine is not null)
+            {
+                await engine.DisposeAsync();
+            }
+
+            if (storage.StartedAzurite is not null)
+            {
+                await storage.StartedAzurite.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Waits until the process is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        LogStopping(logger);
+        try
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            await engine.DisposeAsync();
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+        }
+    }
+
+    private static IConfiguration BuildConfiguration(LocalHostOptions options, string root) =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddLocalSettingsFile(Path.Combine(root, "src", "Functions", "local.settings.json"))
+            .AddEnvironmentVariables()
+            .AddCommandLine(options.Args.ToArray())
+            .AddInMemoryCollection(options.Settings)
+            .Build();
+
+    private static void ConfigureLogging(ILoggingBuilder logging, LocalHostOptions options)
+    {
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System", LogLevel.Warning);
+        logging.AddFilter("DurableTask", LogLevel.Warning);
+        logging.AddFilter("Grpc", LogLevel.Warning);
+        if (options.ConsoleLogging)
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+    }
+
+    private static Uri ResolveBaseAddress(string urls)
+    {
+        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? LocalHostOptions.DefaultUrl;
+        if (!Uri.TryCreate(first, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new LocalHostException($"--urls '{urls}' is not an http URL such as {LocalHostOptions.DefaultUrl}.");
+        }
+
+        if (uri.Port == 0)
+        {
+            uri = new UriBuilder(uri) { Port = PortProbe.FreePort() }.Uri;
+        }
+
+        return uri;
+    }
+
+    private static void EnsurePortFree(Uri address)
+    {
+        if (PortProbe.IsListening(address.Port))
+        {
+            throw PortInUse(address, null);
+        }
+    }
+
+    private static LocalHostException PortInUse(Uri address, Exception? inner)
+    {
+        var other = address.Port == 7071 ? 7072 : address.Port + 1;
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"Port {address.Port} is already in use, so LocalHost cannot listen on {address.GetLeftPart(UriPartial.Authority)}. " +
+            $"Stop the program using it, or choose another port: dotnet run --project src/LocalHost -- --urls http://localhost:{other}");
+        return inner is null ? new LocalHostException(message) : new LocalHostException(message, inner);
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    // App Service Authentication sets X-MS-CLIENT-PRINCIPAL in Azure after signing the user in; LocalHost has no
+    // such front door, so a client must never be able to claim an identity by sending the header itself.
+    private static Task StripClientPrincipal(HttpContext context, RequestDelegate next)
+    {
+        foreach (var header in context.Request.Headers.Keys.Where(k => k.StartsWith("X-MS-CLIENT-PRINCIPAL", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            context.Request.Headers.Remove(header);
+        }
+
+        return next(context);
+    }
+
+    // As the Functions host: an unhandled exception in a function is logged and answered with an empty 500.
+    private static async Task HandleFunctionFailures(HttpContext context, RequestDelegate next, ILogger logger)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            LogFunctionFailed(logger, ex, context.Request.Path);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    private void PrintBanner()
+    {
+        var origin = BaseAddress.GetLeftPart(UriPartial.Authority);
+        bool Has(string route) => Functions.Any(f => f.Http?.Route.Equals(route, StringComparison.OrdinalIgnoreCase) == true);
+        var lines = new List<string>
+        {
+            string.Empty,
+            "KhuyenCong LocalHost đang chạy · is running",
+        };
+        if (Has(string.Empty))
+        {
+            lines.Add($"  Biểu mẫu đề án · Proposal form   {origin}/");
+        }
+
+        if (Has("dashboard"))
+        {
+            lines.Add($"  Thống kê · Dashboard             {origin}/dashboard");
+        }
+
+        lines.Add($"  Hộp thư thử · Dev outbox         {origin}/dev/outbox");
+        lines.Add($"  Sức khỏe · Health                {origin}/api/health");
+        lines.Add($"  Khóa chức năng · Function key    {Keys.FunctionKey}   (header {FunctionKeys.HeaderName} or ?code=)");
+        lines.Add($"  Khóa quản trị · Admin key        {Keys.AdminKey}   (POST {origin}/admin/functions/{{name}})");
+        lines.Add($"  Lưu trữ · Storage                {StorageDescription}");
+        lines.Add($"  Chức năng · Functions            {Functions.Count} ({string.Join(", ", Functions.GroupBy(f => f.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"))})");
+        lines.Add("Nhấn Ctrl+C để dừng · Press Ctrl+C to stop.");
+        lines.Add(string.Empty);
+        Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
+        Console.Out.Flush();
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "LocalHost is stopping")]
+    private static partial void LogStopping(ILogger logger);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Function failed for {Path}")]
+    private static partial void LogFunctionFailed(ILogger logger, Exception exception, PathString path);
+}

@@ -1,0 +1,22 @@
+namespace KhuyenCong.LocalHost.Hosting;
+
+/// <summary>How to start LocalHost: the command line's arguments, plus overrides for tests and tools.</summary>
+public sealed class LocalHostOptions
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <summary>Command-line arguments (<c>--urls</c>, <c>--Setting=value</c>).</summary>
+    public IReadOnlyList<string> Args { get; init; } = [];
+
+    /// <summary>Settings that win over every other source (tests use this to point at their own Azurite).</summary>
+    public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The repository root; found from the current folder when null.</summary>
+    public string? RepositoryRoot { get; init; }
+
+    /// <summary>Print the start banner (URLs and keys) to the console.</summary>
+    public bool PrintBanner { get; init; } = true;
+
+    /// <summary>Write logs to the console.</summary>
+    public bool ConsoleLogging { get; init; } = true;
+}
