@@ -24,11 +24,11 @@ namespace KhuyenCong.LocalHost.Durable;
 public sealed partial class DurableEngine : IAsyncDisposable
 {
     private readonly WebApplication sidecar;
-    private readonly AzureStorageOrchestrationService service;
+    private readonly GracefulOrchestrationService service;
     private readonly ILogger logger;
     private int stopped;
 
-    private DurableEngine(WebApplication sidecar, AzureStorageOrchestrationService service, Uri address, ILogger logger)
+    private DurableEngine(WebApplication sidecar, GracefulOrchestrationService service, Uri address, ILogger logger)
     {
         this.sidecar = sidecar;
         this.service = service;
@@ -50,7 +50,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var logger = loggerFactory.CreateLogger<DurableEngine>();
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var storageService = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
             TaskHubName = settings.TaskHubName,
@@ -62,7 +62,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         });
         try
         {
-            await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
+            await storageService.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -71,13 +71,14 @@ public sealed partial class DurableEngine : IAsyncDisposable
                 "Check that the storage account or Azurite in AzureWebJobsStorage is reachable.", ex);
         }
 
+        var service = new GracefulOrchestrationService(storageService, TimeSpan.FromSeconds(15), logger);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
         builder.Services.AddSingleton<IOrchestrationService>(service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(storageService);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
@@ -98,22 +99,13 @@ public sealed partial class DurableEngine : IAsyncDisposable
         await sidecar.StopAsync();
         await sidecar.DisposeAsync();
         Channel.Dispose();
-        try
-        {
-            // Releases the partition leases now, so a restart (or another instance) takes over at once.
-            await service.StopAsync(isForced: false);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
-        {
-            LogStopProblem(logger, ex.GetType().Name);
-        }
+        // Releases the partition leases now, so a restart (or another instance) takes over at once.
+        await service.StopAsync(isForced: false);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Durable task hub {TaskHub} served at {Address}")]
     private static partial void LogStarted(ILogger logger, string taskHub, string address);
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "The durable engine stopped with {Problem}")]
-    private static partial void LogStopProblem(ILogger logger, string problem);
 }
 
 public sealed record DurableEngineSettings(string TaskHubName, TimeSpan MaxQueuePollingInterval, int PartitionCount, string WorkerId);

@@ -33,8 +33,11 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
     private int disposed;
 
     private LocalHostApplication(WebApplication app, DurableEngine engine, AzuriteProcess? azurite, Uri baseAddress, FunctionKeys keys,
-        IReadOnlyList<FunctionDescriptor> functions, string storageDescription, ILogger logger)
+        IReadOnlyList<FunctionDescriptor> functions, IReadOnlyList<ScheduledFunction> timers, IReadOnlyCollection<string> durableTasks,
+        string storageDescription, ILogger logger)
     {
+        Timers = timers;
+        DurableTasks = durableTasks;
         this.app = app;
         this.engine = engine;
         this.azurite = azurite;
@@ -52,6 +55,12 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
     public IReadOnlyList<FunctionDescriptor> Functions { get; }
 
     public string StorageDescription { get; }
+
+    /// <summary>The timer functions LocalHost fires, with their resolved schedules.</summary>
+    public IReadOnlyList<ScheduledFunction> Timers { get; }
+
+    /// <summary>The orchestrators and activities registered in the durable worker, as "orchestration:Name" / "activity:Name".</summary>
+    public IReadOnlyCollection<string> DurableTasks { get; }
 
     public IServiceProvider Services => app.Services;
 
@@ -121,6 +130,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 b.RegisterDirectly();
             });
             IServiceProvider? rootServices = null;
+            var durableTasks = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>();
             builder.Services.AddDurableTaskWorker(b =>
             {
                 b.UseGrpc(grpcChannel);
@@ -133,10 +143,12 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                             case TriggerKind.Orchestration:
                                 var orchestrator = new FunctionInvoker(function);
                                 registry.AddOrchestrator(function.Name, () => new FunctionOrchestrator(orchestrator, () => rootServices!));
+                                durableTasks.TryAdd("orchestration:" + function.Name, 0);
                                 break;
                             case TriggerKind.Activity:
                                 var activity = new FunctionInvoker(function);
                                 registry.AddActivity(function.Name, sp => new FunctionActivity(activity, sp));
+                                durableTasks.TryAdd("activity:" + function.Name, 0);
                                 break;
                         }
                     }
@@ -166,7 +178,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 throw PortInUse(baseAddress, ex);
             }
 
-            var host = new LocalHostApplication(app, engine, storage.StartedAzurite, baseAddress, keys, functions, storage.Description,
+            var host = new LocalHostApplication(app, engine, storage.StartedAzurite, baseAddress, keys, functions, timers, (IReadOnlyCollection<string>)durableTasks.Keys, storage.Description,
                 app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KhuyenCong.LocalHost"));
             if (options.PrintBanner)
             {

@@ -98,7 +98,15 @@ public static partial class SendGridOutboxEndpoints
 
         var id = Guid.NewGuid().ToString("N");
         string? sendId = null;
-        mail.CustomArgs?.TryGetValue("sendId", out sendId);
+        // SendGrid's C# client puts custom args on the first personalization; the API also takes them at the top.
+        foreach (var args in mail.Personalizations.Select(p => p.CustomArgs).Prepend(mail.CustomArgs))
+        {
+            if (sendId is null && args is not null && args.TryGetValue("sendId", out var value))
+            {
+                sendId = value;
+            }
+        }
+
         var message = new OutboxMessage(
             id,
             time.GetUtcNow(),
@@ -121,7 +129,7 @@ public static partial class SendGridOutboxEndpoints
 
     private static string RenderPage(IReadOnlyList<OutboxMessage> messages)
     {
-        var e = HtmlEncoder.Default;
+        var e = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var html = new System.Text.StringBuilder();
         html.Append("""
             <!doctype html>
@@ -203,6 +211,7 @@ public static partial class SendGridOutboxEndpoints
     {
         [JsonPropertyName("to")] public List<Address>? To { get; set; }
         [JsonPropertyName("subject")] public string? Subject { get; set; }
+        [JsonPropertyName("custom_args")] public Dictionary<string, string>? CustomArgs { get; set; }
     }
 
     private sealed class Address

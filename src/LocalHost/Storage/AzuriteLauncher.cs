@@ -14,6 +14,24 @@ public sealed record AzuriteSettings(string RepositoryRoot, string DataDirectory
     public static AzuriteSettings Default(string repositoryRoot) =>
         new(repositoryRoot, Path.Combine(repositoryRoot, ".azurite"), AzuriteLauncher.DefaultBlobPort, AzuriteLauncher.DefaultQueuePort, AzuriteLauncher.DefaultTablePort);
 
+    /// <summary>
+    /// The Azurite LocalHost starts: ports and data folder from <c>LocalHost:Azurite:BlobPort</c>, <c>QueuePort</c>,
+    /// <c>TablePort</c> and <c>DataDirectory</c>, defaulting to 10000-10002 and the repository's .azurite folder.
+    /// </summary>
+    public static AzuriteSettings FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration, string repositoryRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("LocalHost:Azurite");
+        int Port(string key, int fallback) =>
+            section[key] is { Length: > 0 } v
+                ? int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536
+                    ? p
+                    : throw new LocalHostException($"Setting 'LocalHost:Azurite:{key}' must be a port number (1-65535), not '{v}'.")
+                : fallback;
+        var data = section["DataDirectory"] is { Length: > 0 } d ? Path.GetFullPath(d, repositoryRoot) : Path.Combine(repositoryRoot, ".azurite");
+        return new(repositoryRoot, data, Port("BlobPort", AzuriteLauncher.DefaultBlobPort), Port("QueuePort", AzuriteLauncher.DefaultQueuePort), Port("TablePort", AzuriteLauncher.DefaultTablePort));
+    }
+
     /// <summary>Free ports and a fresh temporary data folder: an Azurite nobody else uses (tests).</summary>
     public static AzuriteSettings Isolated(string repositoryRoot)
     {

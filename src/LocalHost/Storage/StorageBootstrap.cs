@@ -10,7 +10,7 @@ public sealed record StorageChoice(string ConnectionString, string Description, 
 
 /// <summary>
 /// Chooses the storage account: the connection string in <c>AzureWebJobsStorage</c> when set; otherwise an Azurite
-/// already listening on 10000-10002; otherwise an Azurite LocalHost starts itself from the repository's node_modules.
+/// already listening on its ports (10000-10002 unless <c>LocalHost:Azurite:*Port</c> say otherwise); otherwise an Azurite LocalHost starts itself from the repository's node_modules.
 /// </summary>
 public static class StorageBootstrap
 {
@@ -35,17 +35,17 @@ public static class StorageBootstrap
             return new StorageChoice(expanded, "the account in setting AzureWebJobsStorage", null);
         }
 
-        var defaults = AzuriteSettings.Default(repositoryRoot);
+        var defaults = AzuriteSettings.FromConfiguration(configuration, repositoryRoot);
         var listening = new[] { defaults.BlobPort, defaults.QueuePort, defaults.TablePort }.Where(PortProbe.IsListening).ToList();
         if (listening.Count == 3)
         {
-            return new StorageChoice(defaults.ConnectionString, "Azurite already running on ports 10000-10002", null);
+            return new StorageChoice(defaults.ConnectionString, $"Azurite already running on ports {defaults.BlobPort}-{defaults.TablePort}", null);
         }
 
         if (listening.Count > 0)
         {
             throw new LocalHostException(
-                $"Port(s) {string.Join(", ", listening)} are in use, but not all of 10000-10002 answer as Azurite would. " +
+                $"Port(s) {string.Join(", ", listening)} are in use, but not all of {defaults.BlobPort}, {defaults.QueuePort}, {defaults.TablePort} answer as Azurite would. " +
                 "Stop the program using them, or set AzureWebJobsStorage to the connection string of a running storage emulator.");
         }
 

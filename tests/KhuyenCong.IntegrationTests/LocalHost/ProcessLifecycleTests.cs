@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using KhuyenCong.LocalHost.Hosting;
+using KhuyenCong.LocalHost.Storage;
+
+namespace KhuyenCong.IntegrationTests.LocalHost;
+
+/// <summary>
+/// Runs LocalHost as its own process, as `dotnet run --project src/LocalHost` does, with Azurite on private ports:
+/// it starts Azurite itself, answers health, and leaves no process behind when stopped with Ctrl+C (SIGINT), or
+/// even when it is killed.
+/// </summary>
+public partial class ProcessLifecycleTests
+{
+    private sealed record RunningLocalHost(Process Process, int AzuritePid, Uri BaseAddress, string DataDirectory, StringBuilder Output);
+
+    private static async Task<RunningLocalHost> StartAsync()
+    {
+        var port = PortProbe.FreePort();
+        var data = Path.Combine(Path.GetTempPath(), "khuyencong-lifecycle-" + Guid.NewGuid().ToString("N")[..8]);
+        var dll = Path.Combine(AppContext.BaseDirectory, "KhuyenCong.LocalHost.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryLayout.FindRoot(),
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment.Remove("AzureWebJobsStorage");
+        start.Environment["LocalHost__Azurite__BlobPort"] = PortProbe.FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["LocalHost__Azurite__QueuePort"] = PortProbe.FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["LocalHost__Azurite__TablePort"] = PortProbe.FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["LocalHost__Azurite__DataDirectory"] = data;
+        var output = new StringBuilder();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            Assert.False(process.HasExited, "LocalHost exited during start-up: " + Snapshot(output));
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/api/health", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "LocalHost did not become healthy: " + Snapshot(output));
+            await Task.Delay(500);
+        }
+
+        var pid = int.Parse(AzuritePid().Match(Snapshot(output)).Groups[1].Value, CultureInfo.InvariantCulture);
+        return new RunningLocalHost(process, pid, baseAddress, data, output);
+    }
+
+    private static string Snapshot(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var p = Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task WaitGoneAsync(int pid, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (IsAlive(pid) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+    }
+
+    private static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    [Fact]
+    public async Task CtrlC_RunningLocalHost_ExitsCleanlyAndStopsAzurite()
+    {
+        var host = await StartAsync();
+        try
+        {
+            Assert.True(IsAlive(host.AzuritePid));
+            using (var client = new HttpClient { BaseAddress = host.BaseAddress })
+            {
+                using var outbox = await client.GetAsync(new Uri("/dev/outbox", UriKind.Relative));
+                Assert.True(outbox.IsSuccessStatusCode);
+            }
+
+            Signal(host.Process.Id, "INT");
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await host.Process.WaitForExitAsync(cts.Token);
+            await WaitGoneAsync(host.AzuritePid, TimeSpan.FromSeconds(10));
+
+            Assert.Equal(0, host.Process.ExitCode);
+            Assert.False(IsAlive(host.AzuritePid), "Azurite is still running after Ctrl+C");
+            Assert.Contains("Azurite stopped", Snapshot(host.Output), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Cleanup(host);
+        }
+    }
+
+    [Fact]
+    public async Task Kill_LocalHostKilledHard_AzuriteStopsByItself()
+    {
+        var host = await StartAsync();
+        try
+        {
+            host.Process.Kill();
+            await host.Process.WaitForExitAsync();
+            await WaitGoneAsync(host.AzuritePid, TimeSpan.FromSeconds(20));
+
+            Assert.False(IsAlive(host.AzuritePid), "Azurite outlived a killed LocalHost");
+        }
+        finally
+        {
+            Cleanup(host);
+        }
+    }
+
+    private static void Cleanup(RunningLocalHost host)
+    {
+        if (!host.Process.HasExited)
+        {
+            host.Process.Kill(entireProcessTree: true);
+        }
+
+        if (IsAlive(host.AzuritePid))
+        {
+            Process.GetProcessById(host.AzuritePid).Kill();
+        }
+
+        host.Process.Dispose();
+        try
+        {
+            Directory.Delete(host.DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // temporary folder
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // temporary folder
+        }
+    }
+
+    [GeneratedRegex(@"Azurite is running \(process (\d+)\)")]
+    private static partial Regex AzuritePid();
+}
