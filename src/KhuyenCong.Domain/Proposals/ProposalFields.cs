@@ -1,0 +1,33 @@
+namespace KhuyenCong.Domain.Proposals;
+
+/// <summary>The camelCase names of the proposal form fields: form field names, JSON property names and error keys.</summary>
+public static class ProposalFields
+{
+    public const string OrganizationName = "organizationName";
+    public const string TaxCode = "taxCode";
+    public const string Representative = "representative";
+    public const string Email = "email";
+    public const string Phone = "phone";
+    public const string Address = "address";
+    public const string Commune = "commune";
+    public const string Province = "province";
+    public const string Kind = "kind";
+    public const string Sector = "sector";
+    public const string FundingSource = "fundingSource";
+    public const string Title = "title";
+    public const string Summary = "summary";
+    public const string TotalCost = "totalCost";
+    public const string RequestedSupport = "requestedSupport";
+    public const string OwnContribution = "ownContribution";
+    public const string StartDate = "startDate";
+    public const string EndDate = "endDate";
+    public const string ExpectedJobs = "expectedJobs";
+    public const string ExpectedTrainees = "expectedTrainees";
+
+    /// <summary>Every field, in form order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        OrganizationName, TaxCode, Representative, Email, Phone, Address, Commune, Province, Kind, Sector, FundingSource,
+        Title, Summary, TotalCost, RequestedSupport, OwnContribution, StartDate, EndDate, ExpectedJobs, ExpectedTrainees,
+    ];
+}
