@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace KhuyenCong.UnitTests.Deployment;
@@ -44,5 +45,15 @@ public class DeploymentFilesTests
             .ToList();
         Assert.NotEmpty(required);
         Assert.All(required, v => Assert.Matches($@"(?m)^\s+{v}: \$\{{\{{ vars\.{v} \}}\}}\s*$", workflow));
+    }
+
+    [Fact]
+    public void EntraAppRoles_File_DefinesTheFourStaffRolesWithDistinctIds()
+    {
+        var roles = JsonNode.Parse(Read("infra", "entra-app-roles.json"))!.AsArray();
+
+        Assert.Equal(["admin", "director", "finance", "officer"], roles.Select(r => (string?)r!["value"]).Order(StringComparer.Ordinal));
+        Assert.Equal(roles.Count, roles.Select(r => Guid.Parse((string)r!["id"]!)).Distinct().Count());
+        Assert.All(roles, r => Assert.True((bool)r!["isEnabled"]!));
     }
 }
