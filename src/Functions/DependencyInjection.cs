@@ -1,4 +1,5 @@
 using KhuyenCong.Application;
+using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,8 @@ public static class DependencyInjection
     {
         services.AddApplication();
         services.AddInfrastructure(configuration);
+        services.AddSingleton<ProposalRequestReader>();
+        services.AddSingleton<TrackingThrottle>();
         return services;
     }
 }

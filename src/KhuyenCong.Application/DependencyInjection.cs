@@ -8,6 +8,17 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Options.KhuyenCongOptions>()
+            .BindConfiguration(Options.KhuyenCongOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<Options.IntakeOptions>()
+            .BindConfiguration(Options.IntakeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Proposals.ProposalIntake>();
+        services.AddSingleton<Proposals.ProposalTracking>();
+        services.AddSingleton<Email.OnceOnlyEmailSender>();
         return services;
     }
 }

@@ -1,4 +1,10 @@
+using KhuyenCong.Application.Attachments;
+using KhuyenCong.Application.Caps;
 using KhuyenCong.Application.Health;
+using KhuyenCong.Application.Proposals;
+using KhuyenCong.Infrastructure.Attachments;
+using KhuyenCong.Infrastructure.Caps;
+using KhuyenCong.Infrastructure.Proposals;
 using KhuyenCong.Infrastructure.Email;
 using KhuyenCong.Infrastructure.Health;
 using KhuyenCong.Infrastructure.Storage;
@@ -15,7 +21,13 @@ public static class DependencyInjection
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient());
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient());
+        services.AddSingleton<StorageTables>();
         services.AddSingleton<IHealthProbe, HealthProbe>();
+        services.AddSingleton<IProposalRepository, TableProposalRepository>();
+        services.AddSingleton<IAttachmentStore, BlobAttachmentStore>();
+        services.AddSingleton<ICapStore, TableCapStore>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
         services.AddEmail();
         return services;
     }

@@ -139,6 +139,14 @@ public static class VietnameseText
         return false;
     }
 
+    /// <summary>
+    /// True for invisible formatting characters that can disguise text: bidirectional marks, overrides and isolates,
+    /// zero-width spaces and joiners, the word joiner and the byte order mark.
+    /// </summary>
+    public static bool IsInvisibleFormatCharacter(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C'
+            or (>= '\u200B' and <= '\u200D') or '\u2060' or '\uFEFF';
+
     private static string CollapseWhitespace(string text)
     {
         var builder = new StringBuilder(text.Length);

@@ -162,7 +162,8 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
 
             app = builder.Build();
             rootServices = app.Services;
-            app.Use(StripClientPrincipal);
+            var staffName = NonEmpty(builder.Configuration["LocalHost:StaffName"]) ?? "Cán bộ LocalHost";
+            app.Use((context, next) => StaffPrincipalFromKey(context, next, keys, staffName));
             var failureLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KhuyenCong.LocalHost.Functions");
             app.Use((context, next) => HandleFunctionFailures(context, next, failureLogger));
             app.MapHttpFunctions(functions, keys);
@@ -295,13 +296,22 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    // App Service Authentication sets X-MS-CLIENT-PRINCIPAL in Azure after signing the user in; LocalHost has no
-    // such front door, so a client must never be able to claim an identity by sending the header itself.
-    private static Task StripClientPrincipal(HttpContext context, RequestDelegate next)
+    // App Service Authentication sets X-MS-CLIENT-PRINCIPAL in Azure after signing the user in (and removes any
+    // the client sent). LocalHost has no such front door: it removes the header from every request, so a client can
+    // never claim an identity, and sets it only for requests carrying the function key, as a staff member with every
+    // staff role.
+    private static Task StaffPrincipalFromKey(HttpContext context, RequestDelegate next, FunctionKeys keys, string staffName)
     {
         foreach (var header in context.Request.Headers.Keys.Where(k => k.StartsWith("X-MS-CLIENT-PRINCIPAL", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             context.Request.Headers.Remove(header);
+        }
+
+        if (keys.Authorizes(context.Request, Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function))
+        {
+            context.Request.Headers[Application.Identity.StaffPrincipal.HeaderName] = Application.Identity.StaffPrincipal.Encode(
+                staffName, Application.Identity.StaffRoles.Officer, Application.Identity.StaffRoles.Director,
+                Application.Identity.StaffRoles.Finance, Application.Identity.StaffRoles.Admin);
         }
 
         return next(context);

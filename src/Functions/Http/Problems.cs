@@ -1,0 +1,93 @@
+using KhuyenCong.Domain.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KhuyenCong.Functions.Http;
+
+/// <summary>RFC 9457 problem responses (<c>application/problem+json</c>) with messages in the request's language.</summary>
+public static class Problems
+{
+    public const string ContentType = "application/problem+json";
+
+    public static IActionResult Validation(IReadOnlyDictionary<string, IReadOnlyList<string>> errors, Language language) =>
+        Result(StatusCodes.Status400BadRequest, language == Language.English ? "The proposal has errors." : "Đề án chưa hợp lệ.",
+            language == Language.English ? "Correct the fields listed in errors and send again." : "Vui lòng sửa các mục được nêu và gửi lại.",
+            errors);
+
+    public static IActionResult Field(int status, string field, string message, Language language) =>
+        Result(status, Title(status, language), message, new Dictionary<string, IReadOnlyList<string>> { [field] = [message] });
+
+    public static IActionResult Status(int status, string detail, Language language) => Result(status, Title(status, language), detail, null);
+
+    private static string Title(int status, Language language) => (status, language == Language.English) switch
+    {
+        (400, false) => "Yêu cầu không hợp lệ.",
+        (400, true) => "The request is not valid.",
+        (401, false) => "Cần đăng nhập.",
+        (401, true) => "Sign-in required.",
+        (403, false) => "Không có quyền thực hiện.",
+        (403, true) => "Not allowed.",
+        (404, false) => "Không tìm thấy.",
+        (404, true) => "Not found.",
+        (409, false) => "Yêu cầu đang được xử lý.",
+        (409, true) => "The request is being processed.",
+        (413, false) => "Dữ liệu gửi lên quá lớn.",
+        (413, true) => "The request is too large.",
+        (415, false) => "Loại tệp hoặc định dạng không được chấp nhận.",
+        (415, true) => "This file type or format is not accepted.",
+        (429, false) => "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+        (429, true) => "Too many requests: try again later.",
+        (503, false) => "Hệ thống tạm thời bận, vui lòng thử lại sau.",
+        (503, true) => "The service is busy: try again later.",
+        (_, false) => "Có lỗi xảy ra.",
+        _ => "Something went wrong.",
+    };
+
+    private static ObjectResult Result(int status, string title, string detail, IReadOnlyDictionary<string, IReadOnlyList<string>>? errors)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["type"] = $"https://httpstatuses.io/{status}",
+            ["title"] = title,
+            ["status"] = status,
+            ["detail"] = detail,
+        };
+        if (errors is not null)
+        {
+            body["errors"] = errors;
+        }
+
+        var result = new ObjectResult(body) { StatusCode = status };
+        result.ContentTypes.Add(ContentType);
+        return result;
+    }
+}
+
+/// <summary>A request that cannot be accepted, with the status, the field at fault and a message for the user.</summary>
+public sealed class RequestRejectedException : Exception
+{
+    public RequestRejectedException()
+    {
+    }
+
+    public RequestRejectedException(string message)
+        : base(message)
+    {
+    }
+
+    public RequestRejectedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public RequestRejectedException(int status, string field, string message)
+        : base(message)
+    {
+        Status = status;
+        Field = field;
+    }
+
+    public int Status { get; } = StatusCodes.Status400BadRequest;
+
+    public string Field { get; } = string.Empty;
+}

@@ -1,0 +1,22 @@
+using KhuyenCong.Application.Identity;
+using Microsoft.AspNetCore.Http;
+
+namespace KhuyenCong.Functions.Http;
+
+/// <summary>The signed-in staff member of a request, if any (see <see cref="StaffPrincipal"/>).</summary>
+public static class StaffAccess
+{
+    public static StaffPrincipal? Principal(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StaffPrincipal.Parse(request.Headers[StaffPrincipal.HeaderName]);
+    }
+
+    /// <summary>The principal when it holds <paramref name="role"/>; otherwise null and <paramref name="denied"/> says why (401 or 403).</summary>
+    public static StaffPrincipal? Require(HttpRequest request, string role, out int denied)
+    {
+        var principal = Principal(request);
+        denied = principal is null ? StatusCodes.Status401Unauthorized : principal.IsInRole(role) ? 0 : StatusCodes.Status403Forbidden;
+        return denied == 0 ? principal : null;
+    }
+}

@@ -1,0 +1,29 @@
+using KhuyenCong.Application.Email;
+using KhuyenCong.Application.Options;
+using KhuyenCong.Application.Proposals;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCong.Functions.Proposals;
+
+/// <summary>The proposal workflow's activities: idempotent, because the durable engine delivers at least once.</summary>
+public sealed partial class ProposalActivities(
+    IProposalRepository proposals,
+    OnceOnlyEmailSender email,
+    IOptions<KhuyenCongOptions> options,
+    ILogger<ProposalActivities> logger)
+{
+    /// <summary>Emails the applicant that the proposal was received, with its tracking code and link (once).</summary>
+    [Function(nameof(SendAcknowledgement))]
+    public async Task SendAcknowledgement([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    {
+        var proposal = await proposals.GetAsync(proposalId, cancellationToken)
+            ?? throw new InvalidOperationException($"Proposal {proposalId} does not exist.");
+        var sent = await email.SendOnceAsync(proposal.Id, ProposalEmails.Acknowledgement(proposal, options.Value.PublicBaseUrl), cancellationToken);
+        LogAcknowledged(logger, proposalId, sent);
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Proposal {ProposalId}: acknowledgement email sent now: {SentNow}")]
+    private static partial void LogAcknowledged(ILogger logger, string proposalId, bool sentNow);
+}

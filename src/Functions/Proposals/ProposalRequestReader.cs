@@ -1,0 +1,301 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using KhuyenCong.Application.Attachments;
+using KhuyenCong.Application.Options;
+using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Attachments;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace KhuyenCong.Functions.Proposals;
+
+/// <summary>What a submission request carried: its fields, and its files (already in storage).</summary>
+public sealed record ProposalRequestContent(ProposalForm Form, IReadOnlyList<IncomingAttachment> Attachments);
+
+/// <summary>
+/// Reads a submission: <c>multipart/form-data</c> (the form's own post: fields plus file parts named
+/// <c>attachments</c>) or <c>application/json</c> (the same fields, no files). Files are streamed to storage as they
+/// arrive, recognised by their first bytes and held to the size limits; a problem throws
+/// <see cref="RequestRejectedException"/> (the caller then removes whatever was stored).
+/// </summary>
+public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions<IntakeOptions> options, TimeProvider time)
+{
+    public const string AttachmentsField = "attachments";
+    private const int MaxFieldBytes = 64 * 1024;
+    private const int MaxJsonBytes = 1024 * 1024;
+
+    public async Task<ProposalRequestContent> ReadAsync(HttpRequest request, string proposalId, Language language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var en = language == Language.English;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
+        {
+            throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, "body",
+                en ? "Send the proposal as multipart/form-data or application/json." : "Vui lòng gửi đề án dưới dạng multipart/form-data hoặc application/json.");
+        }
+
+        if (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ProposalRequestContent(await ReadJsonAsync(request, en, cancellationToken), []);
+        }
+
+        if (mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            && HeaderUtilities.RemoveQuotes(mediaType.Boundary) is { Length: > 0 and <= 200 } boundary)
+        {
+            return await ReadMultipartAsync(request, boundary.Value!, proposalId, en, cancellationToken);
+        }
+
+        throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, "body",
+            en ? "Send the proposal as multipart/form-data or application/json." : "Vui lòng gửi đề án dưới dạng multipart/form-data hoặc application/json.");
+    }
+
+    private static async Task<ProposalForm> ReadJsonAsync(HttpRequest request, bool en, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxJsonBytes)
+        {
+            throw TooLarge("body", en);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxJsonBytes)
+            {
+                throw TooLarge("body", en);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(buffer.ToArray());
+        }
+        catch (JsonException)
+        {
+            throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "The body is not valid JSON." : "Nội dung gửi lên không phải JSON hợp lệ.");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "The body must be a JSON object." : "Nội dung gửi lên phải là một đối tượng JSON.");
+            }
+
+            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                fields[property.Name] = property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number => property.Value.GetRawText(),
+                    JsonValueKind.Null => null,
+                    _ => throw new RequestRejectedException(StatusCodes.Status400BadRequest, property.Name,
+                        en ? "This field must be text or a number." : "Trường này phải là chữ hoặc số."),
+                };
+            }
+
+            return ProposalForm.FromFields(name => fields.GetValueOrDefault(name));
+        }
+    }
+
+    private async Task<ProposalRequestContent> ReadMultipartAsync(HttpRequest request, string boundary, string proposalId, bool en, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var files = new List<IncomingAttachment>();
+        long total = 0;
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        while (await ReadSectionAsync(reader, en, cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "A part of the form is malformed." : "Một phần của biểu mẫu không đúng định dạng.");
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+            if (!disposition.IsFileDisposition())
+            {
+                fields[name] = await ReadTextAsync(section.Body, name, en, cancellationToken);
+                continue;
+            }
+
+            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+            if (string.IsNullOrEmpty(fileName) && name == AttachmentsField)
+            {
+                // An empty file input: browsers send a part with no name and no content.
+                await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+                continue;
+            }
+
+            if (name != AttachmentsField)
+            {
+                throw new RequestRejectedException(StatusCodes.Status400BadRequest, name, en ? "Files must be sent as 'attachments'." : "Tệp phải được gửi trong mục 'attachments'.");
+            }
+
+            if (files.Count >= limits.MaxFiles)
+            {
+                throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
+                    en ? $"At most {limits.MaxFiles} files can be attached." : $"Chỉ được đính kèm tối đa {limits.MaxFiles} tệp.");
+            }
+
+            if (!AttachmentRules.TrySanitizeFileName(fileName, out var safeName))
+            {
+                throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
+                    en ? "A file name is not valid." : "Tên tệp không hợp lệ.");
+            }
+
+            var file = await StoreFileAsync(section.Body, proposalId, safeName, limits.MaxFileBytes, limits.MaxProposalBytes - total, en, cancellationToken);
+            total += file.Size;
+            files.Add(file);
+        }
+
+        return new ProposalRequestContent(ProposalForm.FromFields(n => fields.GetValueOrDefault(n)), files);
+    }
+
+    private async Task<IncomingAttachment> StoreFileAsync(Stream body, string proposalId, string fileName, long maxFile, long remaining, bool en, CancellationToken cancellationToken)
+    {
+        var head = new byte[AttachmentRules.SignatureLength];
+        var headLength = 0;
+        int read;
+        while (headLength < head.Length && (read = await body.ReadAsync(head.AsMemory(headLength), cancellationToken)) > 0)
+        {
+            headLength += read;
+        }
+
+        if (headLength == 0)
+        {
+            throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
+                en ? $"The file '{fileName}' is empty." : $"Tệp '{fileName}' không có nội dung.");
+        }
+
+        var kind = AttachmentRules.Detect(head.AsSpan(0, headLength))
+            ?? throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, AttachmentsField,
+                en ? $"The file '{fileName}' is not a PDF, Word (.docx), Excel (.xlsx), JPEG or PNG file."
+                   : $"Tệp '{fileName}' không phải là tệp PDF, Word (.docx), Excel (.xlsx), JPEG hoặc PNG.");
+
+        var id = Guid.CreateVersion7().ToString("N");
+        var limit = Math.Min(maxFile, remaining);
+        var tooLarge = maxFile <= remaining
+            ? (en ? $"The file '{fileName}' is larger than {maxFile / (1024 * 1024)} MB." : $"Tệp '{fileName}' lớn hơn {maxFile / (1024 * 1024)} MB.")
+            : (en ? "The attachments together are larger than allowed." : "Tổng dung lượng các tệp đính kèm vượt quá giới hạn.");
+        var content = new LimitedStream(head, headLength, body, limit, () => new RequestRejectedException(StatusCodes.Status413PayloadTooLarge, AttachmentsField, tooLarge));
+        var stored = await attachments.UploadAsync(proposalId, id, content, AttachmentRules.ContentType(kind == AttachmentKind.OfficeZip ? AttachmentKind.OfficeZip : kind), fileName, cancellationToken);
+
+        if (kind == AttachmentKind.OfficeZip)
+        {
+            kind = await ClassifyOfficeAsync(proposalId, id, cancellationToken)
+                ?? throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, AttachmentsField,
+                    en ? $"The file '{fileName}' is not a Word (.docx) or Excel (.xlsx) document." : $"Tệp '{fileName}' không phải là tài liệu Word (.docx) hoặc Excel (.xlsx).");
+        }
+
+        return new IncomingAttachment(id, fileName, kind, stored.Size, stored.Sha256, time.GetUtcNow());
+    }
+
+    private async Task<AttachmentKind?> ClassifyOfficeAsync(string proposalId, string attachmentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await attachments.OpenReadAsync(proposalId, attachmentId, cancellationToken);
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            return AttachmentRules.ClassifyOfficeZip(zip.Entries.Select(e => e.FullName));
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<MultipartSection?> ReadSectionAsync(MultipartReader reader, bool en, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "The form data is malformed." : "Dữ liệu biểu mẫu không đúng định dạng.");
+        }
+    }
+
+    private static async Task<string> ReadTextAsync(Stream body, string name, bool en, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxFieldBytes)
+            {
+                throw TooLarge(name, en);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static RequestRejectedException TooLarge(string field, bool en) =>
+        new(StatusCodes.Status413PayloadTooLarge, field, en ? "This field is too large." : "Nội dung của mục này quá lớn.");
+
+    /// <summary>The bytes already read, then the rest of the part, failing once more than the limit has passed.</summary>
+    private sealed class LimitedStream(byte[] head, int headLength, Stream rest, long limit, Func<Exception> tooLarge) : Stream
+    {
+        private int headPosition;
+        private long total;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => total; set => throw new NotSupportedException(); }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            int read;
+            if (headPosition < headLength)
+            {
+                read = Math.Min(buffer.Length, headLength - headPosition);
+                head.AsMemory(headPosition, read).CopyTo(buffer);
+                headPosition += read;
+            }
+            else
+            {
+                read = await rest.ReadAsync(buffer, cancellationToken);
+            }
+
+            total += read;
+            return total > limit ? throw tooLarge() : read;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,86 @@
+using KhuyenCong.Application.Attachments;
+using KhuyenCong.Application.Identity;
+using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace KhuyenCong.Functions.Proposals;
+
+/// <summary>Staff reads of a proposal: the record and its attachments (officers).</summary>
+public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttachmentStore attachments)
+{
+    /// <summary><c>GET /api/proposals/{id}</c>: the record, its history, its attachments and the earlier-support flag.</summary>
+    [Function(nameof(GetProposal))]
+    public async Task<IActionResult> GetProposal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var language = RequestLanguageOf.Api(request);
+        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
+        {
+            return Problems.Status(denied, language == Language.English ? "Staff only." : "Chỉ dành cho cán bộ.", language);
+        }
+
+        var proposal = await proposals.GetAsync(id, cancellationToken);
+        if (proposal is null)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such proposal." : "Không có đề án này.", language);
+        }
+
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var s = proposal.Submission;
+        return new OkObjectResult(new
+        {
+            id = proposal.Id,
+            trackingCode = proposal.TrackingCode,
+            status = proposal.Status.ToCode(),
+            submittedAt = proposal.SubmittedAt,
+            channel = proposal.Channel == SubmissionChannel.Officer ? "officer" : "online",
+            enteredBy = proposal.EnteredBy,
+            submission = new
+            {
+                s.OrganizationName, s.TaxCode, s.Representative, s.Email, s.Phone, s.Address, s.Commune, s.Province,
+                kind = s.Kind.ToCode(), s.Sector, fundingSource = s.FundingSource.ToCode(), s.Title, s.Summary,
+                s.TotalCost, s.RequestedSupport, s.OwnContribution,
+                startDate = s.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                endDate = s.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                s.ExpectedJobs, s.ExpectedTrainees,
+            },
+            attachments = proposal.Attachments.Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, url = $"/api/proposals/{proposal.Id}/attachments/{a.Id}" }),
+            earlierProposals = proposal.EarlierProposals.Select(e => new { e.ProposalId, e.TrackingCode, e.SubmittedAt, e.Title, status = e.Status.ToCode() }),
+            history = proposal.History.Select(h => new { h.At, from = h.From?.ToCode(), to = h.To.ToCode(), h.By, h.Comment }),
+        });
+    }
+
+    /// <summary><c>GET /api/proposals/{id}/attachments/{attachmentId}</c>: the file, as a download.</summary>
+    [Function(nameof(DownloadAttachment))]
+    public async Task<IActionResult> DownloadAttachment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/{id}/attachments/{attachmentId}")] HttpRequest request,
+        string id,
+        string attachmentId,
+        CancellationToken cancellationToken)
+    {
+        var language = RequestLanguageOf.Api(request);
+        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
+        {
+            return Problems.Status(denied, language == Language.English ? "Staff only." : "Chỉ dành cho cán bộ.", language);
+        }
+
+        var attachment = (await proposals.GetAsync(id, cancellationToken))?.Attachments.FirstOrDefault(a => a.Id == attachmentId);
+        if (attachment is null)
+        {
+            return Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such file." : "Không có tệp này.", language);
+        }
+
+        var stream = await attachments.OpenReadAsync(id, attachment.Id, cancellationToken);
+        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        request.HttpContext.Response.Headers.CacheControl = "private, no-store";
+        // FileStreamResult sets Content-Disposition: attachment with the (encoded) original name.
+        return new FileStreamResult(stream, attachment.ContentType) { FileDownloadName = attachment.FileName };
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using KhuyenCong.Application.Attachments;
+using KhuyenCong.Application.Identity;
+using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace KhuyenCong.Functions.Proposals;
+
+/// <summary>
+/// <c>POST /api/proposals</c>: a proposal from the public form (or JSON), or entered by an officer on an
+/// establishment's behalf. 201 with the tracking code, or a problem response that changes nothing.
+/// </summary>
+public sealed partial class SubmitProposalFunction(
+    ProposalRequestReader reader,
+    ProposalIntake intake,
+    IAttachmentStore attachments,
+    IIdempotencyStore idempotency,
+    ILogger<SubmitProposalFunction> logger)
+{
+    private const string IdempotencyScope = "submit";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Function(nameof(SubmitProposal))]
+    public async Task<IActionResult> SubmitProposal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals")] HttpRequest request,
+        [DurableClient] DurableTaskClient durableClient,
+        CancellationToken cancellationToken)
+    {
+        var language = RequestLanguageOf.Api(request);
+        string? key = request.Headers["Idempotency-Key"];
+        if (key is { Length: > 200 })
+        {
+            return Problems.Field(StatusCodes.Status400BadRequest, "Idempotency-Key", language == Language.English
+                ? "The Idempotency-Key header is longer than 200 characters." : "Tiêu đề Idempotency-Key dài quá 200 ký tự.", language);
+        }
+
+        if (!string.IsNullOrEmpty(key))
+        {
+            var (claim, previous) = await idempotency.ClaimAsync(IdempotencyScope, key, cancellationToken);
+            if (claim == IdempotencyClaim.Completed)
+            {
+                await DrainAsync(request, cancellationToken);
+                return Replay(previous!);
+            }
+
+            if (claim == IdempotencyClaim.InProgress)
+            {
+                await DrainAsync(request, cancellationToken);
+                return Problems.Status(StatusCodes.Status409Conflict, language == Language.English
+                    ? "A request with this Idempotency-Key is still being processed." : "Một yêu cầu cùng Idempotency-Key đang được xử lý.", language);
+            }
+        }
+
+        var proposalId = Guid.CreateVersion7().ToString("N");
+        var completed = false;
+        try
+        {
+            var content = await reader.ReadAsync(request, proposalId, language, cancellationToken);
+            var staff = StaffAccess.Principal(request);
+            var submitter = staff is not null && staff.IsInRole(StaffRoles.Officer)
+                ? new Submitter(SubmissionChannel.Officer, staff.Name)
+                : Submitter.Applicant;
+            var outcome = await intake.SubmitAsync(
+                new IntakeRequest(proposalId, content.Form, content.Attachments, submitter, language),
+                new DurableWorkflowStarter(durableClient),
+                cancellationToken);
+            if (outcome is IntakeRejected rejected)
+            {
+                return Problems.Validation(rejected.Errors, language);
+            }
+
+            var proposal = ((IntakeAccepted)outcome).Proposal;
+            var location = $"/api/proposals/{proposal.Id}";
+            var body = JsonSerializer.Serialize(new
+            {
+                id = proposal.Id,
+                trackingCode = proposal.TrackingCode,
+                status = proposal.Status.ToCode(),
+                trackingUrl = $"/track/{proposal.TrackingCode}",
+            }, Json);
+            if (!string.IsNullOrEmpty(key))
+            {
+                await idempotency.CompleteAsync(IdempotencyScope, key, new IdempotentResponse(StatusCodes.Status201Created, body, location), CancellationToken.None);
+            }
+
+            completed = true;
+            LogSubmitted(logger, proposal.Id);
+            return Created(body, location);
+        }
+        catch (RequestRejectedException ex)
+        {
+            await DrainAsync(request, cancellationToken);
+            return Problems.Field(ex.Status, ex.Field, ex.Message, language);
+        }
+        catch (Exception ex) when (IsStorageOutage(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            LogStorageUnavailable(logger, ex.GetType().Name);
+            request.HttpContext.Response.Headers.RetryAfter = "10";
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, language == Language.English
+                ? "The proposal could not be saved: please try again in a moment." : "Chưa lưu được đề án, vui lòng thử lại sau ít phút.", language);
+        }
+        finally
+        {
+            if (!completed)
+            {
+                await CleanUpAsync(proposalId, key);
+            }
+        }
+    }
+
+    private async Task CleanUpAsync(string proposalId, string? key)
+    {
+        try
+        {
+            await attachments.DeleteAllAsync(proposalId, CancellationToken.None);
+            if (!string.IsNullOrEmpty(key))
+            {
+                await idempotency.ReleaseAsync(IdempotencyScope, key, CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (IsStorageOutage(ex))
+        {
+            LogCleanupFailed(logger, proposalId, ex.GetType().Name);
+        }
+    }
+
+    private static bool IsStorageOutage(Exception ex) =>
+        ex is Azure.RequestFailedException or HttpRequestException or TimeoutException or System.Net.Sockets.SocketException
+            or Grpc.Core.RpcException or AggregateException;
+
+    private static JsonContentResult Created(string body, string location) => new(StatusCodes.Status201Created, body, location);
+
+    private static JsonContentResult Replay(IdempotentResponse previous) => new(previous.StatusCode, previous.Body, previous.Location);
+
+    /// <summary>Reads what is left of a rejected request's body (bounded), so the client receives the answer.</summary>
+    private static async Task DrainAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        long drained = 0;
+        try
+        {
+            int read;
+            while (drained < 512L * 1024 * 1024 && (read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                drained += read;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or BadHttpRequestException)
+        {
+            // the client went away
+        }
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Proposal {ProposalId} submitted")]
+    private static partial void LogSubmitted(ILogger logger, string proposalId);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Storage unavailable during a submission ({Problem})")]
+    private static partial void LogStorageUnavailable(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Could not remove the files of rejected submission {ProposalId} ({Problem})")]
+    private static partial void LogCleanupFailed(ILogger logger, string proposalId, string problem);
+}
+
+/// <summary>Starts the proposal workflow through the durable client bound to the function.</summary>
+internal sealed class DurableWorkflowStarter(DurableTaskClient client) : IProposalWorkflowStarter
+{
+    public Task StartAsync(string proposalId, CancellationToken cancellationToken) =>
+        client.ScheduleNewOrchestrationInstanceAsync(nameof(ProposalWorkflow), new ProposalWorkflowInput(proposalId),
+            new StartOrchestrationOptions(proposalId), cancellationToken);
+}
+
+/// <summary>A JSON body already serialized, with its status and an optional Location header.</summary>
+internal sealed class JsonContentResult(int status, string body, string? location) : IActionResult
+{
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        response.StatusCode = status;
+        response.ContentType = "application/json; charset=utf-8";
+        if (location is not null)
+        {
+            response.Headers.Location = location;
+        }
+
+        await response.WriteAsync(body, context.HttpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,76 @@
+using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace KhuyenCong.Functions.Proposals;
+
+/// <summary>The applicant's view of their proposal, by tracking code: JSON and a page.</summary>
+public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottle throttle, TimeProvider time)
+{
+    /// <summary><c>GET /api/track/{trackingCode}</c>: status, dated timeline, and what is awaited from the applicant.</summary>
+    [Function(nameof(TrackProposal))]
+    public async Task<IActionResult> TrackProposal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/track/{trackingCode}")] HttpRequest request,
+        string trackingCode,
+        CancellationToken cancellationToken)
+    {
+        var language = RequestLanguageOf.Api(request);
+        var (view, refusal) = await LookUpAsync(request, trackingCode, language, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return new OkObjectResult(view);
+    }
+
+    /// <summary><c>GET /track/{trackingCode}</c>: the same, as a page (with a confirmation after submitting).</summary>
+    [Function(nameof(TrackingPage))]
+    public async Task<IActionResult> TrackingPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "track/{trackingCode}")] HttpRequest request,
+        string trackingCode,
+        CancellationToken cancellationToken)
+    {
+        var language = RequestLanguageOf.Api(request);
+        var (view, refusal) = await LookUpAsync(request, trackingCode, language, cancellationToken);
+        var submitted = request.Query["submitted"] == "1";
+        var status = refusal is ObjectResult o ? o.StatusCode ?? 404 : 200;
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return new ContentResult
+        {
+            StatusCode = status,
+            ContentType = "text/html; charset=utf-8",
+            Content = TrackingPageView.Render(request, view, trackingCode, submitted, status, language, time),
+        };
+    }
+
+    private async Task<(TrackingView? View, IActionResult? Refusal)> LookUpAsync(HttpRequest request, string trackingCode, Language language, CancellationToken cancellationToken)
+    {
+        var delay = throttle.DelayFor(request);
+        if (delay is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)throttle.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (null, Problems.Status(StatusCodes.Status429TooManyRequests, language == Language.English
+                ? "Too many unknown tracking codes from your address: try again later." : "Bạn đã tra cứu sai mã quá nhiều lần, vui lòng thử lại sau.", language));
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay.Value, time, cancellationToken);
+        }
+
+        var view = await tracking.FindAsync(trackingCode, language, cancellationToken);
+        if (view is null)
+        {
+            throttle.RecordMiss(request);
+            return (null, Problems.Status(StatusCodes.Status404NotFound, language == Language.English
+                ? "No proposal has this tracking code. Check the code in your acknowledgement email." : "Không có đề án nào với mã theo dõi này. Vui lòng kiểm tra mã trong email xác nhận.", language));
+        }
+
+        return (view, null);
+    }
+}

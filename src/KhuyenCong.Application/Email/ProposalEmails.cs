@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+
+namespace KhuyenCong.Application.Email;
+
+/// <summary>The emails about a proposal: Vietnamese first, English below, HTML and plain text, every user text escaped.</summary>
+public static class ProposalEmails
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>The send id: what the email is for, so a retry or a replay never sends it twice.</summary>
+    public static string SendId(string proposalId, string step, string recipient, int round = 1) =>
+        string.Create(CultureInfo.InvariantCulture, $"{proposalId}|{step}|{recipient.ToLowerInvariant()}|{round}");
+
+    public static EmailMessage Acknowledgement(Proposal proposal, string publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var s = proposal.Submission;
+        var trackUrl = $"{publicBaseUrl.TrimEnd('/')}/track/{proposal.TrackingCode}";
+        var trackUrlEn = trackUrl + "?lang=en";
+        var submittedVi = DisplayFormat.Date(DateOnly.FromDateTime(proposal.SubmittedAt.ToOffset(VietnamTime.Offset).DateTime), Language.Vietnamese);
+        var amountVi = DisplayFormat.Amount(s.RequestedSupport, Language.Vietnamese);
+        var amountEn = DisplayFormat.Amount(s.RequestedSupport, Language.English);
+        var subject = $"Đã nhận đề án khuyến công {proposal.TrackingCode} · Proposal received";
+        var html = $"""
+            <div lang="vi">
+            <p>Kính gửi {E(s.Representative)} ({E(s.OrganizationName)}),</p>
+            <p>Trung tâm Khuyến công đã nhận đề án <strong>{E(s.Title)}</strong> ngày {E(submittedVi)}, kinh phí đề nghị hỗ trợ {E(amountVi)} đồng.</p>
+            <p>Mã theo dõi của đề án: <strong style="font-size:1.2em;letter-spacing:.05em">{E(proposal.TrackingCode)}</strong></p>
+            <p>Theo dõi tình trạng hồ sơ tại: <a href="{E(trackUrl)}">{E(trackUrl)}</a></p>
+            <p>Trung tâm sẽ kiểm tra hồ sơ và liên hệ nếu cần bổ sung. Vui lòng giữ mã theo dõi để tra cứu.</p>
+            </div>
+            <hr>
+            <div lang="en">
+            <p>Dear {E(s.Representative)} ({E(s.OrganizationName)}),</p>
+            <p>The Industrial Promotion Centre has received your proposal <strong>{E(s.Title)}</strong>, requesting {E(amountEn)} VND.</p>
+            <p>Tracking code: <strong>{E(proposal.TrackingCode)}</strong>. Follow its progress at <a href="{E(trackUrlEn)}">{E(trackUrlEn)}</a>.</p>
+            </div>
+            """;
+        var text = $"""
+            Kính gửi {s.Representative} ({s.OrganizationName}),
+
+            Trung tâm Khuyến công đã nhận đề án "{s.Title}" ngày {submittedVi}, kinh phí đề nghị hỗ trợ {amountVi} đồng.
+            Mã theo dõi: {proposal.TrackingCode}
+            Theo dõi tình trạng hồ sơ: {trackUrl}
+
+            ---
+            The Industrial Promotion Centre has received your proposal "{s.Title}", requesting {amountEn} VND.
+            Tracking code: {proposal.TrackingCode}
+            Follow its progress: {trackUrlEn}
+            """;
+        return new EmailMessage(SendId(proposal.Id, "acknowledgement", s.Email), [new EmailRecipient(s.Email, s.Representative)], subject, html, text);
+    }
+
+    private static string E(string value) => Html.Encode(value);
+}

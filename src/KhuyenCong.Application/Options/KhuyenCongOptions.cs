@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KhuyenCong.Application.Options;
+
+/// <summary>Settings of section <c>KhuyenCong</c> (environment: <c>KhuyenCong__PublicBaseUrl</c>, ...).</summary>
+public sealed class KhuyenCongOptions
+{
+    public const string SectionName = "KhuyenCong";
+
+    /// <summary>The durable task hub (also named in host.json as <c>%KhuyenCong__TaskHubName%</c>).</summary>
+    [Required(ErrorMessage = "Setting 'KhuyenCong:TaskHubName' is required.")]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,44}$", ErrorMessage = "Setting 'KhuyenCong:TaskHubName' must be 3-45 letters and digits, starting with a letter.")]
+    public string TaskHubName { get; set; } = "KhuyenCong";
+
+    /// <summary>The public address of the app, used in links in emails (https://... in Azure).</summary>
+    [Required(ErrorMessage = "Setting 'KhuyenCong:PublicBaseUrl' is required.")]
+    [Url(ErrorMessage = "Setting 'KhuyenCong:PublicBaseUrl' must be an absolute URL.")]
+    public string PublicBaseUrl { get; set; } = string.Empty;
+}
+
+/// <summary>Settings of section <c>Intake</c>: limits on submissions.</summary>
+public sealed class IntakeOptions
+{
+    public const string SectionName = "Intake";
+
+    [Range(1024, 1024L * 1024 * 1024, ErrorMessage = "Setting 'Intake:MaxFileBytes' must be between 1 KB and 1 GB.")]
+    public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
+
+    [Range(1024, 4L * 1024 * 1024 * 1024, ErrorMessage = "Setting 'Intake:MaxProposalBytes' must be between 1 KB and 4 GB.")]
+    public long MaxProposalBytes { get; set; } = 100L * 1024 * 1024;
+
+    [Range(1, 100, ErrorMessage = "Setting 'Intake:MaxFiles' must be between 1 and 100.")]
+    public int MaxFiles { get; set; } = 10;
+}

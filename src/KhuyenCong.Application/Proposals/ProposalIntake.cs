@@ -1,0 +1,99 @@
+using KhuyenCong.Application.Caps;
+using KhuyenCong.Domain.Attachments;
+using KhuyenCong.Domain.Caps;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+using Microsoft.Extensions.Logging;
+
+namespace KhuyenCong.Application.Proposals;
+
+/// <summary>A file already streamed to storage for a submission being processed.</summary>
+public sealed record IncomingAttachment(string Id, string FileName, AttachmentKind Kind, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+/// <summary>Who is submitting: the establishment itself, or an officer on its behalf.</summary>
+public sealed record Submitter(SubmissionChannel Channel, string EnteredBy)
+{
+    public static readonly Submitter Applicant = new(SubmissionChannel.Online, "applicant");
+}
+
+public sealed record IntakeRequest(string ProposalId, ProposalForm Form, IReadOnlyList<IncomingAttachment> Attachments, Submitter Submitter, Language Language);
+
+public abstract record IntakeOutcome;
+
+public sealed record IntakeAccepted(Proposal Proposal) : IntakeOutcome;
+
+public sealed record IntakeRejected(IReadOnlyDictionary<string, IReadOnlyList<string>> Errors) : IntakeOutcome;
+
+/// <summary>Starts the proposal's durable workflow (instance id = proposal id).</summary>
+public interface IProposalWorkflowStarter
+{
+    Task StartAsync(string proposalId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Accepts a proposal: the same validation as the web form, the support cap in force for its funding source,
+/// province and kind, the flag for earlier support of the same establishment, then the record and its workflow.
+/// All or nothing: a rejected or failed submission leaves no record behind (the caller removes its files).
+/// </summary>
+public sealed partial class ProposalIntake(
+    IProposalRepository proposals,
+    ICapStore caps,
+    TimeProvider time,
+    ILogger<ProposalIntake> logger)
+{
+    public static readonly TimeSpan DuplicateLookBack = TimeSpan.FromDays(5 * 365 + 1);
+
+    public async Task<IntakeOutcome> SubmitAsync(IntakeRequest request, IProposalWorkflowStarter workflow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(workflow);
+        var validation = ProposalValidator.Validate(request.Form, request.Language);
+        if (!validation.IsValid)
+        {
+            return new IntakeRejected(validation.Errors);
+        }
+
+        var submission = validation.Submission!;
+        var capCheck = CapCheck.Check(submission, await caps.ListAsync(cancellationToken), VietnamTime.Today(time), request.Language);
+        if (!capCheck.IsWithinCap)
+        {
+            return new IntakeRejected(capCheck.Errors);
+        }
+
+        var now = time.GetUtcNow();
+        var earlier = await proposals.FindByTaxCodeAsync(submission.TaxCode, submission.Kind, now - DuplicateLookBack, cancellationToken);
+        var proposal = new Proposal
+        {
+            Id = request.ProposalId,
+            TrackingCode = Domain.Tracking.TrackingCode.New().Value,
+            Submission = submission,
+            Status = ProposalStatus.Submitted,
+            SubmittedAt = now,
+            Channel = request.Submitter.Channel,
+            EnteredBy = request.Submitter.EnteredBy,
+            Attachments = request.Attachments
+                .Select(a => new AttachmentInfo(a.Id, a.FileName, AttachmentRules.ContentType(a.Kind), a.Size, a.Sha256, a.UploadedAt))
+                .ToList(),
+            EarlierProposals = earlier,
+            History = [new StatusChange(now, null, ProposalStatus.Submitted, request.Submitter.EnteredBy, null)],
+        };
+
+        await proposals.CreateAsync(proposal, cancellationToken);
+        try
+        {
+            await workflow.StartAsync(proposal.Id, cancellationToken);
+        }
+        catch
+        {
+            await proposals.DeleteAsync(proposal, CancellationToken.None);
+            throw;
+        }
+
+        LogAccepted(logger, proposal.Id, proposal.Channel, proposal.Attachments.Count, earlier.Count);
+        return new IntakeAccepted(proposal);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
+        Message = "Proposal {ProposalId} accepted ({Channel}, {AttachmentCount} attachments, {EarlierCount} earlier proposals flagged)")]
+    private static partial void LogAccepted(ILogger logger, string proposalId, SubmissionChannel channel, int attachmentCount, int earlierCount);
+}

@@ -1,0 +1,60 @@
+namespace KhuyenCong.Domain.Proposals;
+
+/// <summary>How a proposal reached the Centre.</summary>
+public enum SubmissionChannel
+{
+    /// <summary>The establishment submitted it through the public form.</summary>
+    Online,
+
+    /// <summary>An officer of the Centre entered it on the establishment's behalf.</summary>
+    Officer,
+}
+
+/// <summary>A file of the proposal's dossier (hồ sơ), stored in Blob Storage.</summary>
+public sealed record AttachmentInfo(string Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+/// <summary>One transition in a proposal's history.</summary>
+public sealed record StatusChange(DateTimeOffset At, ProposalStatus? From, ProposalStatus To, string By, string? Comment);
+
+/// <summary>An earlier proposal of the same establishment (tax code) for the same kind, flagged for the officer.</summary>
+public sealed record EarlierProposal(string ProposalId, string TrackingCode, DateTimeOffset SubmittedAt, string Title, ProposalStatus Status);
+
+/// <summary>A proposal (đề án) as recorded at submission.</summary>
+public sealed record Proposal
+{
+    public required string Id { get; init; }
+
+    public required string TrackingCode { get; init; }
+
+    public required ProposalSubmission Submission { get; init; }
+
+    public required ProposalStatus Status { get; init; }
+
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    public required SubmissionChannel Channel { get; init; }
+
+    /// <summary>Who entered it: "applicant" for the online form, otherwise the officer's name.</summary>
+    public required string EnteredBy { get; init; }
+
+    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+
+    /// <summary>Earlier proposals of the same tax code and kind in the last five years (not a rejection: a flag).</summary>
+    public IReadOnlyList<EarlierProposal> EarlierProposals { get; init; } = [];
+
+    public IReadOnlyList<StatusChange> History { get; init; } = [];
+
+    public int Year => SubmittedAt.ToOffset(VietnamTime.Offset).Year;
+}
+
+/// <summary>Vietnam's civil time (UTC+7, no daylight saving): years and dates of proposals are counted in it.</summary>
+public static class VietnamTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+
+    public static DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DateOnly.FromDateTime(time.GetUtcNow().ToOffset(Offset).DateTime);
+    }
+}

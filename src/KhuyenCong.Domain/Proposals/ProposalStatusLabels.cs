@@ -1,0 +1,46 @@
+using KhuyenCong.Domain.Text;
+
+namespace KhuyenCong.Domain.Proposals;
+
+/// <summary>How a status reads to people, and what it asks of the applicant.</summary>
+public static class ProposalStatusLabels
+{
+    public static string Label(ProposalStatus status, Language language) => (status, language == Language.English) switch
+    {
+        (ProposalStatus.Submitted, false) => "Đã nộp",
+        (ProposalStatus.Submitted, true) => "Submitted",
+        (ProposalStatus.Screening, false) => "Đang kiểm tra hồ sơ",
+        (ProposalStatus.Screening, true) => "Screening",
+        (ProposalStatus.NeedsRevision, false) => "Cần bổ sung hồ sơ",
+        (ProposalStatus.NeedsRevision, true) => "Needs revision",
+        (ProposalStatus.InReview, false) => "Đang thẩm định",
+        (ProposalStatus.InReview, true) => "In review",
+        (ProposalStatus.AwaitingApproval, false) => "Chờ phê duyệt",
+        (ProposalStatus.AwaitingApproval, true) => "Awaiting approval",
+        (ProposalStatus.Approved, false) => "Đã phê duyệt",
+        (ProposalStatus.Approved, true) => "Approved",
+        (ProposalStatus.InProgress, false) => "Đang thực hiện",
+        (ProposalStatus.InProgress, true) => "In progress",
+        (ProposalStatus.Accepted, false) => "Đã nghiệm thu",
+        (ProposalStatus.Accepted, true) => "Accepted",
+        (ProposalStatus.Settled, false) => "Đã quyết toán",
+        (ProposalStatus.Settled, true) => "Settled",
+        (ProposalStatus.Rejected, false) => "Không được hỗ trợ",
+        (ProposalStatus.Rejected, true) => "Rejected",
+        (ProposalStatus.Withdrawn, false) => "Đã rút",
+        (ProposalStatus.Withdrawn, true) => "Withdrawn",
+        (ProposalStatus.Cancelled, false) => "Đã hủy",
+        (ProposalStatus.Cancelled, true) => "Cancelled",
+        _ => status.ToCode(),
+    };
+
+    /// <summary>What the applicant should do now, or null when nothing is awaited from them.</summary>
+    public static string? Awaiting(ProposalStatus status, Language language) => (status, language == Language.English) switch
+    {
+        (ProposalStatus.NeedsRevision, false) => "Vui lòng bổ sung hoặc sửa hồ sơ theo đường liên kết trong email Trung tâm đã gửi.",
+        (ProposalStatus.NeedsRevision, true) => "Please add or correct documents through the link in the Centre's email.",
+        (ProposalStatus.InProgress, false) => "Gửi báo cáo tiến độ và biên bản nghiệm thu qua đường liên kết trong email.",
+        (ProposalStatus.InProgress, true) => "Send progress reports and the acceptance papers through the link in your email.",
+        _ => null,
+    };
+}

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Infrastructure.Storage;
+
+namespace KhuyenCong.Infrastructure.Proposals;
+
+/// <summary>
+/// Proposals in Table Storage, designed for the reads they serve (docs/storage.md):
+/// table <c>Proposals</c> keeps one partition per proposal (the record, its attachments and its history, written
+/// together in one transaction); table <c>ProposalIndex</c> holds small rows that answer the other reads with a
+/// point read or a single-partition range query: by tracking code, by tax code and kind (duplicate detection),
+/// and by year (lists filtered by status, kind and funding source).
+/// </summary>
+public sealed class TableProposalRepository(StorageTables storage) : IProposalRepository
+{
+    private const string RecordKey = "record";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task CreateAsync(Proposal proposal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToRecord(proposal)) };
+        actions.AddRange(proposal.Attachments.Select(a => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(proposal.Id, a))));
+        actions.AddRange(proposal.History.Select((h, i) => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(proposal.Id, i, h))));
+        await table.SubmitTransactionAsync(actions, cancellationToken);
+
+        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+        foreach (var row in IndexRows(proposal))
+        {
+            await index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    public async Task DeleteAsync(Proposal proposal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+        foreach (var row in IndexRows(proposal))
+        {
+            await DeleteIfExistsAsync(index, row.PartitionKey, row.RowKey, cancellationToken);
+        }
+
+        var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {proposal.Id}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await DeleteIfExistsAsync(table, entity.PartitionKey, entity.RowKey, cancellationToken);
+        }
+    }
+
+    public async Task<Proposal?> GetAsync(string proposalId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
+        TableEntity? record = null;
+        var attachments = new List<AttachmentInfo>();
+        var history = new SortedList<string, StatusChange>(StringComparer.Ordinal);
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {proposalId}"), cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == RecordKey)
+            {
+                record = entity;
+            }
+            else if (entity.RowKey.StartsWith("attachment-", StringComparison.Ordinal))
+            {
+                attachments.Add(new AttachmentInfo(entity.RowKey["attachment-".Length..], entity.GetString("FileName"), entity.GetString("ContentType"),
+                    entity.GetInt64("Size") ?? 0, entity.GetString("Sha256"), entity.GetDateTimeOffset("UploadedAt") ?? default));
+            }
+            else if (entity.RowKey.StartsWith("history-", StringComparison.Ordinal))
+            {
+                history.Add(entity.RowKey, new StatusChange(
+                    entity.GetDateTimeOffset("At") ?? default,
+                    ProposalStatusCodes.TryParse(entity.GetString("From"), out var from) ? from : null,
+                    ProposalStatusCodes.TryParse(entity.GetString("To"), out var to) ? to : ProposalStatus.Submitted,
+                    entity.GetString("By"),
+                    entity.GetString("Comment")));
+            }
+        }
+
+        return record is null ? null : FromRecord(record, attachments.OrderBy(a => a.UploadedAt).ToList(), history.Values.ToList());
+    }
+
+    public async Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken)
+    {
+        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+        var row = await index.GetEntityIfExistsAsync<TableEntity>(TrackingKey(trackingCode), string.Empty, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.GetString("ProposalId") is { } id ? await GetAsync(id, cancellationToken) : null;
+    }
+
+    public async Task<IReadOnlyList<EarlierProposal>> FindByTaxCodeAsync(string taxCode, ProposalKind kind, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+        var partition = TaxCodeKey(taxCode);
+        var from = $"{kind.ToCode()}-{since.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}";
+        var to = $"{kind.ToCode()}-~";
+        var found = new List<EarlierProposal>();
+        await foreach (var row in index.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: cancellationToken))
+        {
+            found.Add(new EarlierProposal(row.GetString("ProposalId"), row.GetString("TrackingCode"), row.GetDateTimeOffset("SubmittedAt") ?? default,
+                row.GetString("Title"), ProposalStatusCodes.TryParse(row.GetString("Status"), out var s) ? s : ProposalStatus.Submitted));
+        }
+
+        return found.OrderByDescending(f => f.SubmittedAt).ToList();
+    }
+
+    private static string TrackingKey(string code) => "tracking-" + code;
+
+    private static string TaxCodeKey(string taxCode) => "taxcode-" + taxCode;
+
+    private static IEnumerable<TableEntity> IndexRows(Proposal p)
+    {
+        var s = p.Submission;
+        yield return new TableEntity(TrackingKey(p.TrackingCode), string.Empty) { ["ProposalId"] = p.Id };
+        yield return new TableEntity(TaxCodeKey(s.TaxCode), $"{s.Kind.ToCode()}-{p.SubmittedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{p.Id}")
+        {
+            ["ProposalId"] = p.Id,
+            ["TrackingCode"] = p.TrackingCode,
+            ["SubmittedAt"] = p.SubmittedAt,
+            ["Title"] = s.Title,
+            ["Status"] = p.Status.ToCode(),
+        };
+        yield return new TableEntity("year-" + p.Year.ToString(CultureInfo.InvariantCulture), p.Id)
+        {
+            ["TrackingCode"] = p.TrackingCode,
+            ["Status"] = p.Status.ToCode(),
+            ["Kind"] = s.Kind.ToCode(),
+            ["FundingSource"] = s.FundingSource.ToCode(),
+            ["Province"] = s.Province,
+            ["Commune"] = s.Commune,
+            ["Sector"] = s.Sector,
+            ["Title"] = s.Title,
+            ["OrganizationName"] = s.OrganizationName,
+            ["SubmittedAt"] = p.SubmittedAt,
+            ["RequestedSupport"] = s.RequestedSupport,
+            ["SearchText"] = SearchText(p),
+        };
+    }
+
+    private static string SearchText(Proposal p) =>
+        VietnameseText.Fold($"{p.Submission.Title} {p.Submission.OrganizationName} {p.Submission.TaxCode} {p.TrackingCode}");
+
+    private static TableEntity ToRecord(Proposal p)
+    {
+        var s = p.Submission;
+        return new TableEntity(p.Id, RecordKey)
+        {
+            ["TrackingCode"] = p.TrackingCode,
+            ["Status"] = p.Status.ToCode(),
+            ["SubmittedAt"] = p.SubmittedAt,
+            ["Year"] = p.Year,
+            ["Channel"] = p.Channel.ToString(),
+            ["EnteredBy"] = p.EnteredBy,
+            ["OrganizationName"] = s.OrganizationName,
+            ["TaxCode"] = s.TaxCode,
+            ["Representative"] = s.Representative,
+            ["Email"] = s.Email,
+            ["Phone"] = s.Phone,
+            ["Address"] = s.Address,
+            ["Commune"] = s.Commune,
+            ["Province"] = s.Province,
+            ["Kind"] = s.Kind.ToCode(),
+            ["Sector"] = s.Sector,
+            ["FundingSource"] = s.FundingSource.ToCode(),
+            ["Title"] = s.Title,
+            ["Summary"] = s.Summary,
+            ["TotalCost"] = s.TotalCost,
+            ["RequestedSupport"] = s.RequestedSupport,
+            ["OwnContribution"] = s.OwnContribution,
+            ["StartDate"] = s.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["EndDate"] = s.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["ExpectedJobs"] = s.ExpectedJobs,
+            ["ExpectedTrainees"] = s.ExpectedTrainees,
+            ["EarlierProposals"] = JsonSerializer.Serialize(p.EarlierProposals, Json),
+            ["SearchText"] = SearchText(p),
+        };
+    }
+
+    private static Proposal FromRecord(TableEntity e, IReadOnlyList<AttachmentInfo> attachments, IReadOnlyList<StatusChange> history)
+    {
+        ProposalCatalog.TryParseKind(e.GetString("Kind"), out var kind);
+        ProposalCatalog.TryParseFundingSource(e.GetString("FundingSource"), out var source);
+        ProposalStatusCodes.TryParse(e.GetString("Status"), out var status);
+        return new Proposal
+        {
+            Id = e.PartitionKey,
+            TrackingCode = e.GetString("TrackingCode"),
+            Status = status,
+            SubmittedAt = e.GetDateTimeOffset("SubmittedAt") ?? default,
+            Channel = Enum.TryParse<SubmissionChannel>(e.GetString("Channel"), out var channel) ? channel : SubmissionChannel.Online,
+            EnteredBy = e.GetString("EnteredBy"),
+            Submission = new ProposalSubmission
+            {
+                OrganizationName = e.GetString("OrganizationName"),
+                TaxCode = e.GetString("TaxCode"),
+                Representative = e.GetString("Representative"),
+                Email = e.GetString("Email"),
+                Phone = e.GetString("Phone"),
+                Address = e.GetString("Address"),
+                Commune = e.GetString("Commune"),
+                Province = e.GetString("Province"),
+                Kind = kind,
+                Sector = e.GetString("Sector"),
+                FundingSource = source,
+                Title = e.GetString("Title"),
+                Summary = e.GetString("Summary"),
+                TotalCost = e.GetInt64("TotalCost") ?? 0,
+                RequestedSupport = e.GetInt64("RequestedSupport") ?? 0,
+                OwnContribution = e.GetInt64("OwnContribution") ?? 0,
+                StartDate = DateOnly.ParseExact(e.GetString("StartDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                EndDate = DateOnly.ParseExact(e.GetString("EndDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ExpectedJobs = e.GetInt32("ExpectedJobs"),
+                ExpectedTrainees = e.GetInt32("ExpectedTrainees"),
+            },
+            Attachments = attachments,
+            History = history,
+            EarlierProposals = JsonSerializer.Deserialize<List<EarlierProposal>>(e.GetString("EarlierProposals") ?? "[]", Json) ?? [],
+        };
+    }
+
+    private static TableEntity ToEntity(string proposalId, AttachmentInfo a) => new(proposalId, "attachment-" + a.Id)
+    {
+        ["FileName"] = a.FileName,
+        ["ContentType"] = a.ContentType,
+        ["Size"] = a.Size,
+        ["Sha256"] = a.Sha256,
+        ["UploadedAt"] = a.UploadedAt,
+    };
+
+    private static TableEntity ToEntity(string proposalId, int sequence, StatusChange h) =>
+        new(proposalId, "history-" + sequence.ToString("D4", CultureInfo.InvariantCulture))
+        {
+            ["At"] = h.At,
+            ["From"] = h.From?.ToCode(),
+            ["To"] = h.To.ToCode(),
+            ["By"] = h.By,
+            ["Comment"] = h.Comment,
+        };
+
+    private static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // already gone
+        }
+    }
+}
