@@ -52,6 +52,7 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
                 s.ExpectedJobs, s.ExpectedTrainees,
             },
             attachments = proposal.Attachments.Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, url = $"/api/proposals/{proposal.Id}/attachments/{a.Id}" }),
+            earlierProposalCount = proposal.EarlierProposalCount,
             earlierProposals = proposal.EarlierProposals.Select(e => new { e.ProposalId, e.TrackingCode, e.SubmittedAt, e.Title, status = e.Status.ToCode() }),
             history = proposal.History.Select(h => new { h.At, from = h.From?.ToCode(), to = h.To.ToCode(), h.By, h.Comment }),
         });

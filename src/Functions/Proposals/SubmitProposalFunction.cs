@@ -102,7 +102,7 @@ public sealed partial class SubmitProposalFunction(
         }
         catch (Exception ex) when (IsStorageOutage(ex) && !cancellationToken.IsCancellationRequested)
         {
-            LogStorageUnavailable(logger, ex.GetType().Name);
+            LogStorageUnavailable(logger, Describe(ex));
             request.HttpContext.Response.Headers.RetryAfter = "10";
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, language == Language.English
                 ? "The proposal could not be saved: please try again in a moment." : "Chưa lưu được đề án, vui lòng thử lại sau ít phút.", language);
@@ -131,6 +131,8 @@ public sealed partial class SubmitProposalFunction(
             LogCleanupFailed(logger, proposalId, ex.GetType().Name);
         }
     }
+
+    private static string Describe(Exception ex) => ex is Azure.RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : ex.GetType().Name;
 
     private static bool IsStorageOutage(Exception ex) =>
         ex is Azure.RequestFailedException or HttpRequestException or TimeoutException or System.Net.Sockets.SocketException

@@ -74,7 +74,8 @@ public sealed partial class ProposalIntake(
             Attachments = request.Attachments
                 .Select(a => new AttachmentInfo(a.Id, a.FileName, AttachmentRules.ContentType(a.Kind), a.Size, a.Sha256, a.UploadedAt))
                 .ToList(),
-            EarlierProposals = earlier,
+            EarlierProposals = earlier.OrderByDescending(e => e.SubmittedAt).Take(Proposal.MaxEarlierProposalsListed).ToList(),
+            EarlierProposalCount = earlier.Count,
             History = [new StatusChange(now, null, ProposalStatus.Submitted, request.Submitter.EnteredBy, null)],
         };
 

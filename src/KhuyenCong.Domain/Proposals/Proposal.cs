@@ -39,8 +39,16 @@ public sealed record Proposal
 
     public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
 
-    /// <summary>Earlier proposals of the same tax code and kind in the last five years (not a rejection: a flag).</summary>
+    /// <summary>
+    /// Earlier proposals of the same tax code and kind in the last five years (not a rejection: a flag for the
+    /// officer), the most recent first, at most <see cref="MaxEarlierProposalsListed"/>.
+    /// </summary>
     public IReadOnlyList<EarlierProposal> EarlierProposals { get; init; } = [];
+
+    /// <summary>How many earlier proposals were found (the list keeps only the most recent ones).</summary>
+    public int EarlierProposalCount { get; init; }
+
+    public const int MaxEarlierProposalsListed = 20;
 
     public IReadOnlyList<StatusChange> History { get; init; } = [];
 

@@ -14,9 +14,25 @@ namespace KhuyenCong.Infrastructure.Caps;
 /// </summary>
 public sealed class TableCapStore(StorageTables storage, TimeProvider time) : ICapStore
 {
+    /// <summary>How long an instance keeps the caps it read (each submission needs them; they change a few times a year).</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
     private const string Everywhere = "*";
+    private (DateTimeOffset ReadAt, IReadOnlyList<SupportCap> Caps)? cache;
 
     public async Task<IReadOnlyList<SupportCap>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (cache is { } cached && time.GetUtcNow() - cached.ReadAt < CacheLifetime)
+        {
+            return cached.Caps;
+        }
+
+        var caps = await ReadOrSeedAsync(cancellationToken);
+        cache = (time.GetUtcNow(), caps);
+        return caps;
+    }
+
+    private async Task<IReadOnlyList<SupportCap>> ReadOrSeedAsync(CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageTables.SupportCaps, cancellationToken);
         var caps = await ReadAllAsync(table, cancellationToken);
@@ -40,6 +56,7 @@ public sealed class TableCapStore(StorageTables storage, TimeProvider time) : IC
         await ListAsync(cancellationToken);
         var table = await storage.TableAsync(StorageTables.SupportCaps, cancellationToken);
         await table.UpsertEntityAsync(ToEntity(cap, changedBy, time.GetUtcNow()), TableUpdateMode.Replace, cancellationToken);
+        cache = null;
     }
 
     private static async Task<List<SupportCap>> ReadAllAsync(TableClient table, CancellationToken cancellationToken)

@@ -31,10 +31,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         await table.SubmitTransactionAsync(actions, cancellationToken);
 
         var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
-        foreach (var row in IndexRows(proposal))
-        {
-            await index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-        }
+        await Task.WhenAll(IndexRows(proposal).Select(row => index.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken)));
     }
 
     public async Task DeleteAsync(Proposal proposal, CancellationToken cancellationToken)
@@ -176,6 +173,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["ExpectedJobs"] = s.ExpectedJobs,
             ["ExpectedTrainees"] = s.ExpectedTrainees,
             ["EarlierProposals"] = JsonSerializer.Serialize(p.EarlierProposals, Json),
+            ["EarlierProposalCount"] = p.EarlierProposalCount,
             ["SearchText"] = SearchText(p),
         };
     }
@@ -219,6 +217,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             Attachments = attachments,
             History = history,
             EarlierProposals = JsonSerializer.Deserialize<List<EarlierProposal>>(e.GetString("EarlierProposals") ?? "[]", Json) ?? [],
+            EarlierProposalCount = e.GetInt32("EarlierProposalCount") ?? 0,
         };
     }
 
