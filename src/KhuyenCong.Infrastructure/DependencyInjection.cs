@@ -19,6 +19,8 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageAccountCheck>>(new StorageAccountValidation(configuration));
+        services.AddOptions<StorageAccountCheck>().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient());
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient());
         services.AddSingleton<StorageTables>();

@@ -111,6 +111,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             builder.WebHost.UseUrls(origin);
             builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
 
+            ValidateSettings(builder.Configuration);
             var pollInterval = TimeSpan.Parse(builder.Configuration["LocalHost:QueuePollingInterval"] ?? "00:00:01", CultureInfo.InvariantCulture);
             var loggerFactory = LoggerFactory.Create(b => ConfigureLogging(b, options));
             engine = await DurableEngine.StartAsync(
@@ -179,6 +180,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 throw PortInUse(baseAddress, ex);
             }
 
+
             var host = new LocalHostApplication(app, engine, storage.StartedAzurite, baseAddress, keys, functions, timers, (IReadOnlyCollection<string>)durableTasks.Keys, storage.Description,
                 app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KhuyenCong.LocalHost"));
             if (options.PrintBanner)
@@ -206,6 +208,31 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs the app's start-up validation (every <c>ValidateOnStart</c> options class, as the Functions worker does in
+    /// Azure) before anything else starts, so a missing or malformed setting stops LocalHost with the setting's name.
+    /// </summary>
+    private static void ValidateSettings(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(configuration);
+        services.AddKhuyenCongFunctions(configuration);
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            provider.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            throw new LocalHostException("Invalid settings: " + string.Join(" ", ex.Failures), ex);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new LocalHostException("Invalid settings: " + ex.Message, ex);
         }
     }
 

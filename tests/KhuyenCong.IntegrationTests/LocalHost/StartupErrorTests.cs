@@ -63,3 +63,26 @@ public class StartupErrorTests
         Assert.Contains(taken.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
     }
 }
+
+public class SettingsValidationTests : IAsyncLifetime
+{
+    private readonly AzuriteFixture azurite = new();
+
+    public Task InitializeAsync() => azurite.InitializeAsync();
+
+    public Task DisposeAsync() => azurite.DisposeAsync();
+
+    [Theory]
+    [InlineData("SendGrid:FromEmail", "not-an-email")]
+    [InlineData("Intake:MaxFileBytes", "twenty megabytes")]
+    [InlineData("KhuyenCong:PublicBaseUrl", "not a url")]
+    [InlineData("KhuyenCong:TaskHubName", "bad hub name!")]
+    [InlineData("Intake:MaxFiles", "0")]
+    public async Task Start_MalformedSetting_FailsNamingTheSetting(string setting, string value)
+    {
+        var ex = await Assert.ThrowsAsync<LocalHostException>(() => LocalHostFactory.StartAsync(
+            azurite.ConnectionString, new Dictionary<string, string?> { [setting] = value }));
+
+        Assert.Contains(setting, ex.Message, StringComparison.Ordinal);
+    }
+}
