@@ -8,6 +8,7 @@ using KhuyenCong.Infrastructure.Proposals;
 using KhuyenCong.Infrastructure.Email;
 using KhuyenCong.Infrastructure.Health;
 using KhuyenCong.Infrastructure.Storage;
+using KhuyenCong.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
         services.AddEmail();
+        services.AddKhuyenCongTelemetry(configuration);
         return services;
     }
 }

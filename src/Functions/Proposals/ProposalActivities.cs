@@ -1,6 +1,7 @@
 using KhuyenCong.Application.Email;
 using KhuyenCong.Application.Options;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Application.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed partial class ProposalActivities(
     [Function(nameof(SendAcknowledgement))]
     public async Task SendAcknowledgement([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
     {
+        using var scope = logger.ProposalScope(proposalId);
         var proposal = await proposals.GetAsync(proposalId, cancellationToken)
             ?? throw new InvalidOperationException($"Proposal {proposalId} does not exist.");
         var sent = await email.SendOnceAsync(proposal.Id, ProposalEmails.Acknowledgement(proposal, options.Value.PublicBaseUrl), cancellationToken);

@@ -1,3 +1,4 @@
+using KhuyenCong.Application.Telemetry;
 using KhuyenCong.Domain.Proposals;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -32,6 +33,7 @@ public static partial class ProposalWorkflow
         var input = context.GetInput<ProposalWorkflowInput>()
             ?? throw new InvalidOperationException("The proposal workflow needs its input.");
         var logger = context.CreateReplaySafeLogger(nameof(ProposalWorkflow));
+        using var scope = logger.ProposalScope(input.ProposalId);
         LogStarted(logger, input.ProposalId);
         context.SetCustomStatus(new ProposalWorkflowStatus(ProposalStatus.Submitted.ToCode()));
 

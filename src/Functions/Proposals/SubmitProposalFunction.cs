@@ -2,6 +2,7 @@ using System.Text.Json;
 using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Application.Telemetry;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
@@ -60,6 +61,9 @@ public sealed partial class SubmitProposalFunction(
         }
 
         var proposalId = Guid.CreateVersion7().ToString("N");
+        using var scope = logger.ProposalScope(proposalId);
+        using var activity = KhuyenCongTelemetry.Source.StartActivity("SubmitProposal");
+        activity?.SetTag("khuyencong.proposal_id", proposalId);
         var completed = false;
         try
         {
@@ -74,6 +78,7 @@ public sealed partial class SubmitProposalFunction(
                 cancellationToken);
             if (outcome is IntakeRejected rejected)
             {
+                KhuyenCongTelemetry.SubmissionsRejected.Add(1, new KeyValuePair<string, object?>("reason", "validation"));
                 return Problems.Validation(rejected.Errors, language);
             }
 
@@ -97,6 +102,7 @@ public sealed partial class SubmitProposalFunction(
         }
         catch (RequestRejectedException ex)
         {
+            KhuyenCongTelemetry.SubmissionsRejected.Add(1, new KeyValuePair<string, object?>("reason", ex.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             await DrainAsync(request, cancellationToken);
             return Problems.Field(ex.Status, ex.Field, ex.Message, language);
         }

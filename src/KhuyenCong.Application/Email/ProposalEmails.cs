@@ -12,8 +12,13 @@ public static class ProposalEmails
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>The send id: what the email is for, so a retry or a replay never sends it twice.</summary>
-    public static string SendId(string proposalId, string step, string recipient, int round = 1) =>
-        string.Create(CultureInfo.InvariantCulture, $"{proposalId}|{step}|{recipient.ToLowerInvariant()}|{round}");
+    /// <remarks>The recipient appears only as a short hash, so send ids can be logged and stored without personal data.</remarks>
+    public static string SendId(string proposalId, string step, string recipient, int round = 1)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        var who = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(recipient.Trim().ToLowerInvariant())))[..16];
+        return string.Create(CultureInfo.InvariantCulture, $"{proposalId}|{step}|{who}|{round}");
+    }
 
     public static EmailMessage Acknowledgement(Proposal proposal, string publicBaseUrl)
     {

@@ -91,6 +91,10 @@ public sealed partial class ProposalIntake(
         }
 
         LogAccepted(logger, proposal.Id, proposal.Channel, proposal.Attachments.Count, earlier.Count);
+        Telemetry.KhuyenCongTelemetry.ProposalsSubmitted.Add(1,
+            new KeyValuePair<string, object?>("kind", submission.Kind.ToCode()),
+            new KeyValuePair<string, object?>("funding_source", submission.FundingSource.ToCode()),
+            new KeyValuePair<string, object?>("channel", proposal.Channel.ToString()));
         return new IntakeAccepted(proposal);
     }
 

@@ -55,6 +55,7 @@ public sealed partial class SendGridEmailSender(
         }
 
         LogSent(logger, message.SendId);
+        KhuyenCong.Application.Telemetry.KhuyenCongTelemetry.EmailsSent.Add(1);
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Email {SendId} accepted by the mail service")]

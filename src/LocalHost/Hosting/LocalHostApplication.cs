@@ -103,6 +103,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 ["KhuyenCong:PublicBaseUrl"] = origin,
                 ["SendGrid:ApiKey"] = "SG.localhost-outbox",
                 ["SendGrid:Host"] = origin,
+                ["Telemetry:ConsoleExporter"] = options.ConsoleLogging ? "true" : "false",
             });
             builder.Configuration.AddConfiguration(configuration);
             builder.Configuration[Infrastructure.Storage.StorageAccount.SettingName] = storage.ConnectionString;
@@ -278,6 +279,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
         logging.AddFilter("System", LogLevel.Warning);
         logging.AddFilter("DurableTask", LogLevel.Warning);
         logging.AddFilter("Grpc", LogLevel.Warning);
+        options.ConfigureLogging?.Invoke(logging);
         if (options.ConsoleLogging)
         {
             logging.AddSimpleConsole(o =>

@@ -19,4 +19,7 @@ public sealed class LocalHostOptions
 
     /// <summary>Write logs to the console.</summary>
     public bool ConsoleLogging { get; init; } = true;
+
+    /// <summary>More logging configuration (tests add a capturing provider here).</summary>
+    public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; init; }
 }
