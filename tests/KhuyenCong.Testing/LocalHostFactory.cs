@@ -1,4 +1,5 @@
 using KhuyenCong.LocalHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.Testing;
 
@@ -8,7 +9,10 @@ public static class LocalHostFactory
     public const string FunctionKey = "test-function-key";
     public const string AdminKey = "test-admin-key";
 
-    public static Task<LocalHostApplication> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null)
+    public static Task<LocalHostApplication> StartAsync(
+        string storageConnectionString,
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -28,6 +32,7 @@ public static class LocalHostFactory
             Settings = all,
             PrintBanner = false,
             ConsoleLogging = Environment.GetEnvironmentVariable("KHUYENCONG_TEST_LOGS") == "1",
+            ConfigureServices = configureServices,
         });
     }
 

@@ -1,10 +1,14 @@
 using KhuyenCong.LocalHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace KhuyenCong.Testing;
 
-/// <summary>One Azurite and one LocalHost shared by the tests of a collection.</summary>
-public sealed class LocalHostFixture : IAsyncLifetime
+/// <summary>
+/// One Azurite and one LocalHost shared by the tests of a collection. Derive and override
+/// <see cref="ConfigureServices"/> to add test stand-ins after the app's own registrations.
+/// </summary>
+public class LocalHostFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture azurite = new();
 
@@ -15,7 +19,12 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
-        Host = await LocalHostFactory.StartAsync(azurite.ConnectionString);
+        Host = await LocalHostFactory.StartAsync(azurite.ConnectionString, configureServices: ConfigureServices);
+    }
+
+    /// <summary>Runs after the app's own registrations; nothing by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public HttpClient CreateClient(bool withFunctionKey = false) => Host.CreateClient(withFunctionKey);

@@ -33,7 +33,7 @@ public sealed class CapsFunctions(ICapStore caps)
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguageOf.Api(request);
+        var language = Web.RequestLanguage.From(request);
         var en = language == Language.English;
         var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
         if (staff is null)

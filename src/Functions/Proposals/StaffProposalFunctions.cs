@@ -20,7 +20,7 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
         string id,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguageOf.Api(request);
+        var language = Web.RequestLanguage.From(request);
         if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
         {
             return Problems.Status(denied, language == Language.English ? "Staff only." : "Chỉ dành cho cán bộ.", language);
@@ -66,7 +66,7 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
         string attachmentId,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguageOf.Api(request);
+        var language = Web.RequestLanguage.From(request);
         if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
         {
             return Problems.Status(denied, language == Language.English ? "Staff only." : "Chỉ dành cho cán bộ.", language);

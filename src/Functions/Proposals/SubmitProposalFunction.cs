@@ -35,7 +35,7 @@ public sealed partial class SubmitProposalFunction(
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguageOf.Api(request);
+        var language = Web.RequestLanguage.From(request);
         string? key = request.Headers["Idempotency-Key"];
         if (key is { Length: > 200 })
         {

@@ -17,7 +17,7 @@ public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottl
         string trackingCode,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguageOf.Api(request);
+        var language = Web.RequestLanguage.From(request);
         var (view, refusal) = await LookUpAsync(request, trackingCode, language, cancellationToken);
         if (refusal is not null)
         {
@@ -35,17 +35,14 @@ public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottl
         string trackingCode,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguageOf.Api(request);
+        var language = Web.RequestLanguage.From(request);
         var (view, refusal) = await LookUpAsync(request, trackingCode, language, cancellationToken);
         var submitted = request.Query["submitted"] == "1";
         var status = refusal is ObjectResult o ? o.StatusCode ?? 404 : 200;
+        var page = Web.PageLayout.Page(request, language, language == Language.English ? "Proposal tracking" : "Theo dõi đề án",
+            TrackingPageView.RenderMain(request, view, trackingCode, submitted, status, language), statusCode: status);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return new ContentResult
-        {
-            StatusCode = status,
-            ContentType = "text/html; charset=utf-8",
-            Content = TrackingPageView.Render(request, view, trackingCode, submitted, status, language, time),
-        };
+        return page;
     }
 
     private async Task<(TrackingView? View, IActionResult? Refusal)> LookUpAsync(HttpRequest request, string trackingCode, Language language, CancellationToken cancellationToken)

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
@@ -11,11 +9,8 @@ namespace KhuyenCong.Functions.Proposals;
 /// <summary>The tracking page: status, timeline and what is awaited; after submitting, the confirmation.</summary>
 internal static class TrackingPageView
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static string Render(HttpRequest request, TrackingView? view, string code, bool submitted, int status, Language language, TimeProvider time)
+    public static string RenderMain(HttpRequest request, TrackingView? view, string code, bool submitted, int status, Language language)
     {
-        _ = time;
         var en = language == Language.English;
         var body = new StringBuilder();
         if (view is null)
@@ -64,17 +59,8 @@ internal static class TrackingPageView
             body.Append("</ol>");
         }
 
-        var title = en ? "Proposal tracking" : "Theo dõi đề án";
-        var other = en ? "vi" : "en";
-        var switchLink = $"?lang={other}" + (submitted ? "&submitted=1" : string.Empty);
-        return $$"""
-            <!doctype html>
-            <html lang="{{language.ToCode()}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{E(title)}} · Khuyến công</title><link rel="stylesheet" href="/assets/site.css"></head>
-            <body><header><a href="/{{(en ? "?lang=en" : string.Empty)}}">Khuyến công</a> · <a href="{{E(switchLink)}}" lang="{{other}}">{{(en ? "Tiếng Việt" : "English")}}</a></header>
-            <main id="main">{{body}}</main></body></html>
-            """;
+        return body.ToString();
     }
 
-    private static string E(string value) => Html.Encode(value);
+    private static string E(string value) => Web.PageLayout.Encode(value);
 }

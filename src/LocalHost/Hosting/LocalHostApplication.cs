@@ -123,6 +123,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
 
             // The app's own registrations, exactly as the Functions worker makes them.
             builder.Services.AddKhuyenCongFunctions(builder.Configuration);
+            options.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddMvcCore();
             builder.Services.AddSingleton(new OutboxStore(new BlobServiceClient(storage.ConnectionString)));
             var grpcChannel = engine.Channel;
@@ -323,6 +324,13 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
         return inner is null ? new LocalHostException(message) : new LocalHostException(message, inner);
     }
 
+    // Azure Functions cannot give a function an empty route: the site root is served by a route whose every segment
+    // is one optional parameter, such as "{ignored:maxlength(0)?}".
+    private static bool ServesSiteRoot(string route) =>
+        route.Length == 0
+        || Microsoft.AspNetCore.Routing.Patterns.RoutePatternFactory.Parse(route).PathSegments
+            .All(s => s.IsSimple && s.Parts[0] is Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart { IsOptional: true });
+
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     // App Service Authentication sets X-MS-CLIENT-PRINCIPAL in Azure after signing the user in (and removes any
@@ -370,7 +378,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             string.Empty,
             "KhuyenCong LocalHost đang chạy · is running",
         };
-        if (Has(string.Empty))
+        if (Functions.Any(f => f.Http is { } http && ServesSiteRoot(http.Route)))
         {
             lines.Add($"  Biểu mẫu đề án · Proposal form   {origin}/");
         }

@@ -22,4 +22,10 @@ public sealed class LocalHostOptions
 
     /// <summary>More logging configuration (tests add a capturing provider here).</summary>
     public Action<Microsoft.Extensions.Logging.ILoggingBuilder>? ConfigureLogging { get; init; }
+
+    /// <summary>
+    /// Runs after the app's own registrations (<c>AddKhuyenCongFunctions</c>): tests use it to supply a stand-in for a
+    /// service the app does not register yet (with <c>TryAdd</c>, so the app's own registration still wins).
+    /// </summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }
