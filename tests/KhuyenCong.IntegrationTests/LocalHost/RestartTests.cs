@@ -1,7 +1,9 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using KhuyenCong.Application.Email;
 using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Testing;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,33 +20,47 @@ public class RestartTests : IAsyncLifetime
     [Fact]
     public async Task Orchestration_WaitingForAnEventAcrossARestart_CompletesAfterTheEventIsRaised()
     {
-        var instanceId = "restart-" + Guid.NewGuid().ToString("N");
+        var email = $"restart+{Guid.NewGuid():N}@example.vn";
+        string proposalId;
 
         await using (var first = await LocalHostFactory.StartAsync(azurite.ConnectionString))
         {
-            using var health = await first.CreateClient().GetAsync(new Uri("/api/health", UriKind.Relative));
-            Assert.True(health.IsSuccessStatusCode);
-            var client = first.Services.GetRequiredService<DurableTaskClient>();
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProposalWorkflow), new ProposalWorkflowInput(instanceId),
-                new StartOrchestrationOptions(instanceId));
-            var running = await Eventually.GetAsync(
-                () => client.GetInstanceAsync(instanceId, getInputsAndOutputs: true),
-                s => s?.RuntimeStatus == OrchestrationRuntimeStatus.Running && s.SerializedCustomStatus is not null,
-                what: "the workflow to start and wait");
-            Assert.Contains("submitted", running.SerializedCustomStatus, StringComparison.Ordinal);
+            using var client = first.CreateClient();
+            using (var health = await client.GetAsync(new Uri("/api/health", UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            }
+
+            // A real proposal: its workflow acknowledges it by email, then waits for what happens next.
+            using var submitted = await client.PostAsJsonAsync("/api/proposals", ValidProposal(email));
+            Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+            proposalId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+            await Eventually.GetAsync(
+                async () => (string?)await client.GetStringAsync(new Uri("/dev/outbox/messages", UriKind.Relative)),
+                page => page?.Contains(email, StringComparison.Ordinal) == true,
+                what: "the acknowledgement email");
+            var durable = first.Services.GetRequiredService<DurableTaskClient>();
+            var waiting = await durable.GetInstanceAsync(proposalId);
+            Assert.Equal(OrchestrationRuntimeStatus.Running, waiting!.RuntimeStatus);
         }
 
         await using var second = await LocalHostFactory.StartAsync(azurite.ConnectionString);
         var secondClient = second.Services.GetRequiredService<DurableTaskClient>();
-        var stillWaiting = await secondClient.GetInstanceAsync(instanceId);
+        var stillWaiting = await secondClient.GetInstanceAsync(proposalId, getInputsAndOutputs: true);
         Assert.Equal(OrchestrationRuntimeStatus.Running, stillWaiting!.RuntimeStatus);
+        Assert.Contains("submitted", stillWaiting.SerializedCustomStatus, StringComparison.Ordinal);
 
-        await secondClient.RaiseEventAsync(instanceId, ProposalEvents.Withdrawn, "applicant");
+        await secondClient.RaiseEventAsync(proposalId, ProposalEvents.Withdrawn, "applicant");
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var completed = await secondClient.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cts.Token);
+        var completed = await secondClient.WaitForInstanceCompletionAsync(proposalId, getInputsAndOutputs: true, cts.Token);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, completed.RuntimeStatus);
         Assert.Equal("withdrawn", JsonSerializer.Deserialize<string>(completed.SerializedOutput!));
+
+        // Replaying the workflow after the restart did not send the acknowledgement again.
+        using var outbox = second.CreateClient();
+        var messages = await outbox.GetFromJsonAsync<List<JsonElement>>(new Uri("/dev/outbox/messages", UriKind.Relative));
+        Assert.Single(messages!, m => m.GetProperty("to").EnumerateArray().Any(t => t.GetString() == email));
     }
 
     [Fact]
@@ -53,8 +69,8 @@ public class RestartTests : IAsyncLifetime
         var to = $"luu.tru+{Guid.NewGuid():N}@example.vn";
         await using (var first = await LocalHostFactory.StartAsync(azurite.ConnectionString))
         {
-            await first.Services.GetRequiredService<KhuyenCong.Application.Email.IEmailSender>().SendAsync(
-                new KhuyenCong.Application.Email.EmailMessage("restart", [new(to)], "Trước khi khởi động lại", "<p>x</p>", "x"), CancellationToken.None);
+            await first.Services.GetRequiredService<IEmailSender>().SendAsync(
+                new EmailMessage("restart", [new(to)], "Trước khi khởi động lại", "<p>x</p>", "x"), CancellationToken.None);
         }
 
         await using var second = await LocalHostFactory.StartAsync(azurite.ConnectionString);
@@ -64,4 +80,26 @@ public class RestartTests : IAsyncLifetime
         Assert.Contains(to, page, StringComparison.Ordinal);
         Assert.Contains("Trước khi khởi động lại", JsonSerializer.Deserialize<List<JsonElement>>(page)!.Select(m => m.GetProperty("subject").GetString()));
     }
+
+    private static Dictionary<string, object> ValidProposal(string email) => new()
+    {
+        ["organizationName"] = "Cơ sở cơ khí Hoàng Long",
+        ["taxCode"] = "0109876543",
+        ["representative"] = "Hoàng Văn Long",
+        ["email"] = email,
+        ["phone"] = "0903123456",
+        ["address"] = "Cụm công nghiệp Phố Nối",
+        ["commune"] = "Phường Mỹ Hào",
+        ["province"] = "hung-yen",
+        ["kind"] = "machinery",
+        ["sector"] = "Cơ khí chế tạo",
+        ["fundingSource"] = "national",
+        ["title"] = "Máy cắt laser CNC",
+        ["summary"] = "Đầu tư máy cắt laser",
+        ["totalCost"] = 500_000_000,
+        ["requestedSupport"] = 250_000_000,
+        ["ownContribution"] = 250_000_000,
+        ["startDate"] = "2027-03-01",
+        ["endDate"] = "2027-09-30",
+    };
 }
