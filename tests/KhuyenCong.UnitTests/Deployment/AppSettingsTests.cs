@@ -13,7 +13,8 @@ public class AppSettingsTests
     /// <summary>Settings the Bicep sets for the Functions host and the platform, not for the app: kept out of infra/app-settings.json.</summary>
     private static readonly string[] HostAndPlatformSettings =
     [
-        "APPLICATIONINSIGHTS_CONNECTION_STRING",    // host: where telemetry goes
+        "AzureWebJobsDisableHomepage",              // host: the proposal form is served at "/"
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",    // host and app: where telemetry goes
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", // host: telemetry with an Entra ID token of the identity
         "OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID",   // App Service Authentication: identity as federated credential
         "WEBSITE_AUTH_AAD_ALLOWED_TENANTS",          // App Service Authentication: accepted tenants
