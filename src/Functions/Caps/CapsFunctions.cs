@@ -38,7 +38,7 @@ public sealed class CapsFunctions(ICapStore caps)
         var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
         if (staff is null)
         {
-            return Problems.Status(denied, en ? "Staff only." : "Chỉ dành cho cán bộ.", language);
+            return StaffAccess.Denied(denied, language);
         }
 
         CapInput? input;

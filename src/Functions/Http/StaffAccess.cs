@@ -12,6 +12,11 @@ public static class StaffAccess
         return StaffPrincipal.Parse(request.Headers[StaffPrincipal.HeaderName]);
     }
 
+    /// <summary>The answer to a request without the staff role a route needs (401 or 403, from <see cref="Require"/>).</summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult Denied(int status, KhuyenCong.Domain.Text.Language language) =>
+        Problems.Status(status, language == KhuyenCong.Domain.Text.Language.English
+            ? "Only staff with the right role may do this." : "Chỉ cán bộ có quyền phù hợp mới được thực hiện thao tác này.", language);
+
     /// <summary>The principal when it holds <paramref name="role"/>; otherwise null and <paramref name="denied"/> says why (401 or 403).</summary>
     public static StaffPrincipal? Require(HttpRequest request, string role, out int denied)
     {

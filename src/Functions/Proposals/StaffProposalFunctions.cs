@@ -23,7 +23,7 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
         var language = Web.RequestLanguage.From(request);
         if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
         {
-            return Problems.Status(denied, language == Language.English ? "Staff only." : "Chỉ dành cho cán bộ.", language);
+            return StaffAccess.Denied(denied, language);
         }
 
         var proposal = await proposals.GetAsync(id, cancellationToken);
@@ -69,7 +69,7 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
         var language = Web.RequestLanguage.From(request);
         if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
         {
-            return Problems.Status(denied, language == Language.English ? "Staff only." : "Chỉ dành cho cán bộ.", language);
+            return StaffAccess.Denied(denied, language);
         }
 
         var attachment = (await proposals.GetAsync(id, cancellationToken))?.Attachments.FirstOrDefault(a => a.Id == attachmentId);
