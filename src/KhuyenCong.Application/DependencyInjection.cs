@@ -16,6 +16,12 @@ public static class DependencyInjection
             .BindConfiguration(Options.IntakeOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Links.LinksOptions>()
+            .BindConfiguration(Links.LinksOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Links.LinksOptions>, Links.LinksOptionsValidation>();
+        services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Proposals.ProposalIntake>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Email.OnceOnlyEmailSender>();

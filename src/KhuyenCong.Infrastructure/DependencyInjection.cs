@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton<ICapStore, TableCapStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
+        services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();
         services.AddEmail();
         services.AddKhuyenCongTelemetry(configuration);
         return services;

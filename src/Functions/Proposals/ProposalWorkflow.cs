@@ -10,6 +10,12 @@ public sealed record ProposalWorkflowInput(string ProposalId);
 
 public sealed record ProposalWorkflowStatus(string Status);
 
+/// <summary>The applicant's request to withdraw, raised by the withdraw link.</summary>
+public sealed record WithdrawalRequest(string By, string? Reason);
+
+/// <summary>A status change for <see cref="ProposalActivities.RecordStatusChange"/>; <c>Sequence</c> 1 is the submission.</summary>
+public sealed record StatusChangeInput(string ProposalId, int Sequence, string From, string To, string By, string? Comment, DateTimeOffset At);
+
 /// <summary>Names of the events the proposal workflow waits for.</summary>
 public static class ProposalEvents
 {
@@ -18,13 +24,18 @@ public static class ProposalEvents
 
 /// <summary>
 /// One durable orchestration per proposal (instance id = proposal id). It acknowledges receipt to the applicant by
-/// email, then waits for what happens next to the proposal. Deterministic: all I/O is in activities.
+/// email (with a link to withdraw), then waits for what happens next to the proposal. Deterministic: all I/O is in
+/// activities, every timestamp comes from the orchestration's clock.
 /// </summary>
 public static partial class ProposalWorkflow
 {
     /// <summary>Email is retried with backoff (SendGrid's 429 and 5xx), and a mail outage never fails the workflow.</summary>
     private static readonly TaskOptions EmailRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 8, firstRetryInterval: TimeSpan.FromSeconds(2), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(5)));
+
+    /// <summary>Storage writes are retried until storage is back (a record must never be left behind its workflow).</summary>
+    private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 20, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(2)));
 
     [Function(nameof(ProposalWorkflow))]
     public static async Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context)
@@ -35,26 +46,38 @@ public static partial class ProposalWorkflow
         var logger = context.CreateReplaySafeLogger(nameof(ProposalWorkflow));
         using var scope = logger.ProposalScope(input.ProposalId);
         LogStarted(logger, input.ProposalId);
-        context.SetCustomStatus(new ProposalWorkflowStatus(ProposalStatus.Submitted.ToCode()));
+        var sequence = 1;
+        var status = ProposalStatus.Submitted;
+        context.SetCustomStatus(new ProposalWorkflowStatus(status.ToCode()));
 
+        await SendEmailAsync(context, logger, input.ProposalId, nameof(ProposalActivities.SendAcknowledgement));
+
+        var withdrawal = await context.WaitForExternalEvent<WithdrawalRequest>(ProposalEvents.Withdrawn);
+
+        sequence++;
+        await context.CallActivityAsync(nameof(ProposalActivities.RecordStatusChange), new StatusChangeInput(
+            input.ProposalId, sequence, status.ToCode(), ProposalStatus.Withdrawn.ToCode(), withdrawal.By, withdrawal.Reason, context.CurrentUtcDateTime), StorageRetry);
+        status = ProposalStatus.Withdrawn;
+        context.SetCustomStatus(new ProposalWorkflowStatus(status.ToCode()));
+        await SendEmailAsync(context, logger, input.ProposalId, nameof(ProposalActivities.SendWithdrawalConfirmation));
+        return status.ToCode();
+    }
+
+    private static async Task SendEmailAsync(TaskOrchestrationContext context, ILogger logger, string proposalId, string activity)
+    {
         try
         {
-            await context.CallActivityAsync(nameof(ProposalActivities.SendAcknowledgement), input.ProposalId, EmailRetry);
+            await context.CallActivityAsync(activity, proposalId, EmailRetry);
         }
         catch (TaskFailedException)
         {
-            LogEmailGaveUp(logger, input.ProposalId, "acknowledgement");
+            LogEmailGaveUp(logger, proposalId, activity);
         }
-
-        await context.WaitForExternalEvent<string?>(ProposalEvents.Withdrawn);
-
-        context.SetCustomStatus(new ProposalWorkflowStatus(ProposalStatus.Withdrawn.ToCode()));
-        return ProposalStatus.Withdrawn.ToCode();
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Proposal workflow started for {ProposalId}")]
     private static partial void LogStarted(ILogger logger, string proposalId);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Proposal {ProposalId}: the {Email} email could not be sent after every retry")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Proposal {ProposalId}: {Email} could not be sent after every retry")]
     private static partial void LogEmailGaveUp(ILogger logger, string proposalId, string email);
 }

@@ -20,7 +20,7 @@ public static class ProposalEmails
         return string.Create(CultureInfo.InvariantCulture, $"{proposalId}|{step}|{who}|{round}");
     }
 
-    public static EmailMessage Acknowledgement(Proposal proposal, string publicBaseUrl)
+    public static EmailMessage Acknowledgement(Proposal proposal, string publicBaseUrl, string withdrawUrl)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var s = proposal.Submission;
@@ -37,12 +37,14 @@ public static class ProposalEmails
             <p>Mã theo dõi của đề án: <strong style="font-size:1.2em;letter-spacing:.05em">{E(proposal.TrackingCode)}</strong></p>
             <p>Theo dõi tình trạng hồ sơ tại: <a href="{E(trackUrl)}">{E(trackUrl)}</a></p>
             <p>Trung tâm sẽ kiểm tra hồ sơ và liên hệ nếu cần bổ sung. Vui lòng giữ mã theo dõi để tra cứu.</p>
+            <p>Nếu cơ sở không muốn tiếp tục, có thể rút đề án tại: <a href="{E(withdrawUrl)}">Rút đề án</a></p>
             </div>
             <hr>
             <div lang="en">
             <p>Dear {E(s.Representative)} ({E(s.OrganizationName)}),</p>
             <p>The Industrial Promotion Centre has received your proposal <strong>{E(s.Title)}</strong>, requesting {E(amountEn)} VND.</p>
             <p>Tracking code: <strong>{E(proposal.TrackingCode)}</strong>. Follow its progress at <a href="{E(trackUrlEn)}">{E(trackUrlEn)}</a>.</p>
+            <p>To withdraw the proposal: <a href="{E(withdrawUrl)}?lang=en">Withdraw</a></p>
             </div>
             """;
         var text = $"""
@@ -51,13 +53,42 @@ public static class ProposalEmails
             Trung tâm Khuyến công đã nhận đề án "{s.Title}" ngày {submittedVi}, kinh phí đề nghị hỗ trợ {amountVi} đồng.
             Mã theo dõi: {proposal.TrackingCode}
             Theo dõi tình trạng hồ sơ: {trackUrl}
+            Rút đề án: {withdrawUrl}
 
             ---
             The Industrial Promotion Centre has received your proposal "{s.Title}", requesting {amountEn} VND.
             Tracking code: {proposal.TrackingCode}
             Follow its progress: {trackUrlEn}
+            Withdraw the proposal: {withdrawUrl}?lang=en
             """;
         return new EmailMessage(SendId(proposal.Id, "acknowledgement", s.Email), [new EmailRecipient(s.Email, s.Representative)], subject, html, text);
+    }
+
+    public static EmailMessage Withdrawn(Proposal proposal, string publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var s = proposal.Submission;
+        var trackUrl = $"{publicBaseUrl.TrimEnd('/')}/track/{proposal.TrackingCode}";
+        var subject = $"Đề án {proposal.TrackingCode} đã được rút · Proposal withdrawn";
+        var html = $"""
+            <div lang="vi">
+            <p>Kính gửi {E(s.Representative)} ({E(s.OrganizationName)}),</p>
+            <p>Đề án <strong>{E(s.Title)}</strong> (mã {E(proposal.TrackingCode)}) đã được rút theo yêu cầu của cơ sở. Trung tâm Khuyến công sẽ không tiếp tục xem xét đề án này.</p>
+            <p>Tình trạng: <a href="{E(trackUrl)}">{E(trackUrl)}</a></p>
+            </div>
+            <hr>
+            <div lang="en">
+            <p>The proposal <strong>{E(s.Title)}</strong> ({E(proposal.TrackingCode)}) has been withdrawn at your request.</p>
+            </div>
+            """;
+        var text = $"""
+            Đề án "{s.Title}" (mã {proposal.TrackingCode}) đã được rút theo yêu cầu của cơ sở.
+            Tình trạng: {trackUrl}
+
+            ---
+            The proposal "{s.Title}" ({proposal.TrackingCode}) has been withdrawn at your request.
+            """;
+        return new EmailMessage(SendId(proposal.Id, "withdrawn", s.Email), [new EmailRecipient(s.Email, s.Representative)], subject, html, text);
     }
 
     private static string E(string value) => Html.Encode(value);

@@ -13,6 +13,13 @@ public interface IProposalRepository
 
     Task<Proposal?> GetAsync(string proposalId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records the <paramref name="sequence"/>-th status change (1 is the submission): its history row, the record's
+    /// status and the index rows. Idempotent: applying the same change again changes nothing, and an older change
+    /// never overwrites a newer status.
+    /// </summary>
+    Task ChangeStatusAsync(string proposalId, int sequence, StatusChange change, CancellationToken cancellationToken);
+
     Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken);
 
     /// <summary>Proposals of the same tax code and kind submitted on or after <paramref name="since"/>.</summary>

@@ -81,6 +81,50 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         return record is null ? null : FromRecord(record, attachments.OrderBy(a => a.UploadedAt).ToList(), history.Values.ToList());
     }
 
+    public async Task ChangeStatusAsync(string proposalId, int sequence, StatusChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(ToEntity(proposalId, sequence - 1, change), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // recorded by an earlier attempt: still make sure the record and the index caught up
+        }
+
+        while (true)
+        {
+            var record = (await table.GetEntityAsync<TableEntity>(proposalId, RecordKey, cancellationToken: cancellationToken)).Value;
+            if ((record.GetInt32("StatusSequence") ?? 1) >= sequence)
+            {
+                return;
+            }
+
+            record["Status"] = change.To.ToCode();
+            record["StatusSequence"] = sequence;
+            record["StatusChangedAt"] = change.At;
+            try
+            {
+                await table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                continue;
+            }
+
+            var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+            var year = record.GetInt32("Year") ?? change.At.Year;
+            var kind = record.GetString("Kind");
+            var submittedAt = record.GetDateTimeOffset("SubmittedAt") ?? change.At;
+            await Task.WhenAll(
+                index.UpsertEntityAsync(new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId) { ["Status"] = change.To.ToCode() }, TableUpdateMode.Merge, cancellationToken),
+                index.UpsertEntityAsync(new TableEntity(TaxCodeKey(record.GetString("TaxCode")), $"{kind}-{submittedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{proposalId}") { ["Status"] = change.To.ToCode() }, TableUpdateMode.Merge, cancellationToken));
+            return;
+        }
+    }
+
     public async Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken)
     {
         var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);

@@ -83,7 +83,7 @@ public sealed class FunctionInvoker
     private static Func<InvocationContext, object?> CreateBinder(FunctionDescriptor descriptor, ParameterInfo parameter)
     {
         var type = parameter.ParameterType;
-        if (parameter == descriptor.TriggerParameter)
+        if (parameter.Position == descriptor.TriggerParameter.Position)
         {
             return descriptor.Kind switch
             {

@@ -103,6 +103,8 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 ["KhuyenCong:PublicBaseUrl"] = origin,
                 ["SendGrid:ApiKey"] = "SG.localhost-outbox",
                 ["SendGrid:Host"] = origin,
+                // A fixed key so links in the outbox keep working across restarts; for development only.
+                ["Links:SigningKeys"] = """{"current":"dev","keys":{"dev":"a2h1eWVuY29uZy1sb2NhbGhvc3QtZGV2ZWxvcG1lbnQtb25seS1rZXk="}}""",
                 ["Telemetry:ConsoleExporter"] = options.ConsoleLogging ? "true" : "false",
             });
             builder.Configuration.AddConfiguration(configuration);

@@ -50,17 +50,23 @@ public class RestartTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Running, stillWaiting!.RuntimeStatus);
         Assert.Contains("submitted", stillWaiting.SerializedCustomStatus, StringComparison.Ordinal);
 
-        await secondClient.RaiseEventAsync(proposalId, ProposalEvents.Withdrawn, "applicant");
+        await secondClient.RaiseEventAsync(proposalId, ProposalEvents.Withdrawn, new WithdrawalRequest("applicant", null));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var completed = await secondClient.WaitForInstanceCompletionAsync(proposalId, getInputsAndOutputs: true, cts.Token);
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, completed.RuntimeStatus);
         Assert.Equal("withdrawn", JsonSerializer.Deserialize<string>(completed.SerializedOutput!));
 
-        // Replaying the workflow after the restart did not send the acknowledgement again.
+        // Replaying the workflow after the restart did not send the acknowledgement again; the withdrawal was confirmed once.
         using var outbox = second.CreateClient();
-        var messages = await outbox.GetFromJsonAsync<List<JsonElement>>(new Uri("/dev/outbox/messages", UriKind.Relative));
-        Assert.Single(messages!, m => m.GetProperty("to").EnumerateArray().Any(t => t.GetString() == email));
+        var subjects = await Eventually.GetAsync(
+            async () => (await outbox.GetFromJsonAsync<List<JsonElement>>(new Uri("/dev/outbox/messages", UriKind.Relative)))!
+                .Where(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetString() == email))
+                .Select(m => m.GetProperty("subject").GetString()!).ToList(),
+            s => s?.Count >= 2,
+            what: "the withdrawal email");
+        Assert.Single(subjects, s => s.StartsWith("Đã nhận đề án", StringComparison.Ordinal));
+        Assert.Single(subjects, s => s.Contains("đã được rút", StringComparison.Ordinal));
     }
 
     [Fact]

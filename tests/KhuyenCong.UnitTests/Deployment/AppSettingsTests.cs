@@ -29,13 +29,12 @@ public class AppSettingsTests
 
     /// <summary>
     /// Settings the Bicep sets ahead of the app code that will read them (options classes being added on main:
-    /// Links, Reminders). Remove each name once its reader is merged: the test
+    /// Reminders). Remove each name once its reader is merged: the test
     /// <see cref="AheadOfAppSettings_EachOne_IsNotYetReadByTheApp"/> fails as soon as the app reads one, so this list
     /// cannot go stale.
     /// </summary>
     private static readonly string[] AheadOfAppSettings =
     [
-        "Links__SigningKeys",
         "Reminders__DigestSchedule",
         "Reminders__OverdueReportSchedule",
     ];

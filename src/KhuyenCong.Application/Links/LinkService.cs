@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using KhuyenCong.Application.Options;
+using KhuyenCong.Domain.Links;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCong.Application.Links;
+
+/// <summary>The actions an emailed link can carry.</summary>
+public static class LinkActions
+{
+    public const string Withdraw = "withdraw";
+}
+
+/// <summary>Creates and checks the signed links put in emails.</summary>
+public sealed class LinkService(IOptions<LinksOptions> links, IOptions<KhuyenCongOptions> app, TimeProvider time)
+{
+    private readonly Lazy<LinkSigningKeys> keys = new(() => LinkSigningKeys.Parse(links.Value.SigningKeys));
+
+    /// <summary>An absolute URL for one action, by one person, on one proposal, expiring after the configured lifetime.</summary>
+    public string CreateUrl(string action, string proposalId, string subject, int round = 1)
+    {
+        var claims = new LinkClaims(LinkToken.NewLinkId(), action, proposalId, subject, round, time.GetUtcNow() + links.Value.Lifetime);
+        return $"{app.Value.PublicBaseUrl.TrimEnd('/')}/links/{LinkToken.Create(claims, keys.Value)}";
+    }
+
+    public LinkTokenStatus Verify(string? token, out LinkClaims? claims) => LinkToken.Verify(token, keys.Value, time.GetUtcNow(), out claims);
+
+    /// <summary>
+    /// The value the link's page puts in its form, checked on POST: only a page served for this link can post a
+    /// decision for it (a request forged elsewhere without the page lacks it).
+    /// </summary>
+    public string FormToken(LinkClaims claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        keys.Value.TryGet(keys.Value.CurrentKeyId, out var key);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key!, Encoding.UTF8.GetBytes("form|" + claims.LinkId)));
+    }
+
+    public bool IsValidFormToken(LinkClaims claims, string? presented)
+    {
+        if (string.IsNullOrEmpty(presented))
+        {
+            return false;
+        }
+
+        var expected = Encoding.ASCII.GetBytes(FormToken(claims));
+        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(presented));
+    }
+}
+
+/// <summary>The decision first recorded through a link.</summary>
+public sealed record LinkUse(string LinkId, string Decision, DateTimeOffset At);
+
+/// <summary>Makes decision links single-use: the first decision on a link wins, under any concurrency.</summary>
+public interface ILinkUseStore
+{
+    /// <returns>The use recorded now, or the earlier one when the link was already used (then nothing changes).</returns>
+    Task<(bool First, LinkUse Use)> TryUseAsync(string linkId, string proposalId, string decision, CancellationToken cancellationToken);
+
+    Task<LinkUse?> GetAsync(string linkId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a use whose decision could not be delivered, so the link can be used again.</summary>
+    Task ReleaseAsync(string linkId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using KhuyenCong.Domain.Links;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCong.Application.Links;
+
+/// <summary>Settings of section <c>Links</c>: the keys that sign emailed links, and how long links live.</summary>
+public sealed class LinksOptions
+{
+    public const string SectionName = "Links";
+
+    /// <summary>JSON <c>{"current":"k1","keys":{"k1":"base64 (32+ bytes)"}}</c>; a Key Vault reference in Azure. Never logged.</summary>
+    [Required(ErrorMessage = "Setting 'Links:SigningKeys' is required.")]
+    public string SigningKeys { get; set; } = string.Empty;
+
+    /// <summary>How long an emailed link works (default 30 days).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "Setting 'Links:Lifetime' must be between 1 minute and 365 days.")]
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(30);
+}
+
+/// <summary>Checks that <see cref="LinksOptions.SigningKeys"/> parses, naming the setting (never the key) when it does not.</summary>
+internal sealed class LinksOptionsValidation : IValidateOptions<LinksOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LinksOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.SigningKeys))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        try
+        {
+            LinkSigningKeys.Parse(options.SigningKeys);
+            return ValidateOptionsResult.Success;
+        }
+        catch (FormatException ex)
+        {
+            return ValidateOptionsResult.Fail($"Setting 'Links:SigningKeys' {ex.Message}.");
+        }
+    }
+}
