@@ -47,6 +47,21 @@ public sealed partial class ProposalActivities(
         LogEmailed(logger, proposalId, "withdrawal", sent);
     }
 
+    /// <summary>Tells the applicant an officer cancelled the proposal, with the reason (once).</summary>
+    [Function(nameof(SendCancellationNotice))]
+    public async Task SendCancellationNotice([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    {
+        using var scope = logger.ProposalScope(proposalId);
+        if (await LoadAsync(proposalId, cancellationToken) is not { } proposal)
+        {
+            return;
+        }
+
+        var reason = proposal.History.LastOrDefault(h => h.To == ProposalStatus.Cancelled)?.Comment ?? string.Empty;
+        var sent = await email.SendOnceAsync(proposal.Id, ProposalEmails.Cancelled(proposal, reason, options.Value.PublicBaseUrl), cancellationToken);
+        LogEmailed(logger, proposalId, "cancellation", sent);
+    }
+
     /// <summary>Writes a status change to the proposal's history, record and index rows (idempotent by sequence).</summary>
     [Function(nameof(RecordStatusChange))]
     public async Task RecordStatusChange([ActivityTrigger] StatusChangeInput change, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ public sealed record ProposalWorkflowStatus(string Status);
 /// <summary>The applicant's request to withdraw, raised by the withdraw link.</summary>
 public sealed record WithdrawalRequest(string By, string? Reason);
 
+/// <summary>An officer's cancellation, raised by the staff route.</summary>
+public sealed record CancellationRequest(string By, string Reason);
+
 /// <summary>A status change for <see cref="ProposalActivities.RecordStatusChange"/>; <c>Sequence</c> 1 is the submission.</summary>
 public sealed record StatusChangeInput(string ProposalId, int Sequence, string From, string To, string By, string? Comment, DateTimeOffset At);
 
@@ -20,6 +23,7 @@ public sealed record StatusChangeInput(string ProposalId, int Sequence, string F
 public static class ProposalEvents
 {
     public const string Withdrawn = "Withdrawn";
+    public const string Cancelled = "Cancelled";
 }
 
 /// <summary>
@@ -52,16 +56,36 @@ public static partial class ProposalWorkflow
 
         await SendEmailAsync(context, logger, input.ProposalId, nameof(ProposalActivities.SendAcknowledgement));
 
-        var withdrawal = await context.WaitForExternalEvent<WithdrawalRequest>(ProposalEvents.Withdrawn);
+        // The applicant may withdraw and an officer may cancel at any stage: each event task is created once and
+        // raced against whatever the current stage waits for.
+        var withdrawn = context.WaitForExternalEvent<WithdrawalRequest>(ProposalEvents.Withdrawn);
+        var cancelled = context.WaitForExternalEvent<CancellationRequest>(ProposalEvents.Cancelled);
+        var ended = await Task.WhenAny(withdrawn, cancelled);
 
         sequence++;
-        await context.CallActivityAsync(nameof(ProposalActivities.RecordStatusChange), new StatusChangeInput(
-            input.ProposalId, sequence, status.ToCode(), ProposalStatus.Withdrawn.ToCode(), withdrawal.By, withdrawal.Reason, context.CurrentUtcDateTime), StorageRetry);
-        status = ProposalStatus.Withdrawn;
-        context.SetCustomStatus(new ProposalWorkflowStatus(status.ToCode()));
-        await SendEmailAsync(context, logger, input.ProposalId, nameof(ProposalActivities.SendWithdrawalConfirmation));
+        if (ended == withdrawn)
+        {
+            var request = await withdrawn;
+            await RecordAsync(context, input.ProposalId, sequence, status, ProposalStatus.Withdrawn, request.By, request.Reason);
+            status = ProposalStatus.Withdrawn;
+            context.SetCustomStatus(new ProposalWorkflowStatus(status.ToCode()));
+            await SendEmailAsync(context, logger, input.ProposalId, nameof(ProposalActivities.SendWithdrawalConfirmation));
+        }
+        else
+        {
+            var request = await cancelled;
+            await RecordAsync(context, input.ProposalId, sequence, status, ProposalStatus.Cancelled, request.By, request.Reason);
+            status = ProposalStatus.Cancelled;
+            context.SetCustomStatus(new ProposalWorkflowStatus(status.ToCode()));
+            await SendEmailAsync(context, logger, input.ProposalId, nameof(ProposalActivities.SendCancellationNotice));
+        }
+
         return status.ToCode();
     }
+
+    private static Task RecordAsync(TaskOrchestrationContext context, string proposalId, int sequence, ProposalStatus from, ProposalStatus to, string by, string? comment) =>
+        context.CallActivityAsync(nameof(ProposalActivities.RecordStatusChange),
+            new StatusChangeInput(proposalId, sequence, from.ToCode(), to.ToCode(), by, comment, context.CurrentUtcDateTime), StorageRetry);
 
     private static async Task SendEmailAsync(TaskOrchestrationContext context, ILogger logger, string proposalId, string activity)
     {

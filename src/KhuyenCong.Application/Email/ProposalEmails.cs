@@ -91,5 +91,34 @@ public static class ProposalEmails
         return new EmailMessage(SendId(proposal.Id, "withdrawn", s.Email), [new EmailRecipient(s.Email, s.Representative)], subject, html, text);
     }
 
+    public static EmailMessage Cancelled(Proposal proposal, string reason, string publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var s = proposal.Submission;
+        var trackUrl = $"{publicBaseUrl.TrimEnd('/')}/track/{proposal.TrackingCode}";
+        var subject = $"Đề án {proposal.TrackingCode} đã bị hủy · Proposal cancelled";
+        var html = $"""
+            <div lang="vi">
+            <p>Kính gửi {E(s.Representative)} ({E(s.OrganizationName)}),</p>
+            <p>Trung tâm Khuyến công đã hủy đề án <strong>{E(s.Title)}</strong> (mã {E(proposal.TrackingCode)}).</p>
+            <p>Lý do: {E(reason)}</p>
+            <p>Nếu cần trao đổi, vui lòng liên hệ Trung tâm. Tình trạng: <a href="{E(trackUrl)}">{E(trackUrl)}</a></p>
+            </div>
+            <hr>
+            <div lang="en">
+            <p>The Industrial Promotion Centre has cancelled the proposal <strong>{E(s.Title)}</strong> ({E(proposal.TrackingCode)}). Reason: {E(reason)}</p>
+            </div>
+            """;
+        var text = $"""
+            Trung tâm Khuyến công đã hủy đề án "{s.Title}" (mã {proposal.TrackingCode}).
+            Lý do: {reason}
+            Tình trạng: {trackUrl}
+
+            ---
+            The Industrial Promotion Centre has cancelled the proposal "{s.Title}" ({proposal.TrackingCode}). Reason: {reason}
+            """;
+        return new EmailMessage(SendId(proposal.Id, "cancelled", s.Email), [new EmailRecipient(s.Email, s.Representative)], subject, html, text);
+    }
+
     private static string E(string value) => Html.Encode(value);
 }
