@@ -95,4 +95,30 @@ public class SubmitProposalAttachmentTests(IntakeFixture fixture) : IntakeTestBa
         RejectedAsync(() => ProposalForms.Multipart(ProposalForms.Valid().With("taxCode", "0101234567-01"))
                 .File("thuyet-minh.pdf", SampleFiles.Pdf()).File("du-toan.xlsx", SampleFiles.Xlsx()).File("anh.png", SampleFiles.Png()).Build(),
             HttpStatusCode.BadRequest, "taxCode", "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001).");
+
+    [Theory]
+    [InlineData("long-name")]
+    [InlineData("long-extension")]
+    [InlineData("emoji-at-the-cut")]
+    public async Task Submit_FileNameLongerThan150Characters_Returns201WithTheNameShortenedToValidText(string shape)
+    {
+        var (name, expected) = shape switch
+        {
+            "long-name" => (new string('b', 200) + ".pdf", new string('b', 146) + ".pdf"),
+            "long-extension" => ("ho-so." + new string('a', 200), "ho-so." + new string('a', 144)),
+            _ => (new string('a', 145) + "😀😀😀.pdf", new string('a', 145) + ".pdf"),
+        };
+        using var client = Fixture.CreateClient();
+
+        using var response = await client.PostAsync(ProposalForms.SubmitUri,
+            ProposalForms.Multipart(ProposalForms.Valid()).File("x.pdf", SampleFiles.Pdf(), fileNameStar: name).Build());
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var stored = Assert.Single((await GetProposalAsync(json.RootElement.GetProperty("id").GetString()!)).GetProperty("attachments").EnumerateArray())
+            .GetProperty("fileName").GetString()!;
+        Assert.Equal(expected, stored);
+        Assert.True(stored.Length <= 150);
+    }
 }
