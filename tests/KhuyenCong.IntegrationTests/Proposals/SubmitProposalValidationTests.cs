@@ -175,4 +175,11 @@ public class SubmitProposalValidationTests(IntakeFixture fixture) : IntakeTestBa
     public Task Submit_ControlCharacterInText_Returns400InvalidCharacters() =>
         RejectedJsonAsync(ProposalForms.Valid().With("title", "Máy phay CNC\u0007"), "title",
             "Tên đề án chứa ký tự không được phép (ký tự điều khiển).", "Proposal title contains characters that are not allowed (control characters).");
+
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\uFEFF\u200D")]
+    [InlineData(" \u2060 \u200C ")]
+    public Task Submit_TextOfOnlyInvisibleCharacters_Returns400Required(string invisible) =>
+        RejectedJsonAsync(ProposalForms.Valid().With("title", invisible), "title", "Vui lòng nhập tên đề án.", "Please enter the title of the proposal.");
 }
