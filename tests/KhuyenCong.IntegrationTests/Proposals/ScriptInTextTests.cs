@@ -47,4 +47,18 @@ public class ScriptInTextTests(IntakeFixture fixture) : IntakeTestBase(fixture)
         Assert.Contains($"({Escaped} Cơ sở Hòa Bình)", emailHtml, StringComparison.Ordinal);
         Assert.Contains(Script, message.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TrackingPage_MarkupAsTheCode_Returns404WithTheCodeEscaped()
+    {
+        using var client = Fixture.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.78");
+
+        using var response = await client.GetAsync(new Uri($"/track/{Uri.EscapeDataString("<img src=x onerror=alert(1)>")}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<strong>&lt;img src", html, StringComparison.Ordinal);
+    }
 }

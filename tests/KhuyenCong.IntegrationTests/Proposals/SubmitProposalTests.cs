@@ -75,6 +75,7 @@ public partial class SubmitProposalTests(IntakeFixture fixture) : IntakeTestBase
             Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
             Assert.Equal(file.StoredName, FileNameOf(download));
             Assert.Equal(file.Content, await download.Content.ReadAsByteArrayAsync());
+            Assert.Contains("nosniff", download.Headers.GetValues("X-Content-Type-Options"));
 
             using var anonymous = await client.GetAsync(url);
             await ProblemAssert.StatusAsync(anonymous, HttpStatusCode.Unauthorized);
@@ -91,6 +92,29 @@ public partial class SubmitProposalTests(IntakeFixture fixture) : IntakeTestBase
 
         var problem = await ProblemAssert.StatusAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("Chỉ dành cho cán bộ.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task GetProposal_UnknownId_Returns404()
+    {
+        using var client = Fixture.CreateClient(withFunctionKey: true);
+
+        using var response = await client.GetAsync(new Uri($"/api/proposals/{Guid.NewGuid():N}", UriKind.Relative));
+
+        await ProblemAssert.StatusAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task DownloadAttachment_OfAnotherProposal_Returns404()
+    {
+        var (withFile, _) = await AcceptedAsync(ProposalForms.Multipart(ProposalForms.Valid()).File("ho-so.pdf", SampleFiles.Pdf()).Build());
+        var (other, _) = await AcceptedAsync(ProposalForms.Json(ProposalForms.Valid()));
+        var attachmentId = (await GetProposalAsync(withFile)).GetProperty("attachments")[0].GetProperty("id").GetString();
+        using var client = Fixture.CreateClient(withFunctionKey: true);
+
+        using var response = await client.GetAsync(new Uri($"/api/proposals/{other}/attachments/{attachmentId}", UriKind.Relative));
+
+        await ProblemAssert.StatusAsync(response, HttpStatusCode.NotFound);
     }
 
     [Fact]
