@@ -187,7 +187,7 @@ public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions
         var id = Guid.CreateVersion7().ToString("N");
         var limit = Math.Min(maxFile, remaining);
         var tooLarge = maxFile <= remaining
-            ? (en ? $"The file '{fileName}' is larger than {maxFile / (1024 * 1024)} MB." : $"Tệp '{fileName}' lớn hơn {maxFile / (1024 * 1024)} MB.")
+            ? (en ? $"The file '{fileName}' is larger than {FileSize(maxFile, en)}." : $"Tệp '{fileName}' lớn hơn {FileSize(maxFile, en)}.")
             : (en ? "The attachments together are larger than allowed." : "Tổng dung lượng các tệp đính kèm vượt quá giới hạn.");
         var content = new LimitedStream(head, headLength, body, limit, () => new RequestRejectedException(StatusCodes.Status413PayloadTooLarge, AttachmentsField, tooLarge));
         var stored = await attachments.UploadAsync(proposalId, id, content, AttachmentRules.ContentType(kind == AttachmentKind.OfficeZip ? AttachmentKind.OfficeZip : kind), fileName, cancellationToken);
@@ -244,6 +244,21 @@ public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// A size limit as users read it: "20 MB", "1.5 MB" ("1,5 MB" in Vietnamese), "64 KB", "900 bytes"; rounded down, so a
+    /// file over the limit is never "larger than" a figure above the limit, and limits under 1 MB never read "0 MB".
+    /// </summary>
+    private static string FileSize(long bytes, bool en)
+    {
+        const long Kilobyte = 1024;
+        const long Megabyte = 1024 * Kilobyte;
+        var (value, unit) = bytes >= Megabyte ? (Math.Floor(bytes * 10m / Megabyte) / 10m, "MB")
+            : bytes >= Kilobyte ? (Math.Floor(bytes * 10m / Kilobyte) / 10m, "KB")
+            : (bytes, en ? "bytes" : "byte");
+        var text = value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        return $"{(en ? text : text.Replace('.', ','))} {unit}";
     }
 
     private static RequestRejectedException TooLarge(string field, bool en) =>

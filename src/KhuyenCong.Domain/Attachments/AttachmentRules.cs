@@ -23,6 +23,9 @@ public static class AttachmentRules
 
     public const int MaxFileNameLength = 150;
 
+    /// <summary>Longest text after the last dot that a shortened file name keeps as its extension.</summary>
+    private const int MaxExtensionLength = 16;
+
     private static readonly byte[] Pdf = "%PDF-"u8.ToArray();
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
@@ -100,8 +103,20 @@ public static class AttachmentRules
 
         if (result.Length > MaxFileNameLength)
         {
+            // Keep a real (short) extension; a long text after the last dot is part of the name. Never cut a surrogate pair.
             var extension = Path.GetExtension(result);
-            result = result[..(MaxFileNameLength - extension.Length)] + extension;
+            if (extension.Length > MaxExtensionLength)
+            {
+                extension = string.Empty;
+            }
+
+            var keep = MaxFileNameLength - extension.Length;
+            if (char.IsHighSurrogate(result[keep - 1]))
+            {
+                keep--;
+            }
+
+            result = result[..keep] + extension;
         }
 
         sanitized = result;

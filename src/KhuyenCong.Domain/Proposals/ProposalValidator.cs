@@ -167,7 +167,7 @@ public static partial class ProposalValidator
         {
             var rule = ProposalFieldRules.Get(field);
             var raw = form.Get(field);
-            if (string.IsNullOrWhiteSpace(raw))
+            if (string.IsNullOrWhiteSpace(raw) || ShowsNothing(raw))
             {
                 if (rule.Required)
                 {
@@ -354,6 +354,13 @@ public static partial class ProposalValidator
 
             return count;
         }
+
+        /// <summary>
+        /// True for a value of only spaces and invisible format characters (zero-width spaces and joiners, word joiner,
+        /// byte order mark): it shows nothing, so it is no value. Forbidden characters are reported as such instead.
+        /// </summary>
+        private static bool ShowsNothing(string raw) =>
+            !VietnameseText.HasForbiddenCharacters(raw) && raw.All(c => char.IsWhiteSpace(c) || VietnameseText.IsInvisibleFormatCharacter(c));
 
         private bool Check(string field, bool ok)
         {

@@ -83,6 +83,8 @@ public sealed class FunctionInvoker
     private static Func<InvocationContext, object?> CreateBinder(FunctionDescriptor descriptor, ParameterInfo parameter)
     {
         var type = parameter.ParameterType;
+        // By position, not by reference: concurrent first reads of a method's parameters can give different
+        // ParameterInfo objects for the same parameter (seen when two LocalHosts start at once).
         if (parameter.Position == descriptor.TriggerParameter.Position)
         {
             return descriptor.Kind switch

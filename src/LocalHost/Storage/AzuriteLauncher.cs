@@ -329,17 +329,23 @@ public sealed partial class AzuriteProcess(Process process, AzuriteSettings sett
 /// <summary>Small TCP helpers: is a port taken, and a free one.</summary>
 public static class PortProbe
 {
+    /// <summary>
+    /// True when something accepts connections on the loopback port. Waits on the socket itself, never on the thread
+    /// pool: an asynchronous connect waited for 500 ms reported a listening port as free while the pool was busy
+    /// (several hosts starting at once).
+    /// </summary>
     public static bool IsListening(int port)
     {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
         try
         {
-            using var client = new TcpClient();
-            var connect = client.ConnectAsync(IPAddress.Loopback, port);
-            return connect.Wait(TimeSpan.FromMilliseconds(500)) && client.Connected;
+            socket.Connect(IPAddress.Loopback, port);
+            return true;
         }
-        catch (AggregateException)
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
         {
-            return false;
+            return socket.Poll(TimeSpan.FromSeconds(5), SelectMode.SelectWrite)
+                && socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is 0;
         }
         catch (SocketException)
         {

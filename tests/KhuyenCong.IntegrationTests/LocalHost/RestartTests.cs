@@ -35,13 +35,20 @@ public class RestartTests : IAsyncLifetime
             using var submitted = await client.PostAsJsonAsync("/api/proposals", ValidProposal(email));
             Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
             proposalId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-            await Eventually.GetAsync(
-                async () => (string?)await client.GetStringAsync(new Uri("/dev/outbox/messages", UriKind.Relative)),
-                page => page?.Contains(email, StringComparison.Ordinal) == true,
+            var acknowledgement = await Eventually.GetAsync(
+                async () => (await client.GetFromJsonAsync<List<JsonElement>>(new Uri("/dev/outbox/messages", UriKind.Relative)))!
+                    .FirstOrDefault(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetString() == email)),
+                m => m.ValueKind == JsonValueKind.Object,
                 what: "the acknowledgement email");
+            var sentAt = acknowledgement.GetProperty("receivedAt").GetDateTimeOffset();
+
+            // Stop only once the workflow is idle, waiting for the event (work in flight at shutdown is redelivered only
+            // when its queue lease expires, minutes later).
             var durable = first.Services.GetRequiredService<DurableTaskClient>();
-            var waiting = await durable.GetInstanceAsync(proposalId);
-            Assert.Equal(OrchestrationRuntimeStatus.Running, waiting!.RuntimeStatus);
+            await Eventually.GetAsync(
+                () => durable.GetInstanceAsync(proposalId),
+                s => s?.RuntimeStatus == OrchestrationRuntimeStatus.Running && s.LastUpdatedAt > sentAt,
+                what: "the workflow to acknowledge and wait");
         }
 
         await using var second = await LocalHostFactory.StartAsync(azurite.ConnectionString);
