@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddSingleton<Proposals.ProposalIntake>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Email.OnceOnlyEmailSender>();
+        services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
+using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Caps;
 using KhuyenCong.Application.Health;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Infrastructure.Appraisal;
 using KhuyenCong.Infrastructure.Attachments;
 using KhuyenCong.Infrastructure.Caps;
 using KhuyenCong.Infrastructure.Proposals;
@@ -30,6 +32,8 @@ public static class DependencyInjection
         services.AddSingleton<IAttachmentStore, BlobAttachmentStore>();
         services.AddSingleton<ICapStore, TableCapStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IRubricStore, TableRubricStore>();
+        services.AddSingleton<IReviewerRoster, TableReviewerRoster>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();
         services.AddEmail();

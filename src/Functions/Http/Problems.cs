@@ -14,8 +14,18 @@ public static class Problems
             language == Language.English ? "Correct the fields listed in errors and send again." : "Vui lòng sửa các mục được nêu và gửi lại.",
             errors);
 
+    /// <summary>400 with errors by field, under a title that names what is invalid (for requests other than proposals).</summary>
+    public static IActionResult Validation(IReadOnlyDictionary<string, IReadOnlyList<string>> errors, string title, Language language) =>
+        Result(StatusCodes.Status400BadRequest, title,
+            language == Language.English ? "Correct the fields listed in errors and send again." : "Vui lòng sửa các mục được nêu và gửi lại.",
+            errors);
+
     public static IActionResult Field(int status, string field, string message, Language language) =>
         Result(status, Title(status, language), message, new Dictionary<string, IReadOnlyList<string>> { [field] = [message] });
+
+    /// <summary>409 for an edit made on a version that someone else has replaced meanwhile.</summary>
+    public static IActionResult EditConflict(string detail, Language language) =>
+        Result(StatusCodes.Status409Conflict, language == Language.English ? "Changed by someone else." : "Dữ liệu đã được người khác thay đổi.", detail, null);
 
     public static IActionResult Status(int status, string detail, Language language) => Result(status, Title(status, language), detail, null);
 

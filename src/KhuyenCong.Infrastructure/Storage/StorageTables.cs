@@ -13,6 +13,8 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string IdempotencyKeys = "IdempotencyKeys";
     public const string EmailLog = "EmailLog";
     public const string LinkUses = "LinkUses";
+    public const string Rubrics = "Rubrics";
+    public const string Reviewers = "Reviewers";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);
