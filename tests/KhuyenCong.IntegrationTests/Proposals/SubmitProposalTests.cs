@@ -91,7 +91,7 @@ public partial class SubmitProposalTests(IntakeFixture fixture) : IntakeTestBase
         using var response = await client.GetAsync(new Uri($"/api/proposals/{id}", UriKind.Relative));
 
         var problem = await ProblemAssert.StatusAsync(response, HttpStatusCode.Unauthorized);
-        Assert.Equal("Chỉ dành cho cán bộ.", problem.GetProperty("detail").GetString());
+        Assert.Equal("Chỉ cán bộ có quyền phù hợp mới được thực hiện thao tác này.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
