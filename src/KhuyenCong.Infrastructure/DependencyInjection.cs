@@ -1,8 +1,10 @@
 using KhuyenCong.Application.Attachments;
+using KhuyenCong.Application.Budgets;
 using KhuyenCong.Application.Caps;
 using KhuyenCong.Application.Health;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Infrastructure.Attachments;
+using KhuyenCong.Infrastructure.Budgets;
 using KhuyenCong.Infrastructure.Caps;
 using KhuyenCong.Infrastructure.Proposals;
 using KhuyenCong.Infrastructure.Email;
@@ -16,7 +18,7 @@ namespace KhuyenCong.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers storage (Table and Blob clients on the <c>AzureWebJobsStorage</c> account), email and health.</summary>
+    /// <summary>Registers storage (Table and Blob clients on the <c>AzureWebJobsStorage</c> account), email, health and the budget ledger.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
@@ -30,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<IAttachmentStore, BlobAttachmentStore>();
         services.AddSingleton<ICapStore, TableCapStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
         services.AddEmail();
         services.AddKhuyenCongTelemetry(configuration);

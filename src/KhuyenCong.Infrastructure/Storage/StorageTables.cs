@@ -12,6 +12,7 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string SupportCaps = "SupportCaps";
     public const string IdempotencyKeys = "IdempotencyKeys";
     public const string EmailLog = "EmailLog";
+    public const string Budgets = "Budgets";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);
