@@ -14,6 +14,12 @@ public static class Problems
             language == Language.English ? "Correct the fields listed in errors and send again." : "Vui lòng sửa các mục được nêu và gửi lại.",
             errors);
 
+    /// <summary>A 400 with errors by field, for requests other than proposals (the title does not name a proposal).</summary>
+    public static IActionResult Fields(IReadOnlyDictionary<string, IReadOnlyList<string>> errors, Language language) =>
+        Result(StatusCodes.Status400BadRequest, Title(StatusCodes.Status400BadRequest, language),
+            language == Language.English ? "Correct the fields listed in errors and send again." : "Vui lòng sửa các mục được nêu và gửi lại.",
+            errors);
+
     public static IActionResult Field(int status, string field, string message, Language language) =>
         Result(status, Title(status, language), message, new Dictionary<string, IReadOnlyList<string>> { [field] = [message] });
 

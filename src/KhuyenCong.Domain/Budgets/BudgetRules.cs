@@ -21,9 +21,7 @@ public static class BudgetRules
         ArgumentNullException.ThrowIfNull(line);
         if (allocated < 0)
         {
-            return BudgetDecision<BudgetLine>.Refuse(new(BudgetRefusalCodes.AllocationNegative,
-                "Kinh phí được giao không được là số âm.",
-                "The allocated amount cannot be negative."));
+            return BudgetDecision<BudgetLine>.Refuse(AllocationNegative());
         }
 
         if (allocated < line.Committed)
@@ -110,6 +108,11 @@ public static class BudgetRules
         ArgumentOutOfRangeException.ThrowIfGreaterThan(returned, line.Committed - line.Paid);
         return line with { Committed = line.Committed - returned };
     }
+
+    /// <summary>The refusal of an allocation below 0 (also for callers that check it before knowing the budget).</summary>
+    public static BudgetRefusal AllocationNegative() => new(BudgetRefusalCodes.AllocationNegative,
+        "Kinh phí được giao không được là số âm.",
+        "The allocated amount cannot be negative.");
 
     /// <summary>The refusal of a payment for a proposal without a commitment in the budget.</summary>
     public static BudgetRefusal NotCommitted() => new(BudgetRefusalCodes.NotCommitted,
