@@ -83,7 +83,9 @@ public sealed class FunctionInvoker
     private static Func<InvocationContext, object?> CreateBinder(FunctionDescriptor descriptor, ParameterInfo parameter)
     {
         var type = parameter.ParameterType;
-        if (parameter == descriptor.TriggerParameter)
+        // By position, not by reference: the runtime caches ParameterInfo lazily and hosts starting at the same time
+        // (parallel test collections) can get different instances for the same parameter.
+        if (parameter.Position == descriptor.TriggerParameter.Position && parameter.Member == descriptor.TriggerParameter.Member)
         {
             return descriptor.Kind switch
             {
