@@ -54,7 +54,7 @@ internal static class BudgetRows
     public const string ReleasedBy = nameof(ReleasedBy);
     public const string ReleasedAt = nameof(ReleasedAt);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     public static string CommitKey(string proposalId) => "commit-" + proposalId;
 
