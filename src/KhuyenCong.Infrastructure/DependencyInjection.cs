@@ -1,10 +1,12 @@
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Attachments;
+using KhuyenCong.Application.Budgets;
 using KhuyenCong.Application.Caps;
 using KhuyenCong.Application.Health;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Infrastructure.Appraisal;
 using KhuyenCong.Infrastructure.Attachments;
+using KhuyenCong.Infrastructure.Budgets;
 using KhuyenCong.Infrastructure.Caps;
 using KhuyenCong.Infrastructure.Proposals;
 using KhuyenCong.Infrastructure.Email;
@@ -18,7 +20,7 @@ namespace KhuyenCong.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers storage (Table and Blob clients on the <c>AzureWebJobsStorage</c> account), email and health.</summary>
+    /// <summary>Registers storage (Table and Blob clients on the <c>AzureWebJobsStorage</c> account), email, health and the budget ledger.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
@@ -34,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IRubricStore, TableRubricStore>();
         services.AddSingleton<IReviewerRoster, TableReviewerRoster>();
+        services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();
         services.AddEmail();

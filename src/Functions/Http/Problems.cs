@@ -14,6 +14,10 @@ public static class Problems
             language == Language.English ? "Correct the fields listed in errors and send again." : "Vui lòng sửa các mục được nêu và gửi lại.",
             errors);
 
+    /// <summary>A 400 with errors by field, for requests other than proposals (the title does not name a proposal).</summary>
+    public static IActionResult Fields(IReadOnlyDictionary<string, IReadOnlyList<string>> errors, Language language) =>
+        Validation(errors, Title(StatusCodes.Status400BadRequest, language), language);
+
     /// <summary>400 with errors by field, under a title that names what is invalid (for requests other than proposals).</summary>
     public static IActionResult Validation(IReadOnlyDictionary<string, IReadOnlyList<string>> errors, string title, Language language) =>
         Result(StatusCodes.Status400BadRequest, title,

@@ -15,6 +15,7 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string LinkUses = "LinkUses";
     public const string Rubrics = "Rubrics";
     public const string Reviewers = "Reviewers";
+    public const string Budgets = "Budgets";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);
