@@ -35,6 +35,13 @@ public sealed partial class SubmitProposalFunction(
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await SubmitAsync(request, durableClient, cancellationToken);
+        return BrowserAnswers.WantsHtml(request) ? BrowserAnswers.For(request, result) : result;
+    }
+
+    private async Task<IActionResult> SubmitAsync(HttpRequest request, DurableTaskClient durableClient, CancellationToken cancellationToken)
+    {
         var language = Web.RequestLanguage.From(request);
         string? key = request.Headers["Idempotency-Key"];
         if (key is { Length: > 200 })
@@ -188,6 +195,10 @@ internal sealed class DurableWorkflowStarter(DurableTaskClient client) : IPropos
 /// <summary>A JSON body already serialized, with its status and an optional Location header.</summary>
 internal sealed class JsonContentResult(int status, string body, string? location) : IActionResult
 {
+    public int Status => status;
+
+    public string Body => body;
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
