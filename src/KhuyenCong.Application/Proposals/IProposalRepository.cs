@@ -2,6 +2,23 @@ using KhuyenCong.Domain.Proposals;
 
 namespace KhuyenCong.Application.Proposals;
 
+/// <summary>Filters of the staff list: one year (Vietnam time), optionally one status, kind and funding source.</summary>
+public sealed record ProposalListQuery(int Year, ProposalStatus? Status, ProposalKind? Kind, FundingSource? FundingSource);
+
+/// <summary>A line of the staff list.</summary>
+public sealed record ProposalSummary(
+    string Id,
+    string TrackingCode,
+    string Title,
+    string OrganizationName,
+    ProposalStatus Status,
+    ProposalKind Kind,
+    FundingSource FundingSource,
+    string Province,
+    DateTimeOffset SubmittedAt,
+    long RequestedSupport,
+    string SearchText);
+
 /// <summary>Proposals in Table Storage (see docs/storage.md for the design).</summary>
 public interface IProposalRepository
 {
@@ -21,6 +38,9 @@ public interface IProposalRepository
     Task ChangeStatusAsync(string proposalId, int sequence, StatusChange change, CancellationToken cancellationToken);
 
     Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken);
+
+    /// <summary>The proposals of one year matching the filters, newest first (one partition of the year index).</summary>
+    Task<IReadOnlyList<ProposalSummary>> ListAsync(ProposalListQuery query, CancellationToken cancellationToken);
 
     /// <summary>Proposals of the same tax code and kind submitted on or after <paramref name="since"/>.</summary>
     Task<IReadOnlyList<EarlierProposal>> FindByTaxCodeAsync(string taxCode, ProposalKind kind, DateTimeOffset since, CancellationToken cancellationToken);

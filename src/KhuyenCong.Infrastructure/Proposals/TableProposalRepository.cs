@@ -132,6 +132,41 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         return row.HasValue && row.Value!.GetString("ProposalId") is { } id ? await GetAsync(id, cancellationToken) : null;
     }
 
+    public async Task<IReadOnlyList<ProposalSummary>> ListAsync(ProposalListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+        var partition = "year-" + query.Year.ToString(CultureInfo.InvariantCulture);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        if (query.Status is { } status)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Status eq {status.ToCode()}");
+        }
+
+        if (query.Kind is { } kind)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"Kind eq {kind.ToCode()}");
+        }
+
+        if (query.FundingSource is { } source)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"FundingSource eq {source.ToCode()}");
+        }
+
+        var items = new List<ProposalSummary>();
+        await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            ProposalStatusCodes.TryParse(row.GetString("Status"), out var rowStatus);
+            ProposalCatalog.TryParseKind(row.GetString("Kind"), out var rowKind);
+            ProposalCatalog.TryParseFundingSource(row.GetString("FundingSource"), out var rowSource);
+            items.Add(new ProposalSummary(row.RowKey, row.GetString("TrackingCode"), row.GetString("Title"), row.GetString("OrganizationName"),
+                rowStatus, rowKind, rowSource, row.GetString("Province"), row.GetDateTimeOffset("SubmittedAt") ?? default,
+                row.GetInt64("RequestedSupport") ?? 0, row.GetString("SearchText") ?? string.Empty));
+        }
+
+        return items.OrderByDescending(i => i.SubmittedAt).ToList();
+    }
+
     public async Task<IReadOnlyList<EarlierProposal>> FindByTaxCodeAsync(string taxCode, ProposalKind kind, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
