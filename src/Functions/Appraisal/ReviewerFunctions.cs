@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Appraisal;
@@ -17,7 +16,6 @@ namespace KhuyenCong.Functions.Appraisal;
 /// </summary>
 public sealed class ReviewerFunctions(IReviewerRoster roster)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary><c>GET /api/reviewers</c>: every reviewer with their open reviews; <c>?active=true</c> for active ones only.</summary>
     [Function(nameof(ListReviewers))]
@@ -145,16 +143,9 @@ public sealed class ReviewerFunctions(IReviewerRoster roster)
 
     private static async Task<(ReviewerInput? Input, IActionResult? Problem)> ReadAsync(HttpRequest request, Language language, CancellationToken cancellationToken)
     {
-        try
+        if (await JsonBody.ReadAsync<ReviewerInput>(request, cancellationToken) is { } input)
         {
-            if (await JsonSerializer.DeserializeAsync<ReviewerInput>(request.Body, Json, cancellationToken) is { } input)
-            {
-                return (input, null);
-            }
-        }
-        catch (JsonException)
-        {
-            // answered below
+            return (input, null);
         }
 
         return (null, Problems.Field(StatusCodes.Status400BadRequest, "body", language == Language.English

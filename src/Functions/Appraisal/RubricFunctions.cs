@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Appraisal;
@@ -16,7 +15,6 @@ namespace KhuyenCong.Functions.Appraisal;
 /// <summary>The council's scoring rubric: every staff member reads it; administrators save new versions.</summary>
 public sealed partial class RubricFunctions(IRubricStore rubrics, ILogger<RubricFunctions> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary><c>GET /api/rubric</c>: the current rubric (any staff member).</summary>
     [Function(nameof(GetRubric))]
@@ -73,15 +71,7 @@ public sealed partial class RubricFunctions(IRubricStore rubrics, ILogger<Rubric
             return StaffAccess.Denied(denied, language);
         }
 
-        RubricInput? input;
-        try
-        {
-            input = await JsonSerializer.DeserializeAsync<RubricInput>(request.Body, Json, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            input = null;
-        }
+        var input = await JsonBody.ReadAsync<RubricInput>(request, cancellationToken);
 
         if (input is null)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using KhuyenCong.Application.Caps;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Caps;
@@ -41,15 +40,7 @@ public sealed class CapsFunctions(ICapStore caps)
             return StaffAccess.Denied(denied, language);
         }
 
-        CapInput? input;
-        try
-        {
-            input = await JsonSerializer.DeserializeAsync<CapInput>(request.Body, new JsonSerializerOptions(JsonSerializerDefaults.Web), cancellationToken);
-        }
-        catch (JsonException)
-        {
-            input = null;
-        }
+        var input = await JsonBody.ReadAsync<CapInput>(request, cancellationToken);
 
         var errors = new Dictionary<string, IReadOnlyList<string>>();
         void Fail(string field, string vi, string english) => errors[field] = [en ? english : vi];
