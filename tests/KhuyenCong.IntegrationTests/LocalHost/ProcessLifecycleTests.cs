@@ -152,6 +152,35 @@ public partial class ProcessLifecycleTests
         }
     }
 
+    [Fact]
+    public async Task Start_NodeNotOnPath_ExitsNonZeroWithAClearMessage()
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "/usr/share/dotnet/dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryLayout.FindRoot(),
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KhuyenCong.LocalHost.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{PortProbe.FreePort()}");
+        start.Environment.Remove("AzureWebJobsStorage");
+        start.Environment["PATH"] = "/nonexistent";
+        start.Environment["LocalHost__Azurite__BlobPort"] = PortProbe.FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["LocalHost__Azurite__QueuePort"] = PortProbe.FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["LocalHost__Azurite__TablePort"] = PortProbe.FreePort().ToString(CultureInfo.InvariantCulture);
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(cts.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("Node.js was not found", await stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Azurite is running", await stdout, StringComparison.Ordinal);
+    }
+
     private static void Cleanup(RunningLocalHost host)
     {
         if (!host.Process.HasExited)
