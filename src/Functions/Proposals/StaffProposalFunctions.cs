@@ -11,7 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace KhuyenCong.Functions.Proposals;
 
 /// <summary>Staff reads of a proposal: the record and its attachments (officers).</summary>
-public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttachmentStore attachments)
+public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttachmentStore attachments, KhuyenCong.Application.Email.IEmailLog emailLog)
 {
     /// <summary><c>GET /api/proposals/{id}</c>: the record, its history, its attachments and the earlier-support flag.</summary>
     [Function(nameof(GetProposal))]
@@ -33,6 +33,7 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
         }
 
         request.HttpContext.Response.Headers.CacheControl = "no-store";
+        var emails = await emailLog.ListAsync(proposal.Id, cancellationToken);
         var s = proposal.Submission;
         return new OkObjectResult(new
         {
@@ -55,6 +56,7 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
             earlierProposalCount = proposal.EarlierProposalCount,
             earlierProposals = proposal.EarlierProposals.Select(e => new { e.ProposalId, e.TrackingCode, e.SubmittedAt, e.Title, status = e.Status.ToCode() }),
             history = proposal.History.Select(h => new { h.At, from = h.From?.ToCode(), to = h.To.ToCode(), h.By, h.Comment }),
+            emailsSent = emails.Select(e => new { e.Subject, e.SentAt }),
         });
     }
 

@@ -6,7 +6,12 @@ public interface IEmailLog
     Task<bool> WasSentAsync(string proposalId, string sendId, CancellationToken cancellationToken);
 
     Task RecordSentAsync(string proposalId, string sendId, string subject, CancellationToken cancellationToken);
+
+    /// <summary>The emails sent about a proposal, oldest first (subject and time; no addresses).</summary>
+    Task<IReadOnlyList<SentEmail>> ListAsync(string proposalId, CancellationToken cancellationToken);
 }
+
+public sealed record SentEmail(string Subject, DateTimeOffset SentAt);
 
 /// <summary>Sends an email once per send id.</summary>
 public sealed class OnceOnlyEmailSender(IEmailSender sender, IEmailLog log)

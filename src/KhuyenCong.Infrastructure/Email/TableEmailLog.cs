@@ -30,5 +30,17 @@ public sealed class TableEmailLog(StorageTables storage, TimeProvider time) : IE
         }
     }
 
+    public async Task<IReadOnlyList<SentEmail>> ListAsync(string proposalId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageTables.EmailLog, cancellationToken);
+        var sent = new List<SentEmail>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {proposalId}"), cancellationToken: cancellationToken))
+        {
+            sent.Add(new SentEmail(row.GetString("Subject") ?? string.Empty, row.GetDateTimeOffset("SentAt") ?? default));
+        }
+
+        return sent.OrderBy(e => e.SentAt).ToList();
+    }
+
     private static string RowKey(string sendId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sendId)));
 }

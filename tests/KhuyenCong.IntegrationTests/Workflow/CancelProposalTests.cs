@@ -77,6 +77,14 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
         Assert.Contains("&lt;b&gt;đã hỗ trợ&lt;/b&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>đã hỗ trợ</b>", html, StringComparison.Ordinal);
 
+        var withEmails = await Eventually.GetAsync(
+            async () => (JsonElement?)await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/proposals/{id}", UriKind.Relative)),
+            r => r?.GetProperty("emailsSent").GetArrayLength() == 2,
+            what: "both emails in the record");
+        var sentSubjects = withEmails!.Value.GetProperty("emailsSent").EnumerateArray().Select(e => e.GetProperty("subject").GetString()!).ToList();
+        Assert.StartsWith("Đã nhận đề án", sentSubjects[0], StringComparison.Ordinal);
+        Assert.Contains("đã bị hủy", sentSubjects[1], StringComparison.Ordinal);
+
         using var again = await staff.PostAsJsonAsync($"/api/proposals/{id}/cancel", new { reason = "lần hai" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
