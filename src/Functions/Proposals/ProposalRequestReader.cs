@@ -48,7 +48,15 @@ public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions
         if (mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             && HeaderUtilities.RemoveQuotes(mediaType.Boundary) is { Length: > 0 and <= 200 } boundary)
         {
-            return await ReadMultipartAsync(request, boundary.Value!, proposalId, en, cancellationToken);
+            try
+            {
+                return await ReadMultipartAsync(request, boundary.Value!, proposalId, en, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                // A truncated or malformed body (a part that never ends, a header line too long, ...).
+                throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "The form data is malformed." : "Dữ liệu biểu mẫu không đúng định dạng.");
+            }
         }
 
         throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, "body",
