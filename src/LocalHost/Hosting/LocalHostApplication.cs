@@ -269,11 +269,15 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
     private static IConfiguration BuildConfiguration(LocalHostOptions options, string root) =>
         new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{EnvironmentName()}.json"), optional: true)
             .AddLocalSettingsFile(Path.Combine(root, "src", "Functions", "local.settings.json"))
             .AddEnvironmentVariables()
             .AddCommandLine(options.Args.ToArray())
             .AddInMemoryCollection(options.Settings)
             .Build();
+
+    private static string EnvironmentName() =>
+        Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Development;
 
     private static void ConfigureLogging(ILoggingBuilder logging, LocalHostOptions options)
     {
