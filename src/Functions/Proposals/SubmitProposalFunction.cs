@@ -89,6 +89,8 @@ public sealed partial class SubmitProposalFunction(
                 return Problems.Validation(rejected.Errors, language);
             }
 
+            // Accepted: from here on nothing may remove the proposal's files.
+            completed = true;
             var proposal = ((IntakeAccepted)outcome).Proposal;
             var location = $"/api/proposals/{proposal.Id}";
             var body = JsonSerializer.Serialize(new
@@ -100,10 +102,17 @@ public sealed partial class SubmitProposalFunction(
             }, Json);
             if (!string.IsNullOrEmpty(key))
             {
-                await idempotency.CompleteAsync(IdempotencyScope, key, new IdempotentResponse(StatusCodes.Status201Created, body, location), CancellationToken.None);
+                try
+                {
+                    await idempotency.CompleteAsync(IdempotencyScope, key, new IdempotentResponse(StatusCodes.Status201Created, body, location), CancellationToken.None);
+                }
+                catch (Exception ex) when (IsStorageOutage(ex))
+                {
+                    // The proposal is accepted; only the replay record is missing (its claim expires by itself).
+                    LogStorageUnavailable(logger, Describe(ex));
+                }
             }
 
-            completed = true;
             LogSubmitted(logger, proposal.Id);
             return Created(body, location);
         }

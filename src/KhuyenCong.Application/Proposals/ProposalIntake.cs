@@ -79,13 +79,14 @@ public sealed partial class ProposalIntake(
             History = [new StatusChange(now, null, ProposalStatus.Submitted, request.Submitter.EnteredBy, null)],
         };
 
-        await proposals.CreateAsync(proposal, cancellationToken);
         try
         {
+            await proposals.CreateAsync(proposal, cancellationToken);
             await workflow.StartAsync(proposal.Id, cancellationToken);
         }
         catch
         {
+            // Not accepted after all (storage or the durable engine failed part-way): remove whatever was written.
             await proposals.DeleteAsync(proposal, CancellationToken.None);
             throw;
         }
