@@ -128,6 +128,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             options.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddMvcCore();
             builder.Services.AddSingleton(new OutboxStore(new BlobServiceClient(storage.ConnectionString)));
+            builder.Services.AddSingleton<OutboxFaults>();
             var grpcChannel = engine.Channel;
             builder.Services.AddDurableTaskClient(b =>
             {

@@ -20,14 +20,37 @@ public static partial class SendGridOutboxEndpoints
     public static void MapSendGridOutbox(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/v3/mail/send", SendAsync);
+        endpoints.MapPost("/dev/outbox/faults", async (HttpContext context, OutboxFaults faults) =>
+        {
+            var request = await context.Request.ReadFromJsonAsync<FaultRequest>(context.RequestAborted);
+            if (request?.Statuses is not { Count: > 0 } statuses || statuses.Any(s => s is < 400 or > 599))
+            {
+                return Results.BadRequest(new { error = "Send {\"statuses\": [429, 500, ...]}: HTTP error statuses the next sends will get." });
+            }
+
+            faults.Enqueue(statuses);
+            return Results.NoContent();
+        });
+        endpoints.MapGet("/dev/outbox/faults", (OutboxFaults faults) => Results.Json(new { pending = faults.Pending, served = faults.Served }));
+        endpoints.MapDelete("/dev/outbox/faults", (OutboxFaults faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
         endpoints.MapGet("/dev/outbox/messages", async (OutboxStore store, CancellationToken ct) =>
             Results.Json(await store.ListAsync(500, ct)));
         endpoints.MapGet("/dev/outbox", async (OutboxStore store, CancellationToken ct) =>
             Results.Content(RenderPage(await store.ListAsync(200, ct)), "text/html; charset=utf-8"));
     }
 
-    private static async Task<IResult> SendAsync(HttpContext context, OutboxStore store, TimeProvider time)
+    private static async Task<IResult> SendAsync(HttpContext context, OutboxStore store, OutboxFaults faults, TimeProvider time)
     {
+        if (faults.TryTakeAndCount(out var fault))
+        {
+            // A simulated outage of the mail service (set through /dev/outbox/faults): nothing is stored.
+            return Error(fault, null, fault == StatusCodes.Status429TooManyRequests ? "Too many requests" : "Internal server error");
+        }
+
         string? authorization = context.Request.Headers.Authorization;
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.Ordinal) || authorization.Length <= 7)
         {
@@ -196,6 +219,8 @@ public static partial class SendGridOutboxEndpoints
 
     [GeneratedRegex("href=\"([^\"]+)\"", RegexOptions.IgnoreCase)]
     private static partial Regex HrefPattern();
+
+    private sealed record FaultRequest(List<int>? Statuses);
 
     private sealed class MailRequest
     {
