@@ -18,7 +18,8 @@ public sealed class TableCapStore(StorageTables storage, TimeProvider time) : IC
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
     private const string Everywhere = "*";
-    private (DateTimeOffset ReadAt, IReadOnlyList<SupportCap> Caps)? cache;
+    // One reference, swapped atomically: concurrent submissions never see a torn (time, list) pair.
+    private CachedCaps? cache;
 
     public async Task<IReadOnlyList<SupportCap>> ListAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class TableCapStore(StorageTables storage, TimeProvider time) : IC
         }
 
         var caps = await ReadOrSeedAsync(cancellationToken);
-        cache = (time.GetUtcNow(), caps);
+        cache = new CachedCaps(time.GetUtcNow(), caps);
         return caps;
     }
 
@@ -101,4 +102,6 @@ public sealed class TableCapStore(StorageTables storage, TimeProvider time) : IC
             ["ChangedAt"] = at,
         };
     }
+
+    private sealed record CachedCaps(DateTimeOffset ReadAt, IReadOnlyList<SupportCap> Caps);
 }
