@@ -96,7 +96,9 @@ public static class AttachmentRules
         }
 
         var result = builder.ToString().Trim().TrimStart('.');
-        if (result.Length == 0)
+
+        // Removing hidden characters can join dots ("a.\0.pdf"): the cleaned name is held to the same rule.
+        if (result.Length == 0 || result.Contains("..", StringComparison.Ordinal))
         {
             return false;
         }

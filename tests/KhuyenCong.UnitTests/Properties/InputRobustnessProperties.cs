@@ -97,6 +97,12 @@ public class InputRobustnessProperties
             && !safe.Any(VietnameseText.IsInvisibleFormatCharacter);
     }
 
+    [Theory]
+    [InlineData("a.\0.")]
+    [InlineData("ho-so.\u200B.pdf")]
+    public void SanitizeFileName_DotsJoinedByRemovedHiddenCharacters_IsRefused(string name) =>
+        Assert.False(AttachmentRules.TrySanitizeFileName(name, out _));
+
     [Property(MaxTest = 500)]
     public bool FoldAndNormalize_AnyText_NeverThrow(string? text) =>
         VietnameseText.Fold(text) is not null && VietnameseText.Normalize(text) is not null && VietnameseText.Normalize(text, TextMode.MultiLine) is not null;
