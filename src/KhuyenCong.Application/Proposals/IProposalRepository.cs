@@ -37,6 +37,15 @@ public interface IProposalRepository
     /// </summary>
     Task ChangeStatusAsync(string proposalId, int sequence, StatusChange change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the proposal's funding facts (record and year index). Idempotent: writing the same facts again changes
+    /// nothing. Returns false when the proposal does not exist.
+    /// </summary>
+    Task<bool> SaveFundingAsync(string proposalId, ProposalFunding funding, CancellationToken cancellationToken);
+
+    /// <summary>Sets (or clears, with null) the programme the proposal counts towards; false when the proposal does not exist.</summary>
+    Task<bool> SetProgrammeAsync(string proposalId, string? programmeId, CancellationToken cancellationToken);
+
     Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken);
 
     /// <summary>The proposals of one year matching the filters, newest first (one partition of the year index).</summary>

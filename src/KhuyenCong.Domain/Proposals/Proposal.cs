@@ -8,6 +8,39 @@ public enum SubmissionChannel
 
     /// <summary>An officer of the Centre entered it on the establishment's behalf.</summary>
     Officer,
+
+    /// <summary>A historical đề án loaded from a file (export format) by staff; it has no running workflow.</summary>
+    Imported,
+}
+
+/// <summary>
+/// The money side of a proposal, filled in as the workflow goes (approval, contract, payments, acceptance,
+/// settlement) or by an import of historical records. Amounts in VND.
+/// </summary>
+public sealed record ProposalFunding
+{
+    public static ProposalFunding None { get; } = new();
+
+    /// <summary>The amount in the director's approval decision (null until approved).</summary>
+    public long? ApprovedAmount { get; init; }
+
+    /// <summary>The approval decision's number (số quyết định), e.g. "125/QĐ-SCT".</summary>
+    public string? DecisionNumber { get; init; }
+
+    public DateOnly? DecisionDate { get; init; }
+
+    public string? ContractNumber { get; init; }
+
+    public DateOnly? ContractDate { get; init; }
+
+    /// <summary>Everything paid so far (advance and final).</summary>
+    public long PaidAmount { get; init; }
+
+    /// <summary>When an officer confirmed acceptance (nghiệm thu).</summary>
+    public DateOnly? AcceptedOn { get; init; }
+
+    /// <summary>When the money was settled (quyết toán) and the proposal closed.</summary>
+    public DateOnly? SettledOn { get; init; }
 }
 
 /// <summary>A file of the proposal's dossier (hồ sơ), stored in Blob Storage.</summary>
@@ -51,6 +84,12 @@ public sealed record Proposal
     public const int MaxEarlierProposalsListed = 20;
 
     public IReadOnlyList<StatusChange> History { get; init; } = [];
+
+    /// <summary>The approval, contract and payments (empty until approved).</summary>
+    public ProposalFunding Funding { get; init; } = ProposalFunding.None;
+
+    /// <summary>The khuyến công programme the proposal counts towards (set by staff), or null.</summary>
+    public string? ProgrammeId { get; init; }
 
     public int Year => SubmittedAt.ToOffset(VietnamTime.Offset).Year;
 }

@@ -125,6 +125,80 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         }
     }
 
+    public async Task<bool> SaveFundingAsync(string proposalId, ProposalFunding funding, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(funding);
+        var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
+        var record = await table.GetEntityIfExistsAsync<TableEntity>(proposalId, RecordKey, cancellationToken: cancellationToken);
+        if (!record.HasValue)
+        {
+            return false;
+        }
+
+        var row = new TableEntity(proposalId, RecordKey);
+        WriteFunding(row, funding);
+        await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        var year = record.Value!.GetInt32("Year") ?? 0;
+        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+        var indexRow = new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId);
+        WriteFunding(indexRow, funding);
+        await index.UpsertEntityAsync(indexRow, TableUpdateMode.Merge, cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> SetProgrammeAsync(string proposalId, string? programmeId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
+        var record = await table.GetEntityIfExistsAsync<TableEntity>(proposalId, RecordKey, cancellationToken: cancellationToken);
+        if (!record.HasValue)
+        {
+            return false;
+        }
+
+        var value = string.IsNullOrWhiteSpace(programmeId) ? string.Empty : programmeId;
+        await table.UpdateEntityAsync(new TableEntity(proposalId, RecordKey) { ["ProgrammeId"] = value }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        var year = record.Value!.GetInt32("Year") ?? 0;
+        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+        await index.UpsertEntityAsync(new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId) { ["ProgrammeId"] = value }, TableUpdateMode.Merge, cancellationToken);
+        return true;
+    }
+
+    private static void WriteFunding(TableEntity row, ProposalFunding f)
+    {
+        // Absent values are written as empty/null-like markers so a merge clears what an earlier write set.
+        row["ApprovedAmount"] = f.ApprovedAmount ?? -1L;
+        row["DecisionNumber"] = f.DecisionNumber ?? string.Empty;
+        row["DecisionDate"] = Date(f.DecisionDate);
+        row["ContractNumber"] = f.ContractNumber ?? string.Empty;
+        row["ContractDate"] = Date(f.ContractDate);
+        row["PaidAmount"] = f.PaidAmount;
+        row["AcceptedOn"] = Date(f.AcceptedOn);
+        row["SettledOn"] = Date(f.SettledOn);
+    }
+
+    private static ProposalFunding ReadFunding(TableEntity e)
+    {
+        var approved = e.GetInt64("ApprovedAmount");
+        return new ProposalFunding
+        {
+            ApprovedAmount = approved is null or < 0 ? null : approved,
+            DecisionNumber = Empty(e.GetString("DecisionNumber")),
+            DecisionDate = ParseDate(e.GetString("DecisionDate")),
+            ContractNumber = Empty(e.GetString("ContractNumber")),
+            ContractDate = ParseDate(e.GetString("ContractDate")),
+            PaidAmount = e.GetInt64("PaidAmount") ?? 0,
+            AcceptedOn = ParseDate(e.GetString("AcceptedOn")),
+            SettledOn = ParseDate(e.GetString("SettledOn")),
+        };
+    }
+
+    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static string? Empty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
     public async Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken)
     {
         var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
@@ -200,7 +274,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["Title"] = s.Title,
             ["Status"] = p.Status.ToCode(),
         };
-        yield return new TableEntity("year-" + p.Year.ToString(CultureInfo.InvariantCulture), p.Id)
+        var yearRow = new TableEntity("year-" + p.Year.ToString(CultureInfo.InvariantCulture), p.Id)
         {
             ["TrackingCode"] = p.TrackingCode,
             ["Status"] = p.Status.ToCode(),
@@ -214,7 +288,10 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["SubmittedAt"] = p.SubmittedAt,
             ["RequestedSupport"] = s.RequestedSupport,
             ["SearchText"] = SearchText(p),
+            ["ProgrammeId"] = p.ProgrammeId ?? string.Empty,
         };
+        WriteFunding(yearRow, p.Funding);
+        yield return yearRow;
     }
 
     private static string SearchText(Proposal p) =>
@@ -223,7 +300,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
     private static TableEntity ToRecord(Proposal p)
     {
         var s = p.Submission;
-        return new TableEntity(p.Id, RecordKey)
+        var record = new TableEntity(p.Id, RecordKey)
         {
             ["TrackingCode"] = p.TrackingCode,
             ["Status"] = p.Status.ToCode(),
@@ -254,7 +331,10 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["EarlierProposals"] = JsonSerializer.Serialize(p.EarlierProposals, Json),
             ["EarlierProposalCount"] = p.EarlierProposalCount,
             ["SearchText"] = SearchText(p),
+            ["ProgrammeId"] = p.ProgrammeId ?? string.Empty,
         };
+        WriteFunding(record, p.Funding);
+        return record;
     }
 
     private static Proposal FromRecord(TableEntity e, IReadOnlyList<AttachmentInfo> attachments, IReadOnlyList<StatusChange> history)
@@ -297,6 +377,8 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             History = history,
             EarlierProposals = JsonSerializer.Deserialize<List<EarlierProposal>>(e.GetString("EarlierProposals") ?? "[]", Json) ?? [],
             EarlierProposalCount = e.GetInt32("EarlierProposalCount") ?? 0,
+            Funding = ReadFunding(e),
+            ProgrammeId = Empty(e.GetString("ProgrammeId")),
         };
     }
 
