@@ -26,6 +26,14 @@ param authTenantId string = tenant().tenantId
 @description('Sender address of the emails, verified in SendGrid (SENDGRID_FROM_EMAIL).')
 param sendGridFromEmail string
 
+@minLength(3)
+@description('Officers of the Industrial Promotion Centre who screen proposals and get escalations and the overdue report, comma-separated (WORKFLOW_OFFICER_EMAILS).')
+param officerEmails string
+
+@minLength(3)
+@description('The director who approves proposals (WORKFLOW_DIRECTOR_EMAIL).')
+param directorEmail string
+
 @minLength(1)
 @description('Sender display name of the emails (SENDGRID_FROM_NAME).')
 param sendGridFromName string = 'Trung tâm Khuyến công'
@@ -170,6 +178,8 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     taskHubName: taskHubName
     sendGridFromEmail: sendGridFromEmail
+    officerEmails: officerEmails
+    directorEmail: directorEmail
     sendGridFromName: sendGridFromName
     digestSchedule: digestSchedule
     overdueReportSchedule: overdueReportSchedule

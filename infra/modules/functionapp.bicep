@@ -63,6 +63,12 @@ param taskHubName string
 @description('Sender address of the emails (verified in SendGrid).')
 param sendGridFromEmail string
 
+@description('Officers who screen proposals (comma-separated).')
+param officerEmails string
+
+@description('The director who approves proposals.')
+param directorEmail string
+
 @description('Sender display name of the emails.')
 param sendGridFromName string
 
@@ -173,6 +179,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/SendGridApiKey)'
     SendGrid__FromEmail: sendGridFromEmail
     SendGrid__FromName: sendGridFromName
+    Workflow__OfficerEmails: officerEmails
+    Workflow__DirectorEmail: directorEmail
     Links__SigningKeys: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/LinkSigningKeys)'
     Reminders__DigestSchedule: digestSchedule
     Reminders__OverdueReportSchedule: overdueReportSchedule

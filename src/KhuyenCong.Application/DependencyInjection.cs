@@ -21,6 +21,10 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Links.LinksOptions>, Links.LinksOptionsValidation>();
+        services.AddOptions<Workflow.WorkflowOptions>()
+            .BindConfiguration(Workflow.WorkflowOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Proposals.ProposalIntake>();
         services.AddSingleton<Proposals.ProposalTracking>();

@@ -1,3 +1,4 @@
+using KhuyenCong.Application.Workflow;
 using System.Globalization;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Proposals;
@@ -105,7 +106,7 @@ public sealed partial class LinkFunctions(LinkService links, ILinkUseStore uses,
 
                 try
                 {
-                    await durableClient.RaiseEventAsync(proposal.Id, ProposalEvents.Withdrawn,
+                    await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.Withdrawn,
                         new WithdrawalRequest("applicant", reason.Length == 0 ? null : reason), cancellationToken);
                 }
                 catch

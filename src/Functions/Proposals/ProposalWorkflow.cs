@@ -1,3 +1,4 @@
+using KhuyenCong.Application.Workflow;
 using KhuyenCong.Application.Telemetry;
 using KhuyenCong.Domain.Proposals;
 using Microsoft.Azure.Functions.Worker;
@@ -10,21 +11,8 @@ public sealed record ProposalWorkflowInput(string ProposalId);
 
 public sealed record ProposalWorkflowStatus(string Status);
 
-/// <summary>The applicant's request to withdraw, raised by the withdraw link.</summary>
-public sealed record WithdrawalRequest(string By, string? Reason);
-
-/// <summary>An officer's cancellation, raised by the staff route.</summary>
-public sealed record CancellationRequest(string By, string Reason);
-
 /// <summary>A status change for <see cref="ProposalActivities.RecordStatusChange"/>; <c>Sequence</c> 1 is the submission.</summary>
 public sealed record StatusChangeInput(string ProposalId, int Sequence, string From, string To, string By, string? Comment, DateTimeOffset At);
-
-/// <summary>Names of the events the proposal workflow waits for.</summary>
-public static class ProposalEvents
-{
-    public const string Withdrawn = "Withdrawn";
-    public const string Cancelled = "Cancelled";
-}
 
 /// <summary>
 /// One durable orchestration per proposal (instance id = proposal id). It acknowledges receipt to the applicant by
@@ -58,8 +46,8 @@ public static partial class ProposalWorkflow
 
         // The applicant may withdraw and an officer may cancel at any stage: each event task is created once and
         // raced against whatever the current stage waits for.
-        var withdrawn = context.WaitForExternalEvent<WithdrawalRequest>(ProposalEvents.Withdrawn);
-        var cancelled = context.WaitForExternalEvent<CancellationRequest>(ProposalEvents.Cancelled);
+        var withdrawn = context.WaitForExternalEvent<WithdrawalRequest>(WorkflowEvents.Withdrawn);
+        var cancelled = context.WaitForExternalEvent<CancellationRequest>(WorkflowEvents.Cancelled);
         var ended = await Task.WhenAny(withdrawn, cancelled);
 
         sequence++;

@@ -10,6 +10,18 @@ namespace KhuyenCong.Application.Links;
 public static class LinkActions
 {
     public const string Withdraw = "withdraw";
+
+    /// <summary>A reviewer's review page (subject: reviewer id; round: appraisal round). Single-use.</summary>
+    public const string Review = "review";
+
+    /// <summary>The director's approval page (subject: "director"; round: approval round). Single-use.</summary>
+    public const string Approve = "approve";
+
+    /// <summary>The applicant's page to add documents and correct fields (subject: "applicant"; round: screening round). Single-use.</summary>
+    public const string Revise = "revise";
+
+    /// <summary>The applicant's page for progress reports and acceptance papers (subject: "applicant"). Usable many times.</summary>
+    public const string Report = "report";
 }
 
 /// <summary>Creates and checks the signed links put in emails.</summary>

@@ -105,6 +105,9 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 ["SendGrid:Host"] = origin,
                 // A fixed key so links in the outbox keep working across restarts; for development only.
                 ["Links:SigningKeys"] = """{"current":"dev","keys":{"dev":"a2h1eWVuY29uZy1sb2NhbGhvc3QtZGV2ZWxvcG1lbnQtb25seS1rZXk="}}""",
+                // Local mail goes to the outbox at /dev/outbox: these addresses only label the messages there.
+                ["Workflow:OfficerEmails"] = "can-bo@khuyencong.local",
+                ["Workflow:DirectorEmail"] = "giam-doc@khuyencong.local",
                 ["Telemetry:ConsoleExporter"] = options.ConsoleLogging ? "true" : "false",
             });
             builder.Configuration.AddConfiguration(configuration);

@@ -1,3 +1,4 @@
+using KhuyenCong.Application.Workflow;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -57,7 +58,7 @@ public class RestartTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Running, stillWaiting!.RuntimeStatus);
         Assert.Contains("submitted", stillWaiting.SerializedCustomStatus, StringComparison.Ordinal);
 
-        await secondClient.RaiseEventAsync(proposalId, ProposalEvents.Withdrawn, new WithdrawalRequest("applicant", null));
+        await secondClient.RaiseEventAsync(proposalId, WorkflowEvents.Withdrawn, new WithdrawalRequest("applicant", null));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var completed = await secondClient.WaitForInstanceCompletionAsync(proposalId, getInputsAndOutputs: true, cts.Token);
 

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace KhuyenCong.Application.Workflow;
+
+/// <summary>
+/// Settings of section <c>Workflow</c>: every duration of the proposal workflow and who is told what. Durations are
+/// settings so the whole lifecycle can run in seconds in tests (<c>Workflow__ReviewDeadline=00:00:20</c>).
+/// </summary>
+public sealed class WorkflowOptions
+{
+    public const string SectionName = "Workflow";
+
+    /// <summary>How long the applicant has to answer a request for documents (default 15 days); then the proposal is withdrawn.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:RevisionDeadline' must be between 1 second and 365 days.")]
+    public TimeSpan RevisionDeadline { get; set; } = TimeSpan.FromDays(15);
+
+    /// <summary>Reminders to the applicant while documents are awaited (default every 5 days).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:RevisionReminderInterval' must be between 1 second and 365 days.")]
+    public TimeSpan RevisionReminderInterval { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>Reviewers per proposal (default 3).</summary>
+    [Range(1, 15, ErrorMessage = "Setting 'Workflow:ReviewerCount' must be between 1 and 15.")]
+    public int ReviewerCount { get; set; } = 3;
+
+    /// <summary>How long a reviewer has (default 10 days); at the deadline the officers get an escalation email.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:ReviewDeadline' must be between 1 second and 365 days.")]
+    public TimeSpan ReviewDeadline { get; set; } = TimeSpan.FromDays(10);
+
+    /// <summary>Reminders to a reviewer who has not answered (default every 3 days).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:ReviewReminderInterval' must be between 1 second and 365 days.")]
+    public TimeSpan ReviewReminderInterval { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Reminders to the director while a decision is awaited (default every 3 days).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:ApprovalReminderInterval' must be between 1 second and 365 days.")]
+    public TimeSpan ApprovalReminderInterval { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>The officers' addresses (comma or semicolon separated): new proposals to screen, escalations, the weekly overdue report.</summary>
+    [Required(ErrorMessage = "Setting 'Workflow:OfficerEmails' is required.")]
+    public string OfficerEmails { get; set; } = string.Empty;
+
+    /// <summary>The director's address: approval requests.</summary>
+    [Required(ErrorMessage = "Setting 'Workflow:DirectorEmail' is required.")]
+    [EmailAddress(ErrorMessage = "Setting 'Workflow:DirectorEmail' must be an email address.")]
+    public string DirectorEmail { get; set; } = string.Empty;
+
+    public IReadOnlyList<string> Officers => OfficerEmails
+        .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
