@@ -30,6 +30,9 @@ public enum ReviewState
 
     /// <summary>An officer replaced the reviewer (no answer).</summary>
     Replaced,
+
+    /// <summary>The proposal ended (withdrawn, cancelled) before the review was given.</summary>
+    Closed,
 }
 
 /// <summary>One reviewer's review in one appraisal round.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using KhuyenCong.Functions.Proposals;
+using KhuyenCong.Functions.Workflow;
 using KhuyenCong.LocalHost.Functions;
 using KhuyenCong.LocalHost.Hosting;
 

@@ -1,0 +1,87 @@
+using KhuyenCong.Application.Telemetry;
+using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Proposals;
+using Microsoft.Azure.Functions.Worker;
+
+namespace KhuyenCong.Functions.Workflow;
+
+public sealed partial class ProposalActivities
+{
+    /// <summary>Reads the director's decision of a round; for an approval, writes the amount and decision to the record.</summary>
+    [Function(nameof(ApplyApproval))]
+    public async Task<ApprovalRecord> ApplyApproval([ActivityTrigger] RoundInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var scope = logger.ProposalScope(input.ProposalId);
+        var approval = (await cases.GetAsync(input.ProposalId, cancellationToken)).Approvals.FirstOrDefault(a => a.Round == input.Round)
+            ?? throw new InvalidOperationException($"Proposal {input.ProposalId} has no decision for approval round {input.Round}.");
+        if (approval.Outcome == DirectorOutcome.Approve)
+        {
+            var proposal = await RequireAsync(input.ProposalId, cancellationToken);
+            await proposals.SaveFundingAsync(proposal.Id, proposal.Funding with
+            {
+                ApprovedAmount = approval.Amount,
+                DecisionNumber = approval.DecisionNumber,
+                DecisionDate = approval.DecisionDate,
+            }, cancellationToken);
+        }
+
+        return approval;
+    }
+
+    /// <summary>Writes the contract to the record; returns its number.</summary>
+    [Function(nameof(ApplyContract))]
+    public async Task<string> ApplyContract([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    {
+        using var scope = logger.ProposalScope(proposalId);
+        var contract = (await cases.GetAsync(proposalId, cancellationToken)).Contract
+            ?? throw new InvalidOperationException($"Proposal {proposalId} has no contract recorded.");
+        var proposal = await RequireAsync(proposalId, cancellationToken);
+        await proposals.SaveFundingAsync(proposalId, proposal.Funding with { ContractNumber = contract.ContractNumber, ContractDate = contract.ContractDate }, cancellationToken);
+        return contract.ContractNumber;
+    }
+
+    /// <summary>Copies what the ledger says was paid to the record.</summary>
+    [Function(nameof(ApplyPayment))]
+    public async Task ApplyPayment([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    {
+        using var scope = logger.ProposalScope(proposalId);
+        var proposal = await RequireAsync(proposalId, cancellationToken);
+        var commitment = await ledger.GetCommitmentAsync(BudgetOf(proposal), proposalId, cancellationToken);
+        await proposals.SaveFundingAsync(proposalId, proposal.Funding with { PaidAmount = commitment?.Paid ?? 0 }, cancellationToken);
+    }
+
+    /// <summary>Writes the acceptance date to the record.</summary>
+    [Function(nameof(ApplyAcceptance))]
+    public async Task ApplyAcceptance([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    {
+        using var scope = logger.ProposalScope(proposalId);
+        var acceptance = (await cases.GetAsync(proposalId, cancellationToken)).Acceptance
+            ?? throw new InvalidOperationException($"Proposal {proposalId} has no acceptance recorded.");
+        var proposal = await RequireAsync(proposalId, cancellationToken);
+        await proposals.SaveFundingAsync(proposalId, proposal.Funding with { AcceptedOn = acceptance.AcceptedOn }, cancellationToken);
+    }
+
+    /// <summary>Settlement: what was approved but not paid goes back to the budget, and the record is closed.</summary>
+    [Function(nameof(Settle))]
+    public async Task Settle([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    {
+        using var scope = logger.ProposalScope(proposalId);
+        var proposal = await RequireAsync(proposalId, cancellationToken);
+        var released = await ledger.ReleaseAsync(BudgetOf(proposal), proposalId, "system", cancellationToken);
+        await proposals.SaveFundingAsync(proposalId, proposal.Funding with
+        {
+            PaidAmount = released.Commitment?.Paid ?? proposal.Funding.PaidAmount,
+            SettledOn = proposal.Funding.SettledOn ?? VietnamTime.Today(time),
+        }, cancellationToken);
+    }
+
+    /// <summary>A proposal withdrawn or cancelled after approval gives its unpaid money back to the budget.</summary>
+    [Function(nameof(ReleaseFunding))]
+    public async Task ReleaseFunding([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    {
+        using var scope = logger.ProposalScope(proposalId);
+        var proposal = await RequireAsync(proposalId, cancellationToken);
+        await ledger.ReleaseAsync(BudgetOf(proposal), proposalId, "system", cancellationToken);
+    }
+}

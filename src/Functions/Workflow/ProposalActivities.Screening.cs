@@ -1,0 +1,39 @@
+using KhuyenCong.Application.Telemetry;
+using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Caps;
+using KhuyenCong.Domain.Proposals;
+using Microsoft.Azure.Functions.Worker;
+
+namespace KhuyenCong.Functions.Workflow;
+
+public sealed partial class ProposalActivities
+{
+    /// <summary>Runs the automatic screening checks of a round and stores them (a replay keeps a decision already taken).</summary>
+    [Function(nameof(RunScreeningChecks))]
+    public async Task<int> RunScreeningChecks([ActivityTrigger] RoundInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var scope = logger.ProposalScope(input.ProposalId);
+        var proposal = await RequireAsync(input.ProposalId, cancellationToken);
+        var today = VietnamTime.Today(time);
+        var cap = CapCheck.Check(proposal.Submission, await caps.ListAsync(cancellationToken), today);
+        var findings = ScreeningChecks.Run(proposal, cap, today);
+        await cases.SaveScreeningAsync(proposal.Id, new ScreeningRecord(input.Round, findings, time.GetUtcNow()), cancellationToken);
+        return findings.Count(f => f.Blocking);
+    }
+
+    /// <summary>
+    /// Opens the applicant's revision of a round: sets its deadline, and when the director asked for the revision, first
+    /// records that request as the round's screening decision.
+    /// </summary>
+    [Function(nameof(OpenRevision))]
+    public async Task OpenRevision([ActivityTrigger] RevisionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var scope = logger.ProposalScope(input.ProposalId);
+        var due = Utc(input.DueAt);
+        var current = (await cases.GetAsync(input.ProposalId, cancellationToken)).Screenings.FirstOrDefault(s => s.Round == input.Round);
+        var record = current ?? new ScreeningRecord(input.Round, [], time.GetUtcNow(), ScreeningOutcome.RequestDocuments, input.RequestedBy, time.GetUtcNow(), input.Comment);
+        await cases.SaveScreeningAsync(input.ProposalId, record with { RevisionDueAt = record.RevisionDueAt ?? due }, cancellationToken);
+    }
+}
