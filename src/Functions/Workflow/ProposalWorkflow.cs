@@ -417,7 +417,11 @@ internal sealed partial class ProposalProcess(TaskOrchestrationContext context, 
         var winner = await Task.WhenAny(tasks);
         if (winner != timer)
         {
-            await timerCancellation.CancelAsync();
+            // Synchronously: CancelAsync would run the timer's continuation on the thread pool, outside the
+            // orchestration's scheduler, and the orchestration would never hear of its next steps.
+#pragma warning disable CA1849 // the orchestrator must stay on its own scheduler
+            timerCancellation.Cancel();
+#pragma warning restore CA1849
         }
 
         return winner;

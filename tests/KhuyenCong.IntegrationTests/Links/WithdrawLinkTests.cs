@@ -54,6 +54,9 @@ public partial class WithdrawLinkTests(LocalHostFixture fixture)
             what: "the acknowledgement email");
         var url = WithdrawLink().Match(html!).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(url), "the acknowledgement has no withdraw link");
+        var code = body.GetProperty("trackingCode").GetString()!;
+        // After the acknowledgement the workflow opens screening, where it then waits.
+        await Eventually.GetAsync(async () => (string?)await StatusAsync(client, code), s => s == "screening", what: "screening");
         return new Submitted(body.GetProperty("id").GetString()!, body.GetProperty("trackingCode").GetString()!, email, WebUtility.HtmlDecode(url));
     }
 
@@ -101,7 +104,7 @@ public partial class WithdrawLinkTests(LocalHostFixture fixture)
         {
         }
 
-        Assert.Equal("submitted", await StatusAsync(client, proposal.TrackingCode));
+        Assert.Equal("screening", await StatusAsync(client, proposal.TrackingCode));
 
         var formToken = await FormTokenAsync(client, path);
         var (status, body) = await PostDecisionAsync(client, path, formToken);
@@ -110,7 +113,7 @@ public partial class WithdrawLinkTests(LocalHostFixture fixture)
 
         await Eventually.GetAsync(async () => (string?)await StatusAsync(client, proposal.TrackingCode), s => s == "withdrawn", what: "the withdrawn status");
         var track = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/track/{proposal.TrackingCode}", UriKind.Relative));
-        Assert.Equal(["submitted", "withdrawn"], track.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("status").GetString()));
+        Assert.Equal(["submitted", "screening", "withdrawn"], track.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("status").GetString()));
 
         var subjects = await Eventually.GetAsync(
             async () => (await client.GetFromJsonAsync<List<JsonElement>>(new Uri("/dev/outbox/messages", UriKind.Relative)))!
@@ -142,7 +145,7 @@ public partial class WithdrawLinkTests(LocalHostFixture fixture)
         Assert.Equal(19, results.Count(r => r.Status == HttpStatusCode.Conflict));
         await Eventually.GetAsync(async () => (string?)await StatusAsync(client, proposal.TrackingCode), s => s == "withdrawn", what: "the withdrawn status");
         var track = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/track/{proposal.TrackingCode}", UriKind.Relative));
-        Assert.Equal(2, track.GetProperty("timeline").GetArrayLength());
+        Assert.Equal(3, track.GetProperty("timeline").GetArrayLength());
     }
 
     [Fact]
@@ -156,7 +159,7 @@ public partial class WithdrawLinkTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, (await PostDecisionAsync(client, path, new string('0', 64))).Status);
 
         await Task.Delay(1500);
-        Assert.Equal("submitted", await StatusAsync(client, proposal.TrackingCode));
+        Assert.Equal("screening", await StatusAsync(client, proposal.TrackingCode));
         using var page = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
@@ -175,7 +178,7 @@ public partial class WithdrawLinkTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await PostDecisionAsync(client, $"/links/{tampered}", "x")).Status);
         using var garbage = await client.GetAsync(new Uri("/links/not-a-token", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, garbage.StatusCode);
-        Assert.Equal("submitted", await StatusAsync(client, proposal.TrackingCode));
+        Assert.Equal("screening", await StatusAsync(client, proposal.TrackingCode));
     }
 
     [Fact]
@@ -201,7 +204,7 @@ public partial class WithdrawLinkTests(LocalHostFixture fixture)
         using var get = await client.GetAsync(new Uri($"/links/{token}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Gone, get.StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await PostDecisionAsync(client, $"/links/{token}", "x")).Status);
-        Assert.Equal("submitted", await StatusAsync(client, proposal.TrackingCode));
+        Assert.Equal("screening", await StatusAsync(client, proposal.TrackingCode));
     }
 
     [Fact]

@@ -35,13 +35,22 @@ public class RestartTests : IAsyncLifetime
             // A real proposal: its workflow acknowledges it by email, then waits for what happens next.
             using var submitted = await client.PostAsJsonAsync("/api/proposals", ValidProposal(email));
             Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-            proposalId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+            var created = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+            proposalId = created.GetProperty("id").GetString()!;
+            var trackingCode = created.GetProperty("trackingCode").GetString()!;
             var acknowledgement = await Eventually.GetAsync(
                 async () => (await client.GetFromJsonAsync<List<JsonElement>>(new Uri("/dev/outbox/messages", UriKind.Relative)))!
                     .FirstOrDefault(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetString() == email)),
                 m => m.ValueKind == JsonValueKind.Object,
                 what: "the acknowledgement email");
-            var sentAt = acknowledgement.GetProperty("receivedAt").GetDateTimeOffset();
+            // The workflow then opens screening and tells the officers: the last email before it waits.
+            var toOfficers = await Eventually.GetAsync(
+                async () => (await client.GetFromJsonAsync<List<JsonElement>>(new Uri("/dev/outbox/messages", UriKind.Relative)))!
+                    .FirstOrDefault(m => m.GetProperty("subject").GetString()!.Contains("chờ kiểm tra", StringComparison.Ordinal)
+                        && m.GetProperty("subject").GetString()!.Contains(trackingCode, StringComparison.Ordinal)),
+                m => m.ValueKind == JsonValueKind.Object,
+                what: "the officers' screening email");
+            var sentAt = toOfficers.GetProperty("receivedAt").GetDateTimeOffset();
 
             // Stop only once the workflow is idle, waiting for the event (work in flight at shutdown is redelivered only
             // when its queue lease expires, minutes later).
@@ -56,7 +65,7 @@ public class RestartTests : IAsyncLifetime
         var secondClient = second.Services.GetRequiredService<DurableTaskClient>();
         var stillWaiting = await secondClient.GetInstanceAsync(proposalId, getInputsAndOutputs: true);
         Assert.Equal(OrchestrationRuntimeStatus.Running, stillWaiting!.RuntimeStatus);
-        Assert.Contains("submitted", stillWaiting.SerializedCustomStatus, StringComparison.Ordinal);
+        Assert.Contains("screening", stillWaiting.SerializedCustomStatus, StringComparison.Ordinal);
 
         await secondClient.RaiseEventAsync(proposalId, WorkflowEvents.Withdrawn, new WithdrawalRequest("applicant", null));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));

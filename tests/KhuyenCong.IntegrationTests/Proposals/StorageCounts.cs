@@ -11,7 +11,7 @@ internal sealed record StorageCounts(int Proposals, int ProposalIndex, int Attac
     {
         var tables = new TableServiceClient(connectionString);
         return new StorageCounts(
-            await CountEntitiesAsync(tables.GetTableClient("Proposals")),
+            await CountEntitiesAsync(tables.GetTableClient("Proposals"), IsWrittenBySubmission),
             await CountEntitiesAsync(tables.GetTableClient("ProposalIndex")),
             await CountBlobsAsync(new BlobServiceClient(connectionString).GetBlobContainerClient("attachments")));
     }
@@ -42,14 +42,24 @@ internal sealed record StorageCounts(int Proposals, int ProposalIndex, int Attac
         return names;
     }
 
-    private static async Task<int> CountEntitiesAsync(TableClient table)
+    /// <summary>
+    /// The rows a submission writes (record, files, first history entry): the workflows of accepted proposals keep adding
+    /// their own rows (later history, screening) in the background, which say nothing about what a rejection left.
+    /// </summary>
+    private static bool IsWrittenBySubmission(TableEntity row) =>
+        row.RowKey is "record" or "history-0000" || row.RowKey.StartsWith("attachment-", StringComparison.Ordinal);
+
+    private static async Task<int> CountEntitiesAsync(TableClient table, Func<TableEntity, bool>? counted = null)
     {
         try
         {
             var count = 0;
-            await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"]))
+            await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
             {
-                count++;
+                if (counted?.Invoke(row) ?? true)
+                {
+                    count++;
+                }
             }
 
             return count;

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using KhuyenCong.Domain.Tracking;
+using KhuyenCong.Testing;
 
 namespace KhuyenCong.IntegrationTests.Proposals;
 
@@ -22,10 +24,15 @@ public class TrackingTests(IntakeFixture fixture) : IntakeTestBase(fixture)
     private static Uri Track(string code, string? query = null) => new($"/api/track/{Uri.EscapeDataString(code)}{query}", UriKind.Relative);
 
     [Fact]
-    public async Task Track_KnownCode_ReturnsSubmittedWithOneDatedTimelineEntryAndNothingAwaited()
+    public async Task Track_KnownCode_ReturnsScreeningWithTheDatedTimelineFromSubmission()
     {
         var (_, code) = await AcceptedAsync(ProposalForms.Json(ProposalForms.Valid().With("title", "Dây chuyền sấy nông sản")));
         using var client = ClientFrom(NewAddress());
+        // The workflow acknowledges the proposal and opens screening right after the submission.
+        await Eventually.GetAsync(
+            async () => (string?)(await client.GetFromJsonAsync<JsonElement>(Track(code))).GetProperty("status").GetString(),
+            s => s == "screening",
+            what: "screening");
 
         using var response = await client.GetAsync(Track(code));
 
@@ -36,11 +43,11 @@ public class TrackingTests(IntakeFixture fixture) : IntakeTestBase(fixture)
         var root = json.RootElement;
         Assert.Equal(code, root.GetProperty("trackingCode").GetString());
         Assert.Equal("Dây chuyền sấy nông sản", root.GetProperty("title").GetString());
-        Assert.Equal("submitted", root.GetProperty("status").GetString());
-        Assert.Equal("Đã nộp", root.GetProperty("statusLabel").GetString());
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("awaiting").ValueKind);
-        var entry = Assert.Single(root.GetProperty("timeline").EnumerateArray());
-        Assert.Equal("submitted", entry.GetProperty("status").GetString());
+        Assert.Equal("screening", root.GetProperty("status").GetString());
+        Assert.Equal("Đang kiểm tra hồ sơ", root.GetProperty("statusLabel").GetString());
+        var timeline = root.GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Equal(["submitted", "screening"], timeline.Select(e => e.GetProperty("status").GetString()));
+        var entry = timeline[0];
         var at = entry.GetProperty("at").GetDateTimeOffset();
         Assert.InRange(at, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
         Assert.False(root.TryGetProperty("email", out _), "Tracking shows no personal data.");
@@ -56,7 +63,7 @@ public class TrackingTests(IntakeFixture fixture) : IntakeTestBase(fixture)
         using var response = await client.GetAsync(Track(code, "?lang=en"));
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Submitted", json.RootElement.GetProperty("statusLabel").GetString());
+        Assert.Contains(json.RootElement.GetProperty("statusLabel").GetString(), new[] { "Submitted", "Screening" });
     }
 
     [Fact]

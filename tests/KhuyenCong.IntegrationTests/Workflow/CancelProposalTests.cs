@@ -41,7 +41,10 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (body.GetProperty("id").GetString()!, body.GetProperty("trackingCode").GetString()!, email);
+        var code = body.GetProperty("trackingCode").GetString()!;
+        // The workflow acknowledges, opens screening and waits there.
+        await Eventually.GetAsync(async () => (string?)await StatusAsync(client, code), s => s == "screening", what: "screening");
+        return (body.GetProperty("id").GetString()!, code, email);
     }
 
     private static async Task<string> StatusAsync(HttpClient client, string trackingCode) =>
@@ -65,7 +68,7 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
         var record = await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/proposals/{id}", UriKind.Relative));
         var last = record.GetProperty("history").EnumerateArray().Last();
         Assert.Equal("cancelled", last.GetProperty("to").GetString());
-        Assert.Equal("submitted", last.GetProperty("from").GetString());
+        Assert.Equal("screening", last.GetProperty("from").GetString());
         Assert.Equal("Cán bộ LocalHost", last.GetProperty("by").GetString());
         var notice = await Eventually.GetAsync(
             async () => (await anonymous.GetFromJsonAsync<List<JsonElement>>(new Uri("/dev/outbox/messages", UriKind.Relative)))!
@@ -79,11 +82,12 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
 
         var withEmails = await Eventually.GetAsync(
             async () => (JsonElement?)await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/proposals/{id}", UriKind.Relative)),
-            r => r?.GetProperty("emailsSent").GetArrayLength() == 2,
-            what: "both emails in the record");
+            r => r?.GetProperty("emailsSent").GetArrayLength() == 3,
+            what: "the three emails in the record");
         var sentSubjects = withEmails!.Value.GetProperty("emailsSent").EnumerateArray().Select(e => e.GetProperty("subject").GetString()!).ToList();
-        Assert.StartsWith("Đã nhận đề án", sentSubjects[0], StringComparison.Ordinal);
-        Assert.Contains("đã bị hủy", sentSubjects[1], StringComparison.Ordinal);
+        Assert.Single(sentSubjects, s => s.StartsWith("Đã nhận đề án", StringComparison.Ordinal));
+        Assert.Single(sentSubjects, s => s.Contains("chờ kiểm tra hồ sơ", StringComparison.Ordinal));
+        Assert.Single(sentSubjects, s => s.Contains("đã bị hủy", StringComparison.Ordinal));
 
         using var again = await staff.PostAsJsonAsync($"/api/proposals/{id}/cancel", new { reason = "lần hai" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -108,7 +112,7 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await Task.Delay(1000);
-        Assert.Equal("submitted", await StatusAsync(anonymous, code));
+        Assert.Equal("screening", await StatusAsync(anonymous, code));
     }
 
     [Theory]
@@ -128,7 +132,7 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
-        Assert.Equal("submitted", await StatusAsync(anonymous, code));
+        Assert.Equal("screening", await StatusAsync(anonymous, code));
     }
 
     [Fact]
