@@ -1,0 +1,130 @@
+using KhuyenCong.Application.Email;
+using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Caps;
+using KhuyenCong.Domain.Proposals;
+
+namespace KhuyenCong.UnitTests.Workflow;
+
+public class WorkflowRulesTests
+{
+    private static readonly DateOnly Today = new(2027, 1, 15);
+
+    private static Proposal Proposal(ProposalKind kind = ProposalKind.Machinery, int files = 3, long total = 600_000_000, long requested = 250_000_000, long? own = null, int earlier = 0, string title = "Máy sấy nông sản") => new()
+    {
+        Id = "p1",
+        TrackingCode = "KC-AAAA-BBBB-CCCC-DDDD-EE",
+        Status = ProposalStatus.Screening,
+        SubmittedAt = new DateTimeOffset(2027, 1, 10, 3, 0, 0, TimeSpan.Zero),
+        Channel = SubmissionChannel.Online,
+        EnteredBy = "applicant",
+        EarlierProposalCount = earlier,
+        Attachments = Enumerable.Range(0, files).Select(i => new AttachmentInfo($"a{i}", $"tep-{i}.pdf", "application/pdf", 100, "00", DateTimeOffset.UtcNow)).ToList(),
+        Submission = new ProposalSubmission
+        {
+            OrganizationName = "HTX <Tiên Lữ>",
+            TaxCode = "0101234567",
+            Representative = "Nguyễn Thị Hoa",
+            Email = "hoa@example.vn",
+            Phone = "0912345678",
+            Address = "Thôn Đông",
+            Commune = "Xã Thiện Phiến",
+            Province = "hung-yen",
+            Kind = kind,
+            Sector = "Chế biến nông sản",
+            FundingSource = FundingSource.Local,
+            Title = title,
+            Summary = "Tóm tắt",
+            TotalCost = total,
+            RequestedSupport = requested,
+            OwnContribution = own ?? total - requested,
+            StartDate = new DateOnly(2027, 3, 1),
+            EndDate = new DateOnly(2027, 10, 31),
+        },
+    };
+
+    private static CapCheckResult NoCap(Proposal p) => CapCheck.Check(p.Submission, (SupportCap?)null);
+
+    [Fact]
+    public void Run_CompleteFileWithinCap_FindsNothing()
+    {
+        var p = Proposal();
+
+        Assert.Empty(ScreeningChecks.Run(p, NoCap(p), Today));
+    }
+
+    [Theory]
+    [InlineData(ProposalKind.Machinery, 2, true)]
+    [InlineData(ProposalKind.Machinery, 3, false)]
+    [InlineData(ProposalKind.Training, 1, true)]
+    [InlineData(ProposalKind.Training, 2, false)]
+    public void Run_FewerFilesThanTheKindNeeds_FindsMissingDocumentsAsBlocking(ProposalKind kind, int files, bool missing)
+    {
+        var p = Proposal(kind, files);
+
+        var findings = ScreeningChecks.Run(p, NoCap(p), Today);
+
+        Assert.Equal(missing, findings.Any(f => f.Code == ScreeningChecks.DocumentsMissing && f.Blocking));
+    }
+
+    [Fact]
+    public void Run_RequestAboveTheCapInForce_FindsCapExceededAsBlocking()
+    {
+        var p = Proposal(requested: 400_000_000);
+        var cap = new SupportCap(FundingSource.Local, null, ProposalKind.Machinery, new DateOnly(2020, 1, 1), null, 50, 250_000_000, "NQ HĐND");
+
+        var findings = ScreeningChecks.Run(p, CapCheck.Check(p.Submission, cap), Today);
+
+        Assert.Contains(findings, f => f.Code == ScreeningChecks.CapExceeded && f.Blocking);
+    }
+
+    [Fact]
+    public void Run_OwnContributionShortAndEarlierSupport_FindsBothWithOnlyTheMoneyBlocking()
+    {
+        var p = Proposal(own: 100_000_000, earlier: 2);
+
+        var findings = ScreeningChecks.Run(p, NoCap(p), Today);
+
+        Assert.Contains(findings, f => f.Code == ScreeningChecks.MatchingMoneyShort && f.Blocking);
+        Assert.Contains(findings, f => f.Code == ScreeningChecks.EarlierSupport && !f.Blocking && f.Vi.Contains("2 đề án", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compose_TextWithMarkup_IsEscapedInHtmlAndKeptInText()
+    {
+        var p = Proposal(title: "<script>alert(1)</script> & \"máy\"");
+
+        var message = WorkflowEmails.Rejected(p, "Lý do <b>đậm</b>", "https://kc.example.vn");
+
+        Assert.DoesNotContain("<script>", message.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", message.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", message.Html, StringComparison.Ordinal);
+        Assert.Contains("HTX &lt;Tiên Lữ&gt;", message.Html, StringComparison.Ordinal);
+        Assert.Contains("<script>alert(1)</script>", message.Text, StringComparison.Ordinal);
+        Assert.True(message.Html.IndexOf("lang=\"vi\"", StringComparison.Ordinal) < message.Html.IndexOf("lang=\"en\"", StringComparison.Ordinal), "Vietnamese comes first.");
+    }
+
+    [Fact]
+    public void ReviewInvitation_FirstAndReminders_HaveDistinctSendIdsAndAnEnglishLink()
+    {
+        var p = Proposal();
+        var due = new DateTimeOffset(2027, 1, 25, 10, 0, 0, TimeSpan.Zero);
+
+        var first = WorkflowEmails.ReviewInvitation(p, "a@kc.vn", "TS. A", 1, due, "https://kc.example.vn/links/t1");
+        var reminder = WorkflowEmails.ReviewInvitation(p, "a@kc.vn", "TS. A", 1, due, "https://kc.example.vn/links/t2", 1);
+        var otherRound = WorkflowEmails.ReviewInvitation(p, "a@kc.vn", "TS. A", 2, due, "https://kc.example.vn/links/t3");
+
+        Assert.Equal(3, new[] { first.SendId, reminder.SendId, otherRound.SendId }.Distinct().Count());
+        Assert.DoesNotContain("a@kc.vn", first.SendId, StringComparison.Ordinal);
+        Assert.Contains("https://kc.example.vn/links/t1?lang=en", first.Html, StringComparison.Ordinal);
+        Assert.Contains("17:00 ngày 25/01/2027", first.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Nhắc thẩm định", reminder.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Officers_CommaOrSemicolonSeparated_AreSplitAndTrimmed()
+    {
+        var options = new WorkflowOptions { OfficerEmails = " a@kc.vn; b@kc.vn ,c@kc.vn ,," };
+
+        Assert.Equal(["a@kc.vn", "b@kc.vn", "c@kc.vn"], options.Officers);
+    }
+}
