@@ -84,7 +84,7 @@ public sealed partial class ProposalExport(IProposalRepository proposals, ISprea
             ProposalColumns.ExpectedJobs => s.ExpectedJobs,
             ProposalColumns.ExpectedTrainees => s.ExpectedTrainees,
             ProposalColumns.Status => Text(proposal.Status.ToCode()),
-            ProposalColumns.SubmittedAt => proposal.SubmittedAt.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            ProposalColumns.SubmittedAt => proposal.SubmittedAt.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
             ProposalColumns.ApprovedAmount => f.ApprovedAmount,
             ProposalColumns.DecisionNumber => Text(f.DecisionNumber),
             ProposalColumns.DecisionDate => Date(f.DecisionDate),
