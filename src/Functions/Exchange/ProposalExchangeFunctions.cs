@@ -190,52 +190,50 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
             return null;
         }
 
-        Stream source;
-        if (request.HasFormContentType)
+        if (!request.HasFormContentType)
         {
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes + (64 * 1024) }, cancellationToken);
-            }
-            catch (InvalidDataException)
+            return await ReadAtMostAsync(request.Body, maxBytes, cancellationToken);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes + (64 * 1024) }, cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+
+        if (form.Files.Count == 0)
+        {
+            return [];
+        }
+
+        if (form.Files[0].Length > maxBytes)
+        {
+            return null;
+        }
+
+        await using var file = form.Files[0].OpenReadStream();
+        return await ReadAtMostAsync(file, maxBytes, cancellationToken);
+    }
+
+    private static async Task<byte[]?> ReadAtMostAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
             {
                 return null;
             }
 
-            if (form.Files.Count == 0)
-            {
-                return [];
-            }
-
-            if (form.Files[0].Length > maxBytes)
-            {
-                return null;
-            }
-
-            source = form.Files[0].OpenReadStream();
-        }
-        else
-        {
-            source = request.Body;
+            buffer.Write(chunk, 0, read);
         }
 
-        await using (source)
-        {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
-        }
+        return buffer.ToArray();
     }
 }
