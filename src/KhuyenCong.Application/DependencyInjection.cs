@@ -16,6 +16,10 @@ public static class DependencyInjection
             .BindConfiguration(Options.IntakeOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Options.ExchangeOptions>()
+            .BindConfiguration(Options.ExchangeOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<Links.LinksOptions>()
             .BindConfiguration(Links.LinksOptions.SectionName)
             .ValidateDataAnnotations()
@@ -28,6 +32,8 @@ public static class DependencyInjection
         services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Proposals.ProposalIntake>();
         services.AddSingleton<Proposals.ProposalTracking>();
+        services.AddSingleton<Exchange.ProposalExport>();
+        services.AddSingleton<Exchange.ProposalImport>();
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         return services;

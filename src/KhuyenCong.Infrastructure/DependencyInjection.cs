@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<IReviewerRoster, TableReviewerRoster>();
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
         services.AddSingleton<KhuyenCong.Application.Workflow.IProposalCaseStore, Workflow.TableProposalCaseStore>();
+        services.AddSingleton<KhuyenCong.Application.Exchange.ISpreadsheetFiles, Exchange.SpreadsheetFiles>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();
         services.AddEmail();

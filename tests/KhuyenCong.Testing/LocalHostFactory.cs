@@ -12,7 +12,8 @@ public static class LocalHostFactory
     public static Task<LocalHostApplication> StartAsync(
         string storageConnectionString,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        bool seedDemo = false)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -33,6 +34,7 @@ public static class LocalHostFactory
             PrintBanner = false,
             ConsoleLogging = Environment.GetEnvironmentVariable("KHUYENCONG_TEST_LOGS") == "1",
             ConfigureServices = configureServices,
+            SeedDemo = seedDemo,
         });
     }
 

@@ -33,6 +33,20 @@ public static class Problems
 
     public static IActionResult Status(int status, string detail, Language language) => Result(status, Title(status, language), detail, null);
 
+    /// <summary>A problem with a title of its own and extension members (for example the row errors of an import).</summary>
+    public static IActionResult Extended(int status, string title, string detail, IReadOnlyDictionary<string, object?> extensions)
+    {
+        ArgumentNullException.ThrowIfNull(extensions);
+        var result = Result(status, title, detail, null);
+        var body = (Dictionary<string, object?>)result.Value!;
+        foreach (var (name, value) in extensions)
+        {
+            body[name] = value;
+        }
+
+        return result;
+    }
+
     private static string Title(int status, Language language) => (status, language == Language.English) switch
     {
         (400, false) => "Yêu cầu không hợp lệ.",
@@ -49,6 +63,8 @@ public static class Problems
         (413, true) => "The request is too large.",
         (415, false) => "Loại tệp hoặc định dạng không được chấp nhận.",
         (415, true) => "This file type or format is not accepted.",
+        (422, false) => "Dữ liệu chưa hợp lệ.",
+        (422, true) => "The data is not valid.",
         (429, false) => "Quá nhiều yêu cầu, vui lòng thử lại sau.",
         (429, true) => "Too many requests: try again later.",
         (503, false) => "Hệ thống tạm thời bận, vui lòng thử lại sau.",

@@ -41,7 +41,12 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
             trackingCode = proposal.TrackingCode,
             status = proposal.Status.ToCode(),
             submittedAt = proposal.SubmittedAt,
-            channel = proposal.Channel == SubmissionChannel.Officer ? "officer" : "online",
+            channel = proposal.Channel switch
+            {
+                SubmissionChannel.Officer => "officer",
+                SubmissionChannel.Imported => "imported",
+                _ => "online",
+            },
             enteredBy = proposal.EnteredBy,
             submission = new
             {
@@ -56,9 +61,23 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
             earlierProposalCount = proposal.EarlierProposalCount,
             earlierProposals = proposal.EarlierProposals.Select(e => new { e.ProposalId, e.TrackingCode, e.SubmittedAt, e.Title, status = e.Status.ToCode() }),
             history = proposal.History.Select(h => new { h.At, from = h.From?.ToCode(), to = h.To.ToCode(), h.By, h.Comment }),
+            funding = new
+            {
+                proposal.Funding.ApprovedAmount,
+                proposal.Funding.DecisionNumber,
+                decisionDate = IsoDate(proposal.Funding.DecisionDate),
+                proposal.Funding.ContractNumber,
+                contractDate = IsoDate(proposal.Funding.ContractDate),
+                proposal.Funding.PaidAmount,
+                acceptedOn = IsoDate(proposal.Funding.AcceptedOn),
+                settledOn = IsoDate(proposal.Funding.SettledOn),
+            },
+            programmeId = proposal.ProgrammeId,
             emailsSent = emails.Select(e => new { e.Subject, e.SentAt }),
         });
     }
+
+    private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary><c>GET /api/proposals/{id}/attachments/{attachmentId}</c>: the file, as a download.</summary>
     [Function(nameof(DownloadAttachment))]

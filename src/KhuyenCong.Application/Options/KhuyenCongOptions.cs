@@ -32,3 +32,15 @@ public sealed class IntakeOptions
     [Range(1, 100, ErrorMessage = "Setting 'Intake:MaxFiles' must be between 1 and 100.")]
     public int MaxFiles { get; set; } = 10;
 }
+
+/// <summary>Settings of section <c>Exchange</c>: limits on imports of proposal files.</summary>
+public sealed class ExchangeOptions
+{
+    public const string SectionName = "Exchange";
+
+    [Range(1024, 100L * 1024 * 1024, ErrorMessage = "Setting 'Exchange:MaxImportBytes' must be between 1 KB and 100 MB.")]
+    public long MaxImportBytes { get; set; } = 5L * 1024 * 1024;
+
+    [Range(1, 50_000, ErrorMessage = "Setting 'Exchange:MaxImportRows' must be between 1 and 50000.")]
+    public int MaxImportRows { get; set; } = 2000;
+}

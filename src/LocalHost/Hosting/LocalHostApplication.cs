@@ -64,6 +64,9 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>What loading the demo data gave (with <see cref="LocalHostOptions.SeedDemo"/>), or null when it was not asked for.</summary>
+    public DemoSeedResult? DemoSeed { get; private set; }
+
     /// <summary>The assembly whose functions LocalHost runs.</summary>
     public static Assembly FunctionsAssembly => typeof(KhuyenCong.Functions.DependencyInjection).Assembly;
 
@@ -71,7 +74,9 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var root = options.RepositoryRoot ?? RepositoryLayout.FindRoot();
-        var configuration = BuildConfiguration(options, root);
+        // --seed-demo is a switch without a value: taken out before the command line becomes configuration.
+        var seedDemo = options.SeedDemo || options.Args.Contains(LocalHostOptions.SeedDemoSwitch, StringComparer.OrdinalIgnoreCase);
+        var configuration = BuildConfiguration(options.Args.Where(a => !a.Equals(LocalHostOptions.SeedDemoSwitch, StringComparison.OrdinalIgnoreCase)).ToArray(), options, root);
         var baseAddress = ResolveBaseAddress(configuration["urls"] ?? configuration["LocalHost:Urls"] ?? LocalHostOptions.DefaultUrl);
 
         using var bootstrapLoggerFactory = LoggerFactory.Create(b => ConfigureLogging(b, options));
@@ -196,6 +201,12 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 host.PrintBanner();
             }
 
+            if (seedDemo)
+            {
+                // A failure here stops everything started so far (the catch below), like any other start-up failure.
+                host.DemoSeed = await DemoData.SeedAsync(app.Services, root, options.PrintBanner, cancellationToken);
+            }
+
             return host;
         }
         catch
@@ -270,13 +281,13 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
         }
     }
 
-    private static IConfiguration BuildConfiguration(LocalHostOptions options, string root) =>
+    private static IConfiguration BuildConfiguration(string[] args, LocalHostOptions options, string root) =>
         new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{EnvironmentName()}.json"), optional: true)
             .AddLocalSettingsFile(Path.Combine(root, "src", "Functions", "local.settings.json"))
             .AddEnvironmentVariables()
-            .AddCommandLine(options.Args.ToArray())
+            .AddCommandLine(args)
             .AddInMemoryCollection(options.Settings)
             .Build();
 

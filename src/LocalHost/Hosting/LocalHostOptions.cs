@@ -11,6 +11,15 @@ public sealed class LocalHostOptions
     /// <summary>Settings that win over every other source (tests use this to point at their own Azurite).</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The command-line switch that loads the demo data (<see cref="SeedDemo"/>).</summary>
+    public const string SeedDemoSwitch = "--seed-demo";
+
+    /// <summary>
+    /// Load the demo đề án of data/demo (through the import's own code) once LocalHost has started, then keep running.
+    /// Also set by <see cref="SeedDemoSwitch"/> among <see cref="Args"/>. Idempotent: a second run adds nothing.
+    /// </summary>
+    public bool SeedDemo { get; init; }
+
     /// <summary>The repository root; found from the current folder when null.</summary>
     public string? RepositoryRoot { get; init; }
 
