@@ -30,8 +30,8 @@ public sealed record PlanItemForm(string? Title, string? Kind, long? ExpectedAmo
 /// <summary>Checks a plan as entered and builds it, with every problem by field in the user's language.</summary>
 public static class AnnualPlanRules
 {
-    public const int MaxItems = 200;
-    public const int MaxTitleLength = 300;
+    public const int MaxItems = 60;
+    public const int MaxTitleLength = 200;
     public const int MaxNotesLength = 4000;
     public const long MaxAmount = 1_000_000_000_000_000;
 

@@ -16,6 +16,9 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string Rubrics = "Rubrics";
     public const string Reviewers = "Reviewers";
     public const string Budgets = "Budgets";
+    public const string Programmes = "Programmes";
+    public const string AnnualPlans = "AnnualPlans";
+    public const string Communes = "Communes";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);
