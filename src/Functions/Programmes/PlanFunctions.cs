@@ -115,7 +115,8 @@ public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IPr
             all.Add(new("version", FieldErrorCodes.OutOfRange, en ? "The version must be 0 (new plan) or the version read." : "Phiên bản phải là 0 (kế hoạch mới) hoặc phiên bản đã đọc."));
         }
 
-        if (plan?.ProgrammeId is { } programmeId && await programmes.GetAsync(programmeId, cancellationToken) is null)
+        var programmeId = string.IsNullOrWhiteSpace(input.ProgrammeId) ? null : input.ProgrammeId.Trim();
+        if (programmeId is not null && !all.Exists(e => e.Field == "programmeId") && await programmes.GetAsync(programmeId, cancellationToken) is null)
         {
             all.Add(new("programmeId", FieldErrorCodes.UnknownChoice, en ? "Unknown programme." : "Không có chương trình này."));
         }
