@@ -189,3 +189,42 @@ public class ProgrammeRoutesTests(LocalHostFixture fixture)
         await repository.SaveFundingAsync(id, new ProposalFunding { ApprovedAmount = approved, PaidAmount = paid }, CancellationToken.None);
     }
 }
+
+/// <summary>The staff pages for programmes and plans: Vietnamese first, English with ?lang=en, every value encoded.</summary>
+[Collection(ProgrammesCollection.Name)]
+public class PlanningPagesTests(LocalHostFixture fixture)
+{
+    [Fact]
+    public async Task ProgrammePages_WithKey_ListAndShowTheProgrammeWithTextEncoded()
+    {
+        using var client = fixture.CreateClient(withFunctionKey: true);
+        var body = Programme(2031, 2035);
+        body["name"] = "Chương trình <script>alert(1)</script> & \"đặc biệt\"";
+        using var created = await client.PostAsync(Path("/api/programmes"), Json(body));
+        var id = (await JsonAsync(created, HttpStatusCode.Created)).GetProperty("id").GetString();
+
+        var list = await client.GetStringAsync(Path("/staff/programmes"));
+        var page = await client.GetStringAsync(Path($"/staff/programmes/{id}?lang=en"));
+
+        Assert.Contains("<h1>Chương trình khuyến công</h1>", list, StringComparison.Ordinal);
+        Assert.Contains("Chương trình &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;đặc biệt&quot;", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert(1)", list, StringComparison.Ordinal);
+        Assert.Contains("Progress towards the targets", page, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlansPage_WithKeyAndWithout_ShowsBudgetLinesOr401()
+    {
+        using var staff = fixture.CreateClient(withFunctionKey: true);
+        using var anonymous = fixture.CreateClient();
+
+        var page = await staff.GetStringAsync(Path("/staff/plans?year=2095"));
+        using var refused = await anonymous.GetAsync(Path("/staff/plans"));
+
+        Assert.Contains("Kế hoạch khuyến công năm 2095", page, StringComparison.Ordinal);
+        Assert.Contains("Đã cam kết cho đề án được duyệt", page, StringComparison.Ordinal);
+        Assert.Contains("data-action=\"/api/plans/2095/national\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+}
