@@ -1,4 +1,5 @@
 using System.Globalization;
+using KhuyenCong.Application.Budgets;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Programmes;
@@ -18,7 +19,7 @@ namespace KhuyenCong.Functions.Programmes;
 /// it (409 below what approvals committed, and then nothing changes); reading a plan shows committed, paid and
 /// remaining from the ledger. Any staff member reads; officers (or administrators) save.
 /// </summary>
-public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IProgrammeStore programmes)
+public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IBudgetLedger ledger, IProgrammeStore programmes)
 {
     /// <summary><c>GET /api/plans?year=2026</c>: both funding sources' plans (null where none was saved) with their budget lines.</summary>
     [Function(nameof(ListPlans))]
@@ -39,12 +40,14 @@ public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IPr
             return Problems.Fields(errors, language);
         }
 
+        // One partition query for the plans, one point read per budget line.
         var saved = await store.ListAsync(year.Value, cancellationToken);
         var result = new List<object>();
         foreach (var source in ProposalCatalog.FundingSources)
         {
-            var view = await plans.GetAsync(new BudgetKey(year.Value, source.Value), cancellationToken);
-            result.Add(ToJson(new BudgetKey(year.Value, source.Value), view with { Record = saved.FirstOrDefault(p => p.Plan.Key.FundingSource == source.Value) }, language));
+            var key = new BudgetKey(year.Value, source.Value);
+            var view = new PlanView(saved.FirstOrDefault(p => p.Plan.Key.FundingSource == source.Value), await ledger.GetAsync(key, cancellationToken));
+            result.Add(ToJson(key, view, language));
         }
 
         NoStore(request);

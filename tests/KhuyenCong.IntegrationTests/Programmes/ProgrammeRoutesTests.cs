@@ -84,6 +84,29 @@ public class ProgrammeRoutesTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task UpdateProgramme_ConcurrentEditsOfOneVersion_ExactlyOneWins()
+    {
+        using var client = fixture.CreateClient(withFunctionKey: true);
+        var created = await CreateAsync(client, Programme(2036, 2040));
+        var url = created.GetProperty("url").GetString()!;
+
+        var edits = Enumerable.Range(0, 6).Select(async i =>
+        {
+            var body = Programme(2036, 2040);
+            body["name"] = "Sửa đồng thời " + i;
+            body["version"] = 1;
+            using var response = await client.PutAsync(Path(url), Json(body));
+            return response.StatusCode;
+        });
+        var statuses = await Task.WhenAll(edits);
+        using var read = await client.GetAsync(Path(url));
+
+        Assert.Single(statuses, s => s == HttpStatusCode.OK);
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.Conflict));
+        Assert.Equal(2, (await JsonAsync(read, HttpStatusCode.OK)).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public async Task CreateProgramme_InvalidFields_Returns400InVietnameseAndStoresNothing()
     {
         using var client = fixture.CreateClient(withFunctionKey: true);
