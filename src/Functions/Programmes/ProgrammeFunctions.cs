@@ -86,8 +86,8 @@ public sealed class ProgrammeFunctions(IProgrammeStore store, ProgrammeProgress 
 
         var record = await store.CreateAsync(programme, staff.Name, cancellationToken);
         NoStore(request);
-        var (targets, count) = await progress.ComputeAsync(programme, cancellationToken);
-        return new CreatedResult($"/api/programmes/{programme.Id}", ToJson(record, language, targets, count));
+        // A new programme has no proposal assigned yet: every target starts at 0.
+        return new CreatedResult($"/api/programmes/{programme.Id}", ToJson(record, language, ProgrammeMeasures.Progress(programme, []), 0));
     }
 
     /// <summary><c>PUT /api/programmes/{id}</c>: replaces the programme; <c>version</c> is the version edited (409 when stale).</summary>

@@ -57,9 +57,14 @@ public sealed class GeographyService(ICommuneStore store, TimeProvider time) : I
             : new GeoPlace(current.Code, current.Name, found.CommuneCode, found.CommuneName);
     }
 
-    /// <summary>Today's communes of a current province (for forms and the dashboard), from the store.</summary>
+    /// <summary>Today's communes of a current province (for forms and the dashboard), from the cache or the store.</summary>
     public async Task<IReadOnlyList<CommuneVersion>> CurrentCommunesAsync(string provinceCode, CancellationToken cancellationToken)
     {
+        if (cache.TryGetValue(provinceCode, out var entry) && time.GetUtcNow() - entry.LoadedAt < CacheLifetime)
+        {
+            return entry.Directory.Current;
+        }
+
         var versions = await store.ListAsync(provinceCode, cancellationToken);
         var directory = new CommuneDirectory(versions, Domain.Proposals.VietnamTime.Today(time));
         cache[provinceCode] = (time.GetUtcNow(), directory);
