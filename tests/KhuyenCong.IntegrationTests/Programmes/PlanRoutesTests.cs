@@ -116,3 +116,41 @@ public class PlanRoutesTests(LocalHostFixture fixture)
         Assert.Equal(0, (await Ledger.GetAsync(new BudgetKey(2094, FundingSource.Local), CancellationToken.None)).Allocated);
     }
 }
+
+/// <summary>The plan store's undo, used when the ledger refuses a budget after the plan row was written.</summary>
+[Collection(ProgrammesCollection.Name)]
+public class AnnualPlanStoreTests(LocalHostFixture fixture)
+{
+    private KhuyenCong.Application.Plans.IAnnualPlanStore Store => fixture.Host.Services.GetRequiredService<KhuyenCong.Application.Plans.IAnnualPlanStore>();
+
+    private static KhuyenCong.Domain.Plans.AnnualPlan Plan(BudgetKey key, long budget) => new(key, null, budget, [], "ghi chú " + budget);
+
+    [Fact]
+    public async Task RevertAsync_LatestWrite_PutsThePreviousPlanBackOrRemovesANewOne()
+    {
+        var key = new BudgetKey(2096, FundingSource.National);
+        var (_, first) = await Store.WriteAsync(Plan(key, 100), 0, "a", CancellationToken.None);
+        var (_, second) = await Store.WriteAsync(Plan(key, 200), 1, "b", CancellationToken.None);
+
+        await Store.RevertAsync(second!, first, CancellationToken.None);
+        var restored = await Store.GetAsync(key, CancellationToken.None);
+        await Store.RevertAsync(restored!, null, CancellationToken.None);
+
+        Assert.Equal((100L, 1), (restored!.Plan.Budget, restored.Version));
+        Assert.Null(await Store.GetAsync(key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RevertAsync_SomeoneSavedAfter_KeepsTheNewerPlan()
+    {
+        var key = new BudgetKey(2097, FundingSource.Local);
+        var (_, first) = await Store.WriteAsync(Plan(key, 100), 0, "a", CancellationToken.None);
+        var (_, second) = await Store.WriteAsync(Plan(key, 200), 1, "b", CancellationToken.None);
+        var (outcome, _) = await Store.WriteAsync(Plan(key, 300), 1, "c", CancellationToken.None);
+
+        await Store.RevertAsync(first!, null, CancellationToken.None);
+
+        Assert.Equal(KhuyenCong.Application.Programmes.SaveOutcome.Stale, outcome);
+        Assert.Equal((200L, 2), ((await Store.GetAsync(key, CancellationToken.None))!.Plan.Budget, second!.Version));
+    }
+}
