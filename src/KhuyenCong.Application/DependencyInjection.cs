@@ -36,6 +36,17 @@ public static class DependencyInjection
         services.AddSingleton<Exchange.ProposalImport>();
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
+        services.AddProgrammes();
+        return services;
+    }
+
+    /// <summary>Programmes and their progress, annual plans (their budgets are the ledger's allocations) and geography with history.</summary>
+    public static IServiceCollection AddProgrammes(this IServiceCollection services)
+    {
+        services.AddSingleton<Programmes.ProgrammeProgress>();
+        services.AddSingleton<Plans.AnnualPlans>();
+        services.AddSingleton<Geography.GeographyService>();
+        services.AddSingleton<Geography.IGeography>(sp => sp.GetRequiredService<Geography.GeographyService>());
         return services;
     }
 }

@@ -39,10 +39,21 @@ public static class DependencyInjection
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();
         services.AddSingleton<KhuyenCong.Application.Workflow.IProposalCaseStore, Workflow.TableProposalCaseStore>();
         services.AddSingleton<KhuyenCong.Application.Exchange.ISpreadsheetFiles, Exchange.SpreadsheetFiles>();
+        services.AddProgrammeStorage();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();
         services.AddEmail();
         services.AddKhuyenCongTelemetry(configuration);
+        return services;
+    }
+
+    /// <summary>Programmes, annual plans, the programme view of the year index and the commune lists.</summary>
+    public static IServiceCollection AddProgrammeStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<KhuyenCong.Application.Programmes.IProgrammeStore, Programmes.TableProgrammeStore>();
+        services.AddSingleton<KhuyenCong.Application.Programmes.IProgrammeProposalIndex, Programmes.TableProgrammeProposalIndex>();
+        services.AddSingleton<KhuyenCong.Application.Plans.IAnnualPlanStore, Programmes.TableAnnualPlanStore>();
+        services.AddSingleton<KhuyenCong.Application.Geography.ICommuneStore, Geography.TableCommuneStore>();
         return services;
     }
 }

@@ -47,6 +47,10 @@ public static class Problems
         return result;
     }
 
+    /// <summary>Any status with errors by field, under a title that names what is wrong (for example 422 for a file with bad rows).</summary>
+    public static IActionResult Errors(int status, IReadOnlyDictionary<string, IReadOnlyList<string>> errors, string title, string detail) =>
+        Result(status, title, detail, errors);
+
     private static string Title(int status, Language language) => (status, language == Language.English) switch
     {
         (400, false) => "Yêu cầu không hợp lệ.",

@@ -289,6 +289,8 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["RequestedSupport"] = s.RequestedSupport,
             ["SearchText"] = SearchText(p),
             ["ProgrammeId"] = p.ProgrammeId ?? string.Empty,
+            ["ExpectedTrainees"] = s.ExpectedTrainees ?? 0,
+            ["ExpectedJobs"] = s.ExpectedJobs ?? 0,
         };
         WriteFunding(yearRow, p.Funding);
         yield return yearRow;

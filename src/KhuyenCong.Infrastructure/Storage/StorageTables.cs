@@ -17,6 +17,9 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string Reviewers = "Reviewers";
     public const string Budgets = "Budgets";
     public const string OpenReviews = "OpenReviews";
+    public const string Programmes = "Programmes";
+    public const string AnnualPlans = "AnnualPlans";
+    public const string Communes = "Communes";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);

@@ -24,6 +24,8 @@ public partial class StaffRouteTests(LocalHostFixture fixture) : IClassFixture<L
         "GET api/track/{trackingCode}",
         "GET track/{trackingCode}",
         "GET api/caps",
+        "GET api/geography/provinces",
+        "GET api/geography/communes",
         "GET links/{token}",
         "POST links/{token}",
     };

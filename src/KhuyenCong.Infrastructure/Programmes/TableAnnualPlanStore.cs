@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using KhuyenCong.Application.Plans;
+using KhuyenCong.Application.Programmes;
+using KhuyenCong.Domain.Budgets;
+using KhuyenCong.Domain.Plans;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Infrastructure.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace KhuyenCong.Infrastructure.Programmes;
+
+/// <summary>
+/// Annual plans in table <c>AnnualPlans</c>: partition = year, row = funding source code, items as JSON. A save is
+/// one conditional write: an insert for version 1, otherwise a replace If-Match the ETag of the version edited.
+/// </summary>
+public sealed partial class TableAnnualPlanStore(StorageTables storage, TimeProvider time, ILogger<TableAnnualPlanStore> logger) : IAnnualPlanStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<AnnualPlanRecord?> GetAsync(BudgetKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var table = await storage.TableAsync(StorageTables.AnnualPlans, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(key.Year), key.FundingSource.ToCode(), cancellationToken: cancellationToken);
+        return row.HasValue ? FromEntity(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<AnnualPlanRecord>> ListAsync(int year, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageTables.AnnualPlans, cancellationToken);
+        var partition = Partition(year);
+        var plans = new List<AnnualPlanRecord>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        {
+            plans.Add(FromEntity(row));
+        }
+
+        return plans.OrderBy(p => p.Plan.Key.FundingSource).ToList();
+    }
+
+    public async Task<(SaveOutcome Outcome, AnnualPlanRecord? Record)> WriteAsync(AnnualPlan plan, int expectedVersion, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var table = await storage.TableAsync(StorageTables.AnnualPlans, cancellationToken);
+        var record = new AnnualPlanRecord(plan, expectedVersion + 1, by, time.GetUtcNow());
+        try
+        {
+            if (expectedVersion == 0)
+            {
+                await table.AddEntityAsync(ToEntity(record), cancellationToken);
+            }
+            else
+            {
+                var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(plan.Key.Year), plan.Key.FundingSource.ToCode(), cancellationToken: cancellationToken);
+                if (!row.HasValue || (row.Value!.GetInt32("Version") ?? 0) != expectedVersion)
+                {
+                    return (SaveOutcome.Stale, null);
+                }
+
+                await table.UpdateEntityAsync(ToEntity(record), row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return (SaveOutcome.Stale, null);
+        }
+
+        LogSaved(logger, plan.Key.Code, record.Version);
+        return (SaveOutcome.Saved, record);
+    }
+
+    public async Task RevertAsync(AnnualPlanRecord written, AnnualPlanRecord? previous, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        var table = await storage.TableAsync(StorageTables.AnnualPlans, cancellationToken);
+        var key = written.Plan.Key;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(key.Year), key.FundingSource.ToCode(), cancellationToken: cancellationToken);
+        if (!row.HasValue || (row.Value!.GetInt32("Version") ?? 0) != written.Version)
+        {
+            return; // someone saved after us: theirs stands
+        }
+
+        try
+        {
+            if (previous is null)
+            {
+                await table.DeleteEntityAsync(row.Value.PartitionKey, row.Value.RowKey, row.Value.ETag, cancellationToken);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(ToEntity(previous), row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // changed meanwhile: the newer save stands
+        }
+
+        LogReverted(logger, key.Code, written.Version);
+    }
+
+    private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(AnnualPlanRecord record)
+    {
+        var p = record.Plan;
+        return new TableEntity(Partition(p.Key.Year), p.Key.FundingSource.ToCode())
+        {
+            ["Year"] = p.Key.Year,
+            ["FundingSource"] = p.Key.FundingSource.ToCode(),
+            ["ProgrammeId"] = p.ProgrammeId ?? string.Empty,
+            ["Budget"] = p.Budget,
+            ["Items"] = JsonSerializer.Serialize(p.Items.Select(i => new StoredItem(i.Title, i.Kind.ToCode(), i.ExpectedAmount)), Json),
+            ["Notes"] = p.Notes,
+            ["Version"] = record.Version,
+            ["ChangedBy"] = record.ChangedBy,
+            ["ChangedAt"] = record.ChangedAt,
+        };
+    }
+
+    private static AnnualPlanRecord FromEntity(TableEntity e)
+    {
+        ProposalCatalog.TryParseFundingSource(e.GetString("FundingSource"), out var source);
+        var items = (JsonSerializer.Deserialize<List<StoredItem>>(e.GetString("Items") ?? "[]", Json) ?? [])
+            .Select(i => new PlanItem(i.Title, ProposalCatalog.TryParseKind(i.Kind, out var kind) ? kind : ProposalKind.Consulting, i.ExpectedAmount))
+            .ToList();
+        var programmeId = e.GetString("ProgrammeId");
+        var plan = new AnnualPlan(new BudgetKey(e.GetInt32("Year") ?? 0, source), string.IsNullOrEmpty(programmeId) ? null : programmeId,
+            e.GetInt64("Budget") ?? 0, items, e.GetString("Notes") ?? string.Empty);
+        return new AnnualPlanRecord(plan, e.GetInt32("Version") ?? 1, e.GetString("ChangedBy") ?? string.Empty, e.GetDateTimeOffset("ChangedAt") ?? default);
+    }
+
+    private sealed record StoredItem(string Title, string Kind, long ExpectedAmount);
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Information, Message = "Annual plan {Plan} saved as version {Version}")]
+    private static partial void LogSaved(ILogger logger, string plan, int version);
+
+    [LoggerMessage(EventId = 4212, Level = LogLevel.Warning, Message = "Annual plan {Plan} version {Version} undone: the ledger refused its budget")]
+    private static partial void LogReverted(ILogger logger, string plan, int version);
+}
