@@ -17,6 +17,7 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string Reviewers = "Reviewers";
     public const string Budgets = "Budgets";
     public const string OpenReviews = "OpenReviews";
+    public const string EmailClaims = "EmailClaims";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);

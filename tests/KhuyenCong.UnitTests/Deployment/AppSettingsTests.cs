@@ -33,11 +33,7 @@ public class AppSettingsTests
     /// <see cref="AheadOfAppSettings_EachOne_IsNotYetReadByTheApp"/> fails as soon as the app reads one, so this list
     /// cannot go stale.
     /// </summary>
-    private static readonly string[] AheadOfAppSettings =
-    [
-        "Reminders__DigestSchedule",
-        "Reminders__OverdueReportSchedule",
-    ];
+    private static readonly string[] AheadOfAppSettings = [];
 
     /// <summary>Options properties for local development only (SendGrid's Host points the client at LocalHost's outbox): never set in Azure.</summary>
     private static readonly string[] LocalOnlySettings = ["SendGrid__Host"];
