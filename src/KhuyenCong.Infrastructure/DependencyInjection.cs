@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<KhuyenCong.Application.Workflow.IProposalCaseStore, Workflow.TableProposalCaseStore>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailClaims, TableEmailClaims>();
+        services.AddSingleton<IProposalPayments, TableProposalPayments>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();
         services.AddEmail();
         services.AddKhuyenCongTelemetry(configuration);

@@ -33,6 +33,20 @@ public static class Problems
 
     public static IActionResult Status(int status, string detail, Language language) => Result(status, Title(status, language), detail, null);
 
+    /// <summary>A problem with extra members (RFC 9457 extensions), such as the remaining amount of a refused payment.</summary>
+    public static IActionResult WithExtensions(int status, string detail, IReadOnlyDictionary<string, object?> extensions, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(extensions);
+        var result = (ObjectResult)Result(status, Title(status, language), detail, null);
+        var body = (Dictionary<string, object?>)result.Value!;
+        foreach (var (key, value) in extensions)
+        {
+            body[key] = value;
+        }
+
+        return result;
+    }
+
     private static string Title(int status, Language language) => (status, language == Language.English) switch
     {
         (400, false) => "Yêu cầu không hợp lệ.",
