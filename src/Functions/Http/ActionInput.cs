@@ -7,16 +7,18 @@ namespace KhuyenCong.Functions.Http;
 /// <summary>
 /// The fields of a staff action: a JSON object (<c>application/json</c>, as the API is used) or an HTML form
 /// (<c>application/x-www-form-urlencoded</c>, as the staff pages post without JavaScript). Values are kept as text;
-/// a JSON value that is neither a string nor a number is recorded as having the wrong type.
+/// a JSON number is accepted only where a number is expected, and any other non-string value is recorded as having the wrong type.
 /// </summary>
 public sealed class ActionInput
 {
     private readonly Dictionary<string, string?> values;
+    private readonly Dictionary<string, string> numbers;
     private readonly HashSet<string> wrongType;
 
-    private ActionInput(Dictionary<string, string?> values, HashSet<string> wrongType, bool isForm)
+    private ActionInput(Dictionary<string, string?> values, Dictionary<string, string> numbers, HashSet<string> wrongType, bool isForm)
     {
         this.values = values;
+        this.numbers = numbers;
         this.wrongType = wrongType;
         IsForm = isForm;
     }
@@ -29,6 +31,7 @@ public sealed class ActionInput
     {
         ArgumentNullException.ThrowIfNull(request);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var numbers = new Dictionary<string, string>(StringComparer.Ordinal);
         var wrongType = new HashSet<string>(StringComparer.Ordinal);
         if (request.HasFormContentType)
         {
@@ -40,7 +43,7 @@ public sealed class ActionInput
                     values[key] = value.ToString();
                 }
 
-                return new ActionInput(values, wrongType, isForm: true);
+                return new ActionInput(values, numbers, wrongType, isForm: true);
             }
             catch (InvalidDataException)
             {
@@ -64,7 +67,7 @@ public sealed class ActionInput
                         values[property.Name] = property.Value.GetString();
                         break;
                     case JsonValueKind.Number:
-                        values[property.Name] = property.Value.GetRawText();
+                        numbers[property.Name] = property.Value.GetRawText();
                         break;
                     case JsonValueKind.Null:
                         values[property.Name] = null;
@@ -76,7 +79,7 @@ public sealed class ActionInput
                 }
             }
 
-            return new ActionInput(values, wrongType, isForm: false);
+            return new ActionInput(values, numbers, wrongType, isForm: false);
         }
         catch (JsonException)
         {
@@ -84,18 +87,18 @@ public sealed class ActionInput
         }
     }
 
-    /// <summary>The field's text (trimmed), or null when absent, empty or of the wrong type.</summary>
+    /// <summary>The field's text (trimmed), or null when absent, empty or not text (a JSON number is not text).</summary>
     public string? Text(string name) =>
         values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    /// <summary>True when the field was sent with a JSON type other than string or number.</summary>
-    public bool HasWrongType(string name) => wrongType.Contains(name);
+    /// <summary>True when a text field was sent as something other than a JSON string (a number, a boolean, an object, an array).</summary>
+    public bool HasWrongType(string name) => wrongType.Contains(name) || numbers.ContainsKey(name);
 
     /// <summary>A whole number: a JSON integer or digits in a string (no fraction, no exponent).</summary>
     public bool TryInt64(string name, out long value)
     {
         value = 0;
-        var text = Text(name);
+        var text = numbers.TryGetValue(name, out var number) ? number : Text(name);
         return text is not null && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
 

@@ -192,7 +192,8 @@ public class StaffActionTests(LocalHostFixture fixture)
     [InlineData("""{"contractNumber":"15/2026","contractDate":"20/11/2026"}""", "contractDate")]
     [InlineData("""{"contractNumber":"15/2026","contractDate":"2999-01-01"}""", "contractDate")]
     [InlineData("""{"contractDate":"2025-11-20"}""", "contractNumber")]
-    [InlineData("""{"contractNumber":15,"contractDate":"2025-11-20","note":{"a":1}}""", "note")]
+    [InlineData("""{"contractNumber":"15","contractDate":"2025-11-20","note":{"a":1}}""", "note")]
+    [InlineData("""{"contractNumber":15,"contractDate":"2025-11-20"}""", "contractNumber")]
     public async Task Contract_BadBody_Returns400NamingTheFieldAndStoresNothing(string body, string field)
     {
         var id = await scenario.SubmitAsync();
