@@ -401,6 +401,11 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             lines.Add($"  Thống kê · Dashboard             {origin}/dashboard");
         }
 
+        if (Has("staff/proposals"))
+        {
+            lines.Add($"  Trang cán bộ · Staff pages       {origin}/staff/proposals?code={Keys.FunctionKey}");
+        }
+
         lines.Add($"  Hộp thư thử · Dev outbox         {origin}/dev/outbox");
         lines.Add($"  Sức khỏe · Health                {origin}/api/health");
         lines.Add($"  Khóa chức năng · Function key    {Keys.FunctionKey}   (header {FunctionKeys.HeaderName} or ?code=)");
