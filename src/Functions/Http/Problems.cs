@@ -47,6 +47,10 @@ public static class Problems
         return result;
     }
 
+    /// <summary>A problem with extra members (RFC 9457 extensions), such as the remaining amount of a refused payment.</summary>
+    public static IActionResult WithExtensions(int status, string detail, IReadOnlyDictionary<string, object?> extensions, Language language) =>
+        Extended(status, Title(status, language), detail, extensions);
+
     /// <summary>Any status with errors by field, under a title that names what is wrong (for example 422 for a file with bad rows).</summary>
     public static IActionResult Errors(int status, IReadOnlyDictionary<string, IReadOnlyList<string>> errors, string title, string detail) =>
         Result(status, title, detail, errors);

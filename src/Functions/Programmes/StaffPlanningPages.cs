@@ -17,7 +17,7 @@ namespace KhuyenCong.Functions.Programmes;
 
 /// <summary>
 /// Staff pages for programmes and annual plans (Vietnamese, English with <c>?lang=en</c>). The forms send JSON to the
-/// staff API through <c>/assets/staff.js</c>; every value on the page goes through <see cref="PageLayout.Encode"/>.
+/// staff API through <c>/assets/planning.js</c>; every value on the page goes through <see cref="PageLayout.Encode"/>.
 /// </summary>
 public sealed class StaffPlanningPages(IProgrammeStore programmes, ProgrammeProgress progress, AnnualPlans plans, TimeProvider time)
 {
@@ -304,7 +304,7 @@ public sealed class StaffPlanningPages(IProgrammeStore programmes, ProgrammeProg
         return query.Count == 0 ? path : path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join("&", query);
     }
 
-    private static string Script() => "<script src=\"" + Encode(StaticAssets.Url("staff.js")) + "\"></script>";
+    private static string Script() => "<script src=\"" + Encode(StaticAssets.Url("planning.js")) + "\"></script>";
 
     private static ContentResult SignInPage(HttpRequest request, Language language) =>
         Page(request, language, Choose(language, "Cần đăng nhập", "Sign-in required"),

@@ -1,5 +1,4 @@
 using KhuyenCong.Application.Workflow;
-using System.Text.Json;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Proposals;
@@ -23,28 +22,29 @@ public sealed class CancelProposalFunction(IProposalRepository proposals)
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var language = RequestLanguage.From(request);
-        var en = language == Language.English;
         var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
         if (staff is null)
         {
             return StaffAccess.Denied(denied, language);
         }
 
-        string? reason = null;
-        try
+        var input = await ActionInput.ReadAsync(request, cancellationToken);
+        if (input is not null && input.IsForm && !StaffPages.IsSameOrigin(request))
         {
-            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-            if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String)
-            {
-                reason = VietnameseText.Normalize(r.GetString(), TextMode.MultiLine);
-            }
-        }
-        catch (JsonException)
-        {
-            reason = null;
+            return StaffAccess.Denied(StatusCodes.Status403Forbidden, language);
         }
 
+        var result = await CancelAsync(id, input, staff, language, durableClient, cancellationToken);
+        return input is { IsForm: true } ? StaffPages.FormAnswer(request, language, id, "cancel", result) : result;
+    }
+
+    private async Task<IActionResult> CancelAsync(string id, ActionInput? input, StaffPrincipal staff, Language language, DurableTaskClient durableClient, CancellationToken cancellationToken)
+    {
+        var en = language == Language.English;
+        var raw = input is null || input.HasWrongType("reason") ? null : input.Text("reason");
+        var reason = raw is null || VietnameseText.HasForbiddenCharacters(raw) ? null : VietnameseText.Normalize(raw, TextMode.MultiLine);
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
         {
             return Problems.Field(StatusCodes.Status400BadRequest, "reason",

@@ -29,21 +29,14 @@ public sealed class ListProposalsFunction(IProposalRepository proposals, TimePro
             return StaffAccess.Denied(denied, language);
         }
 
-        var filters = new ProposalFilterReader(request, language);
-        var year = filters.Number("year", 2000, 2100, "Năm phải từ 2000 đến 2100.", "year must be between 2000 and 2100.") ?? VietnamTime.Today(time).Year;
-        var page = filters.Number("page", 1, 100_000, "Trang phải là số từ 1.", "page must be a number from 1.") ?? 1;
-        var pageSize = filters.Number("pageSize", 1, 200, "Số dòng mỗi trang từ 1 đến 200.", "pageSize must be between 1 and 200.") ?? 50;
-        var status = filters.Status();
-        var kind = filters.Kind();
-        var source = filters.FundingSource();
-        var terms = filters.Terms();
-        if (filters.Errors.Count > 0)
+        var list = ProposalListRequest.Parse(request, time, language);
+        if (list.Errors.Count > 0)
         {
-            return Problems.Fields(filters.Errors, language);
+            return Problems.Fields(list.Errors, language);
         }
 
-        var all = await proposals.ListAsync(new ProposalListQuery(year, status, kind, source), cancellationToken);
-        var matching = all.Where(p => terms.All(t => p.SearchText.Contains(t, StringComparison.Ordinal))).ToList();
+        var (year, page, pageSize) = (list.Query.Year, list.Page, list.PageSize);
+        var matching = await list.ListAsync(proposals, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return new OkObjectResult(new
         {

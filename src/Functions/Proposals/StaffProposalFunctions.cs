@@ -11,9 +11,18 @@ using Microsoft.Azure.Functions.Worker;
 namespace KhuyenCong.Functions.Proposals;
 
 /// <summary>Staff reads of a proposal: the record and its attachments (officers).</summary>
-public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttachmentStore attachments, KhuyenCong.Application.Email.IEmailLog emailLog)
+public sealed class StaffProposalFunctions(
+    IProposalRepository proposals,
+    IAttachmentStore attachments,
+    KhuyenCong.Application.Email.IEmailLog emailLog,
+    KhuyenCong.Application.Workflow.IProposalCaseStore cases,
+    KhuyenCong.Application.Budgets.IProposalPayments payments,
+    KhuyenCong.Application.Budgets.IBudgetLedger ledger)
 {
-    /// <summary><c>GET /api/proposals/{id}</c>: the record, its history, its attachments and the earlier-support flag.</summary>
+    /// <summary>
+    /// <c>GET /api/proposals/{id}</c>: the record, its history, its attachments, the earlier-support flag, the workflow's
+    /// case (screenings, reviews, verdicts, approvals, contract, reports, acceptance), payments and the budget commitment.
+    /// </summary>
     [Function(nameof(GetProposal))]
     public async Task<IActionResult> GetProposal(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/{id}")] HttpRequest request,
@@ -26,14 +35,15 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
             return StaffAccess.Denied(denied, language);
         }
 
-        var proposal = await proposals.GetAsync(id, cancellationToken);
-        if (proposal is null)
+        var dossier = await ProposalDossier.LoadAsync(id, proposals, cases, payments, ledger, emailLog, cancellationToken);
+        if (dossier is null)
         {
             return Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such proposal." : "Không có đề án này.", language);
         }
 
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        var emails = await emailLog.ListAsync(proposal.Id, cancellationToken);
+        var proposal = dossier.Proposal;
+        var emails = dossier.Emails;
         var s = proposal.Submission;
         return new OkObjectResult(new
         {
@@ -74,6 +84,9 @@ public sealed class StaffProposalFunctions(IProposalRepository proposals, IAttac
             },
             programmeId = proposal.ProgrammeId,
             emailsSent = emails.Select(e => new { e.Subject, e.SentAt }),
+            @case = dossier.CaseJson(),
+            payments = dossier.PaymentsJson(),
+            commitment = dossier.CommitmentJson(),
         });
     }
 

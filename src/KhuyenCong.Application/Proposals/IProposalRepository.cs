@@ -17,7 +17,11 @@ public sealed record ProposalSummary(
     string Province,
     DateTimeOffset SubmittedAt,
     long RequestedSupport,
-    string SearchText);
+    string SearchText)
+{
+    /// <summary>When the proposal entered its current status (the index row's <c>StatusChangedAt</c>; older rows lack it).</summary>
+    public DateTimeOffset? StatusChangedAt { get; init; }
+}
 
 /// <summary>Proposals in Table Storage (see docs/storage.md for the design).</summary>
 public interface IProposalRepository

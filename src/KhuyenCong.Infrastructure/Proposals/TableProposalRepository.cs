@@ -119,7 +119,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             var kind = record.GetString("Kind");
             var submittedAt = record.GetDateTimeOffset("SubmittedAt") ?? change.At;
             await Task.WhenAll(
-                index.UpsertEntityAsync(new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId) { ["Status"] = change.To.ToCode() }, TableUpdateMode.Merge, cancellationToken),
+                index.UpsertEntityAsync(new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId) { ["Status"] = change.To.ToCode(), ["StatusChangedAt"] = change.At }, TableUpdateMode.Merge, cancellationToken),
                 index.UpsertEntityAsync(new TableEntity(TaxCodeKey(record.GetString("TaxCode")), $"{kind}-{submittedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}-{proposalId}") { ["Status"] = change.To.ToCode() }, TableUpdateMode.Merge, cancellationToken));
             return;
         }
@@ -235,7 +235,10 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ProposalCatalog.TryParseFundingSource(row.GetString("FundingSource"), out var rowSource);
             items.Add(new ProposalSummary(row.RowKey, row.GetString("TrackingCode"), row.GetString("Title"), row.GetString("OrganizationName"),
                 rowStatus, rowKind, rowSource, row.GetString("Province"), row.GetDateTimeOffset("SubmittedAt") ?? default,
-                row.GetInt64("RequestedSupport") ?? 0, row.GetString("SearchText") ?? string.Empty));
+                row.GetInt64("RequestedSupport") ?? 0, row.GetString("SearchText") ?? string.Empty)
+            {
+                StatusChangedAt = row.GetDateTimeOffset("StatusChangedAt") ?? row.GetDateTimeOffset("SubmittedAt"),
+            });
         }
 
         return items.OrderByDescending(i => i.SubmittedAt).ToList();
@@ -286,6 +289,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["Title"] = s.Title,
             ["OrganizationName"] = s.OrganizationName,
             ["SubmittedAt"] = p.SubmittedAt,
+            ["StatusChangedAt"] = p.History.Count > 0 ? p.History[^1].At : p.SubmittedAt,
             ["RequestedSupport"] = s.RequestedSupport,
             ["SearchText"] = SearchText(p),
             ["ProgrammeId"] = p.ProgrammeId ?? string.Empty,

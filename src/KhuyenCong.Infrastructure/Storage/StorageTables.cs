@@ -20,6 +20,7 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string Programmes = "Programmes";
     public const string AnnualPlans = "AnnualPlans";
     public const string Communes = "Communes";
+    public const string EmailClaims = "EmailClaims";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);

@@ -113,6 +113,9 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 // Local mail goes to the outbox at /dev/outbox: these addresses only label the messages there.
                 ["Workflow:OfficerEmails"] = "can-bo@khuyencong.local",
                 ["Workflow:DirectorEmail"] = "giam-doc@khuyencong.local",
+                // The reminder timers' schedules (as the Bicep sets them): 08:00 Vietnam time daily, and Mondays.
+                ["Reminders:DigestSchedule"] = "0 0 1 * * *",
+                ["Reminders:OverdueReportSchedule"] = "0 0 1 * * 1",
                 ["Telemetry:ConsoleExporter"] = options.ConsoleLogging ? "true" : "false",
             });
             builder.Configuration.AddConfiguration(configuration);
@@ -412,6 +415,11 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
         if (Has("staff/programmes"))
         {
             lines.Add($"  Chương trình · Programmes        {origin}/staff/programmes?code={Keys.FunctionKey}");
+        }
+
+        if (Has("staff/proposals"))
+        {
+            lines.Add($"  Trang cán bộ · Staff pages       {origin}/staff/proposals?code={Keys.FunctionKey}");
         }
 
         lines.Add($"  Hộp thư thử · Dev outbox         {origin}/dev/outbox");

@@ -28,16 +28,12 @@ public class AppSettingsTests
     private static readonly string[] ReadDirectlyPrefixes = [StorageAccount.SettingName + "__", "KhuyenCong__"];
 
     /// <summary>
-    /// Settings the Bicep sets ahead of the app code that will read them (options classes being added on main:
-    /// Reminders). Remove each name once its reader is merged: the test
+    /// Settings the Bicep sets ahead of the app code that will read them (none now: the Reminders settings are read by
+    /// RemindersOptions and the reminder timers' schedules). Remove each name once its reader is merged: the test
     /// <see cref="AheadOfAppSettings_EachOne_IsNotYetReadByTheApp"/> fails as soon as the app reads one, so this list
     /// cannot go stale.
     /// </summary>
-    private static readonly string[] AheadOfAppSettings =
-    [
-        "Reminders__DigestSchedule",
-        "Reminders__OverdueReportSchedule",
-    ];
+    private static readonly string[] AheadOfAppSettings = [];
 
     /// <summary>Options properties for local development only (SendGrid's Host points the client at LocalHost's outbox): never set in Azure.</summary>
     private static readonly string[] LocalOnlySettings = ["SendGrid__Host"];

@@ -66,6 +66,7 @@ public class StaticAssetFunctionTests
     public void Assets_AreExactlyTheStyleSheetTheFormScriptAndTheStaffScript_WithVersionedUrls()
     {
         Assert.Equal(["form.js", "site.css", "staff.js"], StaticAssets.Names.Order(StringComparer.Ordinal));
+        Assert.Matches("^/assets/staff\\.js\\?v=[0-9a-f]{12}$", StaticAssets.Url("staff.js"));
         Assert.Matches("^/assets/site\\.css\\?v=[0-9a-f]{12}$", StaticAssets.Url("site.css"));
         Assert.Throws<ArgumentOutOfRangeException>(() => StaticAssets.Url("other.js"));
     }

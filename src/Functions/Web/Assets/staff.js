@@ -1,135 +1,80 @@
-/* Khuyến công: staff forms (programmes, plans). Plain JavaScript, no build step.
-   A form with data-action and data-method is sent as JSON to the staff API; the answer's problem (title and errors by
-   field) is shown above the form in the page's language, as the server wrote it. Fields:
-   - name="target:{code}" (a number, empty = not a target) with "unit:{code}", "nameVi:{code}", "nameEn:{code}";
-   - name="items": one planned item a line, "kind | expected amount | title";
-   - data-type="number" inputs are sent as numbers (empty = null); everything else as text. */
+/* Khuyến công: the staff pages. Plain JavaScript, no build step.
+   Sends each action form ([data-staff-action]) to its API route as JSON and, when it is recorded, reloads the page with
+   a confirmation; otherwise shows the problem's messages in the form. Without this script the forms post as HTML
+   forms and the routes answer with a redirect or an error page. */
 (function () {
   'use strict';
 
-  var form = document.getElementById('staff-form');
-  if (!form) {
-    return;
+  function pageUrl(action) {
+    var url = new URL(window.location.href);
+    url.searchParams.set('done', action);
+    return url.toString();
   }
 
-  var messages = document.getElementById('form-messages');
-  var params = new URLSearchParams(window.location.search);
-
-  function withKeys(url) {
-    var extra = [];
-    if (params.get('code')) {
-      extra.push('code=' + encodeURIComponent(params.get('code')));
+  function show(form, lines) {
+    var box = form.querySelector('[data-error]');
+    if (!box) {
+      return;
     }
-    if (params.get('lang')) {
-      extra.push('lang=' + encodeURIComponent(params.get('lang')));
-    }
-    if (extra.length === 0) {
-      return url;
-    }
-    return url + (url.indexOf('?') < 0 ? '?' : '&') + extra.join('&');
-  }
-
-  function number(text) {
-    var cleaned = String(text || '').replace(/[\s.,]/g, '');
-    if (cleaned === '') {
-      return null;
-    }
-    var value = Number(cleaned);
-    return isNaN(value) ? cleaned : value;
-  }
-
-  function collect() {
-    var body = {};
-    var targets = [];
-    Array.prototype.forEach.call(form.elements, function (element) {
-      if (!element.name || element.type === 'submit') {
-        return;
-      }
-      var name = element.name;
-      if (name.indexOf('target:') === 0) {
-        if (String(element.value).trim() === '') {
-          return;
-        }
-        var code = name.substring(7);
-        targets.push({
-          code: code,
-          target: number(element.value),
-          unit: form.elements['unit:' + code] ? form.elements['unit:' + code].value : null,
-          nameVi: form.elements['nameVi:' + code] ? form.elements['nameVi:' + code].value : null,
-          nameEn: form.elements['nameEn:' + code] ? form.elements['nameEn:' + code].value : null
-        });
-      } else if (name.indexOf(':') >= 0) {
-        return;
-      } else if (name === 'items') {
-        body.items = String(element.value).split('\n').filter(function (line) {
-          return line.trim() !== '';
-        }).map(function (line) {
-          var parts = line.split('|');
-          return {
-            kind: (parts[0] || '').trim(),
-            expectedAmount: number(parts[1]),
-            title: parts.slice(2).join('|').trim()
-          };
-        });
-      } else if (element.getAttribute('data-type') === 'number') {
-        body[name] = number(element.value);
-      } else {
-        body[name] = element.value;
-      }
+    box.textContent = '';
+    lines.forEach(function (line) {
+      var p = document.createElement('span');
+      p.textContent = line;
+      box.appendChild(p);
+      box.appendChild(document.createElement('br'));
     });
-    if (form.getAttribute('data-targets') === 'true') {
-      body.targets = targets;
-    }
-    return body;
   }
 
-  function show(problem) {
-    messages.textContent = '';
-    var title = document.createElement('p');
-    title.textContent = problem.title || problem.detail || String(problem.status || '');
-    messages.appendChild(title);
-    if (problem.detail && problem.title) {
-      var detail = document.createElement('p');
-      detail.textContent = problem.detail;
-      messages.appendChild(detail);
-    }
-    if (problem.errors) {
-      var list = document.createElement('ul');
-      Object.keys(problem.errors).forEach(function (field) {
-        problem.errors[field].forEach(function (message) {
-          var item = document.createElement('li');
-          item.textContent = field + ': ' + message;
-          list.appendChild(item);
-        });
+  Array.prototype.forEach.call(document.querySelectorAll('form[data-staff-action]'), function (form) {
+    var sending = false;
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (sending) {
+        return;
+      }
+      var body = {};
+      new FormData(form).forEach(function (value, key) {
+        if (typeof value === 'string' && value.trim() !== '') {
+          body[key] = value;
+        }
       });
-      messages.appendChild(list);
-    }
-    messages.hidden = false;
-    messages.focus();
-  }
-
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    var request = new XMLHttpRequest();
-    request.open(form.getAttribute('data-method'), withKeys(form.getAttribute('data-action')));
-    request.setRequestHeader('Content-Type', 'application/json');
-    request.onload = function () {
-      var answer = null;
-      try {
-        answer = JSON.parse(request.responseText);
-      } catch (e) {
-        answer = { status: request.status };
+      var button = form.querySelector('button[type="submit"]');
+      sending = true;
+      if (button) {
+        button.disabled = true;
       }
-      if (request.status >= 200 && request.status < 300) {
-        var next = form.getAttribute('data-next') || window.location.pathname;
-        window.location.href = withKeys(next.replace('{id}', encodeURIComponent(answer.id || '')));
-      } else {
-        show(answer);
-      }
-    };
-    request.onerror = function () {
-      show({ title: form.getAttribute('data-offline') });
-    };
-    request.send(JSON.stringify(collect()));
+      show(form, []);
+      fetch(form.action, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        body: JSON.stringify(body)
+      }).then(function (response) {
+        if (response.ok) {
+          window.location.assign(pageUrl(form.id.replace(/^form-/, '')));
+          return null;
+        }
+        return response.json().then(function (problem) {
+          var lines = [problem.detail || problem.title || String(response.status)];
+          if (problem.errors) {
+            Object.keys(problem.errors).forEach(function (field) {
+              problem.errors[field].forEach(function (message) {
+                lines.push(field + ': ' + message);
+              });
+            });
+          }
+          show(form, lines);
+        }, function () {
+          show(form, [String(response.status)]);
+        });
+      }, function () {
+        show(form, [document.documentElement.lang === 'en' ? 'The request could not be sent: check the connection and try again.' : 'Không gửi được yêu cầu: vui lòng kiểm tra kết nối và thử lại.']);
+      }).then(function () {
+        sending = false;
+        if (button) {
+          button.disabled = false;
+        }
+      });
+    });
   });
-})();
+}());

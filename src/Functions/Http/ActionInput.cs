@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace KhuyenCong.Functions.Http;
+
+/// <summary>
+/// The fields of a staff action: a JSON object (<c>application/json</c>, as the API is used) or an HTML form
+/// (<c>application/x-www-form-urlencoded</c>, as the staff pages post without JavaScript). Values are kept as text;
+/// a JSON number is accepted only where a number is expected, and any other non-string value is recorded as having the wrong type.
+/// </summary>
+public sealed class ActionInput
+{
+    private readonly Dictionary<string, string?> values;
+    private readonly Dictionary<string, string> numbers;
+    private readonly HashSet<string> wrongType;
+
+    private ActionInput(Dictionary<string, string?> values, Dictionary<string, string> numbers, HashSet<string> wrongType, bool isForm)
+    {
+        this.values = values;
+        this.numbers = numbers;
+        this.wrongType = wrongType;
+        IsForm = isForm;
+    }
+
+    /// <summary>True when the fields came from an HTML form (the answer is then a page or a redirect).</summary>
+    public bool IsForm { get; }
+
+    /// <summary>The input, or null when the body is neither a JSON object nor a form.</summary>
+    public static async Task<ActionInput?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var numbers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var wrongType = new HashSet<string>(StringComparer.Ordinal);
+        if (request.HasFormContentType)
+        {
+            try
+            {
+                var form = await request.ReadFormAsync(cancellationToken);
+                foreach (var (key, value) in form)
+                {
+                    values[key] = value.ToString();
+                }
+
+                return new ActionInput(values, numbers, wrongType, isForm: true);
+            }
+            catch (InvalidDataException)
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            foreach (var property in json.RootElement.EnumerateObject())
+            {
+                switch (property.Value.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        values[property.Name] = property.Value.GetString();
+                        break;
+                    case JsonValueKind.Number:
+                        numbers[property.Name] = property.Value.GetRawText();
+                        break;
+                    case JsonValueKind.Null:
+                        values[property.Name] = null;
+                        break;
+                    default:
+                        wrongType.Add(property.Name);
+                        values[property.Name] = null;
+                        break;
+                }
+            }
+
+            return new ActionInput(values, numbers, wrongType, isForm: false);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The field's text (trimmed), or null when absent, empty or not text (a JSON number is not text).</summary>
+    public string? Text(string name) =>
+        values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>True when a text field was sent as something other than a JSON string (a number, a boolean, an object, an array).</summary>
+    public bool HasWrongType(string name) => wrongType.Contains(name) || numbers.ContainsKey(name);
+
+    /// <summary>A whole number: a JSON integer or digits in a string (no fraction, no exponent).</summary>
+    public bool TryInt64(string name, out long value)
+    {
+        value = 0;
+        var text = numbers.TryGetValue(name, out var number) ? number : Text(name);
+        return text is not null && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>A date as <c>yyyy-MM-dd</c>.</summary>
+    public bool TryDate(string name, out DateOnly value)
+    {
+        value = default;
+        var text = Text(name);
+        return text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+}

@@ -1,0 +1,60 @@
+using KhuyenCong.Application.Budgets;
+using KhuyenCong.Application.Email;
+using KhuyenCong.Application.Proposals;
+using KhuyenCong.Application.Workflow;
+using KhuyenCong.Functions.Http;
+using KhuyenCong.Functions.Proposals;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace KhuyenCong.Functions.Web;
+
+/// <summary>The staff pages (any signed-in staff member; the forms shown depend on the roles): the list and one proposal.</summary>
+public sealed class StaffPageFunctions(
+    IProposalRepository proposals,
+    IProposalCaseStore cases,
+    IProposalPayments payments,
+    IBudgetLedger ledger,
+    IEmailLog emailLog,
+    TimeProvider time)
+{
+    /// <summary><c>GET /staff/proposals</c>: the list with the filters of <c>GET /api/proposals</c>.</summary>
+    [Function(nameof(StaffProposalList))]
+    public async Task<IActionResult> StaffProposalList(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/proposals")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = RequestLanguage.From(request);
+        if (StaffAccess.Principal(request) is null)
+        {
+            return StaffPages.Denied(request, language, StatusCodes.Status401Unauthorized);
+        }
+
+        var list = ProposalListRequest.Parse(request, time, language);
+        var items = list.Errors.Count > 0 ? null : await list.ListAsync(proposals, cancellationToken);
+        return StaffPages.List(request, language, list, items);
+    }
+
+    /// <summary><c>GET /staff/proposals/{id}</c>: one proposal with its case, money, history and the action forms of its status.</summary>
+    [Function(nameof(StaffProposalPage))]
+    public async Task<IActionResult> StaffProposalPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/proposals/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = RequestLanguage.From(request);
+        var staff = StaffAccess.Principal(request);
+        if (staff is null)
+        {
+            return StaffPages.Denied(request, language, StatusCodes.Status401Unauthorized);
+        }
+
+        var dossier = await ProposalDossier.LoadAsync(id, proposals, cases, payments, ledger, emailLog, cancellationToken);
+        return dossier is null
+            ? StaffPages.NotFound(request, language)
+            : StaffPages.Detail(request, language, staff, dossier, request.Query["done"].ToString());
+    }
+}
