@@ -26,6 +26,7 @@ public partial class StaffRouteTests(LocalHostFixture fixture) : IClassFixture<L
         "GET api/caps",
         "GET links/{token}",
         "POST links/{token}",
+        "GET links/{token}/files/{attachmentId}",
     };
 
     public static TheoryData<string, string> StaffRoutes()

@@ -65,7 +65,7 @@ public class StaticAssetFunctionTests
     [Fact]
     public void Assets_AreExactlyTheStyleSheetAndTheFormScript_WithVersionedUrls()
     {
-        Assert.Equal(["form.js", "site.css"], StaticAssets.Names.Order(StringComparer.Ordinal));
+        Assert.Equal(["form.js", "review.js", "site.css"], StaticAssets.Names.Order(StringComparer.Ordinal));
         Assert.Matches("^/assets/site\\.css\\?v=[0-9a-f]{12}$", StaticAssets.Url("site.css"));
         Assert.Throws<ArgumentOutOfRangeException>(() => StaticAssets.Url("other.js"));
     }
