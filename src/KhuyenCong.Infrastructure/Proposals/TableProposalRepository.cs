@@ -239,8 +239,9 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
         try
         {
-            await table.DeleteEntityAsync(proposalId, "attachment-" + attachmentId, ETag.All, cancellationToken);
-            return true;
+            // The client answers a missing entity with a 404 response rather than an exception.
+            var response = await table.DeleteEntityAsync(proposalId, "attachment-" + attachmentId, ETag.All, cancellationToken);
+            return response.Status != 404;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
