@@ -115,6 +115,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         Assert.Contains("Phê duyệt", againBody, StringComparison.Ordinal);
         Assert.Single((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
         Assert.Equal(HttpStatusCode.Conflict, (await kit.GetAsync(client, path)).Status);
+        await kit.ExpectRaisedAsync(proposal.Id, WorkflowEvents.DirectorDecided);
     }
 
     [Fact]
@@ -180,6 +181,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         Assert.Equal(committedBefore, (await kit.Ledger.GetAsync(key, CancellationToken.None)).Committed);
         Assert.Null(await kit.Ledger.GetCommitmentAsync(key, proposal.Id, CancellationToken.None));
         Assert.Empty((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+        Assert.Empty(await kit.RaisedEventsAsync(proposal.Id, WorkflowEvents.DirectorDecided));
 
         // Same link, an amount that fits.
         Assert.Equal(HttpStatusCode.OK, (await kit.GetAsync(client, path)).Status);
@@ -216,6 +218,8 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
             Assert.Null(commitment);
             Assert.Equal(committedBefore, line.Committed);
         }
+
+        await kit.ExpectRaisedAsync(proposal.Id, WorkflowEvents.DirectorDecided);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ using KhuyenCong.Domain.Links;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.IntegrationTests.Proposals;
 using KhuyenCong.Testing;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -131,6 +132,30 @@ internal sealed partial class LinkTestKit(LocalHostFixture fixture)
         var line = await Ledger.GetAsync(key, CancellationToken.None);
         var result = await Ledger.SetAllocationAsync(key, line.Committed + remaining, "test", CancellationToken.None);
         Assert.True(result.IsSet);
+    }
+
+    /// <summary>
+    /// The events named <paramref name="name"/> raised on the proposal's workflow instance, read from the task hub's
+    /// history table (an event the orchestration does not wait for yet is still recorded there as it arrives).
+    /// </summary>
+    public async Task<IReadOnlyList<TableEntity>> RaisedEventsAsync(string proposalId, string name)
+    {
+        var table = new TableServiceClient(fixture.StorageConnectionString).GetTableClient("KhuyenCongHistory");
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {proposalId} and EventType eq {"EventRaised"} and Name eq {name}")))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Waits until exactly <paramref name="count"/> events of the name were raised, then checks no more arrive for a moment.</summary>
+    public async Task ExpectRaisedAsync(string proposalId, string name, int count = 1)
+    {
+        await Eventually.GetAsync(async () => (int?)(await RaisedEventsAsync(proposalId, name)).Count, n => n >= count, TimeSpan.FromSeconds(30), $"{count} {name} event(s)");
+        await Task.Delay(1000);
+        Assert.Equal(count, (await RaisedEventsAsync(proposalId, name)).Count);
     }
 
     public static BudgetKey BudgetOf(Proposal proposal) => new(proposal.Year, proposal.Submission.FundingSource);

@@ -117,6 +117,7 @@ public sealed class ReviewLinkTests(LocalHostFixture fixture)
         Assert.Equal(Recommendation.Revise, (await kit.Cases.GetReviewAsync(setup.ProposalId, 1, setup.ReviewerId, CancellationToken.None))!.Recommendation);
         var (reopened, _) = await kit.GetAsync(client, setup.Path);
         Assert.Equal(HttpStatusCode.Conflict, reopened);
+        await kit.ExpectRaisedAsync(setup.ProposalId, WorkflowEvents.AppraisalChanged);
     }
 
     [Fact]
@@ -149,6 +150,8 @@ public sealed class ReviewLinkTests(LocalHostFixture fixture)
         Assert.Contains($"The points for \"{first.NameEn}\" must be between 0 and {first.MaxPoints}.", englishBody, StringComparison.Ordinal);
         Assert.Equal(before, await kit.CaseJsonAsync(setup.ProposalId));
 
+        Assert.Empty(await kit.RaisedEventsAsync(setup.ProposalId, WorkflowEvents.AppraisalChanged));
+
         // The link is still usable.
         var (fixedStatus, _) = await LinkTestKit.PostAsync(client, setup.Path, Scores(setup.Rubric, token));
         Assert.Equal(HttpStatusCode.OK, fixedStatus);
@@ -178,6 +181,7 @@ public sealed class ReviewLinkTests(LocalHostFixture fixture)
         var (again, againBody) = await LinkTestKit.PostAsync(client, setup.Path, Scores(setup.Rubric, token));
         Assert.Equal(HttpStatusCode.Conflict, again);
         Assert.Contains("xung đột lợi ích", againBody, StringComparison.Ordinal);
+        await kit.ExpectRaisedAsync(setup.ProposalId, WorkflowEvents.AppraisalChanged);
     }
 
     [Fact]
@@ -198,6 +202,7 @@ public sealed class ReviewLinkTests(LocalHostFixture fixture)
         Assert.Equal(ReviewState.Submitted, review.State);
         Assert.Contains($"id=\"recorded-total\">{review.Total}<", winner, StringComparison.Ordinal);
         Assert.Single((await kit.Cases.GetAsync(setup.ProposalId, CancellationToken.None)).Reviews);
+        await kit.ExpectRaisedAsync(setup.ProposalId, WorkflowEvents.AppraisalChanged);
     }
 
     [Fact]

@@ -105,6 +105,7 @@ public sealed class RevisionLinkTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, again);
         Assert.Equal("Máy phay CNC 5 trục", (await kit.Proposals.GetAsync(proposal.Id, CancellationToken.None))!.Submission.Title);
         Assert.Equal(HttpStatusCode.Conflict, (await kit.GetAsync(client, path)).Status);
+        await kit.ExpectRaisedAsync(proposal.Id, WorkflowEvents.RevisionSubmitted);
     }
 
     [Fact]
@@ -145,6 +146,7 @@ public sealed class RevisionLinkTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongFile);
         Assert.Single(await kit.Attachments.ListAsync(proposal.Id, CancellationToken.None));
         Assert.Equal(HttpStatusCode.OK, (await kit.GetAsync(client, path)).Status);
+        Assert.Empty(await kit.RaisedEventsAsync(proposal.Id, WorkflowEvents.RevisionSubmitted));
     }
 
     [Fact]
