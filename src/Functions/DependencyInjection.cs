@@ -18,6 +18,11 @@ public static class DependencyInjection
         services.AddInfrastructure(configuration);
         services.AddSingleton<ProposalRequestReader>();
         services.AddSingleton<TrackingThrottle>();
+        services.AddSingleton<Links.ILinkPage, Links.WithdrawLinkPage>();
+        services.AddSingleton<Links.ILinkPage, Links.ReviewLinkPage>();
+        services.AddSingleton<Links.ILinkPage, Links.ApprovalLinkPage>();
+        services.AddSingleton<Links.ILinkPage, Links.RevisionLinkPage>();
+        services.AddSingleton<Links.ILinkPage, Links.ReportLinkPage>();
         return services;
     }
 }

@@ -18,6 +18,15 @@ namespace KhuyenCong.Functions.Proposals;
 /// <summary>What a submission request carried: its fields, and its files (already in storage).</summary>
 public sealed record ProposalRequestContent(ProposalForm Form, IReadOnlyList<IncomingAttachment> Attachments);
 
+/// <summary>What a link page's form carried: every value of each field, and its files (already in storage).</summary>
+public sealed record LinkFormContent(IReadOnlyDictionary<string, IReadOnlyList<string>> Fields, IReadOnlyList<IncomingAttachment> Files)
+{
+    /// <summary>The last value of a field, or null.</summary>
+    public string? this[string name] => Fields.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
+
+    public IReadOnlyList<string> All(string name) => Fields.TryGetValue(name, out var values) ? values : [];
+}
+
 /// <summary>
 /// Reads a submission: <c>multipart/form-data</c> (the form's own post: fields plus file parts named
 /// <c>attachments</c>) or <c>application/json</c> (the same fields, no files). Files are streamed to storage as they
@@ -120,58 +129,120 @@ public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions
     private async Task<ProposalRequestContent> ReadMultipartAsync(HttpRequest request, string boundary, string proposalId, bool en, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var files = new List<IncomingAttachment>();
-        long total = 0;
-        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
-        while (await ReadSectionAsync(reader, en, cancellationToken) is { } section)
-        {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "A part of the form is malformed." : "Một phần của biểu mẫu không đúng định dạng.");
-            }
-
-            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
-            if (!disposition.IsFileDisposition())
-            {
-                fields[name] = await ReadTextAsync(section.Body, name, en, cancellationToken);
-                continue;
-            }
-
-            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-            if (string.IsNullOrEmpty(fileName) && name == AttachmentsField)
-            {
-                // An empty file input: browsers send a part with no name and no content.
-                await section.Body.CopyToAsync(Stream.Null, cancellationToken);
-                continue;
-            }
-
-            if (name != AttachmentsField)
-            {
-                throw new RequestRejectedException(StatusCodes.Status400BadRequest, name, en ? "Files must be sent as 'attachments'." : "Tệp phải được gửi trong mục 'attachments'.");
-            }
-
-            if (files.Count >= limits.MaxFiles)
-            {
-                throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
-                    en ? $"At most {limits.MaxFiles} files can be attached." : $"Chỉ được đính kèm tối đa {limits.MaxFiles} tệp.");
-            }
-
-            if (!AttachmentRules.TrySanitizeFileName(fileName, out var safeName))
-            {
-                throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
-                    en ? "A file name is not valid." : "Tên tệp không hợp lệ.");
-            }
-
-            var file = await StoreFileAsync(section.Body, proposalId, safeName, limits.MaxFileBytes, limits.MaxProposalBytes - total, en, cancellationToken);
-            total += file.Size;
-            files.Add(file);
-        }
-
-        return new ProposalRequestContent(ProposalForm.FromFields(n => fields.GetValueOrDefault(n)), files);
+        var (fields, files) = await ReadPartsAsync(request.Body, boundary, proposalId, en, limits.MaxFiles, limits.MaxProposalBytes, deleteOnFailure: false, cancellationToken);
+        return new ProposalRequestContent(ProposalForm.FromFields(n => fields.TryGetValue(n, out var v) ? v[^1] : null), files);
     }
 
-    private async Task<IncomingAttachment> StoreFileAsync(Stream body, string proposalId, string fileName, long maxFile, long remaining, bool en, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads a form posted by a link's page: <c>multipart/form-data</c> (its files, in parts named <c>attachments</c>,
+    /// streamed to the proposal's storage with the same checks as a submission) or <c>application/x-www-form-urlencoded</c>
+    /// (no files). At most <paramref name="maxFiles"/> files and <paramref name="maxBytes"/> bytes of files (what the
+    /// proposal may still take). A problem throws <see cref="RequestRejectedException"/>, after removing the files this
+    /// call stored.
+    /// </summary>
+    public async Task<LinkFormContent> ReadLinkFormAsync(HttpRequest request, string proposalId, Language language, int maxFiles, long maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var en = language == Language.English;
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            && HeaderUtilities.RemoveQuotes(mediaType.Boundary) is { Length: > 0 and <= 200 } boundary)
+        {
+            try
+            {
+                var (fields, files) = await ReadPartsAsync(request.Body, boundary.Value!, proposalId, en, Math.Max(0, maxFiles), Math.Max(0, maxBytes), deleteOnFailure: true, cancellationToken);
+                return new LinkFormContent(fields.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value, StringComparer.Ordinal), files);
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "The form data is malformed." : "Dữ liệu biểu mẫu không đúng định dạng.");
+            }
+        }
+
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            return new LinkFormContent(form.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? string.Empty).ToList(), StringComparer.Ordinal), []);
+        }
+
+        throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, "body",
+            en ? "Send the form as multipart/form-data." : "Vui lòng gửi biểu mẫu dưới dạng multipart/form-data.");
+    }
+
+    private async Task<(Dictionary<string, List<string>> Fields, List<IncomingAttachment> Files)> ReadPartsAsync(
+        Stream body, string boundary, string proposalId, bool en, int maxFiles, long maxBytes, bool deleteOnFailure, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var files = new List<IncomingAttachment>();
+        var pending = new List<string>();
+        long total = 0;
+        var reader = new MultipartReader(boundary, body) { HeadersLengthLimit = 16 * 1024 };
+        try
+        {
+            while (await ReadSectionAsync(reader, en, cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "A part of the form is malformed." : "Một phần của biểu mẫu không đúng định dạng.");
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                if (!disposition.IsFileDisposition())
+                {
+                    if (!fields.TryGetValue(name, out var values))
+                    {
+                        fields[name] = values = [];
+                    }
+
+                    values.Add(await ReadTextAsync(section.Body, name, en, cancellationToken));
+                    continue;
+                }
+
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                if (string.IsNullOrEmpty(fileName) && name == AttachmentsField)
+                {
+                    // An empty file input: browsers send a part with no name and no content.
+                    await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+                    continue;
+                }
+
+                if (name != AttachmentsField)
+                {
+                    throw new RequestRejectedException(StatusCodes.Status400BadRequest, name, en ? "Files must be sent as 'attachments'." : "Tệp phải được gửi trong mục 'attachments'.");
+                }
+
+                if (files.Count >= maxFiles)
+                {
+                    throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
+                        en ? $"At most {limits.MaxFiles} files can be attached." : $"Chỉ được đính kèm tối đa {limits.MaxFiles} tệp.");
+                }
+
+                if (!AttachmentRules.TrySanitizeFileName(fileName, out var safeName))
+                {
+                    throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
+                        en ? "A file name is not valid." : "Tên tệp không hợp lệ.");
+                }
+
+                var file = await StoreFileAsync(section.Body, proposalId, safeName, limits.MaxFileBytes, maxBytes - total, en, pending, cancellationToken);
+                total += file.Size;
+                files.Add(file);
+            }
+
+            return (fields, files);
+        }
+        catch when (deleteOnFailure)
+        {
+            foreach (var id in pending)
+            {
+                await attachments.DeleteAsync(proposalId, id, CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<IncomingAttachment> StoreFileAsync(Stream body, string proposalId, string fileName, long maxFile, long remaining, bool en, List<string> storedIds, CancellationToken cancellationToken)
     {
         var head = new byte[AttachmentRules.SignatureLength];
         var headLength = 0;
@@ -193,6 +264,7 @@ public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions
                    : $"Tệp '{fileName}' không phải là tệp PDF, Word (.docx), Excel (.xlsx), JPEG hoặc PNG.");
 
         var id = Guid.CreateVersion7().ToString("N");
+        storedIds.Add(id);
         var limit = Math.Min(maxFile, remaining);
         var tooLarge = maxFile <= remaining
             ? (en ? $"The file '{fileName}' is larger than {FileSize(maxFile, en)}." : $"Tệp '{fileName}' lớn hơn {FileSize(maxFile, en)}.")

@@ -175,7 +175,7 @@ public static class ProposalFormPage
             .Append(" <span class=\"").Append(required ? "required" : "optional").Append("\">(")
             .Append(E((required ? ProposalFormTexts.Required : ProposalFormTexts.Optional).In(l))).Append(")</span></label>\n");
 
-    private static IEnumerable<(string Value, string Text)> Options(string field, Language l) => field switch
+    internal static IEnumerable<(string Value, string Text)> Options(string field, Language l) => field switch
     {
         ProposalFields.Province => ProvinceCatalog.Current
             .OrderBy(p => p.Name, Comparer<string>.Create((a, b) => VietnameseOrder.Compare(a, b, CompareOptions.None)))

@@ -15,6 +15,9 @@ public interface IAttachmentStore
     /// <summary>A seekable read stream (for checking a document's structure, or for download).</summary>
     Task<Stream> OpenReadAsync(string proposalId, string attachmentId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes one file (nothing happens when it is not there).</summary>
+    Task DeleteAsync(string proposalId, string attachmentId, CancellationToken cancellationToken);
+
     /// <summary>Deletes every file of the proposal (when a submission is rejected or abandoned).</summary>
     Task DeleteAllAsync(string proposalId, CancellationToken cancellationToken);
 

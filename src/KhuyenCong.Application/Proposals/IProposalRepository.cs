@@ -50,6 +50,19 @@ public interface IProposalRepository
     /// <summary>Sets (or clears, with null) the programme the proposal counts towards; false when the proposal does not exist.</summary>
     Task<bool> SetProgrammeAsync(string proposalId, string? programmeId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the submitted fields of the record (the applicant's corrections, already valid) and the index rows that
+    /// show them (year, tax code). Status, history, attachments and funding are kept. Idempotent. Returns false when the
+    /// proposal does not exist.
+    /// </summary>
+    Task<bool> UpdateSubmissionAsync(string proposalId, ProposalSubmission submission, CancellationToken cancellationToken);
+
+    /// <summary>Adds attachment rows for files already in storage (idempotent: a row with the same id is replaced).</summary>
+    Task AddAttachmentsAsync(string proposalId, IReadOnlyList<AttachmentInfo> attachments, CancellationToken cancellationToken);
+
+    /// <summary>Removes an attachment row; false when there was none. The file itself is the caller's to delete.</summary>
+    Task<bool> RemoveAttachmentAsync(string proposalId, string attachmentId, CancellationToken cancellationToken);
+
     Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken);
 
     /// <summary>The proposals of one year matching the filters, newest first (one partition of the year index).</summary>

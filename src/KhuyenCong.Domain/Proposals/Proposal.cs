@@ -43,8 +43,25 @@ public sealed record ProposalFunding
     public DateOnly? SettledOn { get; init; }
 }
 
-/// <summary>A file of the proposal's dossier (hồ sơ), stored in Blob Storage.</summary>
-public sealed record AttachmentInfo(string Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+/// <summary>
+/// A file of the proposal, stored in Blob Storage: part of the dossier (hồ sơ) when <paramref name="Purpose"/> is null,
+/// otherwise sent later for a purpose (<see cref="AttachmentPurposes"/>: a progress report or the acceptance papers).
+/// </summary>
+public sealed record AttachmentInfo(string Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt, string? Purpose = null)
+{
+    /// <summary>True for a file of the dossier (submitted with the proposal or added when asked to revise it).</summary>
+    public bool IsDossier => Purpose is null;
+}
+
+/// <summary>Why a file was sent after the dossier.</summary>
+public static class AttachmentPurposes
+{
+    /// <summary>A file of a progress report (báo cáo tiến độ).</summary>
+    public const string Progress = "progress";
+
+    /// <summary>The acceptance papers (biên bản nghiệm thu, hóa đơn).</summary>
+    public const string Acceptance = "acceptance";
+}
 
 /// <summary>One transition in a proposal's history.</summary>
 public sealed record StatusChange(DateTimeOffset At, ProposalStatus? From, ProposalStatus To, string By, string? Comment);

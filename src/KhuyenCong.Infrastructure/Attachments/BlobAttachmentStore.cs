@@ -54,6 +54,12 @@ public sealed class BlobAttachmentStore(StorageTables storage) : IAttachmentStor
         return await container.GetBlobClient(BlobName(proposalId, attachmentId)).OpenReadAsync(cancellationToken: cancellationToken);
     }
 
+    public async Task DeleteAsync(string proposalId, string attachmentId, CancellationToken cancellationToken)
+    {
+        var container = await storage.AttachmentsAsync(cancellationToken);
+        await container.GetBlobClient(BlobName(proposalId, attachmentId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    }
+
     public async Task DeleteAllAsync(string proposalId, CancellationToken cancellationToken)
     {
         var container = await storage.AttachmentsAsync(cancellationToken);

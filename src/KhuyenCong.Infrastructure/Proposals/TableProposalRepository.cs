@@ -65,7 +65,8 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             else if (entity.RowKey.StartsWith("attachment-", StringComparison.Ordinal))
             {
                 attachments.Add(new AttachmentInfo(entity.RowKey["attachment-".Length..], entity.GetString("FileName"), entity.GetString("ContentType"),
-                    entity.GetInt64("Size") ?? 0, entity.GetString("Sha256"), entity.GetDateTimeOffset("UploadedAt") ?? default));
+                    entity.GetInt64("Size") ?? 0, entity.GetString("Sha256"), entity.GetDateTimeOffset("UploadedAt") ?? default,
+                    string.IsNullOrEmpty(entity.GetString("Purpose")) ? null : entity.GetString("Purpose")));
             }
             else if (entity.RowKey.StartsWith("history-", StringComparison.Ordinal))
             {
@@ -162,6 +163,119 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         await index.UpsertEntityAsync(new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId) { ["ProgrammeId"] = value }, TableUpdateMode.Merge, cancellationToken);
         return true;
     }
+
+    public async Task<bool> UpdateSubmissionAsync(string proposalId, ProposalSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(proposalId, RecordKey, cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return false;
+        }
+
+        var before = found.Value!;
+        var trackingCode = before.GetString("TrackingCode");
+        var row = new TableEntity(proposalId, RecordKey);
+        WriteSubmission(row, submission);
+        row["SearchText"] = SearchText(submission, trackingCode);
+        await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+        var year = before.GetInt32("Year") ?? 0;
+        await index.UpsertEntityAsync(new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId)
+        {
+            ["Kind"] = submission.Kind.ToCode(),
+            ["FundingSource"] = submission.FundingSource.ToCode(),
+            ["Province"] = submission.Province,
+            ["Commune"] = submission.Commune,
+            ["Sector"] = submission.Sector,
+            ["Title"] = submission.Title,
+            ["OrganizationName"] = submission.OrganizationName,
+            ["RequestedSupport"] = submission.RequestedSupport,
+            ["SearchText"] = SearchText(submission, trackingCode),
+        }, TableUpdateMode.Merge, cancellationToken);
+
+        // The tax-code row is keyed by tax code and kind: a corrected kind (or tax code) moves it.
+        var submittedAt = before.GetDateTimeOffset("SubmittedAt") ?? default;
+        var ticks = submittedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        var oldPartition = TaxCodeKey(before.GetString("TaxCode"));
+        var oldRow = $"{before.GetString("Kind")}-{ticks}-{proposalId}";
+        var newPartition = TaxCodeKey(submission.TaxCode);
+        var newRow = $"{submission.Kind.ToCode()}-{ticks}-{proposalId}";
+        await index.UpsertEntityAsync(new TableEntity(newPartition, newRow)
+        {
+            ["ProposalId"] = proposalId,
+            ["TrackingCode"] = trackingCode,
+            ["SubmittedAt"] = submittedAt,
+            ["Title"] = submission.Title,
+            ["Status"] = before.GetString("Status"),
+        }, TableUpdateMode.Merge, cancellationToken);
+        if (oldPartition != newPartition || oldRow != newRow)
+        {
+            await DeleteIfExistsAsync(index, oldPartition, oldRow, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task AddAttachmentsAsync(string proposalId, IReadOnlyList<AttachmentInfo> attachments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attachments);
+        if (attachments.Count == 0)
+        {
+            return;
+        }
+
+        var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
+        foreach (var chunk in attachments.Chunk(100))
+        {
+            await table.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(proposalId, a))), cancellationToken);
+        }
+    }
+
+    public async Task<bool> RemoveAttachmentAsync(string proposalId, string attachmentId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
+        try
+        {
+            // The client answers a missing entity with a 404 response rather than an exception.
+            var response = await table.DeleteEntityAsync(proposalId, "attachment-" + attachmentId, ETag.All, cancellationToken);
+            return response.Status != 404;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    private static void WriteSubmission(TableEntity row, ProposalSubmission s)
+    {
+        row["OrganizationName"] = s.OrganizationName;
+        row["TaxCode"] = s.TaxCode;
+        row["Representative"] = s.Representative;
+        row["Email"] = s.Email;
+        row["Phone"] = s.Phone;
+        row["Address"] = s.Address;
+        row["Commune"] = s.Commune;
+        row["Province"] = s.Province;
+        row["Kind"] = s.Kind.ToCode();
+        row["Sector"] = s.Sector;
+        row["FundingSource"] = s.FundingSource.ToCode();
+        row["Title"] = s.Title;
+        row["Summary"] = s.Summary;
+        row["TotalCost"] = s.TotalCost;
+        row["RequestedSupport"] = s.RequestedSupport;
+        row["OwnContribution"] = s.OwnContribution;
+        row["StartDate"] = s.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        row["EndDate"] = s.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // Null would leave an earlier value in place under a merge: -1 marks "not given".
+        row["ExpectedJobs"] = s.ExpectedJobs ?? -1;
+        row["ExpectedTrainees"] = s.ExpectedTrainees ?? -1;
+    }
+
+    private static int? Count(TableEntity e, string name) => e.GetInt32(name) is { } value && value >= 0 ? value : null;
 
     private static void WriteFunding(TableEntity row, ProposalFunding f)
     {
@@ -300,8 +414,10 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         yield return yearRow;
     }
 
-    private static string SearchText(Proposal p) =>
-        VietnameseText.Fold($"{p.Submission.Title} {p.Submission.OrganizationName} {p.Submission.TaxCode} {p.TrackingCode}");
+    private static string SearchText(Proposal p) => SearchText(p.Submission, p.TrackingCode);
+
+    private static string SearchText(ProposalSubmission s, string trackingCode) =>
+        VietnameseText.Fold($"{s.Title} {s.OrganizationName} {s.TaxCode} {trackingCode}");
 
     private static TableEntity ToRecord(Proposal p)
     {
@@ -376,8 +492,8 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
                 OwnContribution = e.GetInt64("OwnContribution") ?? 0,
                 StartDate = DateOnly.ParseExact(e.GetString("StartDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 EndDate = DateOnly.ParseExact(e.GetString("EndDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ExpectedJobs = e.GetInt32("ExpectedJobs"),
-                ExpectedTrainees = e.GetInt32("ExpectedTrainees"),
+                ExpectedJobs = Count(e, "ExpectedJobs"),
+                ExpectedTrainees = Count(e, "ExpectedTrainees"),
             },
             Attachments = attachments,
             History = history,
@@ -395,6 +511,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         ["Size"] = a.Size,
         ["Sha256"] = a.Sha256,
         ["UploadedAt"] = a.UploadedAt,
+        ["Purpose"] = a.Purpose,
     };
 
     private static TableEntity ToEntity(string proposalId, int sequence, StatusChange h) =>

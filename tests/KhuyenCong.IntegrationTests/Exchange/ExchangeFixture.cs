@@ -100,6 +100,15 @@ public sealed class FaultyProposalRepository(IProposalRepository inner) : IPropo
     public Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken) =>
         inner.FindByTrackingCodeAsync(trackingCode, cancellationToken);
 
+    public Task<bool> UpdateSubmissionAsync(string proposalId, ProposalSubmission submission, CancellationToken cancellationToken) =>
+        inner.UpdateSubmissionAsync(proposalId, submission, cancellationToken);
+
+    public Task AddAttachmentsAsync(string proposalId, IReadOnlyList<AttachmentInfo> attachments, CancellationToken cancellationToken) =>
+        inner.AddAttachmentsAsync(proposalId, attachments, cancellationToken);
+
+    public Task<bool> RemoveAttachmentAsync(string proposalId, string attachmentId, CancellationToken cancellationToken) =>
+        inner.RemoveAttachmentAsync(proposalId, attachmentId, cancellationToken);
+
     public Task<IReadOnlyList<ProposalSummary>> ListAsync(ProposalListQuery query, CancellationToken cancellationToken) =>
         inner.ListAsync(query, cancellationToken);
 

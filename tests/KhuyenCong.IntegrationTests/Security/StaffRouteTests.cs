@@ -28,6 +28,7 @@ public partial class StaffRouteTests(LocalHostFixture fixture) : IClassFixture<L
         "GET api/geography/communes",
         "GET links/{token}",
         "POST links/{token}",
+        "GET links/{token}/files/{attachmentId}",
     };
 
     public static TheoryData<string, string> StaffRoutes()

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text;
+using KhuyenCong.Application.Links;
+using KhuyenCong.Domain.Links;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Functions.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
+
+namespace KhuyenCong.Functions.Links;
+
+/// <summary>One request on an emailed link whose token is genuine and unexpired, for a proposal that exists.</summary>
+public sealed class LinkRequest(HttpRequest request, string token, Language language, LinkClaims claims, Proposal proposal, LinkService links)
+{
+    public HttpRequest Http { get; } = request;
+
+    /// <summary>The token as it is in the URL (pages build the download links of the review page from it).</summary>
+    public string Token { get; } = token;
+
+    public Language Language { get; } = language;
+
+    public LinkClaims Claims { get; } = claims;
+
+    public Proposal Proposal { get; } = proposal;
+
+    /// <summary>The value the page puts in its forms' hidden <c>formToken</c> input.</summary>
+    public string FormToken => links.FormToken(Claims);
+
+    public bool IsValidFormToken(string? presented) => links.IsValidFormToken(Claims, presented);
+
+    /// <summary>Where the page's forms post: the link itself (with its <c>?lang</c>), HTML-encoded.</summary>
+    public string FormAction => PageLayout.Encode(Http.Path + Http.QueryString);
+
+    public string T(string vietnamese, string english) => PageLayout.Choose(Language, vietnamese, english);
+}
+
+/// <summary>A page behind an emailed link, for one <see cref="LinkActions">action</see>.</summary>
+public interface ILinkPage
+{
+    string Action { get; }
+
+    /// <summary>Shows the page. Never changes anything (mail scanners open links).</summary>
+    Task<IActionResult> ShowAsync(LinkRequest link, CancellationToken cancellationToken);
+
+    /// <summary>Decides, from the page's form (which must carry the form token).</summary>
+    Task<IActionResult> DecideAsync(LinkRequest link, DurableTaskClient durableClient, CancellationToken cancellationToken);
+}
+
+/// <summary>What every link page shares: the response headers, the refusals, the summary of a proposal, the form parts.</summary>
+public static class LinkPageKit
+{
+    public const string FormTokenField = "formToken";
+
+    /// <summary>Longest free text (comments, statements, reasons, reports).</summary>
+    public const int MaxCommentLength = 4000;
+
+    public static string E(string? value) => PageLayout.Encode(value);
+
+    public static ContentResult Page(LinkRequest link, string title, string main, int status = StatusCodes.Status200OK, string? endOfBody = null)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return Page(link.Http, link.Language, title, main, status, endOfBody);
+    }
+
+    public static ContentResult Page(HttpRequest request, Language language, string title, string main, int status = StatusCodes.Status200OK, string? endOfBody = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var page = PageLayout.Page(request, language, title, main, endOfBody, status);
+        // Tokens are in the URL: never send them to another site in a Referer, never cache them.
+        request.HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return page;
+    }
+
+    public static ContentResult NotFound(HttpRequest request, Language language) =>
+        Page(request, language, PageLayout.Choose(language, "Không tìm thấy", "Not found"),
+            "<h1>" + E(PageLayout.Choose(language, "Không tìm thấy đường liên kết", "Link not found")) + "</h1><p>"
+            + E(PageLayout.Choose(language, "Vui lòng kiểm tra lại đường liên kết trong email.", "Check the link in your email.")) + "</p>",
+            StatusCodes.Status404NotFound);
+
+    public static ContentResult Expired(HttpRequest request, Language language) =>
+        Page(request, language, PageLayout.Choose(language, "Đường liên kết đã hết hạn", "Link expired"),
+            "<h1>" + E(PageLayout.Choose(language, "Đường liên kết đã hết hạn", "This link has expired")) + "</h1><p>"
+            + E(PageLayout.Choose(language, "Vui lòng liên hệ Trung tâm Khuyến công để được gửi đường liên kết mới.", "Contact the Industrial Promotion Centre for a new link."))
+            + "</p>", StatusCodes.Status410Gone);
+
+    public static ContentResult InvalidForm(LinkRequest link) =>
+        Page(link, link.T("Yêu cầu không hợp lệ", "Invalid request"),
+            "<h1>" + E(link.T("Yêu cầu không hợp lệ", "Invalid request")) + "</h1><p role=\"alert\">"
+            + E(link.T("Vui lòng mở lại đường liên kết trong email và dùng nút trên trang.", "Open the link in your email again and use the button on its page."))
+            + "</p>", StatusCodes.Status400BadRequest);
+
+    /// <summary>409: the proposal is not (or no longer) at the stage this link acts on.</summary>
+    public static ContentResult Closed(LinkRequest link) =>
+        Page(link, link.T("Đề án không còn chờ thao tác này", "Not awaited any more"),
+            "<h1>" + E(link.T("Đề án không còn chờ thao tác này", "This proposal no longer awaits this action")) + "</h1><p>"
+            + E(link.T("Tình trạng hiện tại: ", "Current status: ")) + "<strong id=\"recorded-decision\">"
+            + E(ProposalStatusLabels.Label(link.Proposal.Status, link.Language)) + "</strong></p>",
+            StatusCodes.Status409Conflict);
+
+    /// <summary>409: a decision was already recorded; <paramref name="whatHtml"/> says which (already encoded).</summary>
+    public static ContentResult AlreadyDecided(LinkRequest link, string whatHtml, DateTimeOffset? at) =>
+        Page(link, link.T("Đã có quyết định", "Already decided"),
+            "<h1>" + E(link.T("Đường liên kết này đã được sử dụng", "This link has already been used")) + "</h1><p>"
+            + E(link.T("Đã ghi nhận: ", "Recorded: ")) + "<strong id=\"recorded-decision\">" + whatHtml + "</strong>"
+            + (at is { } when ? " (" + E(DateTime(when)) + ")" : string.Empty)
+            + ", " + E(link.T("đề án ", "proposal ")) + E(link.Proposal.TrackingCode) + ".</p>",
+            StatusCodes.Status409Conflict);
+
+    /// <summary>The page shown when a request for a file or a form is refused as a whole (413, 415, 400), with its message.</summary>
+    public static ContentResult Refused(LinkRequest link, int status, string message) =>
+        Page(link, link.T("Không gửi được", "Not sent"),
+            "<h1>" + E(link.T("Không gửi được", "Could not be sent")) + "</h1><p role=\"alert\" id=\"refusal\">" + E(message) + "</p><p>"
+            + E(link.T("Vui lòng mở lại đường liên kết và gửi lại.", "Open the link again and send once more.")) + "</p>", status);
+
+    public static string DateTime(DateTimeOffset at) =>
+        at.ToOffset(VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    public static string Money(long amount, Language language) =>
+        DisplayFormat.Amount(amount, language) + (language == Language.English ? " VND" : " đồng");
+
+    public static string HiddenFormToken(LinkRequest link) =>
+        "<input type=\"hidden\" name=\"" + FormTokenField + "\" value=\"" + E(link.FormToken) + "\">";
+
+    /// <summary>
+    /// The proposal as a reviewer or the director sees it: no email, phone or tax code of the applicant.
+    /// </summary>
+    public static string Summary(LinkRequest link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var s = link.Proposal.Submission;
+        var l = link.Language;
+        var html = new StringBuilder();
+        html.Append("<section id=\"proposal-summary\" class=\"link-section\" aria-labelledby=\"proposal-summary-title\">")
+            .Append("<h2 id=\"proposal-summary-title\">").Append(E(link.T("Thông tin đề án", "The proposal"))).Append("</h2><dl class=\"facts\">");
+        Fact(html, "proposal-title", link.T("Tên đề án", "Title"), s.Title);
+        Fact(html, "proposal-organization", link.T("Cơ sở đề xuất", "Establishment"), s.OrganizationName);
+        Fact(html, "proposal-kind", link.T("Nội dung khuyến công", "Kind"), s.Kind.DisplayName(l));
+        Fact(html, "proposal-sector", link.T("Lĩnh vực", "Sector"), s.Sector);
+        Fact(html, "proposal-source", link.T("Nguồn kinh phí", "Funding source"), s.FundingSource.DisplayName(l));
+        Fact(html, "proposal-total", link.T("Tổng kinh phí", "Total cost"), Money(s.TotalCost, l));
+        Fact(html, "proposal-requested", link.T("Kinh phí đề nghị hỗ trợ", "Support requested"), Money(s.RequestedSupport, l));
+        Fact(html, "proposal-own", link.T("Vốn đối ứng", "Own contribution"), Money(s.OwnContribution, l));
+        Fact(html, "proposal-dates", link.T("Thời gian thực hiện", "Schedule"), Date(s.StartDate) + " – " + Date(s.EndDate));
+        if (s.ExpectedJobs is { } jobs)
+        {
+            Fact(html, "proposal-jobs", link.T("Số việc làm dự kiến", "Expected jobs"), jobs.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (s.ExpectedTrainees is { } trainees)
+        {
+            Fact(html, "proposal-trainees", link.T("Số học viên dự kiến", "Expected trainees"), trainees.ToString(CultureInfo.InvariantCulture));
+        }
+
+        html.Append("</dl><h3>").Append(E(link.T("Tóm tắt", "Summary"))).Append("</h3><p id=\"proposal-text\" class=\"multiline\">")
+            .Append(E(s.Summary)).Append("</p></section>");
+        return html.ToString();
+    }
+
+    public static void Fact(StringBuilder html, string id, string label, string value)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        html.Append("<div class=\"row\"><dt>").Append(E(label)).Append("</dt><dd id=\"").Append(E(id)).Append("\">").Append(E(value)).Append("</dd></div>");
+    }
+
+    /// <summary>The error summary at the top of a form posted with problems (422).</summary>
+    public static string ErrorSummary(LinkRequest link, IReadOnlyDictionary<string, IReadOnlyList<string>> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (errors.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var html = new StringBuilder("<div id=\"error-summary\" class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2>")
+            .Append(E(link.T("Vui lòng sửa các mục sau", "Please correct the following"))).Append("</h2><ul>");
+        foreach (var (field, messages) in errors)
+        {
+            foreach (var message in messages)
+            {
+                html.Append("<li><a href=\"#").Append(E(field)).Append("\">").Append(E(message)).Append("</a></li>");
+            }
+        }
+
+        return html.Append("</ul></div>").ToString();
+    }
+
+    /// <summary>The messages of one field, next to it (empty paragraph when none).</summary>
+    public static string FieldError(IReadOnlyDictionary<string, IReadOnlyList<string>> errors, string field)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var text = errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : string.Empty;
+        return "<p class=\"field-error\" id=\"" + E(field) + "-error\">" + E(text) + "</p>";
+    }
+
+    /// <summary>Free text from a form: normalised, at most <paramref name="max"/> characters.</summary>
+    public static string Text(string? value, TextMode mode = TextMode.MultiLine) => VietnameseText.Normalize(value ?? string.Empty, mode);
+
+    public static Dictionary<string, IReadOnlyList<string>> Errors() => new(StringComparer.Ordinal);
+
+    public static void Add(Dictionary<string, IReadOnlyList<string>> errors, string field, string message)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+    }
+}

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Net;
+using KhuyenCong.Application.Links;
+using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Appraisal;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Testing;
+
+namespace KhuyenCong.IntegrationTests.Links;
+
+/// <summary>The director's approval link: page, budget commitment, decision, refusals and concurrency.</summary>
+[Collection(LinksCollection.Name)]
+public sealed class ApprovalLinkTests(LocalHostFixture fixture)
+{
+    private const long Requested = 250_000_000;
+    private readonly LinkTestKit kit = new(fixture);
+
+    private async Task<(Proposal Proposal, string Path)> AwaitingApprovalAsync(HttpClient client, string? title = null, bool withReviews = true)
+    {
+        var id = await kit.SubmitAsync(client, form =>
+        {
+            if (title is not null)
+            {
+                form["title"] = title;
+            }
+        });
+        await kit.SetStatusAsync(id, ProposalStatus.InReview);
+        if (withReviews)
+        {
+            var rubric = await kit.InviteAsync(id, "reviewer-a", "Nguyễn Thị Hoa");
+            await kit.InviteAsync(id, "reviewer-b", "Trần Văn <b>Bình</b>");
+            var now = DateTimeOffset.UtcNow;
+            foreach (var (reviewer, points, recommendation) in new[] { ("reviewer-a", 1, Recommendation.Approve), ("reviewer-b", 2, Recommendation.Revise) })
+            {
+                var review = (await kit.Cases.GetReviewAsync(id, 1, reviewer, CancellationToken.None))!;
+                await kit.Cases.DecideReviewAsync(review with
+                {
+                    State = ReviewState.Submitted,
+                    Points = rubric.Criteria.ToDictionary(c => c.Code, c => c.MaxPoints - points),
+                    Recommendation = recommendation,
+                    Comment = "Ý kiến <script>alert(1)</script>",
+                    DecidedAt = now,
+                    DecidedBy = reviewer,
+                }, CancellationToken.None);
+            }
+
+            await kit.Cases.SaveVerdictAsync(id, new VerdictRecord(1, true, Recommendation.Approve, 92.5m, rubric.TotalPoints, rubric.Id, rubric.Version, now, []), CancellationToken.None);
+        }
+
+        await kit.SetStatusAsync(id, ProposalStatus.AwaitingApproval);
+        var proposal = (await kit.Proposals.GetAsync(id, CancellationToken.None))!;
+        return (proposal, kit.Link(LinkActions.Approve, id, "director"));
+    }
+
+    private static List<KeyValuePair<string, string>> Decision(string token, string decision = "approve", string? amount = "200000000",
+        string? number = "125/QĐ-SCT", string? date = "2026-11-30", string comment = "") =>
+    [
+        new("formToken", token),
+        new("decision", decision),
+        new("amount", amount ?? string.Empty),
+        new("decisionNumber", number ?? string.Empty),
+        new("decisionDate", date ?? string.Empty),
+        new("comment", comment),
+    ];
+
+    [Fact]
+    public async Task Get_ShowsAmountsCapReviewsVerdictAndBudget_AndChangesNothing()
+    {
+        using var client = kit.Client();
+        var (proposal, path) = await AwaitingApprovalAsync(client);
+        await kit.SetRemainingAsync(LinkTestKit.BudgetOf(proposal), 1_234_000_000);
+        var before = await kit.CaseJsonAsync(proposal.Id);
+
+        var (status, html) = await kit.GetAsync(client, path);
+        var (again, _) = await kit.GetAsync(client, path);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Contains("250.000.000 đồng", html, StringComparison.Ordinal);
+        Assert.Contains("300.000.000 đồng", html, StringComparison.Ordinal); // the national machinery cap
+        Assert.Contains("1.234.000.000 đồng", html, StringComparison.Ordinal);
+        Assert.Contains("Nguyễn Thị Hoa", html, StringComparison.Ordinal);
+        Assert.Contains("Trần Văn &lt;b&gt;Bình&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"verdict-passed\">Đạt<", html, StringComparison.Ordinal);
+        Assert.Contains("92,5", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"amount\" value=\"250000000\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(proposal.Submission.Email, html, StringComparison.Ordinal);
+        Assert.Equal(before, await kit.CaseJsonAsync(proposal.Id));
+        Assert.Null(await kit.Ledger.GetCommitmentAsync(LinkTestKit.BudgetOf(proposal), proposal.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Approve_CommitsTheAmountAndStoresTheDecisionOnce()
+    {
+        using var client = kit.Client();
+        var (proposal, path) = await AwaitingApprovalAsync(client);
+        var key = LinkTestKit.BudgetOf(proposal);
+        await kit.SetRemainingAsync(key, 1_000_000_000);
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+
+        var (status, body) = await LinkTestKit.PostAsync(client, path, Decision(token, amount: "200.000.000"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("id=\"decision\"", body, StringComparison.Ordinal);
+        var commitment = await kit.Ledger.GetCommitmentAsync(key, proposal.Id, CancellationToken.None);
+        Assert.Equal(200_000_000, commitment!.Approved);
+        Assert.Equal(800_000_000, (await kit.Ledger.GetAsync(key, CancellationToken.None)).Remaining);
+        var approval = (await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals.Single();
+        Assert.Equal(new ApprovalRecord(1, DirectorOutcome.Approve, 200_000_000, "125/QĐ-SCT", new DateOnly(2026, 11, 30), null, "director", approval.At), approval);
+
+        var (again, againBody) = await LinkTestKit.PostAsync(client, path, Decision(token, decision: "reject", comment: "Đổi ý"));
+        Assert.Equal(HttpStatusCode.Conflict, again);
+        Assert.Contains("Phê duyệt", againBody, StringComparison.Ordinal);
+        Assert.Single((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+        Assert.Equal(HttpStatusCode.Conflict, (await kit.GetAsync(client, path)).Status);
+        await kit.ExpectRaisedAsync(proposal.Id, WorkflowEvents.DirectorDecided);
+    }
+
+    [Fact]
+    public async Task RejectAndRevise_NeedAReason_AndStoreNoCommitment()
+    {
+        using var client = kit.Client();
+        var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+
+        var (missing, missingBody) = await LinkTestKit.PostAsync(client, path, Decision(token, decision: "reject", comment: " "));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missing);
+        Assert.Contains("Vui lòng nêu lý do không phê duyệt", missingBody, StringComparison.Ordinal);
+        Assert.Empty((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+
+        var (status, _) = await LinkTestKit.PostAsync(client, path, Decision(token, decision: "revise", comment: "Bổ sung báo giá máy."));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var approval = (await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals.Single();
+        Assert.Equal(DirectorOutcome.Revise, approval.Outcome);
+        Assert.Equal("Bổ sung báo giá máy.", approval.Comment);
+        Assert.Null(approval.Amount);
+        Assert.Null(await kit.Ledger.GetCommitmentAsync(LinkTestKit.BudgetOf(proposal), proposal.Id, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("250000001", null, "2026-11-30", "amount")]
+    [InlineData("0", "1/QĐ", "2026-11-30", "amount")]
+    [InlineData("hai trăm", "1/QĐ", "2026-11-30", "amount")]
+    [InlineData("1000", "", "2026-11-30", "decisionNumber")]
+    [InlineData("1000", "123456789012345678901234567890123456789012345678901", "2026-11-30", "decisionNumber")]
+    [InlineData("1000", "1/QĐ", "", "decisionDate")]
+    [InlineData("1000", "1/QĐ", "30/11/2026", "decisionDate")]
+    public async Task InvalidApproval_Answers422NamingTheField_AndCommitsNothing(string amount, string? number, string date, string field)
+    {
+        using var client = kit.Client();
+        var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
+        await kit.SetRemainingAsync(LinkTestKit.BudgetOf(proposal), 1_000_000_000);
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+
+        var (status, body) = await LinkTestKit.PostAsync(client, path, Decision(token, amount: amount, number: number, date: date));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Matches($"id=\"{field}-error\">[^<]+<", body);
+        Assert.Contains($"value=\"{WebUtility.HtmlEncode(amount)}\"", body, StringComparison.Ordinal);
+        Assert.Empty((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+        Assert.Null(await kit.Ledger.GetCommitmentAsync(LinkTestKit.BudgetOf(proposal), proposal.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task InsufficientBudget_IsRefusedShowingWhatRemains_CommitsNothing_AndTheLinkStaysUsable()
+    {
+        using var client = kit.Client();
+        var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
+        var key = LinkTestKit.BudgetOf(proposal);
+        await kit.SetRemainingAsync(key, 150_000_000);
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+        var committedBefore = (await kit.Ledger.GetAsync(key, CancellationToken.None)).Committed;
+
+        var (status, body) = await LinkTestKit.PostAsync(client, path, Decision(token, amount: "200000000"));
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("150.000.000", body, StringComparison.Ordinal);
+        Assert.Contains("Không đủ kinh phí", body, StringComparison.Ordinal);
+        Assert.Equal(committedBefore, (await kit.Ledger.GetAsync(key, CancellationToken.None)).Committed);
+        Assert.Null(await kit.Ledger.GetCommitmentAsync(key, proposal.Id, CancellationToken.None));
+        Assert.Empty((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+        Assert.Empty(await kit.RaisedEventsAsync(proposal.Id, WorkflowEvents.DirectorDecided));
+
+        // Same link, an amount that fits.
+        Assert.Equal(HttpStatusCode.OK, (await kit.GetAsync(client, path)).Status);
+        var (retry, _) = await LinkTestKit.PostAsync(client, path, Decision(token, amount: "150000000"));
+        Assert.Equal(HttpStatusCode.OK, retry);
+        Assert.Equal(0, (await kit.Ledger.GetAsync(key, CancellationToken.None)).Remaining);
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentPostsOnOneLink_CommitAndDecideOnce()
+    {
+        using var client = kit.Client();
+        var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
+        var key = LinkTestKit.BudgetOf(proposal);
+        await kit.SetRemainingAsync(key, 1_000_000_000);
+        var committedBefore = (await kit.Ledger.GetAsync(key, CancellationToken.None)).Committed;
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => LinkTestKit.PostAsync(client, path,
+            i % 2 == 0 ? Decision(token, amount: (100_000_000 + i).ToString(CultureInfo.InvariantCulture)) : Decision(token, decision: "reject", comment: "Không phù hợp"))));
+
+        Assert.Single(results, r => r.Status == HttpStatusCode.OK);
+        Assert.Equal(19, results.Count(r => r.Status == HttpStatusCode.Conflict));
+        var approval = (await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals.Single();
+        var line = await kit.Ledger.GetAsync(key, CancellationToken.None);
+        var commitment = await kit.Ledger.GetCommitmentAsync(key, proposal.Id, CancellationToken.None);
+        if (approval.Outcome == DirectorOutcome.Approve)
+        {
+            Assert.Equal(approval.Amount, commitment!.Approved);
+            Assert.Equal(committedBefore + approval.Amount, line.Committed);
+        }
+        else
+        {
+            Assert.Null(commitment);
+            Assert.Equal(committedBefore, line.Committed);
+        }
+
+        await kit.ExpectRaisedAsync(proposal.Id, WorkflowEvents.DirectorDecided);
+    }
+
+    [Fact]
+    public async Task TwentyProposalsApprovedAtOnce_AgainstABudgetForSeven_NeverOverspend()
+    {
+        using var client = kit.Client();
+        const long amount = 100_000_000;
+        var setups = new List<(Proposal Proposal, string Path)>();
+        foreach (var _ in Enumerable.Range(0, 20))
+        {
+            setups.Add(await AwaitingApprovalAsync(client, withReviews: false));
+        }
+
+        var key = LinkTestKit.BudgetOf(setups[0].Proposal);
+        await kit.SetRemainingAsync(key, (7 * amount) + (amount / 2));
+        var before = await kit.Ledger.GetAsync(key, CancellationToken.None);
+        var tokens = new List<string>();
+        foreach (var (_, path) in setups)
+        {
+            tokens.Add(await LinkTestKit.FormTokenAsync(client, path));
+        }
+
+        var results = await Task.WhenAll(setups.Select((s, i) => LinkTestKit.PostAsync(client, s.Path, Decision(tokens[i], amount: amount.ToString(CultureInfo.InvariantCulture)))));
+
+        Assert.Equal(7, results.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(13, results.Count(r => r.Status == HttpStatusCode.Conflict));
+        var after = await kit.Ledger.GetAsync(key, CancellationToken.None);
+        Assert.Equal(before.Committed + (7 * amount), after.Committed);
+        Assert.Equal(amount / 2, after.Remaining);
+        var approved = 0;
+        foreach (var (proposal, _) in setups)
+        {
+            var @case = await kit.Cases.GetAsync(proposal.Id, CancellationToken.None);
+            var commitment = await kit.Ledger.GetCommitmentAsync(key, proposal.Id, CancellationToken.None);
+            Assert.Equal(@case.Approvals.Count == 1, commitment is not null);
+            approved += @case.Approvals.Count;
+        }
+
+        Assert.Equal(7, approved);
+    }
+
+    [Fact]
+    public async Task NotAwaitingApproval_TamperedAndExpired_AreRefused()
+    {
+        using var client = kit.Client();
+        var id = await kit.SubmitAsync(client);
+        var path = kit.Link(LinkActions.Approve, id, "director");
+        Assert.Equal(HttpStatusCode.Conflict, (await kit.GetAsync(client, path)).Status);
+
+        var (proposal, awaiting) = await AwaitingApprovalAsync(client, withReviews: false);
+        Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync(client, LinkTestKit.Tampered(awaiting))).Status);
+        Assert.Equal(HttpStatusCode.Gone, (await kit.GetAsync(client, kit.ExpiredLink(LinkActions.Approve, proposal.Id, "director"))).Status);
+
+        // The link of one proposal never decides another: its form token is refused there.
+        var token = await LinkTestKit.FormTokenAsync(client, awaiting);
+        var (crossed, _) = await LinkTestKit.PostAsync(client, kit.Link(LinkActions.Approve, id, "director"), Decision(token));
+        Assert.Equal(HttpStatusCode.BadRequest, crossed);
+        Assert.Empty((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+    }
+}
