@@ -16,6 +16,8 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string Rubrics = "Rubrics";
     public const string Reviewers = "Reviewers";
     public const string Budgets = "Budgets";
+    public const string Statistics = "Statistics";
+    public const string StatisticsRuns = "StatisticsRuns";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);
