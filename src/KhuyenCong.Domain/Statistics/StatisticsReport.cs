@@ -113,13 +113,29 @@ public sealed class StatisticsReport
 
         public void Add(string key, string? label, StatisticsMeasures measures)
         {
+            var candidate = label ?? key;
             if (!groups.TryGetValue(key, out var g))
             {
-                g = (label ?? key, new StatisticsMeasures());
-                groups[key] = g;
+                g = (candidate, new StatisticsMeasures());
+            }
+            else if (Better(candidate, g.Label))
+            {
+                g = (candidate, g.Measures);
             }
 
+            groups[key] = g;
             g.Measures.Add(measures);
+        }
+
+        /// <summary>
+        /// Spellings of one group differ ("Xã Tân Hưng", "xa tan hung"): show the one with the most capitals and
+        /// diacritics, then the first in ordinal order, so the label does not depend on the order cells are read.
+        /// </summary>
+        private static bool Better(string candidate, string current)
+        {
+            static int Score(string text) => text.Count(c => char.IsUpper(c) || c > '\u007f');
+            var (a, b) = (Score(candidate), Score(current));
+            return a > b || (a == b && string.CompareOrdinal(candidate, current) < 0);
         }
 
         public IEnumerable<StatisticsGroup> List() =>
