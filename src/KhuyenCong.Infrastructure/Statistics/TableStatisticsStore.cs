@@ -26,6 +26,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
     : IStatisticsStore
 {
     public const string TableName = StorageTables.Statistics;
+    public const string CellsTableName = StorageTables.StatisticsCells;
     public const string RunsTableName = StorageTables.StatisticsRuns;
     public const string YearsPartition = "years";
     public const string ContributionPrefix = "contrib-";
@@ -56,7 +57,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             var contribution = found.HasValue ? found.Value : null;
             if (contribution is not null && IsPending(contribution))
             {
-                await CompleteAsync(table, contribution, cancellationToken);
+                await CompleteAsync(table, await CellsAsync(cancellationToken), contribution, cancellationToken);
                 continue;
             }
 
@@ -101,7 +102,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             }
 
             intent.ETag = written.Value;
-            await CompleteAsync(table, intent, cancellationToken);
+            await CompleteAsync(table, await CellsAsync(cancellationToken), intent, cancellationToken);
             return true;
         }
 
@@ -114,7 +115,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
     /// cell's journal already lists it), then the confirmation, then the journal entries go. False when another caller
     /// finished it meanwhile.
     /// </summary>
-    private async Task<bool> CompleteAsync(TableClient table, TableEntity contribution, CancellationToken cancellationToken)
+    private async Task<bool> CompleteAsync(TableClient table, TableClient cells, TableEntity contribution, CancellationToken cancellationToken)
     {
         var op = contribution.GetString("PendingOp");
         var from = ReadSnapshot(contribution.GetString("Snapshot"));
@@ -128,7 +129,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
 
         foreach (var change in changes)
         {
-            if (!await ApplyToCellAsync(table, contribution.PartitionKey, contribution.RowKey, op, change, cancellationToken))
+            if (!await ApplyToCellAsync(table, cells, contribution.PartitionKey, contribution.RowKey, op, change, cancellationToken))
             {
                 return false;
             }
@@ -158,17 +159,17 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
 
         foreach (var change in changes)
         {
-            await RemoveFromJournalAsync(table, contribution.PartitionKey, change.Key.RowKey, op, cancellationToken);
+            await RemoveFromJournalAsync(cells, contribution.PartitionKey, change.Key.RowKey, op, cancellationToken);
         }
 
         return true;
     }
 
-    private async Task<bool> ApplyToCellAsync(TableClient table, string partition, string contributionKey, string op, StatisticsCellChange change, CancellationToken cancellationToken)
+    private async Task<bool> ApplyToCellAsync(TableClient table, TableClient cells, string partition, string contributionKey, string op, StatisticsCellChange change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, change.Key.RowKey, cancellationToken: cancellationToken);
+            var found = await cells.GetEntityIfExistsAsync<TableEntity>(partition, change.Key.RowKey, cancellationToken: cancellationToken);
             var cell = found.HasValue ? found.Value : null;
             var journal = Journal(cell);
             if (journal.Contains(op))
@@ -188,8 +189,8 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             measures.Add(change.Measures);
             var row = CellRow(partition, change.Key, cell?.GetString("Commune") ?? change.Commune, cell?.GetString("Sector") ?? change.Sector, measures, [.. journal, op]);
             var written = cell is null
-                ? await TryWriteAsync(() => table.AddEntityAsync(row, cancellationToken))
-                : await TryWriteAsync(() => table.UpdateEntityAsync(row, cell.ETag, TableUpdateMode.Replace, cancellationToken));
+                ? await TryWriteAsync(() => cells.AddEntityAsync(row, cancellationToken))
+                : await TryWriteAsync(() => cells.UpdateEntityAsync(row, cell.ETag, TableUpdateMode.Replace, cancellationToken));
             if (written is not null)
             {
                 return true;
@@ -232,7 +233,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
     public async Task<IReadOnlyList<StatisticsCell>> QueryAsync(StatisticsFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var table = await storage.TableAsync(TableName, cancellationToken);
+        var table = await CellsAsync(cancellationToken);
         var years = (await YearsAsync(table, cancellationToken)).Where(filter.Includes).ToList();
         var conditions = new List<string>();
         if (filter.FundingSource is { } source)
@@ -314,7 +315,8 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             }
         }
 
-        foreach (var y in await YearsAsync(table, cancellationToken))
+        var cellsTable = await CellsAsync(cancellationToken);
+        foreach (var y in await YearsAsync(cellsTable, cancellationToken))
         {
             Ids(byYear, y);
         }
@@ -333,7 +335,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
                 }
             });
 
-            var (corrected, emptied) = await RecomputeCellsAsync(table, year, cancellationToken);
+            var (corrected, emptied) = await RecomputeCellsAsync(table, cellsTable, year, cancellationToken);
             cells += corrected;
             removed += emptied;
         }
@@ -346,7 +348,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
     /// contributions; every write is conditional on the ETag of that read, so a refresh that changes a cell meanwhile
     /// makes the write fail and the year is done again; a change in flight is finished first.
     /// </summary>
-    private async Task<(int Corrected, int Removed)> RecomputeCellsAsync(TableClient table, int year, CancellationToken cancellationToken)
+    private async Task<(int Corrected, int Removed)> RecomputeCellsAsync(TableClient table, TableClient cellsTable, int year, CancellationToken cancellationToken)
     {
         var corrected = new HashSet<string>(StringComparer.Ordinal);
         var removed = new HashSet<string>(StringComparer.Ordinal);
@@ -354,7 +356,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
         for (var attempt = 1; attempt <= 50; attempt++)
         {
             var cells = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-            await foreach (var row in table.QueryAsync<TableEntity>(CellsOf(year, []), cancellationToken: cancellationToken))
+            await foreach (var row in cellsTable.QueryAsync<TableEntity>(CellsOf(year, []), cancellationToken: cancellationToken))
             {
                 cells[row.RowKey] = row;
             }
@@ -365,7 +367,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             {
                 foreach (var p in pending)
                 {
-                    await CompleteAsync(table, p, cancellationToken);
+                    await CompleteAsync(table, cellsTable, p, cancellationToken);
                 }
 
                 continue;
@@ -396,12 +398,12 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
                 if (want is null)
                 {
                     (ReadMeasures(cell!).IsZero ? removed : corrected).Add(key);
-                    written = await TryWriteAsync(() => table.DeleteEntityAsync(partition, key, cell!.ETag, cancellationToken));
+                    written = await TryWriteAsync(() => cellsTable.DeleteEntityAsync(partition, key, cell!.ETag, cancellationToken));
                 }
                 else if (cell is null)
                 {
                     corrected.Add(key);
-                    written = await TryWriteAsync(() => table.AddEntityAsync(CellRow(partition, want.Key, want.Commune, want.Sector, want.Measures, []), cancellationToken));
+                    written = await TryWriteAsync(() => cellsTable.AddEntityAsync(CellRow(partition, want.Key, want.Commune, want.Sector, want.Measures, []), cancellationToken));
                 }
                 else if (!ReadMeasures(cell).Equals(want.Measures) || Journal(cell).Count > 0)
                 {
@@ -411,7 +413,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
                     }
 
                     var row = CellRow(partition, want.Key, cell.GetString("Commune") ?? want.Commune, cell.GetString("Sector") ?? want.Sector, want.Measures, []);
-                    written = await TryWriteAsync(() => table.UpdateEntityAsync(row, cell.ETag, TableUpdateMode.Replace, cancellationToken));
+                    written = await TryWriteAsync(() => cellsTable.UpdateEntityAsync(row, cell.ETag, TableUpdateMode.Replace, cancellationToken));
                 }
                 else
                 {
@@ -529,10 +531,12 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             return;
         }
 
-        var table = await storage.TableAsync(TableName, cancellationToken);
+        var table = await CellsAsync(cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(YearsPartition, Partition(year)), TableUpdateMode.Merge, cancellationToken);
         yearsKnown[year] = true;
     }
+
+    private Task<TableClient> CellsAsync(CancellationToken cancellationToken) => storage.TableAsync(CellsTableName, cancellationToken);
 
     private static string CellsOf(int year, IReadOnlyList<string> conditions)
     {

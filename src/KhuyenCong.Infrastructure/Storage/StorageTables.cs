@@ -17,6 +17,7 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string Reviewers = "Reviewers";
     public const string Budgets = "Budgets";
     public const string Statistics = "Statistics";
+    public const string StatisticsCells = "StatisticsCells";
     public const string StatisticsRuns = "StatisticsRuns";
     public const string AttachmentsContainer = "attachments";
 

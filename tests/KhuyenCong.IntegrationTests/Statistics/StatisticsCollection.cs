@@ -33,7 +33,11 @@ internal static class StatisticsTestSupport
 
     public static IStatisticsStore Statistics(this LocalHostFixture fixture) => fixture.Host.Services.GetRequiredService<IStatisticsStore>();
 
+    /// <summary>Contributions (one row per proposal).</summary>
     public static TableClient StatisticsTable(this LocalHostFixture fixture) => new(fixture.StorageConnectionString, "Statistics");
+
+    /// <summary>Aggregate cells and the years partition.</summary>
+    public static TableClient StatisticsCellsTable(this LocalHostFixture fixture) => new(fixture.StorageConnectionString, "StatisticsCells");
 
     public static Proposal ToProposal(this Case c) => new()
     {
@@ -99,9 +103,13 @@ internal static class StatisticsTestSupport
     public static async Task<List<TableEntity>> RowsAsync(this LocalHostFixture fixture, int year)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in fixture.StatisticsTable().QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)}")))
+        var partition = year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var table in new[] { fixture.StatisticsTable(), fixture.StatisticsCellsTable() })
         {
-            rows.Add(row);
+            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")))
+            {
+                rows.Add(row);
+            }
         }
 
         return rows;

@@ -44,7 +44,7 @@ public class StatisticsRecomputeTests(LocalHostFixture fixture)
         }
 
         // Drift 1: a cell's figures overwritten (a bug, a manual edit). Drift 2: a funding change whose refresh never ran.
-        var table = fixture.StatisticsTable();
+        var table = fixture.StatisticsCellsTable();
         var cell = (await fixture.RowsAsync(2081)).First(r => r.RowKey.StartsWith("cell-", StringComparison.Ordinal) && r.GetString("Kind") == "machinery");
         cell["Count"] = 17L;
         cell["Requested"] = 1L;
