@@ -26,7 +26,7 @@ internal static class StatisticsScenario
     private static readonly ProposalStatus[] Statuses = Enum.GetValues<ProposalStatus>();
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<List<string[]>> RunAsync(HttpClient http, string connectionString, int requests, int clients)
+    public static async Task<List<string[]>> RunAsync(HttpClient http, string connectionString, int requests)
     {
         var service = new TableServiceClient(connectionString);
         var table = service.GetTableClient("Statistics");
@@ -43,14 +43,31 @@ internal static class StatisticsScenario
             stored = size;
             Console.WriteLine($"stats: {size:N0} proposals stored ({watch.Elapsed.TotalSeconds:F0} s)");
 
-            // Let Azurite finish persisting the bulk writes before measuring (its saves block every request).
-            await Task.Delay(TimeSpan.FromSeconds(size / 5_000 + 5));
+            // Let Azurite finish persisting the bulk writes before measuring (its saves block every request), warm up,
+            // then alternate one point read and one request, so both see the same machine.
+            await Task.Delay(TimeSpan.FromSeconds(size / 5_000 + 10));
             var probe = cells.Keys.First();
-            await Measure(20, 4, _ => PointReadAsync(cellsTable, probe));
-            var floor = await Measure(requests, clients, _ => PointReadAsync(cellsTable, probe));
             var cellsRead = 0;
-            await Measure(20, 4, async _ => cellsRead = await StatsAsync(http, size));
-            var stats = await Measure(requests, clients, async _ => cellsRead = await StatsAsync(http, size));
+            for (var i = 0; i < 30; i++)
+            {
+                await PointReadAsync(cellsTable, probe);
+                cellsRead = await StatsAsync(http, size);
+            }
+
+            var floorTimes = new List<double>();
+            var statsTimes = new List<double>();
+            for (var i = 0; i < requests; i++)
+            {
+                var timer = Stopwatch.StartNew();
+                await PointReadAsync(cellsTable, probe);
+                floorTimes.Add(timer.Elapsed.TotalMilliseconds);
+                timer.Restart();
+                cellsRead = await StatsAsync(http, size);
+                statsTimes.Add(timer.Elapsed.TotalMilliseconds);
+            }
+
+            var floor = Median(floorTimes);
+            var stats = Median(statsTimes);
             rows.Add([$"GET /api/stats p50, {size:N0} proposals ({cellsRead} cells read)", $"{stats:F1} ms", $"{floor:F1} ms (point read)", $"{stats / floor:F2}×"]);
         }
 
@@ -162,22 +179,9 @@ internal static class StatisticsScenario
         }
     }
 
-    /// <summary>The p50 in milliseconds of <paramref name="count"/> runs of the operation with <paramref name="concurrency"/> at once.</summary>
-    private static async Task<double> Measure(int count, int concurrency, Func<int, Task> operation)
+    private static double Median(List<double> times)
     {
-        var times = new double[count];
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var watch = Stopwatch.StartNew();
-                await operation(i);
-                times[i] = watch.Elapsed.TotalMilliseconds;
-            }
-        }));
-        Array.Sort(times);
-        return times[Math.Max(0, (count + 1) / 2 - 1)];
+        times.Sort();
+        return times[(times.Count - 1) / 2];
     }
 }
