@@ -49,6 +49,9 @@ param digestSchedule string = '0 0 1 * * *'
 @description('NCRONTAB (six fields, UTC) of the overdue report: Mondays 01:00 UTC (08:00 in Vietnam).')
 param overdueReportSchedule string = '0 0 1 * * 1'
 
+@description('NCRONTAB (six fields, UTC) of the nightly statistics recompute: 19:00 UTC is 02:00 in Vietnam (UTC+7).')
+param statisticsRecomputeSchedule string = '0 0 19 * * *'
+
 @description('Replication of the storage account.')
 @allowed([
   'Standard_LRS'
@@ -183,6 +186,7 @@ module functionApp 'modules/functionapp.bicep' = {
     sendGridFromName: sendGridFromName
     digestSchedule: digestSchedule
     overdueReportSchedule: overdueReportSchedule
+    statisticsRecomputeSchedule: statisticsRecomputeSchedule
     authClientId: authClientId
     authTenantId: authTenantId
   }

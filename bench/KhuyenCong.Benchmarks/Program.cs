@@ -12,15 +12,18 @@ using Microsoft.Extensions.Logging.Abstractions;
 // KhuyenCong benchmarks. Absolute times are noisy on shared machines, so each figure is printed beside a floor
 // measured in the same run, and as a ratio to it.
 //   dotnet run -c Release --project bench/KhuyenCong.Benchmarks [-- --requests 160 --clients 16]
+//   dotnet run -c Release --project bench/KhuyenCong.Benchmarks -- stats     (the statistics scenario alone)
 var requests = ArgInt("--requests", 160);
 var clients = ArgInt("--clients", 16);
+var statsOnly = args.Contains("stats", StringComparer.OrdinalIgnoreCase);
 var root = RepositoryLayout.FindRoot();
-Console.WriteLine($"KhuyenCong benchmarks: {clients} clients, {requests} requests per scenario");
+Console.WriteLine($"KhuyenCong benchmarks: {clients} clients, {requests} requests per scenario{(statsOnly ? ", statistics only" : string.Empty)}");
 
 await using var azurite = await AzuriteLauncher.StartAsync(AzuriteSettings.Isolated(root), NullLogger.Instance, CancellationToken.None);
 var port = PortProbe.FreePort();
 using var localHost = StartLocalHost(root, azurite.ConnectionString, port);
 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
+http.DefaultRequestHeaders.Add("x-functions-key", BenchFunctionKey);
 await WaitHealthyAsync(http, localHost);
 
 var pdf = MakePdf(1024 * 1024);
@@ -31,50 +34,59 @@ var tables = new TableServiceClient(azurite.ConnectionString).GetTableClient("Be
 await tables.CreateIfNotExistsAsync();
 var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("bench-floor");
 await container.CreateIfNotExistsAsync();
-await RunAsync(8, 4, async i => await FloorOnceAsync(i)); // warm-up
-var floor = await RunAsync(requests, clients, FloorOnceAsync);
-
-await RunAsync(8, 4, SubmitOnceAsync); // warm-up
-var submission = await RunAsync(requests, clients, SubmitOnceAsync);
-rows.Add(Row("submission p50 (16 clients, 1 MB PDF)", submission.P50, floor.P50));
-rows.Add(Row("submission p99 (16 clients, 1 MB PDF)", submission.P99, floor.P99));
-rows.Add(["submission throughput", $"{submission.PerSecond:F1}/s", $"{floor.PerSecond:F1}/s", Ratio(floor.PerSecond, submission.PerSecond)]);
-
-// Memory: LocalHost's resident memory while one client uploads a 100 MB file, against its resident memory at rest.
-await Task.Delay(2000);
-var idle = ResidentBytes(localHost.Id);
-long peak = idle;
-using var sampling = new CancellationTokenSource();
-var sampler = Task.Run(async () =>
+if (!statsOnly)
 {
-    while (!sampling.IsCancellationRequested)
+    await RunAsync(8, 4, async i => await FloorOnceAsync(i)); // warm-up
+    var floor = await RunAsync(requests, clients, FloorOnceAsync);
+
+    await RunAsync(8, 4, SubmitOnceAsync); // warm-up
+    var submission = await RunAsync(requests, clients, SubmitOnceAsync);
+    rows.Add(Row("submission p50 (16 clients, 1 MB PDF)", submission.P50, floor.P50));
+    rows.Add(Row("submission p99 (16 clients, 1 MB PDF)", submission.P99, floor.P99));
+    rows.Add(["submission throughput", $"{submission.PerSecond:F1}/s", $"{floor.PerSecond:F1}/s", Ratio(floor.PerSecond, submission.PerSecond)]);
+
+    // Memory: LocalHost's resident memory while one client uploads a 100 MB file, against its resident memory at rest.
+    await Task.Delay(2000);
+    var idle = ResidentBytes(localHost.Id);
+    long peak = idle;
+    using var sampling = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
     {
-        peak = Math.Max(peak, ResidentBytes(localHost.Id));
-        await Task.Delay(25);
+        while (!sampling.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, ResidentBytes(localHost.Id));
+            await Task.Delay(25);
+        }
+    });
+    var bigStatus = await SubmitAsync(http, new GeneratedPdfContent(100L * 1024 * 1024), "big");
+    await sampling.CancelAsync();
+    await sampler;
+    rows.Add(["peak working set, 100 MB upload", Mb(peak), Mb(idle) + " at rest", $"+{Mb(peak - idle)} ({(double)peak / idle:F2}×)"]);
+    if (bigStatus != 201)
+    {
+        Console.Error.WriteLine($"The 100 MB upload answered {bigStatus}.");
     }
-});
-var bigStatus = await SubmitAsync(http, new GeneratedPdfContent(100L * 1024 * 1024), "big");
-await sampling.CancelAsync();
-await sampler;
-rows.Add(["peak working set, 100 MB upload", Mb(peak), Mb(idle) + " at rest", $"+{Mb(peak - idle)} ({(double)peak / idle:F2}×)"]);
-if (bigStatus != 201)
-{
-    Console.Error.WriteLine($"The 100 MB upload answered {bigStatus}.");
 }
+
+// Statistics: GET /api/stats at 1,000, 10,000 and 100,000 proposals against a single-entity point read (StatisticsScenario.cs).
+rows.AddRange(await KhuyenCong.Benchmarks.StatisticsScenario.RunAsync(http, azurite.ConnectionString, Math.Max(60, requests / 2)));
 
 var table = Render(rows);
 Console.WriteLine(table);
 var results = Path.Combine(root, "bench", "results");
 Directory.CreateDirectory(results);
-await File.WriteAllTextAsync(Path.Combine(results, "latest.md"), $"""
+await File.WriteAllTextAsync(Path.Combine(results, statsOnly ? "statistics.md" : "latest.md"), $"""
     # Benchmark results
 
     {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC · {Environment.ProcessorCount} cores · {Mb(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)} memory ·
-    {RuntimeInformation.OSDescription} · .NET {Environment.Version} · `dotnet run -c Release --project bench/KhuyenCong.Benchmarks`
+    {RuntimeInformation.OSDescription} · .NET {Environment.Version} · `dotnet run -c Release --project bench/KhuyenCong.Benchmarks{(statsOnly ? " -- stats" : string.Empty)}`
 
     {table}
     Floor for latency: one Table insert plus one Blob upload of the same 1 MB, straight to Azurite, with the same
     concurrency. Floor for memory: LocalHost's resident memory at rest just before the upload.
+    Floor for statistics: one point read of one entity straight from Azurite, alternated with the requests (one client);
+    the statistics rows of 1,000 → 100,000 proposals are stored first (StatisticsScenario.cs). The ratio must not
+    grow with the number of proposals.
     """);
 localHost.Kill(entireProcessTree: true);
 await localHost.WaitForExitAsync();
@@ -202,6 +214,7 @@ static Process StartLocalHost(string root, string connectionString, int port)
     start.Environment["Intake__MaxFileBytes"] = (110L * 1024 * 1024).ToString(CultureInfo.InvariantCulture);
     start.Environment["Intake__MaxProposalBytes"] = (110L * 1024 * 1024).ToString(CultureInfo.InvariantCulture);
     start.Environment["Logging__LogLevel__Default"] = "Warning";
+    start.Environment["LocalHost__FunctionKey"] = BenchFunctionKey;
     var process = Process.Start(start)!;
     process.OutputDataReceived += (_, e) =>
     {
@@ -275,4 +288,9 @@ internal sealed class GeneratedPdfContent(long length) : HttpContent
         length1 = length;
         return true;
     }
+}
+
+internal static partial class Program
+{
+    private const string BenchFunctionKey = "bench-function-key";
 }

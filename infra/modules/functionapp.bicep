@@ -78,6 +78,9 @@ param digestSchedule string
 @description('NCRONTAB (six fields, UTC) of the weekly overdue report.')
 param overdueReportSchedule string
 
+@description('NCRONTAB (six fields, UTC) of the nightly statistics recompute.')
+param statisticsRecomputeSchedule string
+
 @description('Application (client) id of the Entra ID app registration used for staff sign-in.')
 param authClientId string
 
@@ -184,6 +187,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Links__SigningKeys: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/LinkSigningKeys)'
     Reminders__DigestSchedule: digestSchedule
     Reminders__OverdueReportSchedule: overdueReportSchedule
+    Statistics__RecomputeSchedule: statisticsRecomputeSchedule
   }
 }
 

@@ -15,6 +15,7 @@ using KhuyenCong.Infrastructure.Storage;
 using KhuyenCong.Infrastructure.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KhuyenCong.Infrastructure;
 
@@ -30,7 +31,14 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient());
         services.AddSingleton<StorageTables>();
         services.AddSingleton<IHealthProbe, HealthProbe>();
-        services.AddSingleton<IProposalRepository, TableProposalRepository>();
+        services.AddSingleton<TableProposalRepository>();
+        services.TryAddSingleton<KhuyenCong.Application.Statistics.ITodayGeography, KhuyenCong.Application.Statistics.ProvinceCatalogGeography>();
+        services.AddSingleton<KhuyenCong.Application.Statistics.IStatisticsStore, Statistics.TableStatisticsStore>();
+        // Every write of a proposal refreshes its statistics (docs/decisions/0008-statistics-by-contribution-deltas.md).
+        services.AddSingleton<IProposalRepository>(sp => new Statistics.StatisticsUpdatingProposalRepository(
+            sp.GetRequiredService<TableProposalRepository>(),
+            sp.GetRequiredService<KhuyenCong.Application.Statistics.IStatisticsStore>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Statistics.StatisticsUpdatingProposalRepository>>()));
         services.AddSingleton<IAttachmentStore, BlobAttachmentStore>();
         services.AddSingleton<ICapStore, TableCapStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();

@@ -39,6 +39,25 @@ public static class SpreadsheetCells
         return builder.ToString();
     }
 
+    /// <summary>The same as <see cref="Safe"/> (the name the statistics exports use).</summary>
+    public static string Text(string? value) => Safe(value);
+
+    /// <summary>A value for a cell: strings made safe, numbers and other values unchanged.</summary>
+    public static object? Value(object? value) => value is string s ? Safe(s) : value;
+
+    /// <summary>One CSV field (RFC 4180): made safe, then quoted when it holds a comma, quote or line break.</summary>
+    public static string CsvField(object? value)
+    {
+        var text = value switch
+        {
+            null => string.Empty,
+            string s => Safe(s),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => Safe(value.ToString()),
+        };
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
+
     /// <summary>
     /// Bidirectional embeddings, overrides, isolates and marks (U+200E-U+200F, U+202A-U+202E, U+2066-U+2069, U+061C),
     /// zero-width characters (U+200B-U+200D, U+2060, U+FEFF) and the other invisible format characters (category Cf).

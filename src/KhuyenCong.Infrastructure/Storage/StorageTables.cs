@@ -21,6 +21,9 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string AnnualPlans = "AnnualPlans";
     public const string Communes = "Communes";
     public const string EmailClaims = "EmailClaims";
+    public const string Statistics = "Statistics";
+    public const string StatisticsCells = "StatisticsCells";
+    public const string StatisticsRuns = "StatisticsRuns";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);

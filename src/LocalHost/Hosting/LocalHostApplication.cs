@@ -105,6 +105,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             {
                 // Defaults for one machine; any setting from the files, the environment or the command line wins.
                 ["KhuyenCong:TaskHubName"] = "KhuyenCong",
+                ["Statistics:RecomputeSchedule"] = "0 0 19 * * *",
                 ["KhuyenCong:PublicBaseUrl"] = origin,
                 ["SendGrid:ApiKey"] = "SG.localhost-outbox",
                 ["SendGrid:Host"] = origin,

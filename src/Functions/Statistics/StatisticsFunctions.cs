@@ -1,0 +1,188 @@
+using System.Text;
+using KhuyenCong.Application.Export;
+using KhuyenCong.Application.Statistics;
+using KhuyenCong.Domain.Statistics;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Functions.Http;
+using KhuyenCong.Functions.Web;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using MiniExcelLibs;
+
+namespace KhuyenCong.Functions.Statistics;
+
+/// <summary>
+/// Statistics for staff: <c>GET /api/stats</c> (figures), <c>GET /api/stats/export</c> (CSV or Excel),
+/// <c>GET /api/stats/runs</c> (the nightly recomputes), <c>GET /dashboard</c> (the page), and the nightly timer
+/// that recomputes every aggregate from the records.
+/// </summary>
+public sealed partial class StatisticsFunctions(IStatisticsStore statistics, ILogger<StatisticsFunctions> logger)
+{
+    /// <summary><c>GET /api/stats?from=&amp;to=&amp;fundingSource=&amp;province=&amp;commune=&amp;kind=&amp;sector=</c>.</summary>
+    [Function(nameof(GetStatistics))]
+    public async Task<IActionResult> GetStatistics(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/stats")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = RequestLanguage.From(request);
+        if (StaffAccess.Principal(request) is null)
+        {
+            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
+        }
+
+        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var filter = StatisticsFilter.Parse(name => request.Query[name].ToString(), language, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors, language);
+        }
+
+        var report = StatisticsReport.From(await statistics.QueryAsync(filter, cancellationToken));
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return new OkObjectResult(StatisticsView.Json(report, filter, language));
+    }
+
+    /// <summary><c>GET /api/stats/export?format=csv|xlsx</c> with the filters of <c>GET /api/stats</c>.</summary>
+    [Function(nameof(ExportStatistics))]
+    public async Task<IActionResult> ExportStatistics(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/stats/export")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = RequestLanguage.From(request);
+        if (StaffAccess.Principal(request) is null)
+        {
+            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
+        }
+
+        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var filter = StatisticsFilter.Parse(name => request.Query[name].ToString(), language, errors);
+        var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
+        if (format.Length == 0)
+        {
+            format = "csv";
+        }
+
+        if (format is not ("csv" or "xlsx"))
+        {
+            errors["format"] = [language == Language.English ? "'format' must be csv or xlsx." : "'format' (định dạng) phải là csv hoặc xlsx."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Fields(errors, language);
+        }
+
+        var report = StatisticsReport.From(await statistics.QueryAsync(filter, cancellationToken));
+        var header = StatisticsView.ExportHeader(language);
+        var rows = StatisticsView.ExportRows(report, language);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (format == "csv")
+        {
+            var csv = new StringBuilder();
+            csv.AppendJoin(',', header.Select(SpreadsheetCells.CsvField)).Append("\r\n");
+            foreach (var row in rows)
+            {
+                csv.AppendJoin(',', row.Select(SpreadsheetCells.CsvField)).Append("\r\n");
+            }
+
+            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+            return new FileContentResult(bytes, "text/csv; charset=utf-8") { FileDownloadName = "thong-ke-khuyen-cong.csv" };
+        }
+
+        var sheet = rows.Select(row =>
+        {
+            var line = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < header.Count; i++)
+            {
+                line[header[i]] = SpreadsheetCells.Value(row[i]);
+            }
+
+            return line;
+        }).ToList();
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheet, sheetName: language == Language.English ? "Statistics" : "Thống kê", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        return new FileContentResult(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        {
+            FileDownloadName = "thong-ke-khuyen-cong.xlsx",
+        };
+    }
+
+    /// <summary><c>GET /api/stats/runs</c>: the latest recomputes (newest first), with what each corrected.</summary>
+    [Function(nameof(ListStatisticsRuns))]
+    public async Task<IActionResult> ListStatisticsRuns(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/stats/runs")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = RequestLanguage.From(request);
+        if (StaffAccess.Principal(request) is null)
+        {
+            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
+        }
+
+        var runs = await statistics.ListRunsAsync(30, cancellationToken);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return new OkObjectResult(new
+        {
+            runs = runs.Select(r => new
+            {
+                r.Id,
+                r.StartedAt,
+                r.FinishedAt,
+                r.Outcome,
+                r.Trigger,
+                r.Years,
+                r.Proposals,
+                r.ContributionsCorrected,
+                r.CellsCorrected,
+                r.CellsRemoved,
+                r.Error,
+            }),
+        });
+    }
+
+    /// <summary>
+    /// Nightly (setting <c>Statistics__RecomputeSchedule</c>, default 19:00 UTC = 02:00 in Vietnam): recomputes every
+    /// contribution and cell from the records and corrects drift. Idempotent: a second run finds nothing to correct.
+    /// </summary>
+    [Function(nameof(RecomputeStatistics))]
+    public async Task RecomputeStatistics([TimerTrigger("%Statistics__RecomputeSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        var run = await statistics.RecomputeAsync(timer.IsPastDue ? "timer-past-due" : "timer", cancellationToken);
+        LogRun(logger, run.Id, run.ContributionsCorrected, run.CellsCorrected);
+    }
+
+    /// <summary><c>GET /dashboard</c> (staff): the statistics page, with the filters of <c>GET /api/stats</c> and <c>print=1</c>.</summary>
+    [Function(nameof(ShowDashboard))]
+    public async Task<IActionResult> ShowDashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var language = RequestLanguage.From(request);
+        var title = PageLayout.Choose(language, "Thống kê khuyến công", "Industrial promotion statistics");
+        if (StaffAccess.Principal(request) is null)
+        {
+            return PageLayout.Page(request, language, title,
+                "<h1>" + PageLayout.Encode(title) + "</h1><p>" + PageLayout.Encode(PageLayout.Choose(language,
+                    "Trang này dành cho cán bộ: vui lòng đăng nhập.", "This page is for staff: please sign in.")) + "</p>",
+                statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var filter = StatisticsFilter.Parse(name => request.Query[name].ToString(), language, errors);
+        var values = StatisticsFilter.ParameterNames.ToDictionary(n => n, n => request.Query[n].ToString().Trim(), StringComparer.Ordinal);
+        var form = new DashboardPage.Form(values, request.Query["print"].ToString() == "1");
+        var report = errors.Count > 0 ? null : StatisticsReport.From(await statistics.QueryAsync(filter, cancellationToken));
+        return PageLayout.Page(request, language, title, DashboardPage.Content(report, form, errors, language),
+            statusCode: errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Statistics run {RunId}: {Contributions} contributions and {Cells} cells corrected")]
+    private static partial void LogRun(ILogger logger, string runId, int contributions, int cells);
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using KhuyenCong.Domain.Geography;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+
+namespace KhuyenCong.Domain.Statistics;
+
+/// <summary>
+/// The filters of <c>GET /api/stats</c>, the dashboard and the exports: years <c>from</c>..<c>to</c> (both optional),
+/// <c>fundingSource</c>, <c>province</c> (a current or former name or code: former provinces count as today's),
+/// <c>commune</c> and <c>sector</c> (matched ignoring case and diacritics), <c>kind</c>.
+/// </summary>
+public sealed record StatisticsFilter
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+    public const int MaxTextLength = 100;
+
+    /// <summary>The names of the query parameters, in the order the form shows them.</summary>
+    public static IReadOnlyList<string> ParameterNames { get; } = ["from", "to", "fundingSource", "province", "commune", "kind", "sector"];
+
+    public static StatisticsFilter All { get; } = new();
+
+    public int? From { get; init; }
+
+    public int? To { get; init; }
+
+    public FundingSource? FundingSource { get; init; }
+
+    /// <summary>Code of a current province.</summary>
+    public string? Province { get; init; }
+
+    /// <summary>Folded commune.</summary>
+    public string? Commune { get; init; }
+
+    public ProposalKind? Kind { get; init; }
+
+    /// <summary>Folded sector.</summary>
+    public string? Sector { get; init; }
+
+    public bool Includes(int year) => (From is null || year >= From) && (To is null || year <= To);
+
+    /// <summary>True when the cell's dimensions match every filter but the years.</summary>
+    public bool Matches(StatisticsCellKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return (FundingSource is null || key.FundingSource == FundingSource.Value.ToCode())
+            && (Kind is null || key.Kind == Kind.Value.ToCode())
+            && (Province is null || key.Province == Province)
+            && (Commune is null || key.CommuneKey == Commune)
+            && (Sector is null || key.SectorKey == Sector);
+    }
+
+    /// <summary>
+    /// Reads the filters from query values (<paramref name="get"/> gives the raw value of a parameter, null or empty
+    /// when absent). Every invalid parameter gets a message in <paramref name="language"/>, keyed by its name.
+    /// </summary>
+    public static StatisticsFilter Parse(Func<string, string?> get, Language language, IDictionary<string, IReadOnlyList<string>> errors)
+    {
+        ArgumentNullException.ThrowIfNull(get);
+        ArgumentNullException.ThrowIfNull(errors);
+        var en = language == Language.English;
+        string? Value(string name) => string.IsNullOrWhiteSpace(get(name)) ? null : get(name)!.Trim();
+
+        int? Year(string name)
+        {
+            var text = Value(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= MinYear and <= MaxYear)
+            {
+                return year;
+            }
+
+            errors[name] = [en
+                ? $"'{name}' must be a year from {MinYear} to {MaxYear}."
+                : $"'{name}' phải là năm từ {MinYear} đến {MaxYear}."];
+            return null;
+        }
+
+        var from = Year("from");
+        var to = Year("to");
+        if (from is not null && to is not null && from > to)
+        {
+            errors["to"] = [en ? "'to' must not be before 'from'." : "'to' (đến năm) không được trước 'from' (từ năm)."];
+        }
+
+        FundingSource? source = null;
+        if (Value("fundingSource") is { } sourceText)
+        {
+            if (ProposalCatalog.TryParseFundingSource(sourceText, out var s))
+            {
+                source = s;
+            }
+            else
+            {
+                errors["fundingSource"] = [en ? "'fundingSource' must be national or local." : "'fundingSource' (nguồn kinh phí) phải là national hoặc local."];
+            }
+        }
+
+        ProposalKind? kind = null;
+        if (Value("kind") is { } kindText)
+        {
+            if (ProposalCatalog.TryParseKind(kindText, out var k))
+            {
+                kind = k;
+            }
+            else
+            {
+                errors["kind"] = [en
+                    ? "'kind' is not a known kind: " + string.Join(", ", ProposalCatalog.Kinds.Select(e => e.Code)) + "."
+                    : "'kind' (nội dung khuyến công) không hợp lệ; chọn một trong: " + string.Join(", ", ProposalCatalog.Kinds.Select(e => e.Code)) + "."];
+            }
+        }
+
+        string? province = null;
+        if (Value("province") is { } provinceText)
+        {
+            if (ProvinceCatalog.TryResolveCurrent(provinceText, out var p))
+            {
+                province = p.Code;
+            }
+            else
+            {
+                errors["province"] = [en ? "'province' is not a known province." : "'province' (tỉnh, thành phố) không có trong danh mục."];
+            }
+        }
+
+        string? Text(string name, string vi, string english)
+        {
+            var text = Value(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (text.Length > MaxTextLength || VietnameseText.HasForbiddenCharacters(text))
+            {
+                errors[name] = [en
+                    ? $"'{name}' ({english}) must be plain text of at most {MaxTextLength} characters."
+                    : $"'{name}' ({vi}) phải là chữ thường, không quá {MaxTextLength} ký tự."];
+                return null;
+            }
+
+            return StatisticsCellKey.Fold(text);
+        }
+
+        var commune = Text("commune", "xã, phường", "commune");
+        var sector = Text("sector", "lĩnh vực", "sector");
+        return new StatisticsFilter
+        {
+            From = from,
+            To = to,
+            FundingSource = source,
+            Province = province,
+            Commune = string.IsNullOrEmpty(commune) ? null : commune,
+            Kind = kind,
+            Sector = string.IsNullOrEmpty(sector) ? null : sector,
+        };
+    }
+}

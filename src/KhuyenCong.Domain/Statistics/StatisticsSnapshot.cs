@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using System.Text;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+
+namespace KhuyenCong.Domain.Statistics;
+
+/// <summary>
+/// What one proposal contributes to the statistics: its year (Vietnam time, never changes), status, kind, sector,
+/// funding source, today's province and commune, programme, and its figures. Two snapshots of one proposal are
+/// compared, and the difference is applied to the aggregate cells (docs/storage.md, "Statistics").
+/// </summary>
+public sealed record StatisticsSnapshot
+{
+    public required int Year { get; init; }
+
+    public required ProposalStatus Status { get; init; }
+
+    public required ProposalKind Kind { get; init; }
+
+    public required FundingSource FundingSource { get; init; }
+
+    /// <summary>The sector as submitted (display); cells group it ignoring case and diacritics.</summary>
+    public required string Sector { get; init; }
+
+    /// <summary>Today's province: the code of a current province (after 1/7/2025), or the text as submitted when unknown.</summary>
+    public required string Province { get; init; }
+
+    /// <summary>Today's commune (display); cells group it ignoring case and diacritics.</summary>
+    public required string Commune { get; init; }
+
+    /// <summary>The programme the proposal counts towards, or "" for none.</summary>
+    public required string ProgrammeId { get; init; }
+
+    public required long Requested { get; init; }
+
+    /// <summary>The approved amount, null until approved.</summary>
+    public long? Approved { get; init; }
+
+    public long Paid { get; init; }
+
+    public int Trainees { get; init; }
+
+    public int Jobs { get; init; }
+
+    /// <summary>What was paid to the establishment itself (see <see cref="DirectSupport"/>); 0 for other kinds.</summary>
+    public long PaidDirect => DirectSupport.IsPaidToEstablishment(Kind) ? Paid : 0;
+
+    /// <summary>The aggregate cell this proposal falls in.</summary>
+    public StatisticsCellKey Cell => new(FundingSource.ToCode(), Kind.ToCode(), Province, StatisticsCellKey.Fold(Commune), StatisticsCellKey.Fold(Sector), ProgrammeId);
+
+    /// <summary>The measures this proposal adds to its cell: a count of one, one in its status, and its figures.</summary>
+    public StatisticsMeasures Measures()
+    {
+        var m = new StatisticsMeasures();
+        m.Add(StatisticsMeasures.Count, 1);
+        m.Add(StatisticsMeasures.StatusName(Status), 1);
+        m.Add(StatisticsMeasures.Requested, Requested);
+        m.Add(StatisticsMeasures.Approved, Approved ?? 0);
+        m.Add(StatisticsMeasures.ApprovedCount, Approved is null ? 0 : 1);
+        m.Add(StatisticsMeasures.Paid, Paid);
+        m.Add(StatisticsMeasures.PaidDirect, PaidDirect);
+        m.Add(StatisticsMeasures.Trainees, Trainees);
+        m.Add(StatisticsMeasures.Jobs, Jobs);
+        return m;
+    }
+
+    /// <summary>
+    /// The change to the cells when a proposal's contribution goes from <paramref name="from"/> to
+    /// <paramref name="to"/> (null: no contribution). Cells whose change nets to zero are left out.
+    /// </summary>
+    public static IReadOnlyList<StatisticsCellChange> Delta(StatisticsSnapshot? from, StatisticsSnapshot? to)
+    {
+        var changes = new Dictionary<StatisticsCellKey, (StatisticsSnapshot Labels, StatisticsMeasures Measures)>();
+        void Apply(StatisticsSnapshot s, int sign)
+        {
+            if (!changes.TryGetValue(s.Cell, out var entry))
+            {
+                entry = (s, new StatisticsMeasures());
+                changes[s.Cell] = entry;
+            }
+
+            entry.Measures.Add(s.Measures(), sign);
+        }
+
+        if (from is not null)
+        {
+            Apply(from, -1);
+        }
+
+        if (to is not null)
+        {
+            Apply(to, +1);
+        }
+
+        return changes
+            .Where(c => !c.Value.Measures.IsZero)
+            .Select(c => new StatisticsCellChange(c.Key, c.Value.Labels.Commune, c.Value.Labels.Sector, c.Value.Measures))
+            .OrderBy(c => c.Key.RowKey, StringComparer.Ordinal)
+            .ToList();
+    }
+}
+
+/// <summary>One cell's change: its key, display labels (for a new cell) and the measures to add.</summary>
+public sealed record StatisticsCellChange(StatisticsCellKey Key, string Commune, string Sector, StatisticsMeasures Measures);
+
+/// <summary>
+/// The dimensions of an aggregate cell within a year: funding source, kind, today's province, commune and sector
+/// (folded: no case, no diacritics), programme. The filters of <c>GET /api/stats</c> are these dimensions.
+/// </summary>
+public sealed record StatisticsCellKey(string FundingSource, string Kind, string Province, string CommuneKey, string SectorKey, string ProgrammeId)
+{
+    /// <summary>Row keys of cells start with this.</summary>
+    public const string Prefix = "cell-";
+
+    /// <summary>A stable row key (Table Storage forbids / \ # ? and control characters, so the dimensions are hashed).</summary>
+    public string RowKey
+    {
+        get
+        {
+            var text = string.Join('\u001f', FundingSource, Kind, Province, CommuneKey, SectorKey, ProgrammeId);
+            return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+        }
+    }
+
+    /// <summary>Folded for grouping and filtering: lower case, no diacritics, single spaces.</summary>
+    public static string Fold(string? text) => VietnameseText.Fold(text ?? string.Empty).Trim();
+}
+
+/// <summary>
+/// Which kinds' money goes to the establishment itself, for "the share paid directly to establishments"
+/// (DOMAIN.md: 71.7% of Hưng Yên's local money "went directly to establishments that renewed production with
+/// advanced machinery"). Counted: machinery and technology transfer, complete technology lines, technical
+/// demonstration models, cleaner production and digital transformation: support bought equipment or know-how for
+/// one establishment's own production. Not counted: training, management training, typical-product voting,
+/// brands, fairs and trade promotion, consulting, industrial-cluster infrastructure: the money pays organisers,
+/// trainers, consultants or shared infrastructure.
+/// </summary>
+public static class DirectSupport
+{
+    public static IReadOnlySet<ProposalKind> Kinds { get; } = new HashSet<ProposalKind>
+    {
+        ProposalKind.Machinery,
+        ProposalKind.TechnologyLine,
+        ProposalKind.DemonstrationModel,
+        ProposalKind.CleanerProduction,
+        ProposalKind.DigitalTransformation,
+    };
+
+    public static bool IsPaidToEstablishment(ProposalKind kind) => Kinds.Contains(kind);
+}

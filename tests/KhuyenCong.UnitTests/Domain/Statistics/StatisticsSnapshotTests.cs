@@ -1,0 +1,91 @@
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Statistics;
+
+namespace KhuyenCong.UnitTests.Domain.Statistics;
+
+public class StatisticsSnapshotTests
+{
+    internal static StatisticsSnapshot Snapshot(ProposalStatus status = ProposalStatus.Submitted, ProposalKind kind = ProposalKind.Machinery,
+        long requested = 300, long? approved = null, long paid = 0, string commune = "Xã Tân Hưng", string programme = "") => new()
+        {
+            Year = 2026,
+            Status = status,
+            Kind = kind,
+            FundingSource = FundingSource.National,
+            Sector = "Chế biến nông sản",
+            Province = "hung-yen",
+            Commune = commune,
+            ProgrammeId = programme,
+            Requested = requested,
+            Approved = approved,
+            Paid = paid,
+            Trainees = 5,
+            Jobs = 2,
+        };
+
+    [Fact]
+    public void Delta_FromNothing_AddsOneProposalWithItsFigures()
+    {
+        var change = Assert.Single(StatisticsSnapshot.Delta(null, Snapshot(approved: 200, paid: 100)));
+
+        Assert.Equal(1, change.Measures[StatisticsMeasures.Count]);
+        Assert.Equal(1, change.Measures.StatusCount(ProposalStatus.Submitted));
+        Assert.Equal(300, change.Measures[StatisticsMeasures.Requested]);
+        Assert.Equal(200, change.Measures[StatisticsMeasures.Approved]);
+        Assert.Equal(1, change.Measures[StatisticsMeasures.ApprovedCount]);
+        Assert.Equal(100, change.Measures[StatisticsMeasures.Paid]);
+        Assert.Equal(100, change.Measures[StatisticsMeasures.PaidDirect]);
+        Assert.Equal(5, change.Measures[StatisticsMeasures.Trainees]);
+        Assert.Equal(2, change.Measures[StatisticsMeasures.Jobs]);
+    }
+
+    [Fact]
+    public void Delta_StatusChangeInOneCell_MovesOneCountAndLeavesTheTotal()
+    {
+        var change = Assert.Single(StatisticsSnapshot.Delta(Snapshot(), Snapshot(ProposalStatus.Approved, approved: 250)));
+
+        Assert.Equal(0, change.Measures[StatisticsMeasures.Count]);
+        Assert.Equal(-1, change.Measures.StatusCount(ProposalStatus.Submitted));
+        Assert.Equal(1, change.Measures.StatusCount(ProposalStatus.Approved));
+        Assert.Equal(250, change.Measures[StatisticsMeasures.Approved]);
+        Assert.Equal(0, change.Measures[StatisticsMeasures.Requested]);
+    }
+
+    [Fact]
+    public void Delta_ProgrammeChange_RemovesFromOneCellAndAddsToAnother()
+    {
+        var changes = StatisticsSnapshot.Delta(Snapshot(), Snapshot(programme: "ct-2026-2030"));
+
+        Assert.Equal(2, changes.Count);
+        Assert.Contains(changes, c => c.Key.ProgrammeId == "" && c.Measures[StatisticsMeasures.Count] == -1);
+        Assert.Contains(changes, c => c.Key.ProgrammeId == "ct-2026-2030" && c.Measures[StatisticsMeasures.Count] == 1);
+    }
+
+    [Fact]
+    public void Delta_SameSnapshot_NoChange()
+    {
+        Assert.Empty(StatisticsSnapshot.Delta(Snapshot(), Snapshot()));
+        Assert.Empty(StatisticsSnapshot.Delta(null, null));
+    }
+
+    [Fact]
+    public void Cell_CommuneSpelledWithoutDiacriticsOrCase_SameCell()
+    {
+        Assert.Equal(Snapshot(commune: "Xã Tân Hưng").Cell.RowKey, Snapshot(commune: "xa tan hung").Cell.RowKey);
+        Assert.NotEqual(Snapshot(commune: "Xã Tân Hưng").Cell.RowKey, Snapshot(commune: "Xã Tân Lập").Cell.RowKey);
+    }
+
+    [Theory]
+    [InlineData(ProposalKind.Machinery, true)]
+    [InlineData(ProposalKind.TechnologyLine, true)]
+    [InlineData(ProposalKind.DemonstrationModel, true)]
+    [InlineData(ProposalKind.CleanerProduction, true)]
+    [InlineData(ProposalKind.DigitalTransformation, true)]
+    [InlineData(ProposalKind.Training, false)]
+    [InlineData(ProposalKind.TradePromotion, false)]
+    [InlineData(ProposalKind.Cluster, false)]
+    public void PaidDirect_ByKind_CountsOnlyMoneyToTheEstablishment(ProposalKind kind, bool direct)
+    {
+        Assert.Equal(direct ? 100 : 0, Snapshot(kind: kind, paid: 100).PaidDirect);
+    }
+}
