@@ -32,7 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<StorageTables>();
         services.AddSingleton<IHealthProbe, HealthProbe>();
         services.AddSingleton<TableProposalRepository>();
-        services.TryAddSingleton<KhuyenCong.Application.Statistics.ITodayGeography, KhuyenCong.Application.Statistics.ProvinceCatalogGeography>();
+        services.TryAddSingleton<KhuyenCong.Application.Statistics.ITodayGeography, KhuyenCong.Application.Statistics.ReferenceDataGeography>();
         services.AddSingleton<KhuyenCong.Application.Statistics.IStatisticsStore, Statistics.TableStatisticsStore>();
         // Every write of a proposal refreshes its statistics (docs/decisions/0008-statistics-by-contribution-deltas.md).
         services.AddSingleton<IProposalRepository>(sp => new Statistics.StatisticsUpdatingProposalRepository(

@@ -24,3 +24,22 @@ public sealed class ProvinceCatalogGeography : ITodayGeography
         new(ProvinceCatalog.TryResolveCurrent(province, out var current) ? current.Code : VietnameseText.Normalize(province),
             VietnameseText.Normalize(commune));
 }
+
+/// <summary>
+/// Today's places from the geography reference data (<see cref="Geography.IGeography"/>: provinces and the communes an
+/// administrator loaded, with their old names), falling back to <see cref="ProvinceCatalogGeography"/> for what it does
+/// not know.
+/// </summary>
+public sealed class ReferenceDataGeography(Geography.IGeography geography) : ITodayGeography
+{
+    private static readonly ProvinceCatalogGeography Fallback = new();
+
+    public PlaceToday ResolveToday(string province, string commune)
+    {
+        var fallback = Fallback.ResolveToday(province, commune);
+        var place = geography.ResolveToday(province, commune);
+        return new PlaceToday(
+            place.ProvinceCode ?? fallback.Province,
+            place.CommuneCode is not null && !string.IsNullOrWhiteSpace(place.CommuneName) ? VietnameseText.Normalize(place.CommuneName) : fallback.Commune);
+    }
+}
