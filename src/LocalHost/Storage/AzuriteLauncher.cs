@@ -353,10 +353,23 @@ public static class PortProbe
         }
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> HandedOut = new();
+
+    /// <summary>
+    /// A port free now, never one this process handed out before (the system may offer a just-released port again,
+    /// and two servers told the same "free" port would collide when both start).
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (HandedOut.TryAdd(port, true))
+            {
+                return port;
+            }
+        }
     }
 }

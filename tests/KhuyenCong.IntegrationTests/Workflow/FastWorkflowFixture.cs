@@ -104,6 +104,9 @@ public static class WorkflowProbe
     public static IEnumerable<JsonElement> To(this IEnumerable<JsonElement> messages, string email) =>
         messages.Where(m => m.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetString(), email, StringComparison.OrdinalIgnoreCase)));
 
+    public static bool To(this JsonElement message, string email) =>
+        message.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetString(), email, StringComparison.OrdinalIgnoreCase));
+
     public static IEnumerable<JsonElement> About(this IEnumerable<JsonElement> messages, string trackingCode) =>
         messages.Where(m => m.GetProperty("subject").GetString()!.Contains(trackingCode, StringComparison.Ordinal));
 
