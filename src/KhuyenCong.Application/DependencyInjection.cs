@@ -24,6 +24,10 @@ public static class DependencyInjection
         services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Proposals.ProposalIntake>();
         services.AddSingleton<Proposals.ProposalTracking>();
+        services.AddOptions<Email.EmailOptions>()
+            .BindConfiguration(Email.EmailOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         return services;
