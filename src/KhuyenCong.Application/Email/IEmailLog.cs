@@ -84,6 +84,8 @@ public sealed class EmailSendInProgressException : Exception
 /// </summary>
 public sealed class OnceOnlyEmailSender(IEmailSender sender, IEmailLog log, IOptions<EmailOptions> options)
 {
+    private static readonly TimeSpan RecordBudget = TimeSpan.FromSeconds(30);
+
     /// <returns>True when the email was sent now, false when it had been sent before.</returns>
     public async Task<bool> SendOnceAsync(string proposalId, EmailMessage message, CancellationToken cancellationToken)
     {
@@ -115,7 +117,9 @@ public sealed class OnceOnlyEmailSender(IEmailSender sender, IEmailLog log, IOpt
             throw;
         }
 
-        await log.RecordSentAsync(claim, message.Subject, CancellationToken.None);
+        // The email is out: record it, waiting a little for storage if need be. Should that still fail, the send is
+        // reported as done all the same (the step completes and is not retried; only the record lacks it).
+        await BestEffort.RetryAsync(() => log.RecordSentAsync(claim, message.Subject, CancellationToken.None), RecordBudget, _ => true);
         return true;
     }
 }
