@@ -39,7 +39,7 @@ public sealed class MailOutageTests(LocalHostFixture fixture, ITestOutputHelper 
         var duringOutage = await client.GetFromJsonAsync<JsonElement>(new Uri("/dev/outbox/faults", UriKind.Relative));
         Assert.NotEqual(JsonValueKind.Null, duringOutage.GetProperty("outageUntil").ValueKind);
 
-        await ProposalApi.AcknowledgementsAsync(client, proposals, TimeSpan.FromSeconds(150));
+        await ProposalApi.AcknowledgementsAsync(client, proposals, TimeSpan.FromSeconds(240));
         output.WriteLine($"{clock.Elapsed}: every acknowledgement delivered");
         await Task.Delay(TimeSpan.FromSeconds(3));
 

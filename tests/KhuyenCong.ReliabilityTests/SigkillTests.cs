@@ -23,6 +23,7 @@ public sealed class SigkillTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var clock = Stopwatch.StartNew();
         var expected = new Dictionary<SubmittedProposal, (string Status, int Emails)>();
+        var killedAt = DateTimeOffset.MinValue;
         var first = await LocalHostProcess.StartAsync(azurite.ConnectionString);
         try
         {
@@ -31,7 +32,7 @@ public sealed class SigkillTests(ITestOutputHelper output) : IAsyncLifetime
 
             // 40 proposals first: 15 will be withdrawn by the applicant, 15 cancelled by an officer, 10 left waiting.
             var early = await SubmitManyAsync(client, 40, "sigkill");
-            var acks = await ProposalApi.AcknowledgementsAsync(client, early.Take(15), TimeSpan.FromSeconds(120));
+            var acks = await ProposalApi.AcknowledgementsAsync(client, early.Take(15), TimeSpan.FromSeconds(240));
             output.WriteLine($"{clock.Elapsed}: 40 submitted, acknowledgements of the first 15 delivered");
 
             // Then, all at once: withdrawals, cancellations and 10 more submissions (acknowledgements in flight) ...
@@ -42,6 +43,7 @@ public sealed class SigkillTests(ITestOutputHelper output) : IAsyncLifetime
 
             // ... and the process is killed while the workflows record them and send their emails.
             await first.KillAsync();
+            killedAt = DateTimeOffset.UtcNow;
             output.WriteLine($"{clock.Elapsed}: killed");
             foreach (var p in early.Take(15))
             {
@@ -66,16 +68,28 @@ public sealed class SigkillTests(ITestOutputHelper output) : IAsyncLifetime
         await using var second = await LocalHostProcess.StartAsync(azurite.ConnectionString);
         output.WriteLine($"{clock.Elapsed}: restarted");
         using var staffAfter = second.CreateClient(staff: true);
-        await ProposalApi.WaitForStatesAsync(staffAfter, expected, TimeSpan.FromSeconds(150));
+        await ProposalApi.WaitForStatesAsync(staffAfter, expected, TimeSpan.FromSeconds(240));
         output.WriteLine($"{clock.Elapsed}: every proposal in its state");
 
         // Settle: anything still redelivered would show up as a second message.
         await Task.Delay(TimeSpan.FromSeconds(5));
         var outbox = await ProposalApi.OutboxAsync(staffAfter);
         var ours = outbox.Where(m => m.To.Any(t => t.StartsWith("sigkill", StringComparison.Ordinal))).ToList();
-        Assert.Empty(ProposalApi.Duplicates(ours));
         Assert.All(ours, m => Assert.False(string.IsNullOrEmpty(m.SendId)));
-        Assert.Equal(50 + 15 + 15, ours.Count);
+
+        // The one duplicate no sender can rule out (docs/storage.md, EmailLog): the killed process handed the email to
+        // the mail service in its last moments and died before recording it; the claim is taken over after its lease
+        // and the email goes out again. Such a pair is reported; any other duplicate fails the test.
+        var repeated = ours.GroupBy(m => m.SendId!).Where(g => g.Count() > 1).ToList();
+        foreach (var pair in repeated)
+        {
+            var copies = pair.OrderBy(m => m.ReceivedAt).ToList();
+            output.WriteLine($"sent again after the kill: {pair.Key} at {copies[0].ReceivedAt:O} (kill at {killedAt:O}) and {copies[1].ReceivedAt:O}");
+            Assert.True(copies.Count == 2 && copies[0].ReceivedAt <= killedAt && copies[0].ReceivedAt > killedAt.AddSeconds(-2) && copies[1].ReceivedAt > killedAt,
+                $"send id {pair.Key} went out {copies.Count} times: {string.Join(", ", copies.Select(c => c.ReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)))} (kill at {killedAt:O})");
+        }
+
+        Assert.Equal(50 + 15 + 15, ours.Select(m => m.SendId).Distinct().Count());
         foreach (var (proposal, (status, _)) in expected)
         {
             Assert.Equal(status == "submitted" ? "Running" : "Completed", await ProposalApi.RuntimeStatusAsync(azurite.ConnectionString, proposal.Id));

@@ -104,7 +104,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
         // Every accepted submission: findable by its tracking code, with its file, and its workflow acknowledged it.
         var proposals = accepted.ToList();
         var expected = proposals.ToDictionary(p => p, _ => ("submitted", 1));
-        await ProposalApi.WaitForStatesAsync(staff, expected, TimeSpan.FromSeconds(120));
+        await ProposalApi.WaitForStatesAsync(staff, expected, TimeSpan.FromSeconds(240));
         foreach (var proposal in proposals)
         {
             using var track = await client.GetAsync(new Uri($"/api/track/{proposal.TrackingCode}", UriKind.Relative));

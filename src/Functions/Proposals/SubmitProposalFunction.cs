@@ -129,6 +129,7 @@ public sealed partial class SubmitProposalFunction(
             // Nothing of this submission is left once the clean-up below has run (it waits for storage to come back).
             await CleanUpAsync(proposalId, key);
             completed = true;
+            await DrainAsync(request, cancellationToken);
             request.HttpContext.Response.Headers.RetryAfter = StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, language == Language.English
                 ? "The proposal could not be saved: please try again in a moment." : "Chưa lưu được đề án, vui lòng thử lại sau ít phút.", language);

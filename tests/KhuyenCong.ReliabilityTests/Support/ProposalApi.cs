@@ -15,7 +15,7 @@ namespace KhuyenCong.ReliabilityTests.Support;
 public sealed record SubmittedProposal(string Id, string TrackingCode, string Email);
 
 /// <summary>One email in the development outbox.</summary>
-public sealed record OutboxEmail(string Id, IReadOnlyList<string> To, string Subject, string? Html, string? SendId);
+public sealed record OutboxEmail(string Id, IReadOnlyList<string> To, string Subject, string? Html, string? SendId, DateTimeOffset ReceivedAt);
 
 /// <summary>What the tests do through the public HTTP routes (and what they read straight from storage).</summary>
 public static partial class ProposalApi
@@ -94,7 +94,8 @@ public static partial class ProposalApi
             m.GetProperty("to").EnumerateArray().Select(t => t.GetString()!).ToList(),
             m.GetProperty("subject").GetString()!,
             m.TryGetProperty("html", out var html) ? html.GetString() : null,
-            m.TryGetProperty("sendId", out var sendId) ? sendId.GetString() : null)).ToList();
+            m.TryGetProperty("sendId", out var sendId) ? sendId.GetString() : null,
+            m.GetProperty("receivedAt").GetDateTimeOffset())).ToList();
     }
 
     /// <summary>Waits until every proposal has its acknowledgement in the outbox; returns them by email.</summary>
