@@ -90,9 +90,10 @@ public sealed class SigkillTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         Assert.Equal(50 + 15 + 15, ours.Select(m => m.SendId).Distinct().Count());
+        await ProposalApi.WaitForRuntimeStatusesAsync(azurite.ConnectionString,
+            expected.ToDictionary(e => e.Key.Id, e => e.Value.Status == "submitted" ? "Running" : "Completed"), TimeSpan.FromSeconds(120));
         foreach (var (proposal, (status, _)) in expected)
         {
-            Assert.Equal(status == "submitted" ? "Running" : "Completed", await ProposalApi.RuntimeStatusAsync(azurite.ConnectionString, proposal.Id));
             var record = await ProposalApi.GetAsync(staffAfter, proposal.Id);
             Assert.Equal(status == "submitted" ? 1 : 2, record.GetProperty("history").GetArrayLength());
         }

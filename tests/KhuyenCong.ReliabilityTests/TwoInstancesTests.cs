@@ -60,10 +60,11 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
             var duplicates = ProposalApi.Duplicates(ours);
             Assert.True(duplicates.Count == 0, "sent more than once: " + string.Join(", ", duplicates));
             Assert.True(ours.Count == 50, $"{ours.Count} emails, expected 50");
+            await ProposalApi.WaitForRuntimeStatusesAsync(azurite.ConnectionString,
+                expected.ToDictionary(e => e.Key.Id, e => e.Value.Status == "submitted" ? "Running" : "Completed"), TimeSpan.FromSeconds(120));
             foreach (var (proposal, (status, _)) in expected)
             {
-                Assert.Equal(status == "submitted" ? "Running" : "Completed", await ProposalApi.RuntimeStatusAsync(azurite.ConnectionString, proposal.Id));
-                var record = await ProposalApi.GetAsync(staff[0], proposal.Id);
+                    var record = await ProposalApi.GetAsync(staff[0], proposal.Id);
                 Assert.Equal(status == "submitted" ? 1 : 2, record.GetProperty("history").GetArrayLength());
             }
 

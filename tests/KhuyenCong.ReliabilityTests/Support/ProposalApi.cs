@@ -169,6 +169,32 @@ public static partial class ProposalApi
         return row.HasValue ? row.Value!.GetString("RuntimeStatus") : null;
     }
 
+    /// <summary>
+    /// Waits until every instance row of the task hub shows its expected runtime status. The provider writes that row
+    /// after the history, so after a kill it can lag (still <c>Pending</c>) until the instance's next episode runs.
+    /// </summary>
+    public static async Task WaitForRuntimeStatusesAsync(string storageConnectionString, IReadOnlyDictionary<string, string> expected, TimeSpan timeout)
+    {
+        await Eventually.GetAsync(
+            async () =>
+            {
+                var wrong = new List<string>();
+                foreach (var (id, status) in expected)
+                {
+                    var actual = await RuntimeStatusAsync(storageConnectionString, id);
+                    if (actual != status)
+                    {
+                        wrong.Add($"{id}: {actual}, expected {status}");
+                    }
+                }
+
+                return wrong;
+            },
+            wrong => wrong is { Count: 0 },
+            timeout,
+            "every workflow's runtime status");
+    }
+
     /// <summary>Send ids that reached the outbox more than once (with how often).</summary>
     public static IReadOnlyList<string> Duplicates(IEnumerable<OutboxEmail> messages) =>
         messages.GroupBy(m => m.SendId ?? "(no send id) " + m.Id).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
