@@ -154,9 +154,9 @@ public static partial class ProposalApi
                     }
                 }
 
-                return wrong;
+                return string.Join("; ", wrong);
             },
-            wrong => wrong is { Count: 0 },
+            wrong => wrong is { Length: 0 },
             timeout,
             "every proposal in its expected state");
     }
@@ -188,9 +188,9 @@ public static partial class ProposalApi
                     }
                 }
 
-                return wrong;
+                return string.Join("; ", wrong);
             },
-            wrong => wrong is { Count: 0 },
+            wrong => wrong is { Length: 0 },
             timeout,
             "every workflow's runtime status");
     }
