@@ -40,6 +40,10 @@ public static class DependencyInjection
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Exchange.ProposalExport>();
         services.AddSingleton<Exchange.ProposalImport>();
+        services.AddOptions<Email.EmailOptions>()
+            .BindConfiguration(Email.EmailOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         services.AddProgrammes();

@@ -49,7 +49,6 @@ public static class DependencyInjection
         services.AddSingleton<KhuyenCong.Application.Exchange.ISpreadsheetFiles, Exchange.SpreadsheetFiles>();
         services.AddProgrammeStorage();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
-        services.AddSingleton<KhuyenCong.Application.Email.IEmailClaims, TableEmailClaims>();
         services.AddSingleton<IProposalPayments, TableProposalPayments>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();
         services.AddEmail();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KhuyenCong.Application;
 using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Proposals;
@@ -126,7 +127,11 @@ public sealed partial class SubmitProposalFunction(
         catch (Exception ex) when (IsStorageOutage(ex) && !cancellationToken.IsCancellationRequested)
         {
             LogStorageUnavailable(logger, Describe(ex));
-            request.HttpContext.Response.Headers.RetryAfter = "10";
+            // Nothing of this submission is left once the clean-up below has run (it waits for storage to come back).
+            await CleanUpAsync(proposalId, key);
+            completed = true;
+            await DrainAsync(request, cancellationToken);
+            request.HttpContext.Response.Headers.RetryAfter = StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, language == Language.English
                 ? "The proposal could not be saved: please try again in a moment." : "Chưa lưu được đề án, vui lòng thử lại sau ít phút.", language);
         }
@@ -139,27 +144,30 @@ public sealed partial class SubmitProposalFunction(
         }
     }
 
+    /// <summary>
+    /// Removes the files of a submission that was not accepted, retrying while storage is unreachable (an outage
+    /// during the submission is usually still on), for at most <see cref="CleanUpBudget"/>.
+    /// </summary>
     private async Task CleanUpAsync(string proposalId, string? key)
     {
-        try
+        var removed = await BestEffort.RetryAsync(() => attachments.DeleteAllAsync(proposalId, CancellationToken.None), CleanUpBudget, IsStorageOutage);
+        if (!string.IsNullOrEmpty(key))
         {
-            await attachments.DeleteAllAsync(proposalId, CancellationToken.None);
-            if (!string.IsNullOrEmpty(key))
-            {
-                await idempotency.ReleaseAsync(IdempotencyScope, key, CancellationToken.None);
-            }
+            removed &= await BestEffort.RetryAsync(() => idempotency.ReleaseAsync(IdempotencyScope, key, CancellationToken.None), CleanUpBudget, IsStorageOutage);
         }
-        catch (Exception ex) when (IsStorageOutage(ex))
+
+        if (!removed)
         {
-            LogCleanupFailed(logger, proposalId, ex.GetType().Name);
+            LogCleanupFailed(logger, proposalId, "storage unreachable");
         }
     }
 
+    /// <summary>How long a failed submission waits for storage to remove what it wrote before answering.</summary>
+    internal static readonly TimeSpan CleanUpBudget = TimeSpan.FromSeconds(60);
+
     private static string Describe(Exception ex) => ex is Azure.RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : ex.GetType().Name;
 
-    private static bool IsStorageOutage(Exception ex) =>
-        ex is Azure.RequestFailedException or HttpRequestException or TimeoutException or System.Net.Sockets.SocketException
-            or Grpc.Core.RpcException or AggregateException;
+    private static bool IsStorageOutage(Exception ex) => StorageOutage.IsOutage(ex);
 
     private static JsonContentResult Created(string body, string location) => new(StatusCodes.Status201Created, body, location);
 

@@ -43,6 +43,9 @@ public sealed partial class ProposalIntake(
 {
     public static readonly TimeSpan DuplicateLookBack = TimeSpan.FromDays(5 * 365 + 1);
 
+    /// <summary>How long a failed submission waits for storage to remove its rows before answering.</summary>
+    public static readonly TimeSpan CleanUpBudget = TimeSpan.FromSeconds(60);
+
     public async Task<IntakeOutcome> SubmitAsync(IntakeRequest request, IProposalWorkflowStarter workflow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -86,8 +89,13 @@ public sealed partial class ProposalIntake(
         }
         catch
         {
-            // Not accepted after all (storage or the durable engine failed part-way): remove whatever was written.
-            await proposals.DeleteAsync(proposal, CancellationToken.None);
+            // Not accepted after all (storage or the durable engine failed part-way): remove whatever was written,
+            // waiting (within a budget) for storage to come back, then answer the original failure.
+            if (!await BestEffort.RetryAsync(() => proposals.DeleteAsync(proposal, CancellationToken.None), CleanUpBudget, _ => true))
+            {
+                LogCleanupFailed(logger, proposal.Id);
+            }
+
             throw;
         }
 
@@ -98,6 +106,9 @@ public sealed partial class ProposalIntake(
             new KeyValuePair<string, object?>("channel", proposal.Channel.ToString()));
         return new IntakeAccepted(proposal);
     }
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Could not remove the rows of failed submission {ProposalId}: storage stayed unreachable")]
+    private static partial void LogCleanupFailed(ILogger logger, string proposalId);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
         Message = "Proposal {ProposalId} accepted ({Channel}, {AttachmentCount} attachments, {EarlierCount} earlier proposals flagged)")]

@@ -22,8 +22,6 @@ public sealed partial class ReminderService(
     IProposalCaseStore cases,
     IReviewerRoster roster,
     IProposalRepository proposals,
-    IEmailLog emailLog,
-    IEmailClaims claims,
     OnceOnlyEmailSender sender,
     IOptions<WorkflowOptions> workflow,
     IOptions<RemindersOptions> options,
@@ -31,9 +29,6 @@ public sealed partial class ReminderService(
     TimeProvider time,
     ILogger<ReminderService> logger)
 {
-    /// <summary>A claim whose holder stopped before sending may be taken over after this long.</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
-
     /// <summary>To each reviewer with open reviews, one email a Vietnam day listing them (titles, due dates, overdue marked).</summary>
     public async Task<ReminderRun> SendDigestsAsync(CancellationToken cancellationToken)
     {
@@ -159,22 +154,23 @@ public sealed partial class ReminderService(
     }
 
     /// <returns>True when sent now; false when sent before or by a concurrent run; null when sending failed.</returns>
+    /// <remarks>
+    /// <see cref="OnceOnlyEmailSender"/> claims the send id before sending, so a timer firing twice (or on two instances)
+    /// sends once: the run that loses the claim learns it was sent, or that another run is sending it now.
+    /// </remarks>
     private async Task<bool?> SendOnceAsync(string partition, EmailMessage message, CancellationToken cancellationToken)
     {
-        if (await emailLog.WasSentAsync(partition, message.SendId, cancellationToken)
-            || !await claims.TryClaimAsync(partition, message.SendId, ClaimLease, cancellationToken))
-        {
-            return false;
-        }
-
         try
         {
             return await sender.SendOnceAsync(partition, message, cancellationToken);
         }
+        catch (EmailSendInProgressException)
+        {
+            return false;
+        }
         catch (EmailDeliveryException ex)
         {
-            // Let a later run (or a second firing) try again; the other recipients still get theirs.
-            await claims.ReleaseAsync(partition, message.SendId, CancellationToken.None);
+            // A later run (or a second firing) tries again; the other recipients still get theirs.
             LogSendFailed(logger, ex, partition.StartsWith("reviewer-", StringComparison.Ordinal) ? "digest" : "overdue-report");
             return null;
         }

@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Email;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KhuyenCong.Infrastructure.Email;
 
@@ -11,7 +12,9 @@ internal static class EmailServiceCollectionExtensions
             .BindConfiguration(SendGridOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddHttpClient(SendGridEmailSender.HttpClientName);
+        // A send never outlives its claim on the send id (Email:ClaimLease), so the claim cannot be taken over mid-send.
+        services.AddHttpClient(SendGridEmailSender.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<SendGridOptions>>().Value.Timeout);
         services.AddSingleton<IEmailSender, SendGridEmailSender>();
         return services;
     }

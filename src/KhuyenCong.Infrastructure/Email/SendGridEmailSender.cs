@@ -46,6 +46,11 @@ public sealed partial class SendGridEmailSender(
             LogSendFailed(logger, message.SendId, 0);
             throw new EmailDeliveryException("The mail service could not be reached.", ex);
         }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogSendFailed(logger, message.SendId, 0);
+            throw new EmailDeliveryException("The mail service did not answer in time.", ex);
+        }
 
         if (!response.IsSuccessStatusCode)
         {

@@ -7,26 +7,85 @@ using KhuyenCong.Infrastructure.Storage;
 
 namespace KhuyenCong.Infrastructure.Email;
 
-/// <summary>Table <c>EmailLog</c>: partition = proposal, row = hash of the send id (send ids hold addresses).</summary>
+/// <summary>
+/// Table <c>EmailLog</c>: partition = proposal, row = hash of the send id (send ids hold addresses). A row is first a
+/// claim (<c>State</c> = <c>claimed</c>, <c>ClaimedAt</c>), inserted conditionally so one attempt wins, then the
+/// record of the send (<c>State</c> = <c>sent</c>, <c>SentAt</c>, <c>Subject</c>). Rows written before claims existed
+/// have no <c>State</c> and count as sent.
+/// </summary>
 public sealed class TableEmailLog(StorageTables storage, TimeProvider time) : IEmailLog
 {
-    public async Task<bool> WasSentAsync(string proposalId, string sendId, CancellationToken cancellationToken)
+    private const string Claimed = "claimed";
+    private const string Sent = "sent";
+
+    public async Task<EmailClaim> ClaimAsync(string proposalId, string sendId, TimeSpan lease, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageTables.EmailLog, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(proposalId, RowKey(sendId), select: ["RowKey"], cancellationToken: cancellationToken);
-        return row.HasValue;
+        var rowKey = RowKey(sendId);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            try
+            {
+                var added = await table.AddEntityAsync(ClaimRow(proposalId, rowKey), cancellationToken);
+                return new EmailClaim(EmailClaimOutcome.Claimed, proposalId, sendId, added.Headers.ETag?.ToString());
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // claimed or sent already: look
+            }
+
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(proposalId, rowKey, cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                continue; // released meanwhile: claim again
+            }
+
+            var row = existing.Value!;
+            if (row.GetString("State") is not Claimed)
+            {
+                return new EmailClaim(EmailClaimOutcome.AlreadySent, proposalId, sendId);
+            }
+
+            if (row.GetDateTimeOffset("ClaimedAt") is { } claimedAt && claimedAt + lease > time.GetUtcNow())
+            {
+                return new EmailClaim(EmailClaimOutcome.HeldByAnother, proposalId, sendId);
+            }
+
+            // The claim outlived its lease without a send recorded (its sender died): take it over, if nobody else does first.
+            try
+            {
+                var taken = await table.UpdateEntityAsync(ClaimRow(proposalId, rowKey), row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return new EmailClaim(EmailClaimOutcome.Claimed, proposalId, sendId, taken.Headers.ETag?.ToString());
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                // changed meanwhile: look again
+            }
+        }
+
+        return new EmailClaim(EmailClaimOutcome.HeldByAnother, proposalId, sendId);
     }
 
-    public async Task RecordSentAsync(string proposalId, string sendId, string subject, CancellationToken cancellationToken)
+    public async Task RecordSentAsync(EmailClaim claim, string subject, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(claim);
+        var table = await storage.TableAsync(StorageTables.EmailLog, cancellationToken);
+        var row = new TableEntity(claim.ProposalId, RowKey(claim.SendId)) { ["State"] = Sent, ["SentAt"] = time.GetUtcNow(), ["Subject"] = subject };
+        // Unconditional: the email went out, so the row must say so whatever happened to the claim meanwhile.
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task ReleaseAsync(EmailClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
         var table = await storage.TableAsync(StorageTables.EmailLog, cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(proposalId, RowKey(sendId)) { ["SentAt"] = time.GetUtcNow(), ["Subject"] = subject }, cancellationToken);
+            await table.DeleteEntityAsync(claim.ProposalId, RowKey(claim.SendId), claim.Token is { } token ? new ETag(token) : ETag.All, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            // recorded by a concurrent attempt
+            // gone, or taken over by another attempt: not ours to remove
         }
     }
 
@@ -36,11 +95,17 @@ public sealed class TableEmailLog(StorageTables storage, TimeProvider time) : IE
         var sent = new List<SentEmail>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {proposalId}"), cancellationToken: cancellationToken))
         {
-            sent.Add(new SentEmail(row.GetString("Subject") ?? string.Empty, row.GetDateTimeOffset("SentAt") ?? default));
+            if (row.GetString("State") is not Claimed)
+            {
+                sent.Add(new SentEmail(row.GetString("Subject") ?? string.Empty, row.GetDateTimeOffset("SentAt") ?? default));
+            }
         }
 
         return sent.OrderBy(e => e.SentAt).ToList();
     }
+
+    private TableEntity ClaimRow(string proposalId, string rowKey) =>
+        new(proposalId, rowKey) { ["State"] = Claimed, ["ClaimedAt"] = time.GetUtcNow() };
 
     private static string RowKey(string sendId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sendId)));
 }

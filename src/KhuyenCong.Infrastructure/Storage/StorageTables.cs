@@ -20,7 +20,6 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string Programmes = "Programmes";
     public const string AnnualPlans = "AnnualPlans";
     public const string Communes = "Communes";
-    public const string EmailClaims = "EmailClaims";
     public const string Statistics = "Statistics";
     public const string StatisticsCells = "StatisticsCells";
     public const string StatisticsRuns = "StatisticsRuns";

@@ -58,6 +58,14 @@ public sealed partial class DurableEngine : IAsyncDisposable
             PartitionCount = settings.PartitionCount,
             WorkerId = settings.WorkerId,
             UseAppLease = false,
+            // How long a dequeued message stays invisible: work in flight in a process that dies is redelivered after
+            // this (5 minutes by default; LocalHost:QueueVisibilityTimeout shortens it for tests).
+            WorkItemQueueVisibilityTimeout = settings.QueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = settings.QueueVisibilityTimeout,
+            // How long a dead process keeps its partitions (30 s by default; LocalHost:PartitionLeaseInterval).
+            LeaseInterval = settings.PartitionLeaseInterval,
+            LeaseRenewInterval = settings.PartitionLeaseInterval / 3,
+            LeaseAcquireInterval = settings.PartitionLeaseInterval / 3,
             LoggerFactory = loggerFactory,
         });
         try
@@ -108,4 +116,14 @@ public sealed partial class DurableEngine : IAsyncDisposable
 
 }
 
-public sealed record DurableEngineSettings(string TaskHubName, TimeSpan MaxQueuePollingInterval, int PartitionCount, string WorkerId);
+/// <param name="QueueVisibilityTimeout">Visibility timeout of dequeued work-item and control-queue messages.</param>
+/// <param name="PartitionLeaseInterval">Lease on a control-queue partition; renewed and acquired every third of it.</param>
+public sealed record DurableEngineSettings(string TaskHubName, TimeSpan MaxQueuePollingInterval, int PartitionCount, string WorkerId)
+{
+    public static readonly TimeSpan DefaultQueueVisibilityTimeout = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan DefaultPartitionLeaseInterval = TimeSpan.FromSeconds(30);
+
+    public TimeSpan QueueVisibilityTimeout { get; init; } = DefaultQueueVisibilityTimeout;
+
+    public TimeSpan PartitionLeaseInterval { get; init; } = DefaultPartitionLeaseInterval;
+}

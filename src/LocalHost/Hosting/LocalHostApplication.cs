@@ -10,6 +10,7 @@ using KhuyenCong.LocalHost.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
@@ -127,11 +128,19 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
 
             ValidateSettings(builder.Configuration);
-            var pollInterval = TimeSpan.Parse(builder.Configuration["LocalHost:QueuePollingInterval"] ?? "00:00:01", CultureInfo.InvariantCulture);
+            var pollInterval = Duration(builder.Configuration, "LocalHost:QueuePollingInterval", TimeSpan.FromSeconds(1));
             var loggerFactory = LoggerFactory.Create(b => ConfigureLogging(b, options));
+            // Each process its own worker id (two LocalHosts on one task hub share its partitions, as two Functions
+            // instances do); the process id keeps a restarted process from posing as the dead one.
+            var workerId = NonEmpty(builder.Configuration["LocalHost:WorkerId"])
+                ?? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-localhost-{Environment.ProcessId}");
             engine = await DurableEngine.StartAsync(
                 storage.ConnectionString,
-                new DurableEngineSettings(builder.Configuration["KhuyenCong:TaskHubName"]!, pollInterval, 4, $"{Environment.MachineName}-localhost"),
+                new DurableEngineSettings(builder.Configuration["KhuyenCong:TaskHubName"]!, pollInterval, 4, workerId)
+                {
+                    QueueVisibilityTimeout = Duration(builder.Configuration, "LocalHost:QueueVisibilityTimeout", DurableEngineSettings.DefaultQueueVisibilityTimeout),
+                    PartitionLeaseInterval = Duration(builder.Configuration, "LocalHost:PartitionLeaseInterval", DurableEngineSettings.DefaultPartitionLeaseInterval),
+                },
                 loggerFactory,
                 cancellationToken);
 
@@ -358,6 +367,19 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
+    private static TimeSpan Duration(IConfiguration configuration, string key, TimeSpan fallback)
+    {
+        var text = NonEmpty(configuration[key]);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
+            ? value
+            : throw new LocalHostException($"Setting '{key}' must be a positive duration such as 00:00:10, not '{text}'.");
+    }
+
     // App Service Authentication sets X-MS-CLIENT-PRINCIPAL in Azure after signing the user in (and removes any
     // the client sent). LocalHost has no such front door: it removes the header from every request, so a client can
     // never claim an identity, and sets it only for requests carrying the function key, as a staff member with every
@@ -385,6 +407,16 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
         try
         {
             await next(context);
+        }
+        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted
+            && KhuyenCong.Functions.Http.StorageOutage.IsOutage(ex))
+        {
+            // As the Functions worker's StorageOutageMiddleware: storage unreachable is a 503 with Retry-After.
+            LogStorageOutage(logger, context.Request.Path, ex.GetType().Name);
+            context.Response.Clear();
+            var answer = KhuyenCong.Functions.Http.StorageOutage.Answer(context.Request);
+            await answer.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(
+                context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
@@ -437,6 +469,9 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "LocalHost is stopping")]
     private static partial void LogStopping(ILogger logger);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Storage unreachable for {Path} ({Problem}): answered 503")]
+    private static partial void LogStorageOutage(ILogger logger, PathString path, string problem);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Function failed for {Path}")]
     private static partial void LogFunctionFailed(ILogger logger, Exception exception, PathString path);

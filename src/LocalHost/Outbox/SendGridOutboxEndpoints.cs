@@ -23,15 +23,23 @@ public static partial class SendGridOutboxEndpoints
         endpoints.MapPost("/dev/outbox/faults", async (HttpContext context, OutboxFaults faults) =>
         {
             var request = await context.Request.ReadFromJsonAsync<FaultRequest>(context.RequestAborted);
-            if (request?.Statuses is not { Count: > 0 } statuses || statuses.Any(s => s is < 400 or > 599))
+            if (request?.Statuses is not { Count: > 0 } statuses || statuses.Any(s => s is < 400 or > 599) || request.Seconds is < 0 or > 3600)
             {
-                return Results.BadRequest(new { error = "Send {\"statuses\": [429, 500, ...]}: HTTP error statuses the next sends will get." });
+                return Results.BadRequest(new { error = "Send {\"statuses\": [429, 500, ...]}: HTTP error statuses the next sends will get; add \"seconds\": N for an outage in which every send for N seconds gets them in turn." });
             }
 
-            faults.Enqueue(statuses);
+            if (request.Seconds is > 0 and var seconds)
+            {
+                faults.StartOutage(statuses, TimeSpan.FromSeconds(seconds));
+            }
+            else
+            {
+                faults.Enqueue(statuses);
+            }
+
             return Results.NoContent();
         });
-        endpoints.MapGet("/dev/outbox/faults", (OutboxFaults faults) => Results.Json(new { pending = faults.Pending, served = faults.Served }));
+        endpoints.MapGet("/dev/outbox/faults", (OutboxFaults faults) => Results.Json(new { pending = faults.Pending, served = faults.Served, outageUntil = faults.OutageUntil }));
         endpoints.MapDelete("/dev/outbox/faults", (OutboxFaults faults) =>
         {
             faults.Clear();
@@ -220,7 +228,7 @@ public static partial class SendGridOutboxEndpoints
     [GeneratedRegex("href=\"([^\"]+)\"", RegexOptions.IgnoreCase)]
     private static partial Regex HrefPattern();
 
-    private sealed record FaultRequest(List<int>? Statuses);
+    private sealed record FaultRequest(List<int>? Statuses, double? Seconds);
 
     private sealed class MailRequest
     {
