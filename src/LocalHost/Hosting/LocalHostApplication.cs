@@ -120,11 +120,14 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             ValidateSettings(builder.Configuration);
             var pollInterval = TimeSpan.Parse(builder.Configuration["LocalHost:QueuePollingInterval"] ?? "00:00:01", CultureInfo.InvariantCulture);
             var loggerFactory = LoggerFactory.Create(b => ConfigureLogging(b, options));
+            var engineOperations = new EngineStorageOperations(new Infrastructure.Storage.StorageOperationCounter());
             engine = await DurableEngine.StartAsync(
                 storage.ConnectionString,
                 new DurableEngineSettings(builder.Configuration["KhuyenCong:TaskHubName"]!, pollInterval, 4, $"{Environment.MachineName}-localhost"),
                 loggerFactory,
-                cancellationToken);
+                cancellationToken,
+                engineOperations.Counter);
+            var benchmarkFloor = string.Equals(builder.Configuration[BenchmarkFloor.SettingName], "true", StringComparison.OrdinalIgnoreCase);
 
             // The app's own registrations, exactly as the Functions worker makes them.
             builder.Services.AddKhuyenCongFunctions(builder.Configuration);
@@ -132,6 +135,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             builder.Services.AddMvcCore();
             builder.Services.AddSingleton(new OutboxStore(new BlobServiceClient(storage.ConnectionString)));
             builder.Services.AddSingleton<OutboxFaults>();
+            builder.Services.AddSingleton(engineOperations);
             var grpcChannel = engine.Channel;
             builder.Services.AddDurableTaskClient(b =>
             {
@@ -161,6 +165,11 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                                 break;
                         }
                     }
+
+                    if (benchmarkFloor)
+                    {
+                        BenchmarkFloor.Register(registry);
+                    }
                 });
             });
 
@@ -178,6 +187,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             app.MapHttpFunctions(functions, keys);
             app.MapAdminFunctions(timers, functions, keys);
             app.MapSendGridOutbox();
+            app.MapStorageOperations();
 
             try
             {
