@@ -3,9 +3,9 @@ using Microsoft.DurableTask;
 namespace KhuyenCong.LocalHost.Durable;
 
 /// <summary>
-/// The benchmark's floor for the durable engine: an orchestration that calls a no-op activity <c>Before</c> times,
-/// publishes the custom status "waiting", waits for one external event, calls the no-op <c>After</c> times and
-/// completes. It is what the proposal workflow would cost if its activities did nothing. Registered only in LocalHost,
+/// The benchmark's floor for the durable engine: an orchestration that calls a no-op activity <c>Before</c> times
+/// (publishing the custom status "waiting" once <c>WaitingAfter</c> of them are done, by default all), waits for one
+/// external event, calls the no-op <c>After</c> times and completes. It is what the proposal workflow would cost if its activities did nothing. Registered only in LocalHost,
 /// and only when <see cref="SettingName"/> is true (the benchmark sets it); never in the Functions app.
 /// </summary>
 public static class BenchmarkFloor
@@ -31,8 +31,14 @@ public sealed class BenchmarkFloorOrchestrator : TaskOrchestrator<BenchmarkFloor
     {
         ArgumentNullException.ThrowIfNull(context);
         input ??= new BenchmarkFloorInput(0, 0);
+        var waitingAfter = input.WaitingAfter is { } n ? Math.Clamp(n, 0, input.Before) : input.Before;
         for (var i = 0; i < input.Before; i++)
         {
+            if (i == waitingAfter)
+            {
+                context.SetCustomStatus(BenchmarkFloor.Waiting);
+            }
+
             await context.CallActivityAsync<int>(BenchmarkFloor.Activity, i);
         }
 
@@ -53,5 +59,9 @@ public sealed class BenchmarkFloorNoop : TaskActivity<int, int>
     public override Task<int> RunAsync(TaskActivityContext context, int input) => Task.FromResult(input);
 }
 
-/// <summary>How many no-op activities the floor orchestration runs before and after its one external event.</summary>
-public sealed record BenchmarkFloorInput(int Before, int After);
+/// <summary>
+/// How many no-op activities the floor orchestration runs before and after its one external event, and after how many
+/// of the first it shows "waiting" (null: all of them), so the bench can raise the event at the same point as it would
+/// decide on a proposal.
+/// </summary>
+public sealed record BenchmarkFloorInput(int Before, int After, int? WaitingAfter = null);
