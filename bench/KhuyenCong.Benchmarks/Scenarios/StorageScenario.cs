@@ -63,7 +63,12 @@ internal sealed class StorageScenario : IScenario
         var floorCost = Cost(floor) * 1000;
         var cost = Cost(first.App) * 1000;
         var engineFloor = idlePerSecond * first.Elapsed.TotalSeconds;
-        var same = first.App.SequenceEqual(second.App) ? "the same in both runs" : "DIFFERENT between the runs";
+        var same = first.App.SequenceEqual(second.App)
+            ? "identical in both runs"
+            : BenchContext.Invariant($"{Math.Abs(first.App.Values.Sum() - second.App.Values.Sum())} apart between the two runs, ") +
+              (first.Routes.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(second.Routes.OrderBy(p => p.Key, StringComparer.Ordinal))
+                ? "all on LocalHost's side (the bench's decisions are identical); not tracked down yet"
+                : "the bench's decisions included; not tracked down yet");
         note = "storage: one lifecycle, submission (1 MB PDF) → screening accepted → one review → approved → contract → advance payment → acceptance papers and acceptance → final payment → settled; " +
             "decisions stored in this process as the routes will (read the proposal and its case, store the decision, the ledger) and counted with the same policy; polling not counted. " +
             $"App operations by service and method ({same}): run 1 {{{Format(first.App)}}}, run 2 {{{Format(second.App)}}}; of which the decisions stored by the bench {{{Format(first.Routes)}}} and {{{Format(second.Routes)}}}. " +
