@@ -27,8 +27,9 @@ public static class DependencyInjection
         services.AddSingleton(_ => StorageAccount.FromConfiguration(configuration));
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageAccountCheck>>(new StorageAccountValidation(configuration));
         services.AddOptions<StorageAccountCheck>().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient());
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient());
+        services.AddSingleton<StorageOperationCounter>();
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient(counter: sp.GetRequiredService<StorageOperationCounter>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient(counter: sp.GetRequiredService<StorageOperationCounter>()));
         services.AddSingleton<StorageTables>();
         services.AddSingleton<IHealthProbe, HealthProbe>();
         services.AddSingleton<TableProposalRepository>();

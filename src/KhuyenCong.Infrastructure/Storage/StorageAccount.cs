@@ -90,15 +90,31 @@ public sealed class StorageAccount
         }
     }
 
-    public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null) =>
-        ConnectionString is not null
+    /// <summary>The Table client; with <paramref name="counter"/>, every request it sends (each retry too) is counted.</summary>
+    public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null, StorageOperationCounter? counter = null)
+    {
+        if (counter is not null)
+        {
+            options = counter.Instrument(options ?? new TableClientOptions(), StorageOperationCounter.Table);
+        }
+
+        return ConnectionString is not null
             ? new TableServiceClient(ConnectionString, options)
             : new TableServiceClient(TableServiceUri!, Credential!, options);
+    }
 
-    public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null) =>
-        ConnectionString is not null
+    /// <summary>The Blob client; with <paramref name="counter"/>, every request it sends (each retry too) is counted.</summary>
+    public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null, StorageOperationCounter? counter = null)
+    {
+        if (counter is not null)
+        {
+            options = counter.Instrument(options ?? new BlobClientOptions(), StorageOperationCounter.Blob);
+        }
+
+        return ConnectionString is not null
             ? new BlobServiceClient(ConnectionString, options)
             : new BlobServiceClient(BlobServiceUri!, Credential!, options);
+    }
 
     private static Uri? ParseUri(IConfigurationSection section, string key)
     {

@@ -1,4 +1,8 @@
 using System.Net;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using KhuyenCong.Infrastructure.Storage;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Grpc.Net.Client;
@@ -46,13 +50,19 @@ public sealed partial class DurableEngine : IAsyncDisposable
         string storageConnectionString,
         DurableEngineSettings settings,
         ILoggerFactory loggerFactory,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        StorageOperationCounter? counter = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var logger = loggerFactory.CreateLogger<DurableEngine>();
         var storageService = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
-            StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
+            StorageAccountClientProvider = counter is null
+                ? new StorageAccountClientProvider(storageConnectionString)
+                : new StorageAccountClientProvider(
+                    StorageServiceClientProvider.ForBlob(storageConnectionString, counter.Instrument(new BlobClientOptions(), StorageOperationCounter.Blob)),
+                    StorageServiceClientProvider.ForQueue(storageConnectionString, counter.Instrument(new QueueClientOptions(), StorageOperationCounter.Queue)),
+                    StorageServiceClientProvider.ForTable(storageConnectionString, counter.Instrument(new TableClientOptions(), StorageOperationCounter.Table))),
             TaskHubName = settings.TaskHubName,
             MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
             PartitionCount = settings.PartitionCount,

@@ -134,6 +134,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             // instances do); the process id keeps a restarted process from posing as the dead one.
             var workerId = NonEmpty(builder.Configuration["LocalHost:WorkerId"])
                 ?? string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-localhost-{Environment.ProcessId}");
+            var engineOperations = new EngineStorageOperations(new Infrastructure.Storage.StorageOperationCounter());
             engine = await DurableEngine.StartAsync(
                 storage.ConnectionString,
                 new DurableEngineSettings(builder.Configuration["KhuyenCong:TaskHubName"]!, pollInterval, 4, workerId)
@@ -142,7 +143,9 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                     PartitionLeaseInterval = Duration(builder.Configuration, "LocalHost:PartitionLeaseInterval", DurableEngineSettings.DefaultPartitionLeaseInterval),
                 },
                 loggerFactory,
-                cancellationToken);
+                cancellationToken,
+                engineOperations.Counter);
+            var benchmarkFloor = string.Equals(builder.Configuration[BenchmarkFloor.SettingName], "true", StringComparison.OrdinalIgnoreCase);
 
             // The app's own registrations, exactly as the Functions worker makes them.
             builder.Services.AddKhuyenCongFunctions(builder.Configuration);
@@ -150,6 +153,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             builder.Services.AddMvcCore();
             builder.Services.AddSingleton(new OutboxStore(new BlobServiceClient(storage.ConnectionString)));
             builder.Services.AddSingleton<OutboxFaults>();
+            builder.Services.AddSingleton(engineOperations);
             var grpcChannel = engine.Channel;
             builder.Services.AddDurableTaskClient(b =>
             {
@@ -179,6 +183,11 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                                 break;
                         }
                     }
+
+                    if (benchmarkFloor)
+                    {
+                        BenchmarkFloor.Register(registry);
+                    }
                 });
             });
 
@@ -196,6 +205,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             app.MapHttpFunctions(functions, keys);
             app.MapAdminFunctions(timers, functions, keys);
             app.MapSendGridOutbox();
+            app.MapStorageOperations();
 
             try
             {
