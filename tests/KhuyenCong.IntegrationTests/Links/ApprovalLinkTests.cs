@@ -223,18 +223,18 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
     }
 
     [Fact]
-    public async Task TwentyProposalsApprovedAtOnce_AgainstABudgetForSeven_NeverOverspend()
+    public async Task FiftyProposalsApprovedAtOnce_AgainstABudgetForSeventeen_NeverOverspend()
     {
         using var client = kit.Client();
         const long amount = 100_000_000;
         var setups = new List<(Proposal Proposal, string Path)>();
-        foreach (var _ in Enumerable.Range(0, 20))
+        foreach (var _ in Enumerable.Range(0, 50))
         {
             setups.Add(await AwaitingApprovalAsync(client, withReviews: false));
         }
 
         var key = LinkTestKit.BudgetOf(setups[0].Proposal);
-        await kit.SetRemainingAsync(key, (7 * amount) + (amount / 2));
+        await kit.SetRemainingAsync(key, (17 * amount) + (amount / 2));
         var before = await kit.Ledger.GetAsync(key, CancellationToken.None);
         var tokens = new List<string>();
         foreach (var (_, path) in setups)
@@ -244,10 +244,10 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
 
         var results = await Task.WhenAll(setups.Select((s, i) => LinkTestKit.PostAsync(client, s.Path, Decision(tokens[i], amount: amount.ToString(CultureInfo.InvariantCulture)))));
 
-        Assert.Equal(7, results.Count(r => r.Status == HttpStatusCode.OK));
-        Assert.Equal(13, results.Count(r => r.Status == HttpStatusCode.Conflict));
+        Assert.Equal(17, results.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(33, results.Count(r => r.Status == HttpStatusCode.Conflict));
         var after = await kit.Ledger.GetAsync(key, CancellationToken.None);
-        Assert.Equal(before.Committed + (7 * amount), after.Committed);
+        Assert.Equal(before.Committed + (17 * amount), after.Committed);
         Assert.Equal(amount / 2, after.Remaining);
         var approved = 0;
         foreach (var (proposal, _) in setups)
@@ -258,7 +258,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
             approved += @case.Approvals.Count;
         }
 
-        Assert.Equal(7, approved);
+        Assert.Equal(17, approved);
     }
 
     [Fact]
