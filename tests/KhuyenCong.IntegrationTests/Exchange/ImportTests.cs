@@ -229,7 +229,9 @@ public class ImportTests(ExchangeFixture fixture)
             using var response = await client.PostAsync(new Uri(ImportFiles.ImportUri.ToString(), UriKind.Relative),
                 ImportFiles.Content(ImportFiles.Csv(ImportFiles.SettledRow(), ImportFiles.SettledRow(), ImportFiles.SettledRow())));
 
-            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            // A storage failure answers 503 with Retry-After (the client may send the same file again), never a 500.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.NotNull(response.Headers.RetryAfter);
         }
         finally
         {
