@@ -49,9 +49,12 @@ public sealed partial class ProposalActivities
         await assigner.CloseReviewAsync(WorkloadKey(input.ProposalId, input.Round), input.ReviewerId, cancellationToken);
     }
 
-    /// <summary>When a proposal ends during appraisal: closes its open reviews (no more digests about it) and their workload.</summary>
+    /// <summary>
+    /// When a proposal ends during appraisal: closes its open reviews (no more digests about it) and their workload.
+    /// Returns the reviewers whose reviews it closed (also on a retry: those closed by the proposal's end).
+    /// </summary>
     [Function(nameof(CloseOpenReviews))]
-    public async Task CloseOpenReviews([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    public async Task<List<string>> CloseOpenReviews([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
     {
         using var scope = logger.ProposalScope(proposalId);
         foreach (var review in (await cases.GetAsync(proposalId, cancellationToken)).Reviews.Where(r => r.IsOpen))
@@ -59,6 +62,8 @@ public sealed partial class ProposalActivities
             await cases.DecideReviewAsync(review with { State = ReviewState.Closed, DecidedAt = time.GetUtcNow(), DecidedBy = "system" }, cancellationToken);
             await assigner.CloseReviewAsync(WorkloadKey(proposalId, review.Round), review.ReviewerId, cancellationToken);
         }
+
+        return (await cases.GetAsync(proposalId, cancellationToken)).Reviews.Where(r => r.State == ReviewState.Closed).Select(r => r.ReviewerId).Distinct().ToList();
     }
 
     /// <summary>Applies the council rule to the round's submitted reviews and stores the verdict.</summary>

@@ -190,6 +190,22 @@ public sealed partial class ProposalActivities(
                 return WorkflowEmails.Accepted(proposal, BaseUrl);
             case WorkflowEmailKind.Settled:
                 return WorkflowEmails.Settled(proposal, proposal.Funding.PaidAmount, BaseUrl);
+            case WorkflowEmailKind.ReviewNoLongerNeeded:
+            {
+                var reviewer = request.ReviewerId is null ? null : await roster.GetAsync(request.ReviewerId, cancellationToken);
+                return reviewer is null ? null : WorkflowEmails.NoLongerNeeded(proposal, [reviewer.Reviewer.Email], "review-closed-" + reviewer.Reviewer.Id, request.Round,
+                    new($"Kính gửi {reviewer.Reviewer.Name},", $"Dear {reviewer.Reviewer.Name},"),
+                    new("Ông/Bà không cần thẩm định đề án này nữa; đường liên kết thẩm định đã hết hiệu lực.", "You no longer need to appraise it; the review link no longer works."));
+            }
+
+            case WorkflowEmailKind.ApprovalNoLongerNeeded:
+                return WorkflowEmails.NoLongerNeeded(proposal, [workflow.Value.DirectorEmail], "approval-closed", request.Round,
+                    new("Kính gửi Giám đốc Sở Công Thương,", "Dear Director,"),
+                    new("Đề án không còn chờ phê duyệt; đường liên kết phê duyệt đã hết hiệu lực.", "It no longer awaits your decision; the approval link no longer works."));
+            case WorkflowEmailKind.WithdrawnNotice:
+                return WorkflowEmails.NoLongerNeeded(proposal, officers, "withdrawn-officers", 1,
+                    new("Kính gửi cán bộ Trung tâm Khuyến công,", "Dear officer,"),
+                    new("Cơ sở đã rút đề án; hồ sơ được giữ để tra cứu.", "The establishment withdrew it; the record is kept for reference."));
             default:
                 return null;
         }

@@ -448,14 +448,32 @@ internal sealed partial class ProposalProcess(TaskOrchestrationContext context, 
             return false;
         }
 
+        var was = status;
         await ChangeStatusAsync(end, by, comment);
-        await CallAsync(nameof(ProposalActivities.CloseOpenReviews), proposalId);
+        var closedReviews = await context.CallActivityAsync<List<string>>(nameof(ProposalActivities.CloseOpenReviews), proposalId, StorageRetry);
         if (committed)
         {
             await CallAsync(nameof(ProposalActivities.ReleaseFunding), proposalId);
         }
 
         await EmailAsync(end == ProposalStatus.Withdrawn ? nameof(ProposalActivities.SendWithdrawalConfirmation) : nameof(ProposalActivities.SendCancellationNotice), proposalId);
+
+        // Tell the people who were waiting on the proposal that they no longer need to act.
+        foreach (var reviewerId in closedReviews)
+        {
+            await SendAsync(WorkflowEmailKind.ReviewNoLongerNeeded, appraisalRound, 0, reviewerId);
+        }
+
+        if (was == ProposalStatus.AwaitingApproval)
+        {
+            await SendAsync(WorkflowEmailKind.ApprovalNoLongerNeeded, approvalRound);
+        }
+
+        if (end == ProposalStatus.Withdrawn)
+        {
+            await SendAsync(WorkflowEmailKind.WithdrawnNotice, 1);
+        }
+
         return true;
     }
 

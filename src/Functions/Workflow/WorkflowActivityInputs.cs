@@ -44,6 +44,9 @@ public enum WorkflowEmailKind
     ContractRecorded,
     Accepted,
     Settled,
+    ReviewNoLongerNeeded,
+    ApprovalNoLongerNeeded,
+    WithdrawnNotice,
 }
 
 /// <summary>

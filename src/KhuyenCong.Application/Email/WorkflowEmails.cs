@@ -170,6 +170,20 @@ public static class WorkflowEmails
                 $"\"{p.Submission.Title}\" ({p.TrackingCode}) has been paid ({DisplayFormat.Amount(paid, Language.English)} VND) and settled. Thank you for taking part in the programme.")],
             Track(p, publicBaseUrl));
 
+    /// <summary>Tells someone who was waiting on a proposal (reviewer, director, officers) that it ended and what that means for them.</summary>
+    public static EmailMessage NoLongerNeeded(Proposal p, IReadOnlyList<string> recipients, string step, int round, Bilingual greeting, Bilingual meaning)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        var status = ProposalStatusLabels.Label(p.Status, Language.Vietnamese);
+        var statusEn = ProposalStatusLabels.Label(p.Status, Language.English);
+        return Compose(Send(p.Id, step, recipients, round), To(recipients),
+            new($"Đề án {p.TrackingCode} đã kết thúc: {status}", $"Proposal {p.TrackingCode} has ended: {statusEn}"),
+            greeting,
+            [new($"Đề án \"{p.Submission.Title}\" (mã {p.TrackingCode}) đã kết thúc với tình trạng: {status}.", $"The proposal \"{p.Submission.Title}\" ({p.TrackingCode}) has ended: {statusEn}."),
+             meaning],
+            null);
+    }
+
     /// <summary>Builds both parts from bilingual pieces, escaping every piece for the HTML part.</summary>
     public static EmailMessage Compose(string sendId, IReadOnlyList<EmailRecipient> to, Bilingual subject, Bilingual greeting, IReadOnlyList<Bilingual> lines, EmailAction? action)
     {

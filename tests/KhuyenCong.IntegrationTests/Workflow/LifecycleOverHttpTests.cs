@@ -121,6 +121,141 @@ public sealed partial class LifecycleOverHttpTests(FastWorkflowFixture fixture)
         Assert.Equal(messages.Count, messages.Select(m => (m.Subject(), string.Join(",", m.GetProperty("to").EnumerateArray().Select(t => t.GetString())))).Distinct().Count());
     }
 
+    [Fact]
+    public async Task Branches_OverHttp_RevisionLoopConflictEscalationReplacementAndWithdrawalTellEveryoneWaiting()
+    {
+        using var web = fixture.CreateClient();
+        using var staff = fixture.CreateClient(withFunctionKey: true);
+        var sector = "Tư vấn " + Guid.NewGuid().ToString("N")[..6];
+        var reviewers = new Dictionary<string, string>();
+        foreach (var name in new[] { "TS. Một", "TS. Hai", "TS. Ba" })
+        {
+            var address = $"r+{Guid.NewGuid():N}@khuyencong.test";
+            reviewers[await AddReviewerAsync(staff, name, address, "consulting", sector)] = address;
+        }
+
+        var (id, code, applicant) = await SubmitAsync(web, "consulting", sector, requested: 150_000_000);
+        await WaitForStatusAsync(staff, id, "screening");
+
+        // The officer asks for documents; the applicant corrects the title and adds a file through the emailed page.
+        await PostAsync(staff, $"/api/proposals/{id}/screening", new { decision = "request-documents", comment = "Bổ sung giấy đăng ký kinh doanh" }, HttpStatusCode.Accepted);
+        await WaitForStatusAsync(staff, id, "needs-revision");
+        var request = (await WaitForMessagesAsync(web, m => m.To(applicant) && m.Subject().StartsWith("Đề nghị bổ sung", StringComparison.Ordinal), what: "the request for documents")).First();
+        var revisePath = LinkIn(request);
+        var revisePage = await web.GetStringAsync(new Uri(revisePath, UriKind.Relative));
+        Assert.Contains("Bổ sung giấy đăng ký kinh doanh", revisePage, StringComparison.Ordinal);
+        var revision = new MultipartBody().Field("formToken", FormToken().Match(revisePage).Groups[1].Value);
+        foreach (var (field, value) in RevisedFields(applicant, sector))
+        {
+            revision.Field(field, value);
+        }
+
+        revision.File("giay-dang-ky-kinh-doanh.pdf", SampleFiles.Pdf(), "application/pdf");
+        using (var revised = await web.PostAsync(new Uri(revisePath, UriKind.Relative), revision.Build()))
+        {
+            Assert.True(revised.StatusCode == HttpStatusCode.OK, await revised.Content.ReadAsStringAsync());
+        }
+
+        await Eventually.GetAsync(async () => (int?)(await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/proposals/{id}", UriKind.Relative))).GetProperty("history").GetArrayLength(),
+            n => n == 4, what: "back to screening");
+        Assert.Equal("screening", await StatusAsync(staff, id));
+        var afterRevision = await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/proposals/{id}", UriKind.Relative));
+        Assert.Equal("Tư vấn áp dụng hệ thống quản lý chất lượng ISO 9001", afterRevision.GetProperty("submission").GetProperty("title").GetString());
+
+        // Accepted at the second screening: two reviewers are invited.
+        await PostAsync(staff, $"/api/proposals/{id}/screening", new { decision = "accept" }, HttpStatusCode.Accepted);
+        await WaitForStatusAsync(staff, id, "in-review");
+        var invited = await WaitForMessagesAsync(web, m => m.Subject().StartsWith("Mời thẩm định", StringComparison.Ordinal) && m.Subject().Contains(code, StringComparison.Ordinal), 2, what: "two invitations");
+        var declaring = invited[0];
+        var silentAddress = invited[1].GetProperty("to")[0].GetString()!;
+
+        // The first declares a conflict of interest on the review page: the third reviewer is invited.
+        var reviewPath = LinkIn(declaring);
+        var reviewPage = await web.GetStringAsync(new Uri(reviewPath, UriKind.Relative));
+        using (var conflict = await web.PostAsync(new Uri(reviewPath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["formToken"] = FormToken().Match(reviewPage).Groups[1].Value,
+            ["intent"] = "conflict",
+            ["conflict"] = "yes",
+            ["statement"] = "Tôi là cổ đông của cơ sở.",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        }
+
+        var third = await WaitForMessagesAsync(web, m => m.Subject().StartsWith("Mời thẩm định", StringComparison.Ordinal) && m.Subject().Contains(code, StringComparison.Ordinal), 3, what: "the third invitation");
+        var thirdAddress = third.Select(m => m.GetProperty("to")[0].GetString()!).Except([declaring.GetProperty("to")[0].GetString()!, silentAddress]).Single();
+
+        // The second stays silent: reminders, then the escalation to the officers at the deadline.
+        await WaitForMessagesAsync(web, m => m.To(silentAddress) && m.Subject().StartsWith("Nhắc thẩm định", StringComparison.Ordinal), what: "a reminder to the silent reviewer");
+        await WaitForMessagesAsync(web, m => m.Subject().StartsWith("Quá hạn thẩm định", StringComparison.Ordinal) && m.Subject().Contains(code, StringComparison.Ordinal), what: "the escalation");
+
+        // The officer replaces the silent reviewer: nobody suitable is left, so the officers hear of the shortfall.
+        var silentId = reviewers.Single(r => r.Value == silentAddress).Key;
+        await PostAsync(staff, $"/api/proposals/{id}/reviewers/{silentId}/replace", new { reason = "Không phản hồi" }, HttpStatusCode.Accepted);
+        await WaitForMessagesAsync(web, m => m.Subject().StartsWith("Thiếu thành viên thẩm định", StringComparison.Ordinal) && m.Subject().Contains(code, StringComparison.Ordinal), what: "the shortfall email");
+
+        // The applicant withdraws from the acknowledgement email: the waiting reviewer and the officers are told.
+        var ack = (await WaitForMessagesAsync(web, m => m.To(applicant) && m.Subject().StartsWith("Đã nhận đề án", StringComparison.Ordinal), what: "the acknowledgement")).Single();
+        var withdrawPath = LinkIn(ack);
+        var withdrawPage = await web.GetStringAsync(new Uri(withdrawPath, UriKind.Relative));
+        using (var withdrawn = await web.PostAsync(new Uri(withdrawPath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["formToken"] = FormToken().Match(withdrawPage).Groups[1].Value,
+            ["reason"] = "Cơ sở tạm dừng sản xuất",
+        })))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        }
+
+        await WaitForStatusAsync(staff, id, "withdrawn");
+        await WaitForMessagesAsync(web, m => m.To(thirdAddress) && m.Subject().Contains("đã kết thúc", StringComparison.Ordinal), what: "the waiting reviewer told");
+        await WaitForMessagesAsync(web, m => m.Subject().Contains("đã kết thúc", StringComparison.Ordinal) && m.Subject().Contains(code, StringComparison.Ordinal) && m.GetProperty("to").GetArrayLength() == 2, what: "the officers told");
+        using var closedReview = await web.GetAsync(new Uri(LinkIn(third.Single(m => m.To(thirdAddress))), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Conflict, closedReview.StatusCode);
+        var final = await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/proposals/{id}", UriKind.Relative));
+        Assert.Equal(
+            ["submitted", "screening", "needs-revision", "screening", "in-review", "withdrawn"],
+            final.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()));
+    }
+
+    [Fact]
+    public async Task Screening_RejectedOverHttp_EndsRejectedAndTellsTheApplicantWhy()
+    {
+        using var web = fixture.CreateClient();
+        using var staff = fixture.CreateClient(withFunctionKey: true);
+        var (id, code, applicant) = await SubmitAsync(web, "typical-product");
+        await WaitForStatusAsync(staff, id, "screening");
+
+        await PostAsync(staff, $"/api/proposals/{id}/screening", new { decision = "reject", comment = "Sản phẩm chưa được công nhận cấp tỉnh" }, HttpStatusCode.Accepted);
+
+        await WaitForStatusAsync(staff, id, "rejected");
+        var rejected = (await WaitForMessagesAsync(web, m => m.To(applicant) && m.Subject().Contains("không được chấp thuận", StringComparison.Ordinal), what: "the rejection")).Single();
+        Assert.Contains("Sản phẩm chưa được công nhận cấp tỉnh", rejected.GetProperty("html").GetString()!, StringComparison.Ordinal);
+        Assert.Contains(code, rejected.Subject(), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<(string Field, string Value)> RevisedFields(string email, string sector) =>
+    [
+        ("organizationName", "Hợp tác xã Chế biến Nông sản Tiên Lữ"),
+        ("representative", "Nguyễn Thị Hoa"),
+        ("email", email),
+        ("phone", "0912 345 678"),
+        ("address", "Thôn Đông"),
+        ("commune", "Xã Thiện Phiến"),
+        ("province", "hung-yen"),
+        ("kind", "consulting"),
+        ("sector", sector),
+        ("fundingSource", "local"),
+        ("title", "Tư vấn áp dụng hệ thống quản lý chất lượng ISO 9001"),
+        ("summary", "Đầu tư dây chuyền sấy long nhãn"),
+        ("totalCost", "600000000"),
+        ("requestedSupport", "150000000"),
+        ("ownContribution", "450000000"),
+        ("startDate", "2027-03-01"),
+        ("endDate", "2027-10-31"),
+    ];
+
     private static string Today() => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task PostAsync(HttpClient staff, string path, object body, HttpStatusCode expected)
