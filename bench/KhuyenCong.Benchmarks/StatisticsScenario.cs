@@ -77,9 +77,10 @@ internal static class StatisticsScenario
     private static async Task PointReadAsync(TableClient table, (int Year, string RowKey) key) =>
         await table.GetEntityAsync<TableEntity>(key.Year.ToString("D4", CultureInfo.InvariantCulture), key.RowKey);
 
+    /// <summary>GET /api/stats over the scenario's own years (2021-2025): the other scenarios' proposals are of this year.</summary>
     private static async Task<int> StatsAsync(HttpClient http, int expected)
     {
-        using var response = await http.GetAsync(new Uri("/api/stats", UriKind.Relative));
+        using var response = await http.GetAsync(new Uri("/api/stats?from=2021&to=2025", UriKind.Relative));
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
         var count = body.RootElement.GetProperty("count").GetInt64();
