@@ -18,7 +18,11 @@ namespace KhuyenCong.Functions.Statistics;
 /// <c>GET /api/stats/runs</c> (the nightly recomputes), <c>GET /dashboard</c> (the page), and the nightly timer
 /// that recomputes every aggregate from the records.
 /// </summary>
-public sealed partial class StatisticsFunctions(IStatisticsStore statistics, ILogger<StatisticsFunctions> logger)
+public sealed partial class StatisticsFunctions(
+    IStatisticsStore statistics,
+    KhuyenCong.Application.Programmes.IProgrammeStore programmes,
+    KhuyenCong.Application.Programmes.ProgrammeProgress progress,
+    ILogger<StatisticsFunctions> logger)
 {
     /// <summary><c>GET /api/stats?from=&amp;to=&amp;fundingSource=&amp;province=&amp;commune=&amp;kind=&amp;sector=</c>.</summary>
     [Function(nameof(GetStatistics))]
@@ -42,7 +46,39 @@ public sealed partial class StatisticsFunctions(IStatisticsStore statistics, ILo
 
         var report = StatisticsReport.From(await statistics.QueryAsync(filter, cancellationToken));
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return new OkObjectResult(StatisticsView.Json(report, filter, language));
+        return new OkObjectResult(StatisticsView.Json(report, filter, language, await ProgrammeTargetsAsync(language, cancellationToken)));
+    }
+
+    /// <summary>
+    /// Each programme's targets with their progress, counted from the proposals assigned to it (one index partition per
+    /// year of its period: bounded by the number of programmes, which is a handful per province).
+    /// </summary>
+    private async Task<IReadOnlyList<object>> ProgrammeTargetsAsync(Language language, CancellationToken cancellationToken)
+    {
+        var result = new List<object>();
+        foreach (var record in await programmes.ListAsync(cancellationToken))
+        {
+            var (targets, proposals) = await progress.ComputeAsync(record.Programme, cancellationToken);
+            result.Add(new
+            {
+                id = record.Programme.Id,
+                name = record.Programme.Name,
+                fromYear = record.Programme.FromYear,
+                toYear = record.Programme.ToYear,
+                proposals,
+                targets = targets.Select(t => new
+                {
+                    code = t.Target.Code,
+                    name = language == Language.English ? t.Target.NameEn : t.Target.NameVi,
+                    unit = t.Target.Unit,
+                    target = t.Target.Target,
+                    actual = t.Actual,
+                    percent = t.Percent,
+                }),
+            });
+        }
+
+        return result;
     }
 
     /// <summary><c>GET /api/stats/export?format=csv|xlsx</c> with the filters of <c>GET /api/stats</c>.</summary>

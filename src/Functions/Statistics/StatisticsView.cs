@@ -29,7 +29,7 @@ public static class StatisticsView
     };
 
     /// <summary>The body of <c>GET /api/stats</c>.</summary>
-    public static object Json(StatisticsReport report, StatisticsFilter filter, Language language)
+    public static object Json(StatisticsReport report, StatisticsFilter filter, Language language, IReadOnlyList<object>? programmeTargets = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(filter);
@@ -47,6 +47,7 @@ public static class StatisticsView
                 sector = filter.Sector,
             },
             cellsRead = report.CellsRead,
+            programmeTargets = programmeTargets ?? [],
             count = report.Count,
             requested = t[StatisticsMeasures.Requested],
             approved = t[StatisticsMeasures.Approved],

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using KhuyenCong.Application.Options;
 
 namespace KhuyenCong.Application.Email;
 
@@ -52,7 +53,7 @@ public sealed class EmailOptions
     /// How long a claim on a send id holds before another attempt may take it over (the sender presumably died).
     /// Must exceed the longest send (the mail client's timeout, <c>SendGrid:Timeout</c>).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Setting 'Email:ClaimLease' must be between 1 second and 1 day.")]
+    [TimeSpanRange("00:00:01", "1.00:00:00", ErrorMessage = "Setting 'Email:ClaimLease' must be between 1 second and 1 day.")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 }
 

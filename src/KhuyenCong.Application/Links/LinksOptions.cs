@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using KhuyenCong.Domain.Links;
 using Microsoft.Extensions.Options;
+using KhuyenCong.Application.Options;
 
 namespace KhuyenCong.Application.Links;
 
@@ -14,7 +15,7 @@ public sealed class LinksOptions
     public string SigningKeys { get; set; } = string.Empty;
 
     /// <summary>How long an emailed link works (default 30 days).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "Setting 'Links:Lifetime' must be between 1 minute and 365 days.")]
+    [TimeSpanRange("00:01:00", "365.00:00:00", ErrorMessage = "Setting 'Links:Lifetime' must be between 1 minute and 365 days.")]
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(30);
 }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using NCrontab;
+using KhuyenCong.Application.Options;
 
 namespace KhuyenCong.Application.Reminders;
 
@@ -22,11 +23,11 @@ public sealed class RemindersOptions
     public string OverdueReportSchedule { get; set; } = "0 0 1 * * 1";
 
     /// <summary>A proposal in screening longer than this is listed in the overdue report (default 5 days).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Reminders:ScreeningWaitLimit' must be between 1 second and 365 days.")]
+    [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Reminders:ScreeningWaitLimit' must be between 1 second and 365 days.")]
     public TimeSpan ScreeningWaitLimit { get; set; } = TimeSpan.FromDays(5);
 
     /// <summary>A proposal awaiting the director's approval longer than this is listed (default 7 days).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Reminders:ApprovalWaitLimit' must be between 1 second and 365 days.")]
+    [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Reminders:ApprovalWaitLimit' must be between 1 second and 365 days.")]
     public TimeSpan ApprovalWaitLimit { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>True when <paramref name="expression"/> is a six-field NCRONTAB expression (seconds first).</summary>

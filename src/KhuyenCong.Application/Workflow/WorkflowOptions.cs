@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using KhuyenCong.Application.Options;
 
 namespace KhuyenCong.Application.Workflow;
 
@@ -11,11 +12,11 @@ public sealed class WorkflowOptions
     public const string SectionName = "Workflow";
 
     /// <summary>How long the applicant has to answer a request for documents (default 15 days); then the proposal is withdrawn.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:RevisionDeadline' must be between 1 second and 365 days.")]
+    [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:RevisionDeadline' must be between 1 second and 365 days.")]
     public TimeSpan RevisionDeadline { get; set; } = TimeSpan.FromDays(15);
 
     /// <summary>Reminders to the applicant while documents are awaited (default every 5 days).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:RevisionReminderInterval' must be between 1 second and 365 days.")]
+    [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:RevisionReminderInterval' must be between 1 second and 365 days.")]
     public TimeSpan RevisionReminderInterval { get; set; } = TimeSpan.FromDays(5);
 
     /// <summary>Reviewers per proposal (default 3).</summary>
@@ -23,15 +24,15 @@ public sealed class WorkflowOptions
     public int ReviewerCount { get; set; } = 3;
 
     /// <summary>How long a reviewer has (default 10 days); at the deadline the officers get an escalation email.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:ReviewDeadline' must be between 1 second and 365 days.")]
+    [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:ReviewDeadline' must be between 1 second and 365 days.")]
     public TimeSpan ReviewDeadline { get; set; } = TimeSpan.FromDays(10);
 
     /// <summary>Reminders to a reviewer who has not answered (default every 3 days).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:ReviewReminderInterval' must be between 1 second and 365 days.")]
+    [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:ReviewReminderInterval' must be between 1 second and 365 days.")]
     public TimeSpan ReviewReminderInterval { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>Reminders to the director while a decision is awaited (default every 3 days).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:ApprovalReminderInterval' must be between 1 second and 365 days.")]
+    [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:ApprovalReminderInterval' must be between 1 second and 365 days.")]
     public TimeSpan ApprovalReminderInterval { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>The officers' addresses (comma or semicolon separated): new proposals to screen, escalations, the weekly overdue report.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using KhuyenCong.Application.Options;
 
 namespace KhuyenCong.Infrastructure.Email;
 
@@ -20,7 +21,7 @@ public sealed class SendGridOptions
     public string FromEmail { get; set; } = "khuyencong@example.gov.vn";
 
     /// <summary>How long one send may take before it counts as failed (below <c>Email:ClaimLease</c>).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Setting 'SendGrid:Timeout' must be between 1 second and 10 minutes.")]
+    [TimeSpanRange("00:00:01", "00:10:00", ErrorMessage = "Setting 'SendGrid:Timeout' must be between 1 second and 10 minutes.")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     [Required(ErrorMessage = "Setting 'SendGrid:FromName' is required.")]

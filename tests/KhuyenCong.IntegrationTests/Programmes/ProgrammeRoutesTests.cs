@@ -191,6 +191,12 @@ public class ProgrammeRoutesTests(LocalHostFixture fixture)
         var models = programme.GetProperty("targets").EnumerateArray().First(t => t.GetProperty("code").GetString() == "demonstration-models");
         Assert.Equal(13.3m, models.GetProperty("percent").GetDecimal());
 
+        // The statistics carry the same progress towards each programme's targets.
+        using var stats = await client.GetAsync(Path("/api/stats"));
+        var inStats = (await JsonAsync(stats, HttpStatusCode.OK)).GetProperty("programmeTargets").EnumerateArray()
+            .Single(p => p.GetProperty("id").GetString() == programmeId);
+        Assert.Equal(2, inStats.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "demonstration-models").GetProperty("actual").GetInt64());
+
         // Clearing the assignment takes the proposal out of the count.
         using var cleared = await client.PutAsync(Path($"/api/proposals/{machinery}/programme"), Json("{\"programmeId\":null}"));
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);

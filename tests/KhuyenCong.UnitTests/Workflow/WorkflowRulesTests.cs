@@ -128,3 +128,32 @@ public class WorkflowRulesTests
         Assert.Equal(["a@kc.vn", "b@kc.vn", "c@kc.vn"], options.Officers);
     }
 }
+
+public class WorkflowOptionsTests
+{
+    private static List<System.ComponentModel.DataAnnotations.ValidationResult> Validate(WorkflowOptions options)
+    {
+        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new System.ComponentModel.DataAnnotations.ValidationContext(options), results, validateAllProperties: true);
+        return results;
+    }
+
+    [Fact]
+    public void Validate_ZeroReviewDeadline_NamesTheSetting()
+    {
+        var results = Validate(new WorkflowOptions { OfficerEmails = "a@kc.vn", DirectorEmail = "gd@kc.vn", ReviewDeadline = TimeSpan.Zero });
+
+        Assert.Contains(results, r => r.ErrorMessage == "Setting 'Workflow:ReviewDeadline' must be between 1 second and 365 days.");
+    }
+
+    [Fact]
+    public void Validate_ManyThreadsAtOnce_NeverThrowsAndAgrees()
+    {
+        // [Range(typeof(TimeSpan), …)] threw InvalidCastException when first used on several threads at once.
+        var counts = new System.Collections.Concurrent.ConcurrentBag<int>();
+        Parallel.For(0, 2000, i => counts.Add(Validate(new WorkflowOptions { OfficerEmails = "a@kc.vn", DirectorEmail = "gd@kc.vn", RevisionDeadline = TimeSpan.FromDays(i % 2 == 0 ? 15 : 400) }).Count));
+
+        Assert.Equal(1000, counts.Count(c => c == 0));
+        Assert.Equal(1000, counts.Count(c => c == 1));
+    }
+}
