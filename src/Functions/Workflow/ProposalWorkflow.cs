@@ -111,8 +111,10 @@ internal sealed partial class ProposalProcess(TaskOrchestrationContext context, 
     private async Task<Step> ScreenAsync()
     {
         screeningRound++;
-        await ChangeStatusAsync(ProposalStatus.Screening, status == ProposalStatus.NeedsRevision ? "applicant" : "system", null);
+        // The round's checks are stored before the status says "screening", so an officer who sees the status finds
+        // the round to decide on.
         await CallAsync(nameof(ProposalActivities.RunScreeningChecks), new RoundInput(proposalId, screeningRound));
+        await ChangeStatusAsync(ProposalStatus.Screening, status == ProposalStatus.NeedsRevision ? "applicant" : "system", null);
         await SendAsync(WorkflowEmailKind.ScreeningNeeded, screeningRound);
 
         var decided = context.WaitForExternalEvent<ScreeningDecision>(WorkflowEvents.ScreeningDecided);
