@@ -23,7 +23,7 @@ internal sealed class ReviewScenario : IScenario
 
     private string spread = string.Empty;
 
-    public string Note => "review: from raising AppraisalChanged (after storing the review; no review link page in this branch yet) to the status awaiting-approval " +
+    public string Note => "review: from raising AppraisalChanged (after storing the review, as the review page does; the page's own request time is not included) to the status awaiting-approval " +
         "(Workflow:ReviewerCount=1; between them the workflow runs 3 activities: close the review, evaluate the council, record the status); " +
         "floor = a floor orchestration waiting on one event: raise → completed. Samples: --reviews (default 10), one at a time" + spread + ".";
 
