@@ -17,6 +17,8 @@ public sealed class RevisionLinkTests(LocalHostFixture fixture)
     private async Task<(Proposal Proposal, string Path)> NeedsRevisionAsync(HttpClient client, int round = 1, string comment = "Bổ sung báo giá máy <b>CNC</b>.")
     {
         var id = await kit.SubmitAsync(client, null, ("thuyet-minh.pdf", SampleFiles.Pdf()));
+        // The workflow stores its own first screening round, then shows "screening": write ours after it.
+        await Eventually.GetAsync(async () => (await kit.Proposals.GetAsync(id, CancellationToken.None))?.Status, s => s == ProposalStatus.Screening, what: "screening");
         var now = DateTimeOffset.UtcNow;
         for (var r = 1; r <= round; r++)
         {
