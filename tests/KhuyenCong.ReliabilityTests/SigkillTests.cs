@@ -47,7 +47,7 @@ public sealed class SigkillTests(ITestOutputHelper output) : IAsyncLifetime
             output.WriteLine($"{clock.Elapsed}: killed");
             foreach (var p in early.Take(15))
             {
-                expected[p] = ("withdrawn", 3);
+                expected[p] = ("withdrawn", 4);
             }
 
             foreach (var p in early.Skip(15).Take(15))

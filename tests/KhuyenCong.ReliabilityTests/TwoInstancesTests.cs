@@ -49,7 +49,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
             var expected = new Dictionary<SubmittedProposal, (string Status, int Emails)>();
             foreach (var (p, i) in proposals.Select((p, i) => (p, i)))
             {
-                expected[p] = i < 10 ? ("withdrawn", 3) : i < 20 ? ("cancelled", 3) : ("screening", 2);
+                expected[p] = i < 10 ? ("withdrawn", 4) : i < 20 ? ("cancelled", 3) : ("screening", 2);
             }
 
             await ProposalApi.WaitForStatesAsync(staff[1], expected, TimeSpan.FromSeconds(240));

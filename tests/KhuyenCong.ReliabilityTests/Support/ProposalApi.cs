@@ -136,7 +136,11 @@ public static partial class ProposalApi
     public static async Task<JsonElement> GetAsync(HttpClient staff, string proposalId) =>
         await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/proposals/{proposalId}", UriKind.Relative));
 
-    /// <summary>Polls GET /api/proposals/{id} of every proposal until each has its expected status and email count.</summary>
+    /// <summary>
+    /// Polls GET /api/proposals/{id} of every proposal until each has its expected status and email count (the emails of
+    /// the proposal's log: acknowledgement and the officers' screening email, then the withdrawal confirmation and the
+    /// officers' notice, or the cancellation notice).
+    /// </summary>
     public static async Task WaitForStatesAsync(HttpClient staff, IReadOnlyDictionary<SubmittedProposal, (string Status, int Emails)> expected, TimeSpan timeout)
     {
         await Eventually.GetAsync(
