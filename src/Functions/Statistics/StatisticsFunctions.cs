@@ -46,7 +46,12 @@ public sealed partial class StatisticsFunctions(
 
         var report = StatisticsReport.From(await statistics.QueryAsync(filter, cancellationToken));
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return new OkObjectResult(StatisticsView.Json(report, filter, language, await ProgrammeTargetsAsync(language, cancellationToken)));
+        // Target progress reads the proposals assigned to each programme (the year index), so its cost grows with them:
+        // only on request, to keep the default read bounded by the aggregates.
+        var targets = string.Equals(request.Query["include"], "programmeTargets", StringComparison.Ordinal)
+            ? await ProgrammeTargetsAsync(language, cancellationToken)
+            : null;
+        return new OkObjectResult(StatisticsView.Json(report, filter, language, targets));
     }
 
     /// <summary>

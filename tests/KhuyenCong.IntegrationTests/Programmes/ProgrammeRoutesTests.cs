@@ -192,10 +192,13 @@ public class ProgrammeRoutesTests(LocalHostFixture fixture)
         Assert.Equal(13.3m, models.GetProperty("percent").GetDecimal());
 
         // The statistics carry the same progress towards each programme's targets.
-        using var stats = await client.GetAsync(Path("/api/stats"));
+        using var stats = await client.GetAsync(Path("/api/stats?include=programmeTargets"));
         var inStats = (await JsonAsync(stats, HttpStatusCode.OK)).GetProperty("programmeTargets").EnumerateArray()
             .Single(p => p.GetProperty("id").GetString() == programmeId);
         Assert.Equal(2, inStats.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "demonstration-models").GetProperty("actual").GetInt64());
+
+        using var plain = await client.GetAsync(Path("/api/stats"));
+        Assert.Equal(0, (await JsonAsync(plain, HttpStatusCode.OK)).GetProperty("programmeTargets").GetArrayLength());
 
         // Clearing the assignment takes the proposal out of the count.
         using var cleared = await client.PutAsync(Path($"/api/proposals/{machinery}/programme"), Json("{\"programmeId\":null}"));
