@@ -243,7 +243,9 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
 
         // 3. The corrected proposal is a new request (new key); 201 opens the tracking page.
         await page.ClickAsync("#submit-button");
-        await page.WaitForURLAsync("**/track/KC-7H3Q-MX9P-2VBA-WD4R-TK?submitted=1");
+        // Polled rather than waited for as a navigation event: under load the navigation could complete between the
+        // click and the waiter's start, and the waiter then never saw it (the page was on the tracking page all along).
+        await Expect(page).ToHaveURLAsync(new Regex("/track/KC-7H3Q-MX9P-2VBA-WD4R-TK\\?submitted=1$"), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
         Assert.Equal(3, requests.Count);
         Assert.NotEqual(headers["idempotency-key"], requests[2].Headers["idempotency-key"]);
     }
