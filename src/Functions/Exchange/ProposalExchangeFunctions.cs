@@ -167,10 +167,8 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
                     });
             case ImportTooLarge:
                 return tooLarge;
-            case ImportTooManyRows rows:
-                return Problems.Status(StatusCodes.Status413PayloadTooLarge, en
-                    ? $"An import holds at most {rows.MaxRows.ToString(CultureInfo.InvariantCulture)} rows: split the file."
-                    : $"Mỗi lần nhập tối đa {rows.MaxRows.ToString(CultureInfo.InvariantCulture)} dòng: vui lòng chia nhỏ tệp.", language);
+            case ImportFileRefused refused:
+                return Refused(refused.Problem, language);
             case ImportConflict conflict:
                 return Problems.Status(StatusCodes.Status409Conflict, en
                     ? $"Another import stored proposal {conflict.TrackingCode} at the same time; nothing of this file was imported. Send it again."
@@ -180,6 +178,26 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
                     ? "The file must be a CSV (UTF-8) or an Excel .xlsx workbook in the columns of the proposal export (see docs/import.md)."
                     : "Tệp phải là CSV (mã UTF-8) hoặc sổ tính Excel .xlsx theo các cột của tệp xuất đề án (xem docs/import.md).", language);
         }
+    }
+
+    /// <summary>
+    /// A file refused before its rows were checked: 415 when it is no accepted kind of file, 413 over a limit (rows,
+    /// entries, unpacked size, compression ratio, cell length, text), 422 when malformed (damaged, a DTD, columns beyond
+    /// the template, a quote never closed). The problem names the field <c>file</c>, says what is wrong and where, and
+    /// carries its code (<c>reason</c>).
+    /// </summary>
+    private static IActionResult Refused(SpreadsheetProblem problem, Language language)
+    {
+        var status = problem.IsUnsupportedType ? StatusCodes.Status415UnsupportedMediaType
+            : problem.IsOverLimit ? StatusCodes.Status413PayloadTooLarge
+            : StatusCodes.Status422UnprocessableEntity;
+        var message = SpreadsheetProblemMessages.Describe(problem, language);
+        var title = language == Language.English ? "The import file was refused: nothing was imported." : "Tệp nhập bị từ chối: chưa đề án nào được nhập.";
+        return Problems.Extended(status, title, message, new Dictionary<string, object?>
+        {
+            ["reason"] = problem.Code,
+            ["errors"] = new Dictionary<string, IReadOnlyList<string>> { ["file"] = [message] },
+        });
     }
 
     /// <summary>The file's bytes (raw body or the first file of a multipart form), or null when larger than <paramref name="maxBytes"/>.</summary>

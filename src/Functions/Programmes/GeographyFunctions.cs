@@ -97,10 +97,15 @@ public sealed class GeographyFunctions(GeographyService geography)
             buffer.Write(chunk, 0, read);
         }
 
-        string text;
+        // Streamed from the buffer within CommuneCsv.Limits (rows, blank ones included; six columns; a cell's length):
+        // a hostile file stops at the line where it goes beyond them.
+        buffer.Position = 0;
+        IReadOnlyList<CommuneVersion> versions;
+        IReadOnlyList<CsvRowError> rowErrors;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            using var text = new StreamReader(buffer, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+            (versions, rowErrors) = CommuneCsv.Parse(text, cancellationToken);
         }
         catch (DecoderFallbackException)
         {
@@ -109,7 +114,6 @@ public sealed class GeographyFunctions(GeographyService geography)
                 : "Tệp phải là CSV mã hóa UTF-8 (lưu dưới dạng \"CSV UTF-8\").", language);
         }
 
-        var (versions, rowErrors) = CommuneCsv.Parse(text);
         if (rowErrors.Count > 0)
         {
             var errors = rowErrors

@@ -52,7 +52,7 @@ public static class ProposalImportParser
 
     private static readonly string[] OffsetFormats = ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mmzzz"];
 
-    public static ImportParseResult Parse(IReadOnlyList<SpreadsheetRow> rows, DateOnly today, Language language)
+    public static ImportParseResult Parse(IReadOnlyList<SpreadsheetRow> rows, DateOnly today, Language language, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var errors = new List<ImportRowError>();
@@ -116,6 +116,7 @@ public static class ProposalImportParser
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in rows.Skip(1))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var reader = new RowReader(row, columns, language, errors);
             var record = reader.Read(today);
             if (record is null)
