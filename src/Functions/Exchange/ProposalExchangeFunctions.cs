@@ -97,7 +97,9 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
     /// <summary>
     /// <c>POST /api/import/proposals</c> (officer or admin): a CSV or XLSX file in the export's columns, as the raw body
     /// or as the one file of a multipart form. 201 with what was stored, 200 when everything was already imported,
-    /// 422 with row errors (nothing stored), 413 over the size or row limit, 415 for another kind of file.
+    /// 422 with row errors (nothing stored); a file refused before its rows are checked (docs/import.md, limits):
+    /// 413 over a limit (size, rows with blank ones, zip entries, unpacked size, compression ratio, cell length),
+    /// 422 when malformed (damaged, a DTD, columns beyond the template, a quote never closed), 415 for another kind of file.
     /// </summary>
     [Function(nameof(ImportProposals))]
     public async Task<IActionResult> ImportProposals(
@@ -117,7 +119,9 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
         var tooLarge = Problems.Status(StatusCodes.Status413PayloadTooLarge, en
             ? $"The file is larger than {DisplayFormat.Amount(maxBytes / 1024, language)} KB."
             : $"Tệp lớn hơn {DisplayFormat.Amount(maxBytes / 1024, language)} KB.", language);
-        var content = await ReadFileAsync(request, maxBytes, cancellationToken);
+        // The function's token (the host stopping) and the client's (a disconnect) both stop the read and the parse.
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
+        var content = await ReadFileAsync(request, maxBytes, aborted.Token);
         if (content is null)
         {
             return tooLarge;
@@ -130,7 +134,7 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
                 : "Vui lòng gửi một tệp CSV hoặc XLSX (trong nội dung yêu cầu hoặc một tệp trong biểu mẫu multipart).", language);
         }
 
-        var outcome = await import.ImportAsync(content, staff.Name, language, cancellationToken);
+        var outcome = await import.ImportAsync(content, staff.Name, language, aborted.Token);
         switch (outcome)
         {
             case ImportCompleted done:

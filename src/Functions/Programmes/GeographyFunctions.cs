@@ -82,10 +82,12 @@ public sealed class GeographyFunctions(GeographyService geography)
             return StaffAccess.Denied(denied, language);
         }
 
+        // The function's token (the host stopping) and the client's (a disconnect) both stop the read and the parse.
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk, aborted.Token)) > 0)
         {
             if (buffer.Length + read > MaxFileBytes)
             {
@@ -105,7 +107,7 @@ public sealed class GeographyFunctions(GeographyService geography)
         try
         {
             using var text = new StreamReader(buffer, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-            (versions, rowErrors) = CommuneCsv.Parse(text, cancellationToken);
+            (versions, rowErrors) = CommuneCsv.Parse(text, aborted.Token);
         }
         catch (DecoderFallbackException)
         {

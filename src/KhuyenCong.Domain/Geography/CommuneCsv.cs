@@ -71,17 +71,22 @@ public static class CommuneCsv
         return errors.Count > 0 ? ([], errors) : (versions, errors);
     }
 
-    private static CsvRowError LimitError(CsvLimitException ex) => ex.Kind switch
+    private static CsvRowError LimitError(CsvLimitException ex)
     {
-        CsvProblemKind.TooManyRecords => new(ex.Line, "file", $"Tệp có quá {MaxRows} dòng dữ liệu (kể cả dòng trống).",
-            $"The file has more than {MaxRows} data rows (blank lines included)."),
-        CsvProblemKind.TooManyFields => new(ex.Line, ex.Record == 1 ? "header" : "row", $"Dòng có nhiều hơn {Columns.Count} cột, cần đúng {Columns.Count} cột.",
-            $"The line has more than {Columns.Count} columns; exactly {Columns.Count} are needed."),
-        CsvProblemKind.FieldTooLong => new(ex.Line, Columns[Math.Clamp(ex.Field, 1, Columns.Count) - 1],
-            $"Ô dài quá {ex.Limit} ký tự.", $"The cell is longer than {ex.Limit} characters."),
-        _ => new(ex.Line, "row", "Dấu ngoặc kép mở ở dòng này không được đóng lại (thiếu dấu \" cuối ô).",
-            "A quote opened on this line is never closed (a closing \" is missing)."),
-    };
+        string Vi(long n) => DisplayFormat.Amount(n, Language.Vietnamese);
+        string En(long n) => DisplayFormat.Amount(n, Language.English);
+        return ex.Kind switch
+        {
+            CsvProblemKind.TooManyRecords => new(ex.Line, "file", $"Tệp có quá {Vi(MaxRows)} dòng dữ liệu (kể cả dòng trống).",
+                $"The file has more than {En(MaxRows)} data rows (blank lines included)."),
+            CsvProblemKind.TooManyFields => new(ex.Line, ex.Record == 1 ? "header" : "row", $"Dòng có nhiều hơn {Columns.Count} cột, cần đúng {Columns.Count} cột.",
+                $"The line has more than {Columns.Count} columns; exactly {Columns.Count} are needed."),
+            CsvProblemKind.FieldTooLong => new(ex.Line, Columns[Math.Clamp(ex.Field, 1, Columns.Count) - 1],
+                $"Ô dài quá {Vi(ex.Limit)} ký tự.", $"The cell is longer than {En(ex.Limit)} characters."),
+            _ => new(ex.Line, "row", "Dấu ngoặc kép mở ở dòng này không được đóng lại (thiếu dấu \" cuối ô).",
+                "A quote opened on this line is never closed (a closing \" is missing)."),
+        };
+    }
 
     private static void ReadAll(CsvRecordReader records, List<CommuneVersion> versions, List<CsvRowError> errors)
     {
