@@ -162,6 +162,43 @@ public class HostileSpreadsheetTests
         Assert.Single(files.Read(HostileFiles.CsvManyColumns(Limits.MaxColumns), SpreadsheetFormat.Csv, Limits, CancellationToken.None).Take(1));
     }
 
+    /// <summary>
+    /// Damaged files (bytes changed at random places, or cut at a random length) are either read or refused with a
+    /// <see cref="SpreadsheetFormatException"/>: no other exception escapes the reader to become a 500.
+    /// </summary>
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("xlsx, parts stored uncompressed")]
+    [InlineData("csv")]
+    public async Task Read_RandomlyDamagedFile_IsReadOrRefusedAsAProblem(string kind)
+    {
+        var original = kind switch
+        {
+            "csv" => await ExportAsync(SpreadsheetFormat.Csv, 20),
+            "xlsx" => await ExportAsync(SpreadsheetFormat.Xlsx, 20),
+            _ => HostileFiles.Workbook(
+                HostileFiles.Sheet("A1:C20", Enumerable.Range(1, 20).Select(r =>
+                    $"<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>{r % 3}</v></c><c r=\"B{r}\" s=\"0\"><v>{r * 1000.5}</v></c><c r=\"C{r}\" t=\"inlineStr\"><is><t>ô {r}</t></is></c></row>")),
+                "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>một</t></si><si><r><t>hai</t></r></si><si><t>ba</t></si></sst>",
+                level: System.IO.Compression.CompressionLevel.NoCompression),
+        };
+        Assert.Equal(20, files.Read(original, files.Detect(original)!.Value, Limits, CancellationToken.None).Count() - (kind == "xlsx" || kind == "csv" ? 1 : 0));
+        var random = new Random(11);
+        for (var i = 0; i < 400; i++)
+        {
+            var file = i % 4 == 0 ? original[..random.Next(original.Length)] : (byte[])original.Clone();
+            for (var flips = i % 4 == 0 ? 0 : random.Next(1, 9); flips > 0; flips--)
+            {
+                file[random.Next(file.Length)] = (byte)random.Next(256);
+            }
+
+            var detected = files.Detect(file);
+            var failure = detected is { } f ? Record.Exception(() => files.Read(file, f, Limits, CancellationToken.None).ToList()) : null;
+
+            Assert.True(failure is null or SpreadsheetFormatException, $"damage {i}: {failure}");
+        }
+    }
+
     /// <summary>An export of <paramref name="rows"/> rows in the template's columns: a code, a title, an amount, then text.</summary>
     private async Task<byte[]> ExportAsync(SpreadsheetFormat format, int rows)
     {
