@@ -97,7 +97,9 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
     /// <summary>
     /// <c>POST /api/import/proposals</c> (officer or admin): a CSV or XLSX file in the export's columns, as the raw body
     /// or as the one file of a multipart form. 201 with what was stored, 200 when everything was already imported,
-    /// 422 with row errors (nothing stored), 413 over the size or row limit, 415 for another kind of file.
+    /// 422 with row errors (nothing stored); a file refused before its rows are checked (docs/import.md, limits):
+    /// 413 over a limit (size, rows with blank ones, zip entries, unpacked size, compression ratio, cell length),
+    /// 422 when malformed (damaged, a DTD, columns beyond the template, a quote never closed), 415 for another kind of file.
     /// </summary>
     [Function(nameof(ImportProposals))]
     public async Task<IActionResult> ImportProposals(
@@ -117,7 +119,9 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
         var tooLarge = Problems.Status(StatusCodes.Status413PayloadTooLarge, en
             ? $"The file is larger than {DisplayFormat.Amount(maxBytes / 1024, language)} KB."
             : $"Tệp lớn hơn {DisplayFormat.Amount(maxBytes / 1024, language)} KB.", language);
-        var content = await ReadFileAsync(request, maxBytes, cancellationToken);
+        // The function's token (the host stopping) and the client's (a disconnect) both stop the read and the parse.
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
+        var content = await ReadFileAsync(request, maxBytes, aborted.Token);
         if (content is null)
         {
             return tooLarge;
@@ -130,7 +134,7 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
                 : "Vui lòng gửi một tệp CSV hoặc XLSX (trong nội dung yêu cầu hoặc một tệp trong biểu mẫu multipart).", language);
         }
 
-        var outcome = await import.ImportAsync(content, staff.Name, language, cancellationToken);
+        var outcome = await import.ImportAsync(content, staff.Name, language, aborted.Token);
         switch (outcome)
         {
             case ImportCompleted done:
@@ -167,10 +171,8 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
                     });
             case ImportTooLarge:
                 return tooLarge;
-            case ImportTooManyRows rows:
-                return Problems.Status(StatusCodes.Status413PayloadTooLarge, en
-                    ? $"An import holds at most {rows.MaxRows.ToString(CultureInfo.InvariantCulture)} rows: split the file."
-                    : $"Mỗi lần nhập tối đa {rows.MaxRows.ToString(CultureInfo.InvariantCulture)} dòng: vui lòng chia nhỏ tệp.", language);
+            case ImportFileRefused refused:
+                return Refused(refused.Problem, language);
             case ImportConflict conflict:
                 return Problems.Status(StatusCodes.Status409Conflict, en
                     ? $"Another import stored proposal {conflict.TrackingCode} at the same time; nothing of this file was imported. Send it again."
@@ -180,6 +182,26 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
                     ? "The file must be a CSV (UTF-8) or an Excel .xlsx workbook in the columns of the proposal export (see docs/import.md)."
                     : "Tệp phải là CSV (mã UTF-8) hoặc sổ tính Excel .xlsx theo các cột của tệp xuất đề án (xem docs/import.md).", language);
         }
+    }
+
+    /// <summary>
+    /// A file refused before its rows were checked: 415 when it is no accepted kind of file, 413 over a limit (rows,
+    /// entries, unpacked size, compression ratio, cell length, text), 422 when malformed (damaged, a DTD, columns beyond
+    /// the template, a quote never closed). The problem names the field <c>file</c>, says what is wrong and where, and
+    /// carries its code (<c>reason</c>).
+    /// </summary>
+    private static IActionResult Refused(SpreadsheetProblem problem, Language language)
+    {
+        var status = problem.IsUnsupportedType ? StatusCodes.Status415UnsupportedMediaType
+            : problem.IsOverLimit ? StatusCodes.Status413PayloadTooLarge
+            : StatusCodes.Status422UnprocessableEntity;
+        var message = SpreadsheetProblemMessages.Describe(problem, language);
+        var title = language == Language.English ? "The import file was refused: nothing was imported." : "Tệp nhập bị từ chối: chưa đề án nào được nhập.";
+        return Problems.Extended(status, title, message, new Dictionary<string, object?>
+        {
+            ["reason"] = problem.Code,
+            ["errors"] = new Dictionary<string, IReadOnlyList<string>> { ["file"] = [message] },
+        });
     }
 
     /// <summary>The file's bytes (raw body or the first file of a multipart form), or null when larger than <paramref name="maxBytes"/>.</summary>

@@ -82,10 +82,12 @@ public sealed class GeographyFunctions(GeographyService geography)
             return StaffAccess.Denied(denied, language);
         }
 
+        // The function's token (the host stopping) and the client's (a disconnect) both stop the read and the parse.
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk, aborted.Token)) > 0)
         {
             if (buffer.Length + read > MaxFileBytes)
             {
@@ -97,10 +99,15 @@ public sealed class GeographyFunctions(GeographyService geography)
             buffer.Write(chunk, 0, read);
         }
 
-        string text;
+        // Streamed from the buffer within CommuneCsv.Limits (rows, blank ones included; six columns; a cell's length):
+        // a hostile file stops at the line where it goes beyond them.
+        buffer.Position = 0;
+        IReadOnlyList<CommuneVersion> versions;
+        IReadOnlyList<CsvRowError> rowErrors;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            using var text = new StreamReader(buffer, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+            (versions, rowErrors) = CommuneCsv.Parse(text, aborted.Token);
         }
         catch (DecoderFallbackException)
         {
@@ -109,7 +116,6 @@ public sealed class GeographyFunctions(GeographyService geography)
                 : "Tệp phải là CSV mã hóa UTF-8 (lưu dưới dạng \"CSV UTF-8\").", language);
         }
 
-        var (versions, rowErrors) = CommuneCsv.Parse(text);
         if (rowErrors.Count > 0)
         {
             var errors = rowErrors

@@ -13,36 +13,22 @@ public enum SpreadsheetFormat
 /// <summary>One row of a file as read: its number in the file (1 is the first row) and its cells as text (null when empty).</summary>
 public sealed record SpreadsheetRow(int Number, IReadOnlyList<string?> Cells);
 
-/// <summary>A file could not be read as the format it was detected as (a damaged workbook, for example).</summary>
-public sealed class SpreadsheetFormatException : Exception
-{
-    public SpreadsheetFormatException()
-    {
-    }
-
-    public SpreadsheetFormatException(string message)
-        : base(message)
-    {
-    }
-
-    public SpreadsheetFormatException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
-/// <summary>Reads and writes CSV and XLSX files (implemented in Infrastructure with CsvHelper and MiniExcel).</summary>
+/// <summary>Reads and writes CSV and XLSX files (implemented in Infrastructure: a capped CSV reader, a capped streaming XLSX reader, MiniExcel for writing).</summary>
 public interface ISpreadsheetFiles
 {
-    /// <summary>The format of a file recognised by its content (never by its name): XLSX by its ZIP structure, CSV as UTF-8 text; null for anything else.</summary>
+    /// <summary>
+    /// The format of a file recognised by its content (never by its name): XLSX for a ZIP archive (reading tells
+    /// whether it really is a workbook), CSV for UTF-8 text; null for anything else.
+    /// </summary>
     SpreadsheetFormat? Detect(ReadOnlyMemory<byte> content);
 
     /// <summary>
-    /// The rows of the file (of an XLSX, its first sheet) that are not completely empty, at most
-    /// <paramref name="maxRows"/> + 1 of them (so a caller sees that there were more); throws
-    /// <see cref="SpreadsheetFormatException"/> when the file is damaged.
+    /// The rows of the file (of an XLSX, its first sheet) that are not completely empty, read lazily and within
+    /// <paramref name="limits"/>: enumerating throws <see cref="SpreadsheetFormatException"/> (with its
+    /// <see cref="SpreadsheetProblem"/>) as soon as the file breaks a limit or is damaged, and
+    /// <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
-    IReadOnlyList<SpreadsheetRow> Read(ReadOnlyMemory<byte> content, SpreadsheetFormat format, int maxRows);
+    IEnumerable<SpreadsheetRow> Read(ReadOnlyMemory<byte> content, SpreadsheetFormat format, SpreadsheetLimits limits, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes a header and rows. Cells are strings (written as text, already made safe by the caller), whole numbers

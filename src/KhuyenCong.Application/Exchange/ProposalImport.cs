@@ -12,14 +12,18 @@ namespace KhuyenCong.Application.Exchange;
 
 public abstract record ImportOutcome;
 
-/// <summary>The file is neither a CSV (UTF-8 text) nor an XLSX workbook, or it is a damaged one.</summary>
+/// <summary>The file is neither a CSV (UTF-8 text) nor a ZIP archive (nothing more is known of it).</summary>
 public sealed record ImportUnsupportedFile : ImportOutcome;
 
 /// <summary>The file is larger than <see cref="ExchangeOptions.MaxImportBytes"/>.</summary>
 public sealed record ImportTooLarge(long MaxBytes) : ImportOutcome;
 
-/// <summary>The file has more data rows than <see cref="ExchangeOptions.MaxImportRows"/>.</summary>
-public sealed record ImportTooManyRows(int MaxRows) : ImportOutcome;
+/// <summary>
+/// The file was refused before its rows were checked (<see cref="SpreadsheetLimits"/>): a ZIP that is no workbook,
+/// text that is not UTF-8, a damaged file, a DTD, or a limit broken (rows, blank ones included; columns; entries;
+/// unpacked size; compression ratio; cell length).
+/// </summary>
+public sealed record ImportFileRefused(SpreadsheetProblem Problem) : ImportOutcome;
 
 /// <summary>Some rows (or the header) are wrong: nothing was stored.</summary>
 public sealed record ImportRejected(IReadOnlyList<ImportRowError> Errors, int DataRows) : ImportOutcome;
@@ -74,22 +78,20 @@ public sealed partial class ProposalImport(
             return new ImportUnsupportedFile();
         }
 
-        IReadOnlyList<SpreadsheetRow> rows;
+        // Read within the limits (every row and column number, blank rows included; the archive's entries and sizes):
+        // a hostile file is refused as soon as it breaks one, and a cancelled request stops the read.
+        var rows = new List<SpreadsheetRow>();
         try
         {
-            rows = files.Read(content, format, limits.MaxImportRows + 1);
+            rows.AddRange(files.Read(content, format, SpreadsheetLimits.ForImport(limits), cancellationToken));
         }
-        catch (SpreadsheetFormatException)
+        catch (SpreadsheetFormatException ex)
         {
-            return new ImportUnsupportedFile();
+            LogRefused(logger, format, ex.Problem.Code, ex.Problem.Part, ex.Problem.Row);
+            return new ImportFileRefused(ex.Problem);
         }
 
-        if (rows.Count > limits.MaxImportRows + 1)
-        {
-            return new ImportTooManyRows(limits.MaxImportRows);
-        }
-
-        var parsed = ProposalImportParser.Parse(rows, VietnamTime.Today(time), language);
+        var parsed = ProposalImportParser.Parse(rows, VietnamTime.Today(time), language, cancellationToken);
         if (!parsed.IsValid)
         {
             LogRejected(logger, format, parsed.DataRows, parsed.Errors.Count);
@@ -238,6 +240,9 @@ public sealed partial class ProposalImport(
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Import {ImportId} met a concurrent import of the same proposal; what it wrote was removed")]
     private static partial void LogConflict(ILogger logger, string importId);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Import refused ({Format}) before its rows were checked: {Problem} (part {Part}, row {Row})")]
+    private static partial void LogRefused(ILogger logger, SpreadsheetFormat format, string problem, string? part, int? row);
 
     [LoggerMessage(EventId = 2105, Level = LogLevel.Error, Message = "Removing imported proposal {ProposalId} after a failed import failed")]
     private static partial void LogCompensationFailed(ILogger logger, Exception exception, string proposalId);

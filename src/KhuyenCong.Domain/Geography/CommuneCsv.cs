@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.Domain.Geography;
@@ -29,37 +28,87 @@ public static class CommuneCsv
 
     public static readonly IReadOnlyList<string> Columns = ["province_code", "province_name", "commune_code", "commune_name", "old_commune_names", "effective_from"];
 
+    /// <summary>
+    /// The caps of a read: <see cref="MaxRows"/> data rows after the header (blank lines count), exactly the six
+    /// columns, and no field longer than a cell of Excel. A file beyond them is refused at the line where it goes
+    /// beyond, without reading further.
+    /// </summary>
+    public static readonly CsvLimits Limits = new(MaxRows + 1, 6, CsvLimits.ExcelMaxCellChars);
+
     /// <summary>The versions in the file, or the errors of every row (at most 200 reported).</summary>
     public static (IReadOnlyList<CommuneVersion> Versions, IReadOnlyList<CsvRowError> Errors) Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        using var reader = new StringReader(text);
+        return Parse(reader, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The versions in the file read from <paramref name="text"/> (streamed, within <see cref="Limits"/>), or the
+    /// errors of every row (at most 200 reported); a file beyond a cap or with a quote never closed gives the errors
+    /// found so far and one naming the line where it went wrong.
+    /// </summary>
+    public static (IReadOnlyList<CommuneVersion> Versions, IReadOnlyList<CsvRowError> Errors) Parse(TextReader text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var errors = new List<CsvRowError>();
         var versions = new List<CommuneVersion>();
-        var rows = Split(text.TrimStart('\uFEFF'));
-        if (rows.Count == 0)
+        var records = new CsvRecordReader(text, ',', Limits, cancellationToken);
+        try
+        {
+            ReadAll(records, versions, errors);
+        }
+        catch (CsvLimitException ex)
+        {
+            errors.Add(LimitError(ex));
+        }
+
+        if (errors.Count == 0 && versions.Count == 0)
+        {
+            errors.Add(new(2, "file", "Tệp không có dòng dữ liệu nào.", "The file has no data rows."));
+        }
+
+        return errors.Count > 0 ? ([], errors) : (versions, errors);
+    }
+
+    private static CsvRowError LimitError(CsvLimitException ex)
+    {
+        string Vi(long n) => DisplayFormat.Amount(n, Language.Vietnamese);
+        string En(long n) => DisplayFormat.Amount(n, Language.English);
+        return ex.Kind switch
+        {
+            CsvProblemKind.TooManyRecords => new(ex.Line, "file", $"Tệp có quá {Vi(MaxRows)} dòng dữ liệu (kể cả dòng trống).",
+                $"The file has more than {En(MaxRows)} data rows (blank lines included)."),
+            CsvProblemKind.TooManyFields => new(ex.Line, ex.Record == 1 ? "header" : "row", $"Dòng có nhiều hơn {Columns.Count} cột, cần đúng {Columns.Count} cột.",
+                $"The line has more than {Columns.Count} columns; exactly {Columns.Count} are needed."),
+            CsvProblemKind.FieldTooLong => new(ex.Line, Columns[Math.Clamp(ex.Field, 1, Columns.Count) - 1],
+                $"Ô dài quá {Vi(ex.Limit)} ký tự.", $"The cell is longer than {En(ex.Limit)} characters."),
+            _ => new(ex.Line, "row", "Dấu ngoặc kép mở ở dòng này không được đóng lại (thiếu dấu \" cuối ô).",
+                "A quote opened on this line is never closed (a closing \" is missing)."),
+        };
+    }
+
+    private static void ReadAll(CsvRecordReader records, List<CommuneVersion> versions, List<CsvRowError> errors)
+    {
+        if (!records.Read())
         {
             errors.Add(new(1, "header", "Tệp trống: dòng đầu phải là tiêu đề " + string.Join(",", Columns) + ".",
                 "The file is empty: the first line must be the header " + string.Join(",", Columns) + "."));
-            return ([], errors);
+            return;
         }
 
-        var header = rows[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        var header = records.Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
         if (!header.SequenceEqual(Columns))
         {
             errors.Add(new(1, "header", "Dòng tiêu đề phải là: " + string.Join(",", Columns) + ".",
                 "The header line must be: " + string.Join(",", Columns) + "."));
-            return ([], errors);
-        }
-
-        if (rows.Count - 1 > MaxRows)
-        {
-            errors.Add(new(MaxRows + 2, "file", $"Tệp có quá {MaxRows} dòng dữ liệu.", $"The file has more than {MaxRows} data rows."));
-            return ([], errors);
+            return;
         }
 
         var seen = new Dictionary<(string, DateOnly), int>();
-        foreach (var (line, fields) in rows.Skip(1))
+        while (records.Read())
         {
+            var (line, fields) = (records.Line, records.Fields);
             if (fields.Count == 1 && string.IsNullOrWhiteSpace(fields[0]))
             {
                 continue;
@@ -134,84 +183,6 @@ public static class CommuneCsv
                 break;
             }
         }
-
-        if (errors.Count == 0 && versions.Count == 0)
-        {
-            errors.Add(new(2, "file", "Tệp không có dòng dữ liệu nào.", "The file has no data rows."));
-        }
-
-        return errors.Count > 0 ? ([], errors) : (versions, errors);
-    }
-
-    /// <summary>Splits CSV text into records (with the line each starts on); quoted fields may hold commas, quotes ("") and line breaks.</summary>
-    private static List<(int Line, List<string> Fields)> Split(string text)
-    {
-        var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var start = 1;
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add((start, fields));
-                fields = [];
-                line++;
-                start = line;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            records.Add((start, fields));
-        }
-
-        return records;
     }
 
     private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;

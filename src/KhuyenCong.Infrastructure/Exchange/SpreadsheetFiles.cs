@@ -1,20 +1,20 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
-using CsvHelper;
 using KhuyenCong.Application.Exchange;
+using KhuyenCong.Infrastructure.Exchange.Xlsx;
 using MiniExcelLibs;
 
 namespace KhuyenCong.Infrastructure.Exchange;
 
 /// <summary>
-/// CSV (CsvHelper) and XLSX (MiniExcel) files of the exchange format. CSV is written as UTF-8 with a byte order mark
-/// (so Excel shows Vietnamese correctly), comma separated, CRLF, quoted where needed; on reading, the separator is the
-/// one of ',', ';' and tab most used in the header line (Excel in Vietnamese settings saves with ';').
+/// CSV and XLSX files of the exchange format. Reading is capped whatever the file holds (<see cref="SpreadsheetLimits"/>,
+/// ADR 0009): CSV with <see cref="CsvSheetReader"/>, XLSX with the streaming <see cref="XlsxSheetReader"/> after the
+/// archive's directory is checked (MiniExcel's reader sizes its work by the sheet's declared dimension and unpacks
+/// shared strings without limit, so it is not used to read). Writing: CSV as UTF-8 with a byte order mark (so Excel
+/// shows Vietnamese correctly), comma separated, CRLF, quoted where needed; XLSX with MiniExcel.
 /// </summary>
 public sealed class SpreadsheetFiles : ISpreadsheetFiles
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     public SpreadsheetFormat? Detect(ReadOnlyMemory<byte> content)
@@ -27,7 +27,7 @@ public sealed class SpreadsheetFiles : ISpreadsheetFiles
 
         if (span.StartsWith("PK\u0003\u0004"u8))
         {
-            return IsWorkbook(content) ? SpreadsheetFormat.Xlsx : null;
+            return SpreadsheetFormat.Xlsx;
         }
 
         if (span.StartsWith("%PDF"u8) || span.IndexOf((byte)0) >= 0)
@@ -37,7 +37,7 @@ public sealed class SpreadsheetFiles : ISpreadsheetFiles
 
         try
         {
-            _ = StrictUtf8.GetCharCount(span);
+            _ = CsvSheetReader.StrictUtf8.GetCharCount(span);
             return SpreadsheetFormat.Csv;
         }
         catch (DecoderFallbackException)
@@ -46,8 +46,11 @@ public sealed class SpreadsheetFiles : ISpreadsheetFiles
         }
     }
 
-    public IReadOnlyList<SpreadsheetRow> Read(ReadOnlyMemory<byte> content, SpreadsheetFormat format, int maxRows) =>
-        format == SpreadsheetFormat.Xlsx ? ReadXlsx(content, maxRows) : ReadCsv(content, maxRows);
+    public IEnumerable<SpreadsheetRow> Read(ReadOnlyMemory<byte> content, SpreadsheetFormat format, SpreadsheetLimits limits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return format == SpreadsheetFormat.Xlsx ? ReadXlsx(content, limits, cancellationToken) : CsvSheetReader.Read(content, limits, cancellationToken);
+    }
 
     public async Task WriteAsync(Stream output, SpreadsheetFormat format, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows, CancellationToken cancellationToken)
     {
@@ -100,121 +103,19 @@ public sealed class SpreadsheetFiles : ISpreadsheetFiles
             ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : value;
 
-    private static bool IsWorkbook(ReadOnlyMemory<byte> content)
+    private static IEnumerable<SpreadsheetRow> ReadXlsx(ReadOnlyMemory<byte> content, SpreadsheetLimits limits, CancellationToken cancellationToken)
     {
-        try
+        using var package = XlsxPackage.Open(content, limits, cancellationToken);
+        var workbook = XlsxWorkbook.Locate(package);
+        var budget = new TextBudget(limits.MaxTextChars);
+        var styles = workbook.StylesPart is { } stylesPart ? package.Read(stylesPart, XlsxStyles.Read) : XlsxStyles.None;
+        var shared = workbook.SharedStringsPart is { } sharedPart
+            ? package.Read(sharedPart, xml => XlsxSharedStrings.Read(xml, ZipDirectory.ShortName(sharedPart), limits, new XlsxText(), budget))
+            : [];
+        using var sheet = new XlsxSheetReader(package, workbook, shared, styles, budget);
+        while (sheet.Next() is { } row)
         {
-            using var zip = new ZipArchive(new MemoryStream(content.ToArray(), writable: false), ZipArchiveMode.Read);
-            return zip.GetEntry("xl/workbook.xml") is not null;
-        }
-        catch (InvalidDataException)
-        {
-            return false;
+            yield return row;
         }
     }
-
-    private static List<SpreadsheetRow> ReadCsv(ReadOnlyMemory<byte> content, int maxRows)
-    {
-        var span = content.Span;
-        if (span.StartsWith(Bom))
-        {
-            span = span[Bom.Length..];
-        }
-
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(span);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            throw new SpreadsheetFormatException("The file is not UTF-8 text.", ex);
-        }
-
-        var options = new CsvReaderOptions
-        {
-            Separator = DetectDelimiter(text),
-            HasHeader = false,
-            AllowLineBreaksInQuotes = true,
-            SkipEmptyLines = false,
-        };
-        var rows = new List<SpreadsheetRow>();
-        try
-        {
-            using var reader = CsvReader.FromText(text, options);
-            while (reader.Read())
-            {
-                var cells = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i)).ToList();
-                if (cells.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-
-                rows.Add(new SpreadsheetRow(checked((int)reader.RowNumber), cells.Select(c => string.IsNullOrEmpty(c) ? null : c).ToList()));
-                if (rows.Count > maxRows)
-                {
-                    break;
-                }
-            }
-        }
-        catch (CsvFormatException ex)
-        {
-            throw new SpreadsheetFormatException("The CSV file cannot be read.", ex);
-        }
-
-        return rows;
-    }
-
-    private static char DetectDelimiter(string text)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        var firstLine = end < 0 ? text : text[..end];
-        var counts = new[] { ',', ';', '\t' }.Select(d => (Delimiter: d, Count: firstLine.Count(c => c == d))).ToList();
-        var best = counts.OrderByDescending(c => c.Count).First();
-        return best.Count == 0 ? ',' : best.Delimiter;
-    }
-
-    private static List<SpreadsheetRow> ReadXlsx(ReadOnlyMemory<byte> content, int maxRows)
-    {
-        var rows = new List<SpreadsheetRow>();
-        try
-        {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
-            var number = 0;
-            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
-            {
-                number++;
-                var cells = row.Values.Select(Cell).ToList();
-                if (cells.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-
-                rows.Add(new SpreadsheetRow(number, cells));
-                if (rows.Count > maxRows)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or System.Xml.XmlException or FormatException or NotSupportedException or KeyNotFoundException or ArgumentException or IndexOutOfRangeException)
-        {
-            throw new SpreadsheetFormatException("The workbook cannot be read.", ex);
-        }
-
-        return rows;
-    }
-
-    private static string? Cell(object? value) => value switch
-    {
-        null => null,
-        string text => text.Length == 0 ? null : text,
-        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        DateTime dt when dt.TimeOfDay == TimeSpan.Zero => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime dt => dt.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 }

@@ -78,7 +78,7 @@ public class ExportTests(ExchangeFixture fixture) : IAsyncLifetime
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Bấm vào đây\"\")\"", text, StringComparison.Ordinal);
         Assert.Contains("Máy sấy nông sản công nghệ mới", text, StringComparison.Ordinal);
         Assert.True(text.IsNormalized(NormalizationForm.FormC));
-        var rows = new SpreadsheetFiles().Read(body, SpreadsheetFormat.Csv, 100);
+        var rows = new SpreadsheetFiles().Read(body, SpreadsheetFormat.Csv, new SpreadsheetLimits(101, ProposalColumns.All.Count), CancellationToken.None).ToList();
         Assert.Equal(2, rows.Count);
         Assert.Equal(ProposalExport.Header, rows[0].Cells);
         var requested = rows[1].Cells[ProposalColumns.All.ToList().FindIndex(c => c.Code == ProposalColumns.RequestedSupport)];
@@ -96,7 +96,7 @@ public class ExportTests(ExchangeFixture fixture) : IAsyncLifetime
         Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
         var files = new SpreadsheetFiles();
         Assert.Equal(SpreadsheetFormat.Xlsx, files.Detect(body));
-        var rows = files.Read(body, SpreadsheetFormat.Xlsx, 100);
+        var rows = files.Read(body, SpreadsheetFormat.Xlsx, new SpreadsheetLimits(101, ProposalColumns.All.Count), CancellationToken.None).ToList();
         Assert.Equal(ProposalExport.Header, rows[0].Cells);
         var row = Assert.Single(rows.Skip(1));
         Assert.Equal("'" + PlusPhone, row.Cells[2]);
@@ -116,12 +116,12 @@ public class ExportTests(ExchangeFixture fixture) : IAsyncLifetime
         var (response, body) = await ExportAsync("?kind=training&q=" + PlusTaxCode);
         using var _ = response;
 
-        var rows = new SpreadsheetFiles().Read(body, SpreadsheetFormat.Csv, 100);
+        var rows = new SpreadsheetFiles().Read(body, SpreadsheetFormat.Csv, new SpreadsheetLimits(101, ProposalColumns.All.Count), CancellationToken.None).ToList();
         var row = Assert.Single(rows.Skip(1));
         Assert.Equal("training", row.Cells[10]);
         var (other, otherBody) = await ExportAsync("?kind=machinery&q=" + PlusTaxCode);
         using var __ = other;
-        Assert.Single(new SpreadsheetFiles().Read(otherBody, SpreadsheetFormat.Csv, 100));
+        Assert.Single(new SpreadsheetFiles().Read(otherBody, SpreadsheetFormat.Csv, new SpreadsheetLimits(101, ProposalColumns.All.Count), CancellationToken.None).ToList());
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public class ExportTests(ExchangeFixture fixture) : IAsyncLifetime
         using var _ = response;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(new SpreadsheetFiles().Read(body, SpreadsheetFormat.Csv, 100));
+        Assert.Single(new SpreadsheetFiles().Read(body, SpreadsheetFormat.Csv, new SpreadsheetLimits(101, ProposalColumns.All.Count), CancellationToken.None).ToList());
         Assert.Equal("de-an-khuyen-cong-2001-2002.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
     }
 

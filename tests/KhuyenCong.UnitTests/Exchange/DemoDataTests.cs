@@ -20,7 +20,7 @@ public class DemoDataTests
         var content = File.ReadAllBytes(BuildPaths.InRepo("data", "demo", "proposals-hung-yen-2014-2020.csv"));
         var files = new SpreadsheetFiles();
         Assert.Equal(SpreadsheetFormat.Csv, files.Detect(content));
-        var parsed = ProposalImportParser.Parse(files.Read(content, SpreadsheetFormat.Csv, 10_000), new DateOnly(2026, 1, 1), Language.Vietnamese);
+        var parsed = ProposalImportParser.Parse(files.Read(content, SpreadsheetFormat.Csv, new SpreadsheetLimits(10_001, ProposalColumns.All.Count), CancellationToken.None).ToList(), new DateOnly(2026, 1, 1), Language.Vietnamese);
         Assert.True(parsed.IsValid, string.Join(Environment.NewLine, parsed.Errors.Select(e => $"{e.Row} {e.Column}: {e.Message}")));
         return parsed.Records;
     }

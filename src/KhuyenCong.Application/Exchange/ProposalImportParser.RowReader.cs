@@ -1,0 +1,300 @@
+using System.Globalization;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Domain.Tracking;
+
+namespace KhuyenCong.Application.Exchange;
+
+/// <summary>The checks of one row of an import file (<see cref="ProposalImportParser"/>).</summary>
+public static partial class ProposalImportParser
+{
+    /// <summary>Reads one row, adding its errors to the shared list.</summary>
+    private sealed class RowReader(SpreadsheetRow row, IReadOnlyDictionary<string, (int Index, string Header)> columns, Language language, List<ImportRowError> errors)
+    {
+        private readonly HashSet<string> failed = new(StringComparer.Ordinal);
+
+        public string? Get(string code) =>
+            columns.TryGetValue(code, out var c) && c.Index < row.Cells.Count ? CellText(row.Cells[c.Index]) : null;
+
+        public void Error(string code, string message)
+        {
+            if (failed.Add(code))
+            {
+                var header = columns.TryGetValue(code, out var c) ? c.Header : ProposalColumns.All.First(x => x.Code == code).Header(language);
+                errors.Add(new ImportRowError(row.Number, header, code, message));
+            }
+        }
+
+        public ImportRecord? Read(DateOnly today)
+        {
+            var summary = Get(ProposalColumns.Summary);
+            var form = ProposalForm.FromFields(field => field switch
+            {
+                ProposalFields.Summary => summary ?? Get(ProposalColumns.Title),
+                ProposalFields.StartDate or ProposalFields.EndDate => IsoDate(Get(field)),
+                _ => Get(field),
+            });
+            var validation = ProposalValidator.Validate(form, language);
+            foreach (var error in validation.FieldErrors)
+            {
+                if (error.Field == ProposalFields.Summary && summary is null)
+                {
+                    continue; // the title stands in for a missing summary; its own error is reported on the title
+                }
+
+                Error(error.Field, error.Message);
+            }
+
+            string? trackingCode = null;
+            if (Get(ProposalColumns.TrackingCode) is { } codeText)
+            {
+                if (TrackingCode.TryParse(codeText, out var code))
+                {
+                    trackingCode = code.Value;
+                }
+                else
+                {
+                    Error(ProposalColumns.TrackingCode, T(language,
+                        "Mã hồ sơ không hợp lệ (dạng KC-XXXX-XXXX-XXXX-XXXX-XX); để trống nếu đề án chưa có mã.",
+                        "The tracking code is not valid (KC-XXXX-XXXX-XXXX-XXXX-XX); leave it empty when the proposal has none."));
+                }
+            }
+
+            ProposalStatus? status = null;
+            var statusText = Get(ProposalColumns.Status);
+            if (statusText is null)
+            {
+                Error(ProposalColumns.Status, T(language, "Vui lòng nhập tình trạng của đề án (ví dụ settled hoặc Đã quyết toán).",
+                    "Enter the proposal's status (for example settled)."));
+            }
+            else if (TryStatus(statusText, out var parsedStatus))
+            {
+                status = parsedStatus;
+            }
+            else
+            {
+                Error(ProposalColumns.Status, T(language,
+                    "Tình trạng không hợp lệ; dùng một trong các mã: " + string.Join(", ", Enum.GetValues<ProposalStatus>().Select(s => s.ToCode())) + ".",
+                    "Unknown status; use one of: " + string.Join(", ", Enum.GetValues<ProposalStatus>().Select(s => s.ToCode())) + "."));
+            }
+
+            var submittedAt = SubmittedAt(today);
+            var approved = Amount(ProposalColumns.ApprovedAmount, "Kinh phí được duyệt", "The approved amount");
+            var paid = Amount(ProposalColumns.PaidAmount, "Kinh phí đã thanh toán", "The paid amount");
+            var decisionDate = Date(ProposalColumns.DecisionDate, "Ngày quyết định", "The decision date", today);
+            var contractDate = Date(ProposalColumns.ContractDate, "Ngày hợp đồng", "The contract date", today);
+            var acceptedOn = Date(ProposalColumns.AcceptedOn, "Ngày nghiệm thu", "The acceptance date", today);
+            var settledOn = Date(ProposalColumns.SettledOn, "Ngày quyết toán", "The settlement date", today);
+            var decisionNumber = Reference(ProposalColumns.DecisionNumber, "Số quyết định", "The decision number");
+            var contractNumber = Reference(ProposalColumns.ContractNumber, "Số hợp đồng", "The contract number");
+            var programmeId = Reference(ProposalColumns.ProgrammeId, "Mã chương trình", "The programme id");
+
+            if (status is { } s)
+            {
+                if (approved.Value is not null && NeverApproved(s))
+                {
+                    Error(ProposalColumns.ApprovedAmount, T(language,
+                        $"Đề án ở tình trạng \"{ProposalStatusLabels.Label(s, language)}\" chưa được phê duyệt nên không có kinh phí được duyệt.",
+                        $"A proposal with status \"{ProposalStatusLabels.Label(s, language)}\" was never approved, so it has no approved amount."));
+                }
+                else if (approved is (true, null) && MustBeApproved(s))
+                {
+                    Error(ProposalColumns.ApprovedAmount, T(language,
+                        $"Đề án ở tình trạng \"{ProposalStatusLabels.Label(s, language)}\" cần có kinh phí được duyệt.",
+                        $"A proposal with status \"{ProposalStatusLabels.Label(s, language)}\" needs its approved amount."));
+                }
+
+                if (acceptedOn is (true, null) && s is ProposalStatus.Accepted or ProposalStatus.Settled)
+                {
+                    Error(ProposalColumns.AcceptedOn, T(language, "Đề án đã nghiệm thu cần có ngày nghiệm thu.", "An accepted proposal needs its acceptance date."));
+                }
+                else if (acceptedOn.Value is not null && s is not (ProposalStatus.Accepted or ProposalStatus.Settled))
+                {
+                    Error(ProposalColumns.AcceptedOn, T(language, "Chỉ đề án đã nghiệm thu hoặc đã quyết toán mới có ngày nghiệm thu.",
+                        "Only an accepted or settled proposal has an acceptance date."));
+                }
+
+                if (settledOn is (true, null) && s == ProposalStatus.Settled)
+                {
+                    Error(ProposalColumns.SettledOn, T(language, "Đề án đã quyết toán cần có ngày quyết toán.", "A settled proposal needs its settlement date."));
+                }
+                else if (settledOn.Value is not null && s != ProposalStatus.Settled)
+                {
+                    Error(ProposalColumns.SettledOn, T(language, "Chỉ đề án đã quyết toán mới có ngày quyết toán.", "Only a settled proposal has a settlement date."));
+                }
+            }
+
+            if (approved.Value is { } a && validation.Submission is { } sub && a > sub.RequestedSupport)
+            {
+                Error(ProposalColumns.ApprovedAmount, T(language, "Kinh phí được duyệt không được lớn hơn kinh phí đề nghị hỗ trợ.",
+                    "The approved amount cannot exceed the requested support."));
+            }
+
+            if (paid.Value is { } p && p > 0 && approved is (true, null))
+            {
+                Error(ProposalColumns.PaidAmount, T(language, "Chưa có kinh phí được duyệt thì không thể có kinh phí đã thanh toán.",
+                    "There can be no payment without an approved amount."));
+            }
+            else if (paid.Value is { } p2 && approved.Value is { } a2 && p2 > a2)
+            {
+                Error(ProposalColumns.PaidAmount, T(language, "Kinh phí đã thanh toán không được lớn hơn kinh phí được duyệt.",
+                    "The paid amount cannot exceed the approved amount."));
+            }
+
+            // submitted ≤ decision ≤ contract ≤ acceptance ≤ settlement, each compared with the latest earlier date given
+            (DateOnly Date, string Vi, string En)? previous = submittedAt is { } at
+                ? (DateOnly.FromDateTime(at.ToOffset(VietnamTime.Offset).DateTime), "ngày nộp", "the submission date")
+                : null;
+            foreach (var (code, date, vi, en) in new[]
+            {
+                (ProposalColumns.DecisionDate, decisionDate.Value, "Ngày quyết định", "The decision date"),
+                (ProposalColumns.ContractDate, contractDate.Value, "Ngày hợp đồng", "The contract date"),
+                (ProposalColumns.AcceptedOn, acceptedOn.Value, "Ngày nghiệm thu", "The acceptance date"),
+                (ProposalColumns.SettledOn, settledOn.Value, "Ngày quyết toán", "The settlement date"),
+            })
+            {
+                if (date is not { } d)
+                {
+                    continue;
+                }
+
+                if (previous is { } prev && d < prev.Date)
+                {
+                    Error(code, T(language, $"{vi} không được trước {prev.Vi}.", $"{en} cannot be before {prev.En}."));
+                }
+
+                previous = (d, vi.ToLowerInvariant(), en.ToLowerInvariant());
+            }
+
+            if (failed.Count > 0 || validation.Submission is null || status is null || submittedAt is null)
+            {
+                return null;
+            }
+
+            var funding = new ProposalFunding
+            {
+                ApprovedAmount = approved.Value,
+                DecisionNumber = decisionNumber,
+                DecisionDate = decisionDate.Value,
+                ContractNumber = contractNumber,
+                ContractDate = contractDate.Value,
+                PaidAmount = paid.Value ?? 0,
+                AcceptedOn = acceptedOn.Value,
+                SettledOn = settledOn.Value,
+            };
+            return new ImportRecord(row.Number, trackingCode ?? DerivedTrackingCode(validation.Submission, submittedAt.Value),
+                validation.Submission, status.Value, submittedAt.Value, funding, programmeId);
+        }
+
+        private DateTimeOffset? SubmittedAt(DateOnly today)
+        {
+            var text = Get(ProposalColumns.SubmittedAt);
+            if (text is null)
+            {
+                Error(ProposalColumns.SubmittedAt, T(language, "Vui lòng nhập thời điểm nộp đề án (ví dụ 2019-03-15).",
+                    "Enter when the proposal was submitted (for example 2019-03-15)."));
+                return null;
+            }
+
+            DateTimeOffset value;
+            if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+            {
+                value = withOffset;
+            }
+            else if (DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            {
+                value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), VietnamTime.Offset);
+            }
+            else
+            {
+                Error(ProposalColumns.SubmittedAt, T(language,
+                    "Thời điểm nộp không hợp lệ: nhập theo dạng năm-tháng-ngày (2019-03-15), có thể kèm giờ (2019-03-15T08:30:00+07:00).",
+                    "The submission time is not valid: write it year-month-day (2019-03-15), optionally with a time (2019-03-15T08:30:00+07:00)."));
+                return null;
+            }
+
+            var day = DateOnly.FromDateTime(value.ToOffset(VietnamTime.Offset).DateTime);
+            if (day < ProposalFieldRules.MinDate || day > today)
+            {
+                Error(ProposalColumns.SubmittedAt, T(language,
+                    $"Thời điểm nộp phải từ {DisplayFormat.Date(ProposalFieldRules.MinDate, language)} đến hôm nay.",
+                    $"The submission time must be between {DisplayFormat.Date(ProposalFieldRules.MinDate, language)} and today."));
+                return null;
+            }
+
+            return value;
+        }
+
+        private (bool Ok, long? Value) Amount(string code, string vi, string en)
+        {
+            var text = Get(code);
+            if (text is null)
+            {
+                return (true, null);
+            }
+
+            if (ProposalValidator.TryParseAmount(text, out var amount))
+            {
+                return (true, amount);
+            }
+
+            Error(code, T(language, $"{vi} phải là số tiền nguyên không âm tính bằng đồng, ví dụ 250000000.",
+                $"{en} must be a whole, non-negative amount in VND, for example 250000000."));
+            return (false, null);
+        }
+
+        private (bool Ok, DateOnly? Value) Date(string code, string vi, string en, DateOnly today)
+        {
+            var text = Get(code);
+            if (text is null)
+            {
+                return (true, null);
+            }
+
+            if (!DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                Error(code, T(language, $"{vi} không hợp lệ: nhập theo dạng năm-tháng-ngày, ví dụ 2019-10-31.",
+                    $"{en} is not valid: write it year-month-day, for example 2019-10-31."));
+                return (false, null);
+            }
+
+            if (date < ProposalFieldRules.MinDate || date > today)
+            {
+                Error(code, T(language, $"{vi} phải từ {DisplayFormat.Date(ProposalFieldRules.MinDate, language)} đến hôm nay.",
+                    $"{en} must be between {DisplayFormat.Date(ProposalFieldRules.MinDate, language)} and today."));
+                return (false, null);
+            }
+
+            return (true, date);
+        }
+
+        private string? Reference(string code, string vi, string en)
+        {
+            var text = Get(code);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (VietnameseText.HasForbiddenCharacters(text))
+            {
+                Error(code, T(language, $"{vi} chứa ký tự không được phép.", $"{en} contains characters that are not allowed."));
+                return null;
+            }
+
+            var value = VietnameseText.Normalize(text);
+            if (value.Length > MaxReferenceLength)
+            {
+                Error(code, T(language, $"{vi} không được dài quá {MaxReferenceLength} ký tự.", $"{en} must be at most {MaxReferenceLength} characters long."));
+                return null;
+            }
+
+            return value;
+        }
+
+        private static string? IsoDate(string? text) =>
+            text is not null && DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : text;
+    }
+}
