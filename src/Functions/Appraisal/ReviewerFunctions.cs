@@ -79,7 +79,7 @@ public sealed class ReviewerFunctions(IReviewerRoster roster)
             return Invalid(errors, language);
         }
 
-        await roster.CreateAsync(reviewer, staff.Name, cancellationToken);
+        await roster.CreateAsync(reviewer, staff.Actor, cancellationToken);
         NoStore(request);
         var location = $"/api/reviewers/{id}";
         return new CreatedResult(location, ToJson(new RosterEntry(reviewer, 0)));
@@ -117,7 +117,7 @@ public sealed class ReviewerFunctions(IReviewerRoster roster)
             return Invalid(errors, language);
         }
 
-        var updated = await roster.UpdateAsync(reviewer, staff.Name, cancellationToken);
+        var updated = await roster.UpdateAsync(reviewer, staff.Actor, cancellationToken);
         NoStore(request);
         return updated is null ? NotFound(language) : new OkObjectResult(ToJson(updated));
     }
@@ -136,7 +136,7 @@ public sealed class ReviewerFunctions(IReviewerRoster roster)
             return StaffAccess.Denied(denied, language);
         }
 
-        var entry = await roster.DeactivateAsync(id, staff.Name, cancellationToken);
+        var entry = await roster.DeactivateAsync(id, staff.Actor, cancellationToken);
         NoStore(request);
         return entry is null ? NotFound(language) : new OkObjectResult(ToJson(entry));
     }

@@ -104,7 +104,7 @@ public sealed partial class RubricFunctions(IRubricStore rubrics, ILogger<Rubric
             return Problems.Validation(FieldErrors.ToDictionary(errors), en ? "The rubric has errors." : "Thang điểm chưa hợp lệ.", language);
         }
 
-        var result = await rubrics.SaveAsync(draft, staff.Name, cancellationToken);
+        var result = await rubrics.SaveAsync(draft, staff.Actor, cancellationToken);
         if (result.IsConflict)
         {
             var now = result.CurrentVersion.ToString(CultureInfo.InvariantCulture);

@@ -77,7 +77,7 @@ public sealed partial class BudgetFunctions(IBudgetLedger ledger, ILogger<Budget
         }
 
         var key = new BudgetKey(parsedYear.Value, source);
-        var result = await ledger.SetAllocationAsync(key, allocated.Value, staff.Name, cancellationToken);
+        var result = await ledger.SetAllocationAsync(key, allocated.Value, staff.Actor, cancellationToken);
         if (!result.IsSet)
         {
             errors["allocated"] = [result.Refusal!.Message(language)];

@@ -105,7 +105,7 @@ public sealed class CapsFunctions(ICapStore caps)
         }
 
         var cap = new SupportCap(source, province?.Code, kind, from, to, input.MaxPercent!.Value, input.MaxAmount!.Value, basis);
-        await caps.SaveAsync(cap, staff.Name, cancellationToken);
+        await caps.SaveAsync(cap, staff.Actor, cancellationToken);
         return new OkObjectResult(ToJson(cap));
     }
 

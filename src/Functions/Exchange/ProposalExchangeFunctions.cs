@@ -134,7 +134,7 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
                 : "Vui lòng gửi một tệp CSV hoặc XLSX (trong nội dung yêu cầu hoặc một tệp trong biểu mẫu multipart).", language);
         }
 
-        var outcome = await import.ImportAsync(content, staff.Name, language, aborted.Token);
+        var outcome = await import.ImportAsync(content, staff.Actor, language, aborted.Token);
         switch (outcome)
         {
             case ImportCompleted done:

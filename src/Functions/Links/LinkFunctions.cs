@@ -1,11 +1,12 @@
-using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Attachments;
+using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Links;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -18,13 +19,16 @@ namespace KhuyenCong.Functions.Links;
 /// The pages behind emailed links. <c>GET</c> only shows (mail scanners open links and run their scripts: a GET never
 /// changes anything and no page submits itself); <c>POST</c> decides, with the form token of the page. Forged or
 /// unknown token: 404. Expired: 410. A decision already recorded: 409, showing it. Each action has its page
-/// (<see cref="ILinkPage"/>): withdraw, review, approve, revise, report.
+/// (<see cref="ILinkPage"/>): withdraw, review, approve, revise, report. A page that names a
+/// <see cref="ILinkPage.DecidingRole"/> (the director's approval) decides only for the signed-in staff member with that
+/// role: without one 401, with another role 403, before anything is read.
 /// </summary>
 public sealed class LinkFunctions(
     LinkService links,
     IProposalRepository proposals,
     IProposalCaseStore cases,
     IAttachmentStore attachments,
+    StaffIdentity identity,
     IEnumerable<ILinkPage> pages)
 {
     public const string FormTokenField = LinkPageKit.FormTokenField;
@@ -58,7 +62,7 @@ public sealed class LinkFunctions(
         CancellationToken cancellationToken)
     {
         var language = RequestLanguage.From(request);
-        var (link, refusal) = await OpenAsync(request, token, language, cancellationToken);
+        var (link, refusal) = await OpenAsync(request, token, language, cancellationToken, deciding: true);
         if (refusal is not null)
         {
             return refusal;
@@ -71,7 +75,8 @@ public sealed class LinkFunctions(
 
     /// <summary>
     /// <c>GET /links/{token}/files/{attachmentId}</c>: a file of the proposal's dossier, for the reviewer of a review link
-    /// while the link is valid. Anything else (another proposal's file, another action, an unknown reviewer): 404.
+    /// while the link is valid and the reviewer's review is open or submitted (<see cref="ReviewRecord.MayReadDossier"/>).
+    /// Anything else (another proposal's file, another action, an unknown, replaced or conflicted reviewer): 404.
     /// </summary>
     [Function(nameof(LinkFile))]
     public async Task<IActionResult> LinkFile(
@@ -90,22 +95,15 @@ public sealed class LinkFunctions(
         var claims = link!.Claims;
         var attachment = link.Proposal.Attachments.FirstOrDefault(a => a.IsDossier && a.Id == attachmentId);
         if (claims.Action != LinkActions.Review || attachment is null
-            || await cases.GetReviewAsync(claims.ProposalId, claims.Round, claims.Subject, cancellationToken) is null)
+            || await cases.GetReviewAsync(claims.ProposalId, claims.Round, claims.Subject, cancellationToken) is not { MayReadDossier: true })
         {
             return LinkPageKit.NotFound(request, language);
         }
 
-        var stream = await attachments.OpenReadAsync(link.Proposal.Id, attachment.Id, cancellationToken);
-        var headers = request.HttpContext.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
-
-        // FileStreamResult sets Content-Disposition: attachment with the (encoded) original name.
-        return new FileStreamResult(stream, attachment.ContentType) { FileDownloadName = attachment.FileName };
+        return AttachmentDownload.Result(request, attachment, await attachments.OpenReadAsync(link.Proposal.Id, attachment.Id, cancellationToken));
     }
 
-    private async Task<(LinkRequest? Link, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, Language language, CancellationToken cancellationToken)
+    private async Task<(LinkRequest? Link, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, Language language, CancellationToken cancellationToken, bool deciding = false)
     {
         var status = links.Verify(token, out var claims);
         if (status == LinkTokenStatus.Invalid)
@@ -118,9 +116,15 @@ public sealed class LinkFunctions(
             return (null, LinkPageKit.Expired(request, language));
         }
 
+        var staff = StaffAccess.Principal(request);
+        if (deciding && byAction.TryGetValue(claims!.Action, out var page) && page.DecidingRole is { } role && staff?.IsInRole(role) != true)
+        {
+            return (null, LinkPageKit.StaffOnly(request, language, staff is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden, identity.IsLocalHost));
+        }
+
         var proposal = await proposals.GetAsync(claims!.ProposalId, cancellationToken);
         return proposal is null
             ? (null, LinkPageKit.NotFound(request, language))
-            : (new LinkRequest(request, token, language, claims, proposal, links), null);
+            : (new LinkRequest(request, token, language, claims, proposal, links, staff), null);
     }
 }

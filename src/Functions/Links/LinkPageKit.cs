@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Domain.Links;
 using KhuyenCong.Domain.Proposals;
@@ -12,7 +13,7 @@ using Microsoft.DurableTask.Client;
 namespace KhuyenCong.Functions.Links;
 
 /// <summary>One request on an emailed link whose token is genuine and unexpired, for a proposal that exists.</summary>
-public sealed class LinkRequest(HttpRequest request, string token, Language language, LinkClaims claims, Proposal proposal, LinkService links)
+public sealed class LinkRequest(HttpRequest request, string token, Language language, LinkClaims claims, Proposal proposal, LinkService links, StaffPrincipal? staff = null)
 {
     public HttpRequest Http { get; } = request;
 
@@ -24,6 +25,9 @@ public sealed class LinkRequest(HttpRequest request, string token, Language lang
     public LinkClaims Claims { get; } = claims;
 
     public Proposal Proposal { get; } = proposal;
+
+    /// <summary>The signed-in staff member who opened the link, if any (the director deciding on an approval).</summary>
+    public StaffPrincipal? Staff { get; } = staff;
 
     /// <summary>The value the page puts in its forms' hidden <c>formToken</c> input.</summary>
     public string FormToken => links.FormToken(Claims);
@@ -40,6 +44,12 @@ public sealed class LinkRequest(HttpRequest request, string token, Language lang
 public interface ILinkPage
 {
     string Action { get; }
+
+    /// <summary>
+    /// The staff role a decision on this page needs (null: the link alone decides, as for reviewers and applicants).
+    /// Viewing never needs it.
+    /// </summary>
+    string? DecidingRole => null;
 
     /// <summary>Shows the page. Never changes anything (mail scanners open links).</summary>
     Task<IActionResult> ShowAsync(LinkRequest link, CancellationToken cancellationToken);
@@ -85,6 +95,30 @@ public static class LinkPageKit
             "<h1>" + E(PageLayout.Choose(language, "Đường liên kết đã hết hạn", "This link has expired")) + "</h1><p>"
             + E(PageLayout.Choose(language, "Vui lòng liên hệ Trung tâm Khuyến công để được gửi đường liên kết mới.", "Contact the Industrial Promotion Centre for a new link."))
             + "</p>", StatusCodes.Status410Gone);
+
+    /// <summary>
+    /// 401 or 403: deciding on this link needs a signed-in staff member with the page's role (the director). In Azure the
+    /// page offers App Service Authentication's sign-in, which brings the user back to the link; under LocalHost the
+    /// function key signs in (the link opened with <c>?code=</c>).
+    /// </summary>
+    public static ContentResult StaffOnly(HttpRequest request, Language language, int status, bool localHost)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string T(string vi, string en) => PageLayout.Choose(language, vi, en);
+        var back = Uri.EscapeDataString(request.Path + request.QueryString);
+        var action = status == StatusCodes.Status401Unauthorized
+            ? (localHost
+                ? "<p id=\"sign-in\">" + E(T("LocalHost: mở lại đường liên kết kèm khóa chức năng (?code=…) để đăng nhập.", "LocalHost: open the link again with the function key (?code=…) to sign in.")) + "</p>"
+                : "<p><a id=\"sign-in\" class=\"button\" href=\"/.auth/login/aad?post_login_redirect_uri=" + E(back) + "\">"
+                    + E(T("Đăng nhập bằng tài khoản cơ quan", "Sign in with your organisation account")) + "</a></p>")
+            : string.Empty;
+        return Page(request, language, T("Cần đăng nhập", "Sign-in needed"),
+            "<h1>" + E(T("Chỉ Giám đốc đã đăng nhập mới ghi nhận được quyết định này", "Only the signed-in director can record this decision")) + "</h1><p role=\"alert\" id=\"staff-only\">"
+            + E(status == StatusCodes.Status401Unauthorized
+                ? T("Đường liên kết chỉ cho xem đề án. Vui lòng đăng nhập rồi gửi lại quyết định; chưa có gì được ghi nhận.", "The link alone only shows the proposal. Sign in, then send the decision again; nothing was recorded.")
+                : T("Tài khoản đang đăng nhập không có vai trò Giám đốc; chưa có gì được ghi nhận.", "The signed-in account does not have the director role; nothing was recorded."))
+            + "</p>" + action, status);
+    }
 
     public static ContentResult InvalidForm(LinkRequest link) =>
         Page(link, link.T("Yêu cầu không hợp lệ", "Invalid request"),

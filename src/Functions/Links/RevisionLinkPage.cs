@@ -20,7 +20,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static KhuyenCong.Functions.Links.LinkPageKit;
 using AttachmentRules = KhuyenCong.Domain.Attachments.AttachmentRules;
-using FormAttachmentRules = KhuyenCong.Functions.Web.AttachmentRules;
 
 namespace KhuyenCong.Functions.Links;
 
@@ -112,11 +111,11 @@ public sealed class RevisionLinkPage(
             var kept = dossier.Where(a => !removed.Contains(a.Id)).ToList();
             if (kept.Count + content.Files.Count > limits.MaxFiles)
             {
-                Add(errors, FormAttachmentRules.FieldName, link.T($"Hồ sơ chỉ được có tối đa {limits.MaxFiles} tệp.", $"The dossier can hold at most {limits.MaxFiles} files."));
+                Add(errors, AttachmentRules.FieldName, link.T($"Hồ sơ chỉ được có tối đa {limits.MaxFiles} tệp.", $"The dossier can hold at most {limits.MaxFiles} files."));
             }
             else if (kept.Sum(a => a.Size) + content.Files.Sum(f => f.Size) > limits.MaxProposalBytes)
             {
-                Add(errors, FormAttachmentRules.FieldName, link.T("Tổng dung lượng các tệp của hồ sơ vượt quá giới hạn.", "The dossier's files together are larger than allowed."));
+                Add(errors, AttachmentRules.FieldName, link.T("Tổng dung lượng các tệp của hồ sơ vượt quá giới hạn.", "The dossier's files together are larger than allowed."));
             }
 
             if (errors.Count > 0)
@@ -266,7 +265,7 @@ public sealed class RevisionLinkPage(
             html.Append("</ul>");
         }
 
-        const string name = FormAttachmentRules.FieldName;
+        const string name = AttachmentRules.FieldName;
         html.Append("<div class=\"field\" id=\"field-").Append(name).Append("\"><label for=\"").Append(name).Append("\">").Append(E(link.T("Thêm tệp", "Add files"))).Append("</label>")
             .Append("<p class=\"hint\" id=\"").Append(name).Append("-hint\">").Append(E(ProposalFormTexts.AttachmentsHint.In(l))).Append("</p>");
         if (filesNote is not null)
@@ -275,7 +274,7 @@ public sealed class RevisionLinkPage(
         }
 
         html.Append(FieldError(errors, name))
-            .Append("<input type=\"file\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" multiple accept=\"").Append(E(FormAttachmentRules.Accept))
+            .Append("<input type=\"file\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" multiple accept=\"").Append(E(AttachmentRules.Accept))
             .Append("\" aria-describedby=\"").Append(name).Append("-hint ").Append(name).Append("-error\"></div></fieldset>")
             .Append("<div class=\"submit-area\"><button type=\"submit\" id=\"submit-revision\" class=\"button\">")
             .Append(E(link.T("Gửi hồ sơ chỉnh sửa", "Send the corrections"))).Append("</button></div></form>");

@@ -127,7 +127,7 @@ public sealed class GeographyFunctions(GeographyService geography)
                    : "Vui lòng sửa các dòng được nêu (dòng tiêu đề là dòng 1) rồi nạp lại toàn bộ tệp.");
         }
 
-        await geography.ImportAsync(versions, staff.Name, cancellationToken);
+        await geography.ImportAsync(versions, staff.Actor, cancellationToken);
         return new OkObjectResult(new
         {
             loaded = versions.Count,

@@ -129,7 +129,7 @@ public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IBu
             return Problems.Validation(FieldErrors.ToDictionary(all), en ? "The plan has errors." : "Kế hoạch chưa hợp lệ.", language);
         }
 
-        var result = await plans.SaveAsync(plan, input.Version ?? 0, staff.Name, cancellationToken);
+        var result = await plans.SaveAsync(plan, input.Version ?? 0, staff.Actor, cancellationToken);
         switch (result.Outcome)
         {
             case PlanSaveOutcome.Stale:

@@ -84,7 +84,7 @@ public sealed class ProgrammeFunctions(IProgrammeStore store, ProgrammeProgress 
             return Invalid(errors, language);
         }
 
-        var record = await store.CreateAsync(programme, staff.Name, cancellationToken);
+        var record = await store.CreateAsync(programme, staff.Actor, cancellationToken);
         NoStore(request);
         // A new programme has no proposal assigned yet: every target starts at 0.
         return new CreatedResult($"/api/programmes/{programme.Id}", ToJson(record, language, ProgrammeMeasures.Progress(programme, []), 0));
@@ -125,7 +125,7 @@ public sealed class ProgrammeFunctions(IProgrammeStore store, ProgrammeProgress 
             return Invalid(all, language);
         }
 
-        var (outcome, record) = await store.UpdateAsync(programme, input.Version!.Value, staff.Name, cancellationToken);
+        var (outcome, record) = await store.UpdateAsync(programme, input.Version!.Value, staff.Actor, cancellationToken);
         if (outcome == SaveOutcome.NotFound)
         {
             return NotFound(language);

@@ -64,7 +64,7 @@ public sealed class CancelProposalFunction(IProposalRepository proposals)
                 en ? $"The proposal is already closed ({proposal.Status.ToCode()})." : $"Đề án đã kết thúc ({ProposalStatusLabels.Label(proposal.Status, language)}).", language);
         }
 
-        await durableClient.RaiseEventAsync(id, WorkflowEvents.Cancelled, new CancellationRequest(staff.Name, reason), cancellationToken);
+        await durableClient.RaiseEventAsync(id, WorkflowEvents.Cancelled, new CancellationRequest(staff.Actor, reason), cancellationToken);
         return new AcceptedResult($"/api/proposals/{id}", new { id, status = "cancelling" });
     }
 }

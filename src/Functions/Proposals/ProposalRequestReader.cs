@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using KhuyenCong.Application.Attachments;
@@ -35,7 +34,7 @@ public sealed record LinkFormContent(IReadOnlyDictionary<string, IReadOnlyList<s
 /// </summary>
 public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions<IntakeOptions> options, TimeProvider time)
 {
-    public const string AttachmentsField = "attachments";
+    public const string AttachmentsField = AttachmentRules.FieldName;
     private const int MaxFieldBytes = 64 * 1024;
     private const int MaxJsonBytes = 1024 * 1024;
 
@@ -260,8 +259,7 @@ public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions
 
         var kind = AttachmentRules.Detect(head.AsSpan(0, headLength))
             ?? throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, AttachmentsField,
-                en ? $"The file '{fileName}' is not a PDF, Word (.docx), Excel (.xlsx), JPEG or PNG file."
-                   : $"Tệp '{fileName}' không phải là tệp PDF, Word (.docx), Excel (.xlsx), JPEG hoặc PNG.");
+                AttachmentRefusals.Message(AttachmentRules.IsOleCompound(head.AsSpan(0, headLength)) ? OfficeRefusal.EmbeddedObjects : OfficeRefusal.UnknownType, fileName, Lang(en)));
 
         var id = Guid.CreateVersion7().ToString("N");
         storedIds.Add(id);
@@ -270,30 +268,30 @@ public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions
             ? (en ? $"The file '{fileName}' is larger than {FileSize(maxFile, en)}." : $"Tệp '{fileName}' lớn hơn {FileSize(maxFile, en)}.")
             : (en ? "The attachments together are larger than allowed." : "Tổng dung lượng các tệp đính kèm vượt quá giới hạn.");
         var content = new LimitedStream(head, headLength, body, limit, () => new RequestRejectedException(StatusCodes.Status413PayloadTooLarge, AttachmentsField, tooLarge));
-        var stored = await attachments.UploadAsync(proposalId, id, content, AttachmentRules.ContentType(kind == AttachmentKind.OfficeZip ? AttachmentKind.OfficeZip : kind), fileName, cancellationToken);
+        // A Word or Excel document is told apart once stored (its ZIP directory is at the end): until then its blob is named
+        // as the sender's extension suggests. The record's name (what is served) always follows the inspected content.
+        var provisional = kind != AttachmentKind.OfficeZip ? kind
+            : fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? AttachmentKind.Xlsx : AttachmentKind.Docx;
+        var stored = await attachments.UploadAsync(proposalId, id, content, AttachmentRules.ContentType(kind), AttachmentRules.StoredFileName(fileName, provisional), cancellationToken);
 
         if (kind == AttachmentKind.OfficeZip)
         {
-            kind = await ClassifyOfficeAsync(proposalId, id, cancellationToken)
-                ?? throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, AttachmentsField,
-                    en ? $"The file '{fileName}' is not a Word (.docx) or Excel (.xlsx) document." : $"Tệp '{fileName}' không phải là tài liệu Word (.docx) hoặc Excel (.xlsx).");
+            var inspection = await InspectOfficeAsync(proposalId, id, cancellationToken);
+            if (!inspection.IsAccepted)
+            {
+                throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, AttachmentsField, AttachmentRefusals.Message(inspection.Refusal, fileName, Lang(en)));
+            }
+
+            kind = inspection.Kind!.Value;
         }
 
-        return new IncomingAttachment(id, fileName, kind, stored.Size, stored.Sha256, time.GetUtcNow());
+        return new IncomingAttachment(id, AttachmentRules.StoredFileName(fileName, kind), kind, stored.Size, stored.Sha256, time.GetUtcNow());
     }
 
-    private async Task<AttachmentKind?> ClassifyOfficeAsync(string proposalId, string attachmentId, CancellationToken cancellationToken)
+    private async Task<OfficeInspection> InspectOfficeAsync(string proposalId, string attachmentId, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var stream = await attachments.OpenReadAsync(proposalId, attachmentId, cancellationToken);
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-            return AttachmentRules.ClassifyOfficeZip(zip.Entries.Select(e => e.FullName));
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
+        await using var stream = await attachments.OpenReadAsync(proposalId, attachmentId, cancellationToken);
+        return OfficeDocumentInspection.Inspect(stream);
     }
 
     private static async Task<MultipartSection?> ReadSectionAsync(MultipartReader reader, bool en, CancellationToken cancellationToken)
@@ -340,6 +338,8 @@ public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions
         var text = value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
         return $"{(en ? text : text.Replace('.', ','))} {unit}";
     }
+
+    private static Language Lang(bool en) => en ? Language.English : Language.Vietnamese;
 
     private static RequestRejectedException TooLarge(string field, bool en) =>
         new(StatusCodes.Status413PayloadTooLarge, field, en ? "This field is too large." : "Nội dung của mục này quá lớn.");

@@ -78,14 +78,14 @@ public sealed partial class StaffActionFunctions(
             }
 
             if (screening.Outcome is not null
-                || !await cases.DecideScreeningAsync(proposal.Id, screening.Round, outcome!.Value, c.Staff.Name, comment, time.GetUtcNow(), ct))
+                || !await cases.DecideScreeningAsync(proposal.Id, screening.Round, outcome!.Value, c.Staff.Actor, comment, time.GetUtcNow(), ct))
             {
                 return Conflict(c, "Vòng kiểm tra hồ sơ này đã có quyết định.", "This screening round has already been decided.");
             }
 
-            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.ScreeningDecided, new ScreeningDecision(screening.Round, outcome.Value, c.Staff.Name, comment), ct);
+            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.ScreeningDecided, new ScreeningDecision(screening.Round, outcome.Value, c.Staff.Actor, comment), ct);
             LogDecided(logger, proposal.Id, "screening", decision!);
-            return Accepted(proposal.Id, new { id = proposal.Id, round = screening.Round, decision, comment, decidedBy = c.Staff.Name });
+            return Accepted(proposal.Id, new { id = proposal.Id, round = screening.Round, decision, comment, decidedBy = c.Staff.Actor });
         }, cancellationToken);
 
     /// <summary><c>POST /api/proposals/{id}/reviewers/{reviewerId}/replace</c> (officer): replaces a reviewer whose review in the current round is still open.</summary>
@@ -126,15 +126,15 @@ public sealed partial class StaffActionFunctions(
             }
 
             var now = time.GetUtcNow();
-            var change = await cases.DecideReviewAsync(review with { State = ReviewState.Replaced, DecidedAt = now, DecidedBy = c.Staff.Name, Comment = reason }, ct);
+            var change = await cases.DecideReviewAsync(review with { State = ReviewState.Replaced, DecidedAt = now, DecidedBy = c.Staff.Actor, Comment = reason }, ct);
             if (!change.Applied)
             {
                 return Conflict(c, "Thành viên này đã trả lời hoặc đã được thay: không thể thay nữa.", "This reviewer has already answered or been replaced.");
             }
 
-            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.AppraisalChanged, new AppraisalEvent(review.Round, AppraisalEventKind.Replaced, reviewerId, c.Staff.Name), ct);
+            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.AppraisalChanged, new AppraisalEvent(review.Round, AppraisalEventKind.Replaced, reviewerId, c.Staff.Actor), ct);
             LogDecided(logger, proposal.Id, "replace-reviewer", "replaced");
-            return Accepted(proposal.Id, new { id = proposal.Id, round = review.Round, reviewerId, state = "replaced", reason, decidedBy = c.Staff.Name });
+            return Accepted(proposal.Id, new { id = proposal.Id, round = review.Round, reviewerId, state = "replaced", reason, decidedBy = c.Staff.Actor });
         }, cancellationToken);
 
     /// <summary><c>POST /api/proposals/{id}/contract</c> (officer): records the contract of an approved proposal.</summary>
@@ -172,13 +172,13 @@ public sealed partial class StaffActionFunctions(
                 return problem;
             }
 
-            var contract = new ContractRecord(number!, date, note, c.Staff.Name, time.GetUtcNow());
+            var contract = new ContractRecord(number!, date, note, c.Staff.Actor, time.GetUtcNow());
             if ((await cases.GetAsync(proposal!.Id, ct)).Contract is not null || !await cases.SaveContractAsync(proposal.Id, contract, ct))
             {
                 return Conflict(c, "Hợp đồng của đề án đã được ghi nhận.", "The contract has already been recorded.");
             }
 
-            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.ContractRecorded, new ContractNotice(c.Staff.Name), ct);
+            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.ContractRecorded, new ContractNotice(c.Staff.Actor), ct);
             LogDecided(logger, proposal.Id, "contract", "recorded");
             return Accepted(proposal.Id, new { id = proposal.Id, contractNumber = contract.ContractNumber, contractDate = Iso(contract.ContractDate), contract.Note, by = contract.By, at = contract.At });
         }, cancellationToken);
@@ -237,11 +237,11 @@ public sealed partial class StaffActionFunctions(
             }
 
             var key = new BudgetKey(proposal!.Year, proposal.Submission.FundingSource);
-            var result = await ledger.RecordPaymentAsync(key, proposal.Id, paymentId, kind!.Value, amount, c.Staff.Name, ct);
+            var result = await ledger.RecordPaymentAsync(key, proposal.Id, paymentId, kind!.Value, amount, c.Staff.Actor, ct);
             switch (result.Outcome)
             {
                 case PaymentOutcome.Paid:
-                    await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.PaymentRecorded, new PaymentNotice(paymentId, kind.Value, amount, c.Staff.Name), ct);
+                    await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.PaymentRecorded, new PaymentNotice(paymentId, kind.Value, amount, c.Staff.Actor), ct);
                     await payments.AddAsync(result.Payment!, ct);
                     LogDecided(logger, proposal.Id, "payment", kind.Value.ToCode());
                     return new ObjectResult(PaymentJson(result)) { StatusCode = StatusCodes.Status201Created };
@@ -311,13 +311,13 @@ public sealed partial class StaffActionFunctions(
                     "The applicant has not sent the acceptance papers yet: acceptance cannot be confirmed.");
             }
 
-            var acceptance = new AcceptanceRecord(acceptedOn, comment, c.Staff.Name, time.GetUtcNow());
+            var acceptance = new AcceptanceRecord(acceptedOn, comment, c.Staff.Actor, time.GetUtcNow());
             if (@case.Acceptance is not null || !await cases.SaveAcceptanceAsync(proposal.Id, acceptance, ct))
             {
                 return Conflict(c, "Nghiệm thu của đề án đã được xác nhận.", "Acceptance has already been confirmed.");
             }
 
-            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.AcceptanceConfirmed, new AcceptanceNotice(c.Staff.Name), ct);
+            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.AcceptanceConfirmed, new AcceptanceNotice(c.Staff.Actor), ct);
             LogDecided(logger, proposal.Id, "acceptance", "confirmed");
             return Accepted(proposal.Id, new { id = proposal.Id, acceptedOn = Iso(acceptedOn), comment, by = acceptance.By, at = acceptance.At });
         }, cancellationToken);

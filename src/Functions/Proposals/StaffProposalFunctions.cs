@@ -92,7 +92,7 @@ public sealed class StaffProposalFunctions(
 
     private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary><c>GET /api/proposals/{id}/attachments/{attachmentId}</c>: the file, as a download.</summary>
+    /// <summary><c>GET /api/proposals/{id}/attachments/{attachmentId}</c>: the file, as a download (<see cref="AttachmentDownload"/>).</summary>
     [Function(nameof(DownloadAttachment))]
     public async Task<IActionResult> DownloadAttachment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/{id}/attachments/{attachmentId}")] HttpRequest request,
@@ -112,10 +112,6 @@ public sealed class StaffProposalFunctions(
             return Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such file." : "Không có tệp này.", language);
         }
 
-        var stream = await attachments.OpenReadAsync(id, attachment.Id, cancellationToken);
-        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
-        request.HttpContext.Response.Headers.CacheControl = "private, no-store";
-        // FileStreamResult sets Content-Disposition: attachment with the (encoded) original name.
-        return new FileStreamResult(stream, attachment.ContentType) { FileDownloadName = attachment.FileName };
+        return AttachmentDownload.Result(request, attachment, await attachments.OpenReadAsync(id, attachment.Id, cancellationToken));
     }
 }

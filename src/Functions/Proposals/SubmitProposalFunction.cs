@@ -79,7 +79,7 @@ public sealed partial class SubmitProposalFunction(
             var content = await reader.ReadAsync(request, proposalId, language, cancellationToken);
             var staff = StaffAccess.Principal(request);
             var submitter = staff is not null && staff.IsInRole(StaffRoles.Officer)
-                ? new Submitter(SubmissionChannel.Officer, staff.Name)
+                ? new Submitter(SubmissionChannel.Officer, staff.Actor)
                 : Submitter.Applicant;
             var outcome = await intake.SubmitAsync(
                 new IntakeRequest(proposalId, content.Form, content.Attachments, submitter, language),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KhuyenCong.Domain.Attachments;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Proposals;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KhuyenCong.Domain.Attachments;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 

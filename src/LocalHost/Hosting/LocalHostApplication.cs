@@ -147,8 +147,9 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 engineOperations.Counter);
             var benchmarkFloor = string.Equals(builder.Configuration[BenchmarkFloor.SettingName], "true", StringComparison.OrdinalIgnoreCase);
 
-            // The app's own registrations, exactly as the Functions worker makes them.
+            // The app's own registrations, exactly as the Functions worker makes them, plus LocalHost's own front door.
             builder.Services.AddKhuyenCongFunctions(builder.Configuration);
+            LocalHostFrontDoor.Register(builder.Services);
             options.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddMvcCore();
             builder.Services.AddSingleton(new OutboxStore(new BlobServiceClient(storage.ConnectionString)));
@@ -198,8 +199,10 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
 
             app = builder.Build();
             rootServices = app.Services;
-            var staffName = NonEmpty(builder.Configuration["LocalHost:StaffName"]) ?? "Cán bộ LocalHost";
-            app.Use((context, next) => StaffPrincipalFromKey(context, next, keys, staffName));
+            var frontDoor = new LocalHostFrontDoor(keys,
+                NonEmpty(builder.Configuration["LocalHost:StaffName"]) ?? LocalHostFrontDoor.DefaultStaffName,
+                NonEmpty(builder.Configuration["LocalHost:StaffObjectId"]) ?? LocalHostFrontDoor.DefaultStaffObjectId);
+            app.Use(frontDoor.InvokeAsync);
             var failureLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KhuyenCong.LocalHost.Functions");
             app.Use((context, next) => HandleFunctionFailures(context, next, failureLogger));
             app.MapHttpFunctions(functions, keys);
@@ -263,6 +266,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(configuration);
         services.AddKhuyenCongFunctions(configuration);
+        LocalHostFrontDoor.Register(services);
         using var provider = services.BuildServiceProvider();
         try
         {
@@ -388,27 +392,6 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
             ? value
             : throw new LocalHostException($"Setting '{key}' must be a positive duration such as 00:00:10, not '{text}'.");
-    }
-
-    // App Service Authentication sets X-MS-CLIENT-PRINCIPAL in Azure after signing the user in (and removes any
-    // the client sent). LocalHost has no such front door: it removes the header from every request, so a client can
-    // never claim an identity, and sets it only for requests carrying the function key, as a staff member with every
-    // staff role.
-    private static Task StaffPrincipalFromKey(HttpContext context, RequestDelegate next, FunctionKeys keys, string staffName)
-    {
-        foreach (var header in context.Request.Headers.Keys.Where(k => k.StartsWith("X-MS-CLIENT-PRINCIPAL", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            context.Request.Headers.Remove(header);
-        }
-
-        if (keys.Authorizes(context.Request, Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function))
-        {
-            context.Request.Headers[Application.Identity.StaffPrincipal.HeaderName] = Application.Identity.StaffPrincipal.Encode(
-                staffName, Application.Identity.StaffRoles.Officer, Application.Identity.StaffRoles.Director,
-                Application.Identity.StaffRoles.Finance, Application.Identity.StaffRoles.Admin);
-        }
-
-        return next(context);
     }
 
     // As the Functions host: an unhandled exception in a function is logged and answered with an empty 500.

@@ -69,7 +69,8 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
         var last = record.GetProperty("history").EnumerateArray().Last();
         Assert.Equal("cancelled", last.GetProperty("to").GetString());
         Assert.Equal("screening", last.GetProperty("from").GetString());
-        Assert.Equal("Cán bộ LocalHost", last.GetProperty("by").GetString());
+        // The history row records who: the name and the Entra object id.
+        Assert.Equal(KhuyenCong.IntegrationTests.Proposals.IntakeFixture.LocalHostStaffActor, last.GetProperty("by").GetString());
         var notice = await Eventually.GetAsync(
             async () => (await anonymous.GetFromJsonAsync<List<JsonElement>>(new Uri("/dev/outbox/messages", UriKind.Relative)))!
                 .FirstOrDefault(m => m.GetProperty("subject").GetString()!.Contains("đã bị hủy", StringComparison.Ordinal)

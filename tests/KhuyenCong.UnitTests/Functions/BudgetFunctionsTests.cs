@@ -20,7 +20,7 @@ public class BudgetFunctionsTests
 
     private static HttpRequest StaffRequest(string pathAndQuery, params string[] roles)
     {
-        var request = Request(pathAndQuery, null, (StaffPrincipal.HeaderName, StaffPrincipal.Encode("Nguyễn Văn A", roles)));
+        var request = Request(pathAndQuery, null, (StaffPrincipal.HeaderName, StaffPrincipal.Encode("Nguyễn Văn A", roles))).WithPlatform();
         request.Body = new MemoryStream(Encoding.UTF8.GetBytes("{\"allocated\":1000}"));
         return request;
     }

@@ -19,7 +19,7 @@ public class StaffActionRolesTests
 
     private static HttpRequest StaffRequest(string path, string body, params string[] roles)
     {
-        var request = Request(path, null, (StaffPrincipal.HeaderName, StaffPrincipal.Encode("Nguyễn Văn A", roles)));
+        var request = Request(path, null, (StaffPrincipal.HeaderName, StaffPrincipal.Encode("Nguyễn Văn A", roles))).WithPlatform();
         request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         request.ContentType = "application/json";
         return request;
@@ -53,7 +53,7 @@ public class StaffActionRolesTests
     [Fact]
     public async Task Actions_WithoutPrincipal_Return401()
     {
-        var request = Request("/api/proposals/p1/payments", null);
+        var request = Request("/api/proposals/p1/payments", null).WithPlatform();
 
         Assert.Equal(401, Status(await Functions().RecordPayment(request, "p1", null!, CancellationToken.None)));
     }
