@@ -16,6 +16,9 @@ public static class DependencyInjection
     {
         services.AddApplication();
         services.AddInfrastructure(configuration);
+        services.AddSingleton<Http.SameOrigin>();
+        services.AddSingleton<Http.StaffFormTokens>();
+        services.AddSingleton<Http.StaffEndpoint>();
         services.AddSingleton<ProposalRequestReader>();
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<Links.ILinkPage, Links.WithdrawLinkPage>();

@@ -16,7 +16,7 @@ namespace KhuyenCong.Functions.Programmes;
 /// province (for the proposal form and the dashboard); an administrator loads the communes from the statistics
 /// office's file, all or nothing, keeping earlier versions.
 /// </summary>
-public sealed class GeographyFunctions(GeographyService geography)
+public sealed class GeographyFunctions(GeographyService geography, StaffEndpoint staff)
 {
     /// <summary>The largest commune file accepted (the national list is about 1 MB).</summary>
     public const int MaxFileBytes = 8 * 1024 * 1024;
@@ -70,37 +70,19 @@ public sealed class GeographyFunctions(GeographyService geography)
     /// with the errors by row and column (<c>rows[3].commune_code</c>) when any row is wrong.
     /// </summary>
     [Function(nameof(ImportCommunes))]
-    public async Task<IActionResult> ImportCommunes(
+    public Task<IActionResult> ImportCommunes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/geography/communes")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        staff.FileAsync(request, StaffRoles.Admin, new StaffFileRule(MaxFileBytes, ["text/csv", "application/csv", "application/vnd.ms-excel", "application/octet-stream"]),
+            (c, file) => ImportAsync(c, file, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> ImportAsync(StaffRequest c, byte[] file, CancellationToken cancellationToken)
     {
-        var language = Web.RequestLanguage.From(request);
-        var en = language == Language.English;
-        var staff = StaffAccess.Require(request, StaffRoles.Admin, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxFileBytes)
-            {
-                return Problems.Field(StatusCodes.Status413PayloadTooLarge, "file", en
-                    ? $"The file is larger than {MaxFileBytes / 1024 / 1024} MB."
-                    : $"Tệp lớn hơn {MaxFileBytes / 1024 / 1024} MB.", language);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
+        var (language, en) = (c.Language, c.En);
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(file);
         }
         catch (DecoderFallbackException)
         {
@@ -121,7 +103,7 @@ public sealed class GeographyFunctions(GeographyService geography)
                    : "Vui lòng sửa các dòng được nêu (dòng tiêu đề là dòng 1) rồi nạp lại toàn bộ tệp.");
         }
 
-        await geography.ImportAsync(versions, staff.Name, cancellationToken);
+        await geography.ImportAsync(versions, c.Staff.Name, cancellationToken);
         return new OkObjectResult(new
         {
             loaded = versions.Count,
