@@ -36,18 +36,19 @@ public sealed class SameOrigin(IOptions<KhuyenCongOptions> options)
 
         // "null" (a sandboxed frame, a redirect across sites) and anything unparsable are other sites.
         return Uri.TryCreate(origin, UriKind.Absolute, out var from) && from.Scheme is "http" or "https"
-            && (IsHost(from, request.Host, request.Scheme) || (publicBase.Value is { } own && SameAuthority(from, own)));
+            && (IsHost(from, request.Host) || (publicBase.Value is { } own && SameAuthority(from, own)));
     }
 
-    private static bool IsHost(Uri origin, HostString host, string scheme)
+    private static bool IsHost(Uri origin, HostString host)
     {
         if (!host.HasValue || !string.Equals(origin.IdnHost, host.Host, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var port = host.Port ?? (string.Equals(scheme, "https", StringComparison.OrdinalIgnoreCase) ? 443 : 80);
-        return origin.Port == port || host.Port is null;
+        // A host without a port is on the default port of the origin's scheme (behind a front end that ends TLS, the
+        // request may arrive as HTTP while the page was HTTPS).
+        return host.Port is { } port ? origin.Port == port : origin.IsDefaultPort;
     }
 
     private static bool SameAuthority(Uri a, Uri b) =>

@@ -131,12 +131,13 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         }
 
         var call = new StaffRequest(request, staff, language);
-        if (SameOrigin.IsSafeMethod(request.Method))
+        var changes = !SameOrigin.IsSafeMethod(request.Method);
+        if (!changes && accepts == Accepts.Nothing)
         {
             return (call, null);
         }
 
-        if (!origin.Allows(request))
+        if (changes && !origin.Allows(request))
         {
             LogRefused(logger, request.Method, request.Path, "cross-site");
             return (null, call.Problem(StatusCodes.Status403Forbidden,
