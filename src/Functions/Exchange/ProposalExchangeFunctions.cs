@@ -83,7 +83,6 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
         using var buffer = new MemoryStream();
         await export.WriteAsync(buffer, format, query, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
         // FileContentResult writes Content-Disposition: attachment with the (ASCII) file name.
         return new FileContentResult(buffer.ToArray(), format == SpreadsheetFormat.Xlsx ? XlsxContentType : "text/csv; charset=utf-8")
         {

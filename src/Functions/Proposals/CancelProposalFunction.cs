@@ -15,11 +15,8 @@ namespace KhuyenCong.Functions.Proposals;
 public sealed class CancelProposalFunction(IProposalRepository proposals, StaffEndpoint staff)
 {
     [Function(nameof(CancelProposal))]
-    public Task<IActionResult> CancelProposal(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/cancel")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
+    public Task<IActionResult> CancelProposal([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/cancel")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
         staff.ActionAsync(request, StaffRoles.Officer, id, "cancel",
             (c, input) => CancelAsync(id, input, c.Staff, c.Language, durableClient, cancellationToken), cancellationToken);
 

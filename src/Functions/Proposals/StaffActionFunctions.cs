@@ -36,11 +36,8 @@ public sealed partial class StaffActionFunctions(
 
     /// <summary><c>POST /api/proposals/{id}/screening</c> (officer): accept, reject or request documents in the current screening round.</summary>
     [Function(nameof(DecideScreening))]
-    public Task<IActionResult> DecideScreening(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/screening")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
+    public Task<IActionResult> DecideScreening([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/screening")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
         staff.ActionAsync(request, StaffRoles.Officer, id, "screening", async (c, input) =>
         {
             var errors = new Errors(c.En);
@@ -91,12 +88,8 @@ public sealed partial class StaffActionFunctions(
 
     /// <summary><c>POST /api/proposals/{id}/reviewers/{reviewerId}/replace</c> (officer): replaces a reviewer whose review in the current round is still open.</summary>
     [Function(nameof(ReplaceReviewer))]
-    public Task<IActionResult> ReplaceReviewer(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/reviewers/{reviewerId}/replace")] HttpRequest request,
-        string id,
-        string reviewerId,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
+    public Task<IActionResult> ReplaceReviewer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/reviewers/{reviewerId}/replace")] HttpRequest request,
+        string id, string reviewerId, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
         staff.ActionAsync(request, StaffRoles.Officer, id, "replace-reviewer", async (c, input) =>
         {
             var errors = new Errors(c.En);
@@ -140,11 +133,8 @@ public sealed partial class StaffActionFunctions(
 
     /// <summary><c>POST /api/proposals/{id}/contract</c> (officer): records the contract of an approved proposal.</summary>
     [Function(nameof(RecordContract))]
-    public Task<IActionResult> RecordContract(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/contract")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
+    public Task<IActionResult> RecordContract([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/contract")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
         staff.ActionAsync(request, StaffRoles.Officer, id, "contract", async (c, input) =>
         {
             var errors = new Errors(c.En);
@@ -189,11 +179,8 @@ public sealed partial class StaffActionFunctions(
     /// final payment (accepted) in the budget ledger. Idempotent by <c>paymentId</c>.
     /// </summary>
     [Function(nameof(RecordPayment))]
-    public Task<IActionResult> RecordPayment(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/payments")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
+    public Task<IActionResult> RecordPayment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/payments")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
         staff.ActionAsync(request, StaffRoles.Finance, id, "payment", async (c, input) =>
         {
             var errors = new Errors(c.En);
@@ -280,11 +267,8 @@ public sealed partial class StaffActionFunctions(
 
     /// <summary><c>POST /api/proposals/{id}/acceptance</c> (officer): confirms acceptance (nghiệm thu) once the applicant sent the acceptance papers.</summary>
     [Function(nameof(ConfirmAcceptance))]
-    public Task<IActionResult> ConfirmAcceptance(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/acceptance")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
+    public Task<IActionResult> ConfirmAcceptance([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/acceptance")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
         staff.ActionAsync(request, StaffRoles.Officer, id, "acceptance", async (c, input) =>
         {
             var errors = new Errors(c.En);

@@ -110,7 +110,6 @@ public sealed class StaffProposalFunctions(
         }
 
         var stream = await attachments.OpenReadAsync(id, attachment.Id, cancellationToken);
-        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
         request.HttpContext.Response.Headers.CacheControl = "private, no-store";
         // FileStreamResult sets Content-Disposition: attachment with the (encoded) original name.
         return new FileStreamResult(stream, attachment.ContentType) { FileDownloadName = attachment.FileName };
