@@ -16,6 +16,12 @@ public static class DependencyInjection
     {
         services.AddApplication();
         services.AddInfrastructure(configuration);
+        // nosniff (and HSTS over HTTPS) on every response, in the Functions worker's pipeline and LocalHost's alike.
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Http.SecurityHeadersStartupFilter>();
+        services.AddSingleton<Http.SameOrigin>();
+        services.AddSingleton<Http.StaffFormTokens>();
+        services.AddSingleton<Http.StaffEndpoint>();
+        services.AddSingleton<FormPartsReader>();
         services.AddSingleton<ProposalRequestReader>();
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<Links.ILinkPage, Links.WithdrawLinkPage>();

@@ -68,10 +68,37 @@ public sealed class LinkFunctions(
             return refusal;
         }
 
+        if (await ReadFormAsync(link!, cancellationToken) is { } unreadable)
+        {
+            return unreadable;
+        }
+
         return byAction.TryGetValue(link!.Claims.Action, out var page)
             ? await page.DecideAsync(link, durableClient, cancellationToken)
             : LinkPageKit.NotFound(request, language);
     }
+
+    /// <summary>
+    /// Reads a link page's HTML form within limits before its page decides (the page then reads the same form), so a
+    /// form too large (413) or malformed (400, a multipart body without its boundary) is refused with a page, never a
+    /// 500. The pages that take files (revise, report) stream their multipart forms themselves, within the same kind of
+    /// limits (<see cref="Proposals.ProposalRequestReader.ReadLinkFormAsync"/>).
+    /// </summary>
+    private static async Task<IActionResult?> ReadFormAsync(LinkRequest link, CancellationToken cancellationToken)
+    {
+        if (link.Claims.Action is LinkActions.Revise or LinkActions.Report || !Http.RequestBody.IsForm(link.Http))
+        {
+            return null;
+        }
+
+        var (form, problem) = await Http.RequestBody.ReadFormAsync(link.Http, LinkForm, cancellationToken);
+        return form is not null ? null : LinkPageKit.Refused(link, problem, problem == StatusCodes.Status413PayloadTooLarge
+            ? link.T("Biểu mẫu có quá nhiều mục hoặc quá lớn.", "The form has too many fields or is too large.")
+            : link.T("Dữ liệu biểu mẫu không đúng định dạng.", "The form data is malformed."));
+    }
+
+    /// <summary>The decision pages' forms: a few fields (a review: one score per criterion), no files.</summary>
+    private static readonly Http.FormLimits LinkForm = new(MaxFields: 200, MaxFieldBytes: 64 * 1024, MaxBodyBytes: 1024 * 1024);
 
     /// <summary>
     /// <c>GET /links/{token}/files/{attachmentId}</c>: a file of the proposal's dossier, for the reviewer of a review link

@@ -402,12 +402,17 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             await next(context);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted
-            && KhuyenCong.Functions.Http.StorageOutage.IsOutage(ex))
+            && (KhuyenCong.Functions.Http.StorageOutage.IsOutage(ex) || KhuyenCong.Functions.Http.ClientBody.IsFailure(ex)))
         {
-            // As the Functions worker's StorageOutageMiddleware: storage unreachable is a 503 with Retry-After.
-            LogStorageOutage(logger, context.Request.Path, ex.GetType().Name);
+            // As the Functions worker's StorageOutageMiddleware: storage unreachable is a 503 with Retry-After, a
+            // request body the client cut off a 400.
+            if (KhuyenCong.Functions.Http.StorageOutage.IsOutage(ex))
+            {
+                LogStorageOutage(logger, context.Request.Path, ex.GetType().Name);
+            }
+
             context.Response.Clear();
-            var answer = KhuyenCong.Functions.Http.StorageOutage.Answer(context.Request);
+            var answer = KhuyenCong.Functions.Http.StorageOutage.AnswerFor(context.Request, ex)!;
             await answer.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(
                 context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
         }
