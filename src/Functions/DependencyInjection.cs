@@ -1,6 +1,9 @@
 using KhuyenCong.Application;
 using KhuyenCong.Functions.Proposals;
+using KhuyenCong.Functions.Web;
 using KhuyenCong.Infrastructure;
+using KhuyenCong.Web;
+using KhuyenCong.Web.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +19,8 @@ public static class DependencyInjection
     {
         services.AddApplication();
         services.AddInfrastructure(configuration);
+        services.AddWeb();
+        services.AddSingleton<IAssetUrls, EmbeddedAssetUrls>();
         services.AddSingleton<ProposalRequestReader>();
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<Links.ILinkPage, Links.WithdrawLinkPage>();
