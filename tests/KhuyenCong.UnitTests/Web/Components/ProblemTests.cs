@@ -71,3 +71,21 @@ public class ProblemTests
         Assert.Contains("<li data-field=\"reason\"><a href=\"#reason\">Vui lòng nêu lý do.</a></li>", linked, StringComparison.Ordinal);
     }
 }
+
+public class LanguageSwitchTests
+{
+    [Fact]
+    public void QueryName_IsTheParameterRequestLanguageReads()
+    {
+        Assert.Equal(KhuyenCong.Functions.Web.RequestLanguage.QueryName, KhuyenCong.Web.Rendering.LanguageSwitch.QueryName);
+    }
+
+    [Fact]
+    public void Href_OtherQueryValuesKept_LangReplaced()
+    {
+        var request = WebTestSupport.Request("/staff/proposals?year=2026&lang=vi&q=H%C6%B0ng%20Y%C3%AAn");
+
+        Assert.Equal("/staff/proposals?year=2026&q=H%C6%B0ng%20Y%C3%AAn&lang=en",
+            KhuyenCong.Web.Rendering.LanguageSwitch.Href(request, KhuyenCong.Domain.Text.Language.English));
+    }
+}
