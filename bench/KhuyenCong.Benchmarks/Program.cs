@@ -25,6 +25,7 @@ IScenario[] scenarios =
     new StorageScenario(),
     new StatisticsBenchScenario(),
     new MemoryScenario(),
+    new PageRenderingScenario(),
 ];
 
 const string CommandLine = "dotnet run -c Release --project bench/KhuyenCong.Benchmarks";

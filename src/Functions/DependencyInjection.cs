@@ -1,6 +1,9 @@
 using KhuyenCong.Application;
 using KhuyenCong.Functions.Proposals;
+using KhuyenCong.Functions.Web;
 using KhuyenCong.Infrastructure;
+using KhuyenCong.Web;
+using KhuyenCong.Web.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +25,8 @@ public static class DependencyInjection
         services.AddSingleton<Http.StaffFormTokens>();
         services.AddSingleton<Http.StaffEndpoint>();
         services.AddSingleton<FormPartsReader>();
+        services.AddWeb();
+        services.AddSingleton<IAssetUrls, EmbeddedAssetUrls>();
         services.AddSingleton<ProposalRequestReader>();
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<Links.ILinkPage, Links.WithdrawLinkPage>();

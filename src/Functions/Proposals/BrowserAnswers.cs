@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -35,22 +36,22 @@ internal static class BrowserAnswers
                     return new SeeOtherResult($"/track/{Uri.EscapeDataString(code!)}?submitted=1{suffix}");
                 }
 
-            case ObjectResult { Value: IReadOnlyDictionary<string, object?> problem } failed:
-                return ProblemPage(request, language, failed.StatusCode ?? StatusCodes.Status400BadRequest, problem);
+            case ObjectResult failed when ProblemReader.Read(failed) is { } problem:
+                return ProblemPage(request, language, problem);
             default:
                 return result;
         }
     }
 
-    private static ContentResult ProblemPage(HttpRequest request, Language language, int status, IReadOnlyDictionary<string, object?> problem)
+    private static ContentResult ProblemPage(HttpRequest request, Language language, ProblemView problem)
     {
         var main = new StringBuilder();
-        main.Append("<h1>").Append(PageLayout.Encode(problem.GetValueOrDefault("title") as string)).Append("</h1>")
-            .Append("<div role=\"alert\"><p>").Append(PageLayout.Encode(problem.GetValueOrDefault("detail") as string)).Append("</p>");
-        if (problem.GetValueOrDefault("errors") is IReadOnlyDictionary<string, IReadOnlyList<string>> errors)
+        main.Append("<h1>").Append(PageLayout.Encode(problem.Title)).Append("</h1>")
+            .Append("<div role=\"alert\"><p>").Append(PageLayout.Encode(problem.Detail)).Append("</p>");
+        if (problem.Errors.Count > 0)
         {
             main.Append("<ul class=\"error-summary\">");
-            foreach (var (field, messages) in errors)
+            foreach (var (field, messages) in problem.Errors)
             {
                 foreach (var message in messages)
                 {
@@ -64,7 +65,7 @@ internal static class BrowserAnswers
         main.Append("</div><p>").Append(PageLayout.Encode(PageLayout.Choose(language,
             "Dùng nút Quay lại của trình duyệt để sửa biểu mẫu (các mục đã nhập vẫn còn), rồi gửi lại.",
             "Use your browser's Back button to correct the form (what you typed is kept), then send it again."))).Append("</p>");
-        return PageLayout.Page(request, language, PageLayout.Choose(language, "Chưa gửi được đề án", "The proposal was not sent"), main.ToString(), statusCode: status);
+        return PageLayout.Page(request, language, PageLayout.Choose(language, "Chưa gửi được đề án", "The proposal was not sent"), main.ToString(), statusCode: problem.Status);
     }
 
     private sealed class SeeOtherResult(string url) : IActionResult

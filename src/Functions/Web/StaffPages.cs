@@ -7,6 +7,7 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
+using KhuyenCong.Web.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -47,10 +48,10 @@ public static class StaffPages
         }
 
         var html = new StringBuilder();
-        var problem = (result as ObjectResult)?.Value as IReadOnlyDictionary<string, object?>;
-        html.Append("<h1>").Append(E(problem?.GetValueOrDefault("title") as string ?? T(language, "Không thực hiện được", "Not done"))).Append("</h1>\n");
-        html.Append("<div class=\"error-summary\" role=\"alert\"><p>").Append(E(problem?.GetValueOrDefault("detail") as string)).Append("</p>");
-        if (problem?.GetValueOrDefault("errors") is IReadOnlyDictionary<string, IReadOnlyList<string>> errors)
+        var problem = ProblemReader.Read(result);
+        html.Append("<h1>").Append(E(problem?.Title ?? T(language, "Không thực hiện được", "Not done"))).Append("</h1>\n");
+        html.Append("<div class=\"error-summary\" role=\"alert\"><p>").Append(E(problem?.Detail)).Append("</p>");
+        if (problem is { Errors: { Count: > 0 } errors })
         {
             html.Append("<ul>");
             foreach (var (field, messages) in errors)
