@@ -118,7 +118,8 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 // The reminder timers' schedules (as the Bicep sets them): 08:00 Vietnam time daily, and Mondays.
                 ["Reminders:DigestSchedule"] = "0 0 1 * * *",
                 ["Reminders:OverdueReportSchedule"] = "0 0 1 * * 1",
-                ["Telemetry:ConsoleExporter"] = options.ConsoleLogging ? "true" : "false",
+                // Traces and a metrics dump every few seconds would drown the log: on with Telemetry:ConsoleExporter=true.
+                ["Telemetry:ConsoleExporter"] = "false",
             });
             builder.Configuration.AddConfiguration(configuration);
             builder.Configuration[Infrastructure.Storage.StorageAccount.SettingName] = storage.ConnectionString;
