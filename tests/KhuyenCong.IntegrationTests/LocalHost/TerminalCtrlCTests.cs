@@ -61,7 +61,13 @@ public class TerminalCtrlCTests
         Assert.False(session.AzuriteAlive, "Azurite outlived a forced stop\n" + output);
         Assert.True(elapsed < Limit, $"stopping took {elapsed.TotalSeconds:0.0} s\n{output}");
         Assert.Contains("Dừng ngay · Stopping at once.", output, StringComparison.Ordinal);
-        // Ended by the second signal (128 + SIGINT), which `dotnet run` passes on, not by the clean stop.
+        // Ended by the second signal (128 + SIGINT), which `dotnet run` passes on, not by the clean stop. The group is gone,
+        // but this process may not have reaped `dotnet run` yet: wait for its exit to be observed before reading its code.
+        using (var reaped = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await session.Process.WaitForExitAsync(reaped.Token);
+        }
+
         Assert.Equal(130, session.Process.ExitCode);
     }
 
