@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KhuyenCong.Domain.Attachments;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Web;
@@ -37,12 +38,32 @@ public sealed class BrowserAnswers(ProposalFormPages form)
         {
             JsonContentResult { Status: StatusCodes.Status201Created } created => new SeeOtherResult(ConfirmationPath(created)),
             ObjectResult failed when ProblemReader.Read(failed) is { } problem => await form.RenderAsync(request, language,
-                PostedProposalForm.From(posted, problem),
+                PostedProposalForm.From(posted, WithFieldChecks(problem, posted, language)),
                 // What was typed is personal data: never stored by a cache.
                 PageOptions.Standard with { StatusCode = problem.Status, CacheControl = "no-store", LanguageSwitchPath = FormPath },
                 cancellationToken),
             _ => result,
         };
+
+    /// <summary>
+    /// A refused file stops the API before it checks the fields (files come last in the form): the fields' own checks
+    /// (<see cref="ProposalValidator"/>) are added, so the form comes back with every problem in one pass.
+    /// </summary>
+    private static ProblemView WithFieldChecks(ProblemView problem, ProposalForm? posted, Language language)
+    {
+        if (posted is null || !problem.Errors.ContainsKey(AttachmentRules.FieldName) || problem.Errors.Keys.Any(ProposalFields.All.Contains))
+        {
+            return problem;
+        }
+
+        var errors = new Dictionary<string, IReadOnlyList<string>>(problem.Errors, StringComparer.Ordinal);
+        foreach (var field in ProposalValidator.Validate(posted, language).FieldErrors.GroupBy(e => e.Field))
+        {
+            errors.TryAdd(field.Key, field.Select(e => e.Message).ToList());
+        }
+
+        return problem with { Errors = errors };
+    }
 
     /// <summary>
     /// The confirmation: the tracking page with <c>submitted=1</c>. Its language is the one the form posted with, which

@@ -137,6 +137,7 @@ public sealed partial class SubmitProposalFunction(
         }
         catch (RequestRejectedException ex)
         {
+            read.Form ??= ex.FieldsRead is { } fields ? ProposalForm.FromFields(name => fields.GetValueOrDefault(name)?.LastOrDefault()) : null;
             KhuyenCongTelemetry.SubmissionsRejected.Add(1, new KeyValuePair<string, object?>("reason", ex.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             await DrainAsync(request, cancellationToken);
             return Problems.Field(ex.Status, ex.Field, ex.Message, language);
