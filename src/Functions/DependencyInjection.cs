@@ -28,6 +28,8 @@ public static class DependencyInjection
         services.AddWeb();
         services.AddSingleton<IAssetUrls, EmbeddedAssetUrls>();
         services.AddSingleton<ProposalRequestReader>();
+        services.AddSingleton<ProposalFormPages>();
+        services.AddSingleton<BrowserAnswers>();
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<Links.ILinkPage, Links.WithdrawLinkPage>();
         services.AddSingleton<Links.ILinkPage, Links.ReviewLinkPage>();

@@ -9,6 +9,7 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Pages.NewProposal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;

@@ -13,6 +13,7 @@ using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Pages.NewProposal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -284,7 +285,7 @@ public sealed class RevisionLinkPage(
     private static void Field(StringBuilder html, ProposalFieldRule rule, string? value, IReadOnlyDictionary<string, IReadOnlyList<string>> errors, Language l)
     {
         var name = E(rule.Name);
-        var hint = ProposalFormTexts.Hint(rule.Name, l);
+        var hint = ProposalFormTexts.Hint(rule.Name)?.In(l);
         var hasError = errors.ContainsKey(rule.Name);
         html.Append("<div class=\"field").Append(hasError ? " has-error" : string.Empty).Append("\" id=\"field-").Append(name).Append("\">")
             .Append("<label for=\"").Append(name).Append("\">").Append(E(rule.Label(l))).Append(" <span class=\"").Append(rule.Required ? "required" : "optional").Append("\">(")
@@ -309,7 +310,7 @@ public sealed class RevisionLinkPage(
         {
             case FieldValueKind.Choice:
                 html.Append("<select").Append(common).Append("><option value=\"\">").Append(E(ProposalFormTexts.ChooseOption.In(l))).Append("</option>");
-                foreach (var (optionValue, text) in ProposalFormPage.Options(rule.Name, l))
+                foreach (var (optionValue, text, _) in ProposalChoices.For(rule.Name, l))
                 {
                     html.Append("<option value=\"").Append(E(optionValue)).Append('"').Append(string.Equals(optionValue, value, StringComparison.OrdinalIgnoreCase) ? " selected" : string.Empty)
                         .Append('>').Append(E(text)).Append("</option>");

@@ -7,8 +7,9 @@ using KhuyenCong.Domain.Attachments;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Components;
 
-namespace KhuyenCong.Functions.Web;
+namespace KhuyenCong.Web.Pages.NewProposal;
 
 /// <summary>
 /// The data the form's script needs, embedded in the page as <c>&lt;script type="application/json" id="form-rules"&gt;</c>:
@@ -20,9 +21,12 @@ public static class ProposalFormRules
     /// <summary>Placeholder in <see cref="CrossFieldMessages.ContributionMismatch"/> for the expected own contribution.</summary>
     public const string AmountPlaceholder = "{amount}";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    /// <summary>
+    /// How the page writes the model (<see cref="JsonScript"/>): camelCase, nulls left out, Vietnamese readable; &lt;,
+    /// &gt;, &amp;, quotes and + are still escaped, so "&lt;/script&gt;" can never end the block.
+    /// </summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
-        // Vietnamese stays readable; <, >, &, quotes and + are still escaped, so "</script>" can never end the block.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
@@ -54,9 +58,6 @@ public static class ProposalFormRules
                 AttachmentRules.MaxFiles, AttachmentRules.AllowedExtensions),
             ProposalFormTexts.ForScript(language));
     }
-
-    /// <summary>The model as JSON safe to place inside a <c>&lt;script&gt;</c> element.</summary>
-    public static string ToJson(FormRulesModel model) => JsonSerializer.Serialize(model, Json);
 
     /// <summary>
     /// The caps in force on <paramref name="date"/>, one per funding source, province (or nationwide) and kind: the
@@ -141,61 +142,3 @@ public static class ProposalFormRules
         errors.FirstOrDefault(e => e.Field == field && e.Code == code)?.Message
         ?? throw new InvalidOperationException($"The validator gave no '{code}' error for '{field}'.");
 }
-
-/// <summary>Everything the form script reads from <c>#form-rules</c>.</summary>
-/// <param name="Language">"vi" or "en": the language of every text here.</param>
-/// <param name="Fields">The rules of each field, in form order.</param>
-/// <param name="CrossField">Messages of the rules between fields.</param>
-/// <param name="Caps">Caps in force on <paramref name="CapsDate"/>.</param>
-/// <param name="CapsDate">The day (Vietnam time) the caps were resolved for, yyyy-MM-dd.</param>
-/// <param name="CapsUnavailable">True when the caps could not be read (the form still works, without the cap box).</param>
-/// <param name="Attachments">Limits on attached files.</param>
-/// <param name="Texts">Other texts the script shows.</param>
-public sealed record FormRulesModel(
-    string Language,
-    IReadOnlyList<FieldRuleModel> Fields,
-    CrossFieldMessages CrossField,
-    IReadOnlyList<CapModel> Caps,
-    string CapsDate,
-    bool CapsUnavailable,
-    AttachmentRulesModel Attachments,
-    IReadOnlyDictionary<string, string> Texts);
-
-/// <summary>One field's rule (<see cref="ProposalFieldRule"/>) with its label and messages in the page language.</summary>
-public sealed record FieldRuleModel(
-    string Name,
-    string Kind,
-    bool Required,
-    int MaxLength,
-    string? Pattern,
-    string? Min,
-    string? Max,
-    IReadOnlyList<string>? Choices,
-    string Label,
-    FieldMessagesModel Messages);
-
-/// <summary>The messages one field can show; null where the check does not apply to the field.</summary>
-public sealed record FieldMessagesModel(
-    string? Required,
-    string? TooLong,
-    string? InvalidCharacters,
-    string? InvalidFormat,
-    string? UnknownChoice,
-    string? TooSmall,
-    string? TooLarge,
-    string? OutOfRange);
-
-/// <summary>Messages of the rules between fields; <see cref="ContributionMismatch"/> holds "{amount}".</summary>
-public sealed record CrossFieldMessages(string RequestedExceedsTotal, string ContributionMismatch, string EndBeforeStart);
-
-/// <summary>A cap in force: <c>province</c> null means every province.</summary>
-public sealed record CapModel(
-    string FundingSource,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Province,
-    string Kind,
-    decimal MaxPercent,
-    long MaxAmount,
-    string Basis);
-
-/// <summary>Limits on attachments (<see cref="AttachmentRules"/>).</summary>
-public sealed record AttachmentRulesModel(string Field, long MaxFileBytes, long MaxTotalBytes, int MaxFiles, IReadOnlyList<string> AllowedExtensions);
