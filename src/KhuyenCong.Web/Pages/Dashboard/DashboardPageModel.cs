@@ -27,17 +27,13 @@ public sealed record DashboardPageModel(
 
     /// <summary>
     /// <paramref name="path"/> with <paramref name="first"/> (the export's format, print=1), the same filters, the
-    /// language when it is English and the function key: "/api/stats/export?format=xlsx&amp;from=2020&amp;to=2024".
+    /// language and the function key: "/api/stats/export?format=xlsx&amp;from=2020&amp;to=2024&amp;lang=vi".
     /// </summary>
     public string Href(string path, KeyValuePair<string, string> first)
     {
         var query = new List<KeyValuePair<string, string>> { first };
         query.AddRange(GivenFilters);
-        if (Links.Language == Language.English)
-        {
-            query.Add(new("lang", Language.English.ToCode()));
-        }
-
+        query.Add(new("lang", Links.Language.ToCode()));
         if (Links.FunctionKey is { } key)
         {
             query.Add(new(StaffLinks.FunctionKeyName, key));

@@ -83,7 +83,7 @@ public partial class DashboardPageTests
 
         Assert.Contains("<form class=\"filters\" method=\"get\" action=\"/dashboard\">", html, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"code\" value=\"k1\" />", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/dashboard?print=1&amp;from=2026&amp;to=2026&amp;code=k1\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/dashboard?print=1&amp;from=2026&amp;to=2026&amp;lang=vi&amp;code=k1\"", html, StringComparison.Ordinal);
         Assert.Contains("<div class=\"dashboard\">", html, StringComparison.Ordinal);
         Assert.Contains("Lọc theo: from = 2026; to = 2026", html, StringComparison.Ordinal);
     }
