@@ -66,6 +66,7 @@ public static class DependencyInjection
     {
         services.AddSingleton<Programmes.ProgrammeProgress>();
         services.AddSingleton<Plans.AnnualPlans>();
+        services.AddSingleton<Plans.AnnualPlanOverview>();
         services.AddSingleton<Geography.GeographyService>();
         services.AddSingleton<Geography.IGeography>(sp => sp.GetRequiredService<Geography.GeographyService>());
         return services;
