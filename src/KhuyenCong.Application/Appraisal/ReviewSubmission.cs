@@ -170,21 +170,7 @@ public sealed class ReviewSubmission(IProposalCaseStore cases, IRubricStore rubr
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(sheet);
         var errors = new BilingualErrors();
-        var points = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var criterion in rubric.Criteria)
-        {
-            var raw = (sheet.Points.TryGetValue(criterion.Code, out var typed) ? typed : null)?.Trim() ?? string.Empty;
-            if (int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            {
-                points[criterion.Code] = value;
-            }
-            else if (raw.Length > 0)
-            {
-                errors.Add(PointsPrefix + criterion.Code,
-                    $"Điểm tiêu chí \"{criterion.NameVi}\" phải là số nguyên.", $"The points for \"{criterion.NameEn}\" must be a whole number.");
-            }
-        }
-
+        var points = ParsePoints(rubric, sheet, errors);
         var hasRecommendation = RecommendationCodes.TryParse(sheet.Recommendation, out var recommendation);
         if (!hasRecommendation)
         {
@@ -207,6 +193,27 @@ public sealed class ReviewSubmission(IProposalCaseStore cases, IRubricStore rubr
         }
 
         return (errors, points, recommendation, comment);
+    }
+
+    /// <summary>The points typed for each criterion that are whole numbers; an error for each that is not (blanks are left to the rubric's check).</summary>
+    private static Dictionary<string, int> ParsePoints(Rubric rubric, ScoreSheet sheet, BilingualErrors errors)
+    {
+        var points = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var criterion in rubric.Criteria)
+        {
+            var raw = (sheet.Points.TryGetValue(criterion.Code, out var typed) ? typed : null)?.Trim() ?? string.Empty;
+            if (int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                points[criterion.Code] = value;
+            }
+            else if (raw.Length > 0)
+            {
+                errors.Add(PointsPrefix + criterion.Code,
+                    $"Điểm tiêu chí \"{criterion.NameVi}\" phải là số nguyên.", $"The points for \"{criterion.NameEn}\" must be a whole number.");
+            }
+        }
+
+        return points;
     }
 
     private async Task<Decision<ReviewAssignment>> RecordAsync(OpenedLink link, ReviewRecord decided, Rubric rubric, AppraisalEventKind kind,

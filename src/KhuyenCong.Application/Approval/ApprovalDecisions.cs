@@ -95,17 +95,25 @@ public sealed class ApprovalDecisions(
         }
 
         var (first, use) = await uses.TryUseAsync(link.Claims.LinkId, link.ProposalId, DirectorOutcomes.Code(valid.Outcome), cancellationToken);
-        if (!first)
-        {
-            return Decision<ApprovalRecord>.Conflict(Used(use));
-        }
+        return first ? await RecordAsync(link, valid, director.Actor, events, cancellationToken) : Decision<ApprovalRecord>.Conflict(Used(use));
+    }
 
-        if (valid.Outcome == DirectorOutcome.Approve && await CommitAsync(link, valid.Amount!.Value, director.Actor, cancellationToken) is { } refusal)
+    /// <summary>The proposal's budget line: its year and funding source.</summary>
+    public static BudgetKey BudgetOf(Proposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        return new(proposal.Year, proposal.Submission.FundingSource);
+    }
+
+    /// <summary>With the link claimed: commits the amount when approving, stores the decision, then tells the workflow.</summary>
+    private async Task<Decision<ApprovalRecord>> RecordAsync(OpenedLink link, ValidDirectorDecision valid, string by, IWorkflowEvents events, CancellationToken cancellationToken)
+    {
+        if (valid.Outcome == DirectorOutcome.Approve && await CommitAsync(link, valid.Amount!.Value, by, cancellationToken) is { } refusal)
         {
             return Decision<ApprovalRecord>.Conflict(refusal);
         }
 
-        var approval = new ApprovalRecord(link.Claims.Round, valid.Outcome, valid.Amount, valid.DecisionNumber, valid.DecisionDate, valid.Comment, director.Actor, time.GetUtcNow());
+        var approval = new ApprovalRecord(link.Claims.Round, valid.Outcome, valid.Amount, valid.DecisionNumber, valid.DecisionDate, valid.Comment, by, time.GetUtcNow());
         if (!await cases.SaveApprovalAsync(link.ProposalId, approval, cancellationToken))
         {
             var existing = (await cases.GetAsync(link.ProposalId, cancellationToken)).Approvals.First(a => a.Round == link.Claims.Round);
@@ -114,13 +122,6 @@ public sealed class ApprovalDecisions(
 
         await RaiseAsync(link, new DirectorDecision(approval.Round, approval.Outcome, approval.By), events, cancellationToken);
         return Decision<ApprovalRecord>.Done(approval);
-    }
-
-    /// <summary>The proposal's budget line: its year and funding source.</summary>
-    public static BudgetKey BudgetOf(Proposal proposal)
-    {
-        ArgumentNullException.ThrowIfNull(proposal);
-        return new(proposal.Year, proposal.Submission.FundingSource);
     }
 
     /// <summary>Commits the amount; on a refusal, frees the link again and gives the ledger's reason (null when committed).</summary>

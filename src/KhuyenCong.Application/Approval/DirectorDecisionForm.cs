@@ -69,14 +69,14 @@ public sealed record DirectorDecisionForm(string? Decision, string? Amount, stri
         else if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1 || value > requested)
         {
             errors.Add(AmountField,
-                $"Số tiền phê duyệt phải từ 1 đến {Money(requested, Language.Vietnamese)} (số đề nghị hỗ trợ).",
-                $"The approved amount must be from 1 to {Money(requested, Language.English)} (the support requested).");
+                $"Số tiền phê duyệt phải từ 1 đến {Money(requested).Vietnamese} (số đề nghị hỗ trợ).",
+                $"The approved amount must be from 1 to {Money(requested).English} (the support requested).");
         }
         else if (value > maxAmount)
         {
             errors.Add(AmountField,
-                $"Số tiền phê duyệt vượt mức trần hỗ trợ {Money(maxAmount, Language.Vietnamese)} ({capBasis}).",
-                $"The approved amount is above the cap of {Money(maxAmount, Language.English)} ({capBasis}).");
+                $"Số tiền phê duyệt vượt mức trần hỗ trợ {Money(maxAmount).Vietnamese} ({capBasis}).",
+                $"The approved amount is above the cap of {Money(maxAmount).English} ({capBasis}).");
         }
         else
         {
@@ -114,9 +114,9 @@ public sealed record DirectorDecisionForm(string? Decision, string? Amount, stri
         return null;
     }
 
-    /// <summary>"250.000.000 đồng", "250,000,000 VND".</summary>
-    internal static string Money(long amount, Language language) =>
-        DisplayFormat.Amount(amount, language) + (language == Language.English ? " VND" : " đồng");
+    /// <summary>"250.000.000 đồng" / "250,000,000 VND".</summary>
+    private static Bilingual Money(long amount) =>
+        new(DisplayFormat.Amount(amount, Language.Vietnamese) + " đồng", DisplayFormat.Amount(amount, Language.English) + " VND");
 }
 
 /// <summary>A director's decision that passed <see cref="DirectorDecisionForm.Validate"/>: amount, number and date set to approve.</summary>

@@ -4,7 +4,8 @@ namespace KhuyenCong.EndToEndTests.Pages;
 /// <param name="Name">Its name in test results and screenshot files ("link-review").</param>
 /// <param name="Staff">Opened signed in as staff (LocalHost's function key).</param>
 /// <param name="Address">Its address, once the state it needs is prepared.</param>
-public sealed record CataloguedPage(string Name, bool Staff, Func<PageStates, Task<string>> Address)
+/// <param name="Status">The status it answers with (a refusal page is a page too: 409 for a link already used).</param>
+public sealed record CataloguedPage(string Name, bool Staff, Func<PageStates, Task<string>> Address, int Status = 200)
 {
     public override string ToString() => Name;
 }
@@ -25,6 +26,7 @@ public static class PageCatalogue
         new("link-revision", Staff: false, s => s.RevisionLinkAsync()),
         new("link-withdrawal", Staff: false, s => s.WithdrawalLinkAsync()),
         new("link-report", Staff: false, s => s.ReportLinkAsync()),
+        new("link-already-used", Staff: false, s => s.UsedReviewLinkAsync(), Status: 409),
         new("staff-proposals", Staff: true, _ => Task.FromResult("/staff/proposals?year=2026")),
         new("staff-proposal", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}"),
         new("staff-programmes", Staff: true, _ => Task.FromResult("/staff/programmes")),

@@ -17,8 +17,8 @@ public static class ProposalFieldOptions
         ProposalFields.Province => ProvinceCatalog.Current
             .OrderBy(p => p.Name, Comparer<string>.Create((a, b) => VietnameseOrder.Compare(a, b, CompareOptions.None)))
             .Select(p => new ChoiceOption(p.Code, p.Name)).ToList(),
-        ProposalFields.Kind => ProposalCatalog.Kinds.Select(k => new ChoiceOption(k.Code, language == Language.English ? k.EnglishName : k.VietnameseName)).ToList(),
-        ProposalFields.FundingSource => ProposalCatalog.FundingSources.Select(s => new ChoiceOption(s.Code, language == Language.English ? s.EnglishName : s.VietnameseName)).ToList(),
+        ProposalFields.Kind => ProposalCatalog.Kinds.Select(k => new ChoiceOption(k.Code, k.Value.DisplayName(language))).ToList(),
+        ProposalFields.FundingSource => ProposalCatalog.FundingSources.Select(s => new ChoiceOption(s.Code, s.Value.DisplayName(language))).ToList(),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "No options for this field."),
     };
 }
