@@ -35,11 +35,7 @@ public sealed class LinkUploads(ProposalRequestReader reader, IAttachmentStore a
             return (content, null);
         }
 
-        foreach (var file in content.Files)
-        {
-            await attachments.DeleteAsync(link.Proposal.Id, file.Id, CancellationToken.None);
-        }
-
+        await attachments.DiscardAsync(link.Proposal.Id, content.Files);
         return (null, await pages.InvalidFormAsync(link));
     }
 }

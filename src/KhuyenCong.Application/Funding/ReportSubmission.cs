@@ -96,10 +96,7 @@ public sealed class ReportSubmission(
         {
             if (!stored)
             {
-                foreach (var file in form.Files)
-                {
-                    await attachments.DeleteAsync(link.ProposalId, file.Id, CancellationToken.None);
-                }
+                await attachments.DiscardAsync(link.ProposalId, form.Files);
             }
         }
     }

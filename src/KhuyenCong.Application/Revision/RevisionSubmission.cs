@@ -106,10 +106,7 @@ public sealed class RevisionSubmission(
         {
             if (!stored)
             {
-                foreach (var file in form.Files)
-                {
-                    await attachments.DeleteAsync(link.ProposalId, file.Id, CancellationToken.None);
-                }
+                await attachments.DiscardAsync(link.ProposalId, form.Files);
             }
         }
     }
