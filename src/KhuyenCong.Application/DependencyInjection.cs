@@ -58,6 +58,18 @@ public static class DependencyInjection
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         services.AddProgrammes();
+        services.AddLinkDecisions();
+        return services;
+    }
+
+    /// <summary>The decisions taken through emailed links (ADR 0013): review, approval, revision, withdrawal, report.</summary>
+    public static IServiceCollection AddLinkDecisions(this IServiceCollection services)
+    {
+        services.AddSingleton<Appraisal.ReviewSubmission>();
+        services.AddSingleton<Approval.ApprovalDecisions>();
+        services.AddSingleton<Revision.RevisionSubmission>();
+        services.AddSingleton<Proposals.Withdrawal>();
+        services.AddSingleton<Funding.ReportSubmission>();
         return services;
     }
 

@@ -9,4 +9,10 @@ public interface IWorkflowEvents
 {
     Task RaiseAsync<TPayload>(string proposalId, string eventName, TPayload payload, CancellationToken cancellationToken)
         where TPayload : notnull;
+
+    /// <summary>
+    /// Whether the proposal's workflow is still there to hear an event (running, or pending its start): a decision that
+    /// only the workflow records (a withdrawal, a cancellation) is refused when it has ended.
+    /// </summary>
+    Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken);
 }
