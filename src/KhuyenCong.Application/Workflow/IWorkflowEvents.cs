@@ -9,4 +9,10 @@ public interface IWorkflowEvents
 {
     Task RaiseAsync<TPayload>(string proposalId, string eventName, TPayload payload, CancellationToken cancellationToken)
         where TPayload : notnull;
+
+    /// <summary>
+    /// True while the proposal's workflow runs or is about to (pending): it still takes events. False once it ended
+    /// (settled, rejected, withdrawn, cancelled, failed), or for a proposal without one (imported).
+    /// </summary>
+    Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken);
 }
