@@ -58,6 +58,19 @@ public static class DependencyInjection
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         services.AddProgrammes();
+        services.AddStaffDecisions();
+        return services;
+    }
+
+    /// <summary>The staff's decisions on proposals (ADR 0013): each validates, checks the stage, stores first, then tells the workflow.</summary>
+    public static IServiceCollection AddStaffDecisions(this IServiceCollection services)
+    {
+        services.AddSingleton<Screening.ScreeningDecisions>();
+        services.AddSingleton<Appraisal.ReviewerReplacement>();
+        services.AddSingleton<Funding.ContractRecording>();
+        services.AddSingleton<Funding.PaymentRecording>();
+        services.AddSingleton<Funding.AcceptanceConfirmation>();
+        services.AddSingleton<Proposals.ProposalCancellation>();
         return services;
     }
 
