@@ -62,7 +62,10 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The staff's decisions on proposals (ADR 0013): each validates, checks the stage, stores first, then tells the workflow.</summary>
+    /// <summary>
+    /// The staff's decisions (ADR 0013): on proposals (each validates, checks the stage, stores first, then tells the
+    /// workflow), and on the reference data they work with (reviewers, rubric, budgets, caps).
+    /// </summary>
     public static IServiceCollection AddStaffDecisions(this IServiceCollection services)
     {
         services.AddSingleton<Screening.ScreeningDecisions>();
@@ -71,6 +74,10 @@ public static class DependencyInjection
         services.AddSingleton<Funding.PaymentRecording>();
         services.AddSingleton<Funding.AcceptanceConfirmation>();
         services.AddSingleton<Proposals.ProposalCancellation>();
+        services.AddSingleton<Appraisal.ReviewerEditing>();
+        services.AddSingleton<Appraisal.RubricEditing>();
+        services.AddSingleton<Budgets.BudgetAllocations>();
+        services.AddSingleton<Caps.CapEditing>();
         return services;
     }
 
@@ -81,6 +88,10 @@ public static class DependencyInjection
         services.AddSingleton<Plans.AnnualPlans>();
         services.AddSingleton<Geography.GeographyService>();
         services.AddSingleton<Geography.IGeography>(sp => sp.GetRequiredService<Geography.GeographyService>());
+        services.AddSingleton<Geography.CommuneListImport>();
+        services.AddSingleton<Plans.PlanSaving>();
+        services.AddSingleton<Programmes.ProgrammeEditing>();
+        services.AddSingleton<Programmes.ProgrammeAssignment>();
         return services;
     }
 }

@@ -15,6 +15,9 @@ public abstract record ImportOutcome;
 /// <summary>The file is neither a CSV (UTF-8 text) nor a ZIP archive (nothing more is known of it).</summary>
 public sealed record ImportUnsupportedFile : ImportOutcome;
 
+/// <summary>No file was sent (an empty body or an empty file).</summary>
+public sealed record ImportNoFile : ImportOutcome;
+
 /// <summary>The file is larger than <see cref="ExchangeOptions.MaxImportBytes"/>.</summary>
 public sealed record ImportTooLarge(long MaxBytes) : ImportOutcome;
 
@@ -68,6 +71,11 @@ public sealed partial class ProposalImport(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(importedBy);
         var limits = options.Value;
+        if (content.Length == 0)
+        {
+            return new ImportNoFile();
+        }
+
         if (content.Length > limits.MaxImportBytes)
         {
             return new ImportTooLarge(limits.MaxImportBytes);
@@ -122,9 +130,8 @@ public sealed partial class ProposalImport(
             {
                 var header = rows[0].Cells.Select(c => c?.Trim()).FirstOrDefault(c => ProposalColumns.Find(c)?.Code == ProposalColumns.TrackingCode)
                     ?? ProposalColumns.All[0].Header(language);
-                errors.Add(new ImportRowError(record.Row, header, ProposalColumns.TrackingCode, language == Language.English
-                    ? $"A proposal with tracking code {record.TrackingCode} is already stored."
-                    : $"Đề án có mã hồ sơ {record.TrackingCode} đã có trong hệ thống."));
+                errors.Add(new ImportRowError(record.Row, header, ProposalColumns.TrackingCode, new Bilingual(
+                    $"Đề án có mã hồ sơ {record.TrackingCode} đã có trong hệ thống.", $"A proposal with tracking code {record.TrackingCode} is already stored.").In(language)));
             }
         }
 
