@@ -44,6 +44,12 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Reminders.RemindersOptions>, Reminders.RemindersOptionsValidation>();
+        return services.AddUseCases();
+    }
+
+    /// <summary>The use cases and the services they share.</summary>
+    private static IServiceCollection AddUseCases(this IServiceCollection services)
+    {
         services.AddSingleton<Reminders.ReminderService>();
         services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Proposals.ProposalIntake>();

@@ -37,22 +37,7 @@ public sealed class ContractRecording(IProposalRepository proposals, IProposalCa
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(workflow);
-        var errors = new BilingualErrors();
-        if (!request.ContractNumber.TryText(TextMode.SingleLine, MaxContractNumber, required: true, out var number))
-        {
-            errors.Add("contractNumber", NumberInvalid);
-        }
-
-        if (!request.ContractDate.TryDate(out var date) || date > VietnamTime.Today(time) || date.Year < 2000)
-        {
-            errors.Add("contractDate", DateInvalid);
-        }
-
-        if (!request.Note.TryText(TextMode.MultiLine, MaxNote, required: false, out var note))
-        {
-            errors.Add("note", NoteInvalid);
-        }
-
+        var errors = Validate(request, out var number, out var date, out var note);
         if (!errors.IsEmpty)
         {
             return Decision<ContractRecord>.Invalid(errors);
@@ -74,5 +59,26 @@ public sealed class ContractRecording(IProposalRepository proposals, IProposalCa
         await workflow.RaiseAsync(request.ProposalId, WorkflowEvents.ContractRecorded, new ContractNotice(request.By), cancellationToken);
         DecisionLog.Decided(logger, request.ProposalId, "contract", "recorded");
         return Decision<ContractRecord>.Done(contract);
+    }
+
+    private BilingualErrors Validate(ContractRequest request, out string? number, out DateOnly date, out string? note)
+    {
+        var errors = new BilingualErrors();
+        if (!request.ContractNumber.TryText(TextMode.SingleLine, MaxContractNumber, required: true, out number))
+        {
+            errors.Add("contractNumber", NumberInvalid);
+        }
+
+        if (!request.ContractDate.TryDate(out date) || date > VietnamTime.Today(time) || date.Year < 2000)
+        {
+            errors.Add("contractDate", DateInvalid);
+        }
+
+        if (!request.Note.TryText(TextMode.MultiLine, MaxNote, required: false, out note))
+        {
+            errors.Add("note", NoteInvalid);
+        }
+
+        return errors;
     }
 }

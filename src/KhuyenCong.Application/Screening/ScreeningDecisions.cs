@@ -46,18 +46,7 @@ public sealed class ScreeningDecisions(IProposalRepository proposals, IProposalC
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(workflow);
-        var errors = new BilingualErrors();
-        var outcome = Parse(request.Decision.WrongType ? null : request.Decision.Text);
-        if (outcome is null)
-        {
-            errors.Add("decision", DecisionRequired);
-        }
-
-        if (!request.Comment.TryText(TextMode.MultiLine, MaxComment, required: outcome is ScreeningOutcome.Reject or ScreeningOutcome.RequestDocuments, out var comment))
-        {
-            errors.Add("comment", CommentInvalid);
-        }
-
+        var (errors, outcome, comment) = Validate(request);
         if (!errors.IsEmpty)
         {
             return Decision<ScreeningDecided>.Invalid(errors);
@@ -85,6 +74,23 @@ public sealed class ScreeningDecisions(IProposalRepository proposals, IProposalC
         await workflow.RaiseAsync(decided.ProposalId, WorkflowEvents.ScreeningDecided, new ScreeningDecision(decided.Round, decided.Outcome, decided.By, decided.Comment), cancellationToken);
         DecisionLog.Decided(logger, decided.ProposalId, "screening", decided.Code);
         return Decision<ScreeningDecided>.Done(decided);
+    }
+
+    private static (BilingualErrors Errors, ScreeningOutcome? Outcome, string? Comment) Validate(ScreeningRequest request)
+    {
+        var errors = new BilingualErrors();
+        var outcome = Parse(request.Decision.WrongType ? null : request.Decision.Text);
+        if (outcome is null)
+        {
+            errors.Add("decision", DecisionRequired);
+        }
+
+        if (!request.Comment.TryText(TextMode.MultiLine, MaxComment, required: outcome is ScreeningOutcome.Reject or ScreeningOutcome.RequestDocuments, out var comment))
+        {
+            errors.Add("comment", CommentInvalid);
+        }
+
+        return (errors, outcome, comment);
     }
 
     /// <summary>The outcome's code in the API (<c>accept</c>, <c>reject</c>, <c>request-documents</c>).</summary>
