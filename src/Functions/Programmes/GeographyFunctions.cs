@@ -21,8 +21,6 @@ public sealed class GeographyFunctions(GeographyService geography, CommuneListIm
     /// <summary>The largest commune file accepted (the national list is about 1 MB).</summary>
     public const int MaxFileBytes = 8 * 1024 * 1024;
 
-    private static readonly Bilingual ProvinceRequired = new("Vui lòng chọn tỉnh, thành phố (mã hoặc tên, ví dụ hung-yen).", "Name a province (code or name, for example hung-yen).");
-
     private static readonly ProblemWording RowErrors = new(CommuneListImport.FileHasErrors, CommuneListImport.CorrectTheRows, StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>The file's bytes read as UTF-8, strictly: a byte that is not UTF-8 stops the read.</summary>
@@ -50,23 +48,17 @@ public sealed class GeographyFunctions(GeographyService geography, CommuneListIm
         CancellationToken cancellationToken)
     {
         var language = Web.RequestLanguage.From(request);
-        if (!ProvinceCatalog.TryResolveCurrent(request.Query["province"].ToString(), out var province))
+        return (await geography.CommunesOfAsync(request.Query["province"], cancellationToken)).Answer(language, found => new OkObjectResult(new
         {
-            return Problems.Field(StatusCodes.Status400BadRequest, "province", ProvinceRequired.In(language), language);
-        }
-
-        var communes = await geography.CurrentCommunesAsync(province.Code, cancellationToken);
-        return new OkObjectResult(new
-        {
-            province = new { code = province.Code, name = Name(province).In(language) },
-            communes = communes.Select(c => new
+            province = new { code = found.Province.Code, name = Name(found.Province).In(language) },
+            communes = found.Communes.Select(c => new
             {
                 code = c.CommuneCode,
                 name = c.CommuneName,
                 oldNames = c.OldNames,
                 effectiveFrom = c.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             }),
-        });
+        }));
     }
 
     /// <summary>

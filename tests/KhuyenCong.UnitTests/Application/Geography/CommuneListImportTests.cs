@@ -35,3 +35,24 @@ public class CommuneListImportTests(UseCaseStorage storage)
         Assert.Contains(await storage.Get<GeographyService>().CurrentCommunesAsync("lao-cai", CancellationToken.None), c => c.CommuneCode == "lc-202");
     }
 }
+
+/// <summary>Today's communes of a province named by a current or former name.</summary>
+[Collection(UseCaseCollection.Name)]
+public class ProvinceCommunesTests(UseCaseStorage storage)
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Atlantis")]
+    public async Task CommunesOfAsync_NoOrUnknownProvince_InvalidNamingTheProvince(string? province)
+    {
+        DecisionAssert.Invalid(await storage.Get<GeographyService>().CommunesOfAsync(province, CancellationToken.None), "province", GeographyService.ProvinceRequired);
+    }
+
+    [Fact]
+    public async Task CommunesOfAsync_FormerProvinceName_TodaysProvince()
+    {
+        var found = DecisionAssert.Done(await storage.Get<GeographyService>().CommunesOfAsync("Thái Bình", CancellationToken.None));
+
+        Assert.Equal("hung-yen", found.Province.Code);
+    }
+}
