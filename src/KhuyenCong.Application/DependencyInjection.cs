@@ -44,6 +44,12 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Reminders.RemindersOptions>, Reminders.RemindersOptionsValidation>();
+        return services.AddUseCases();
+    }
+
+    /// <summary>The use cases and the services they share.</summary>
+    private static IServiceCollection AddUseCases(this IServiceCollection services)
+    {
         services.AddSingleton<Reminders.ReminderService>();
         services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Proposals.ProposalIntake>();
@@ -58,7 +64,27 @@ public static class DependencyInjection
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         services.AddProgrammes();
+        services.AddStaffDecisions();
         services.AddLinkDecisions();
+        return services;
+    }
+
+    /// <summary>
+    /// The staff's decisions (ADR 0013): on proposals (each validates, checks the stage, stores first, then tells the
+    /// workflow), and on the reference data they work with (reviewers, rubric, budgets, caps).
+    /// </summary>
+    public static IServiceCollection AddStaffDecisions(this IServiceCollection services)
+    {
+        services.AddSingleton<Screening.ScreeningDecisions>();
+        services.AddSingleton<Appraisal.ReviewerReplacement>();
+        services.AddSingleton<Funding.ContractRecording>();
+        services.AddSingleton<Funding.PaymentRecording>();
+        services.AddSingleton<Funding.AcceptanceConfirmation>();
+        services.AddSingleton<Proposals.ProposalCancellation>();
+        services.AddSingleton<Appraisal.ReviewerEditing>();
+        services.AddSingleton<Appraisal.RubricEditing>();
+        services.AddSingleton<Budgets.BudgetAllocations>();
+        services.AddSingleton<Caps.CapEditing>();
         return services;
     }
 
@@ -81,6 +107,10 @@ public static class DependencyInjection
         services.AddSingleton<Plans.AnnualPlanOverview>();
         services.AddSingleton<Geography.GeographyService>();
         services.AddSingleton<Geography.IGeography>(sp => sp.GetRequiredService<Geography.GeographyService>());
+        services.AddSingleton<Geography.CommuneListImport>();
+        services.AddSingleton<Plans.PlanSaving>();
+        services.AddSingleton<Programmes.ProgrammeEditing>();
+        services.AddSingleton<Programmes.ProgrammeAssignment>();
         return services;
     }
 }
