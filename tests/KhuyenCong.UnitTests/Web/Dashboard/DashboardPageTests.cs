@@ -106,7 +106,7 @@ public partial class DashboardPageTests
 
         var html = await PageAsync(Model(null, errors: errors));
 
-        Assert.Contains("<p class=\"field-error\" id=\"f-from-error\" aria-live=\"polite\">&#x27;from&#x27; phải là năm từ 2000 đến 2100.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"field-error\" aria-live=\"polite\" id=\"f-from-error\">&#x27;from&#x27; phải là năm từ 2000 đến 2100.</p>", html, StringComparison.Ordinal);
         Assert.Equal("true", WebTestSupport.Attribute(WebTestSupport.TagWithId(html, "f-from"), "aria-invalid"));
         Assert.DoesNotContain("data-figure", html, StringComparison.Ordinal);
     }

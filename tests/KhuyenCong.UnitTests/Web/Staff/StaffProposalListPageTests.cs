@@ -58,7 +58,7 @@ public class StaffProposalListPageTests
         var html = await RenderAsync(Model(null, errors: errors));
 
         Assert.Contains("<a href=\"#status\">Tình trạng không hợp lệ.</a>", html, StringComparison.Ordinal);
-        Assert.Contains("<p class=\"field-error\" id=\"status-error\" aria-live=\"polite\">Tình trạng không hợp lệ.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"field-error\" aria-live=\"polite\" id=\"status-error\">Tình trạng không hợp lệ.</p>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("proposal-list", html, StringComparison.Ordinal);
     }
 }
