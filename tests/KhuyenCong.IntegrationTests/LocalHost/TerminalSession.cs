@@ -136,7 +136,22 @@ internal sealed partial class TerminalSession : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        return clock.Elapsed;
+        var elapsed = clock.Elapsed;
+        // Gone is not yet read: the last lines may still sit in the pipe. WaitForExitAsync returns once the redirected
+        // output has reached its end, so the assertions on the output see everything the processes wrote.
+        using (var drained = new CancellationTokenSource(limit))
+        {
+            try
+            {
+                await Process.WaitForExitAsync(drained.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Still running after the limit: the caller's assertions on the group report it with the output so far.
+            }
+        }
+
+        return elapsed;
     }
 
     public async Task WaitForOutputAsync(string text, TimeSpan limit)
