@@ -91,6 +91,20 @@ public partial class ProcessLifecycleTests
         }
     }
 
+    /// <summary>Waits for LocalHost to exit and its output to end; if it does not, fails with what it wrote.</summary>
+    private static async Task WaitExitAsync(RunningLocalHost host, TimeSpan limit)
+    {
+        using var cts = new CancellationTokenSource(limit);
+        try
+        {
+            await host.Process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"LocalHost did not end within {limit.TotalSeconds:0} s (exited: {host.Process.HasExited}, Azurite alive: {IsAlive(host.AzuritePid)}). Its output:\n{Snapshot(host.Output)}");
+        }
+    }
+
     private static async Task WaitGoneAsync(int pid, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -120,8 +134,7 @@ public partial class ProcessLifecycleTests
             }
 
             Signal(host.Process.Id, "INT");
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await host.Process.WaitForExitAsync(cts.Token);
+            await WaitExitAsync(host, TimeSpan.FromMinutes(2));
             await WaitGoneAsync(host.AzuritePid, TimeSpan.FromSeconds(10));
 
             Assert.Equal(0, host.Process.ExitCode);
