@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Testing.Replay;
 
 namespace KhuyenCong.UnitTests.Workflow.Replay;
 

@@ -1,17 +1,6 @@
-using KhuyenCong.Functions.Workflow;
-using Microsoft.DurableTask;
+using KhuyenCong.Testing.Replay;
 
 namespace KhuyenCong.UnitTests.Workflow.Replay;
-
-/// <summary>The proposal workflow's function, as the worker runs it: the input is the function's own record.</summary>
-public sealed class ProposalWorkflowOrchestrator : ITaskOrchestrator
-{
-    public Type InputType => typeof(ProposalWorkflowInput);
-
-    public Type OutputType => typeof(string);
-
-    public async Task<object?> RunAsync(TaskOrchestrationContext context, object? input) => await ProposalWorkflow.Run(context);
-}
 
 /// <summary>A proposal workflow driven by a script on a <see cref="ScriptedEngine"/>; after each step its activities run to rest.</summary>
 public sealed class WorkflowRun

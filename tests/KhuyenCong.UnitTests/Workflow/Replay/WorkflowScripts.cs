@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Budgets;
+using KhuyenCong.Testing.Replay;
 
 namespace KhuyenCong.UnitTests.Workflow.Replay;
 

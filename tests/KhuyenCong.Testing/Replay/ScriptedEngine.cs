@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker.Grpc;
 using P = Microsoft.DurableTask.Protobuf;
 
-namespace KhuyenCong.UnitTests.Workflow.Replay;
+namespace KhuyenCong.Testing.Replay;
 
 /// <summary>The answer a scripted activity gives: its result (JSON) or a failure.</summary>
 public sealed record ActivityReply(string? Result, string? Failure = null)
