@@ -57,6 +57,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
+        services.AddSingleton<Workflow.WorkflowSteps>();
         services.AddProgrammes();
         return services;
     }
