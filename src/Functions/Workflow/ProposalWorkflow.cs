@@ -31,7 +31,7 @@ public static partial class ProposalWorkflow
         var logger = context.CreateReplaySafeLogger(nameof(ProposalWorkflow));
         using var scope = logger.ProposalScope(input.ProposalId);
         LogStarted(logger, input.ProposalId);
-        var status = await new ProposalProcess(context, input.ProposalId, logger).RunAsync();
+        var status = await new ProposalProcess(context, input.ProposalId).RunAsync();
         LogEnded(logger, input.ProposalId, status.ToCode());
         return status.ToCode();
     }

@@ -11,7 +11,7 @@ namespace KhuyenCong.Functions.Workflow;
 /// each stage's event against the withdrawal and the cancellation, and the ending. A process version adds its stages.
 /// Lives for one replay of the orchestration.
 /// </summary>
-internal abstract partial class WorkflowProcess(TaskOrchestrationContext context, string proposalId, ILogger logger)
+internal abstract partial class WorkflowProcess(TaskOrchestrationContext context, string proposalId)
 {
     /// <summary>Email is retried with backoff (SendGrid's 429 and 5xx), and a mail outage never fails the workflow.</summary>
     private static readonly TaskOptions EmailRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
@@ -83,7 +83,7 @@ internal abstract partial class WorkflowProcess(TaskOrchestrationContext context
         }
         catch (TaskFailedException)
         {
-            LogEmailGaveUp(logger, proposalId, activity);
+            LogEmailGaveUp(context.CreateReplaySafeLogger(nameof(ProposalWorkflow)), proposalId, activity);
         }
     }
 
