@@ -1,7 +1,6 @@
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Proposals;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 
 namespace KhuyenCong.Functions.Workflow;
 
@@ -9,8 +8,8 @@ namespace KhuyenCong.Functions.Workflow;
 /// The proposal's process, stage by stage: screening and the applicant's revisions here, the council in
 /// ProposalProcess.Appraisal.cs, the director's approval, the contract and the work in ProposalProcess.Funding.cs.
 /// </summary>
-internal sealed partial class ProposalProcess(TaskOrchestrationContext context, string proposalId, ILogger logger)
-    : WorkflowProcess(context, proposalId, logger)
+internal sealed partial class ProposalProcess(TaskOrchestrationContext context, string proposalId)
+    : WorkflowProcess(context, proposalId)
 {
     private enum Step
     {
