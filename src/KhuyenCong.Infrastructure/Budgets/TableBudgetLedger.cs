@@ -5,6 +5,7 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 using static KhuyenCong.Infrastructure.Budgets.BudgetRows;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Budgets;
 
