@@ -101,7 +101,7 @@ public sealed partial class RubricFunctions(IRubricStore rubrics, StaffEndpoint 
         criteria = rubric.Criteria.Select(c => new { c.Code, c.NameVi, c.NameEn, c.DescriptionVi, c.DescriptionEn, c.MaxPoints }),
     };
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Rubric {RubricId} saved as version {Version}")]
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Rubric {RubricId} saved as version {Version}")]
     private static partial void LogSaved(ILogger logger, string rubricId, int version);
 
     private sealed record CriterionInput(string? Code, string? NameVi, string? NameEn, string? DescriptionVi, string? DescriptionEn, int? MaxPoints);

@@ -127,6 +127,6 @@ public sealed partial class BudgetFunctions(IBudgetLedger ledger, StaffEndpoint 
 
     private sealed record AllocationInput(JsonElement Allocated);
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Budget {Budget}: allocation set to {Allocated}")]
+    [LoggerMessage(EventId = 4311, Level = LogLevel.Information, Message = "Budget {Budget}: allocation set to {Allocated}")]
     private static partial void LogAllocationSet(ILogger logger, string budget, long allocated);
 }

@@ -369,6 +369,6 @@ public sealed partial class StaffActionFunctions(
     [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
     private static partial Regex PaymentIdPattern();
 
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Proposal {ProposalId}: staff action {Action} stored ({Decision}); event raised")]
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Proposal {ProposalId}: staff action {Action} stored ({Decision}); event raised")]
     private static partial void LogDecided(ILogger logger, string proposalId, string action, string decision);
 }
