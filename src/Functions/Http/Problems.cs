@@ -84,4 +84,10 @@ public sealed class RequestRejectedException : Exception
     public int Status { get; } = StatusCodes.Status400BadRequest;
 
     public string Field { get; } = string.Empty;
+
+    /// <summary>
+    /// The form's fields read before the refusal (every value of each), so a page can show the form again as it was
+    /// sent; null when the body was not a form read part by part.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? FieldsRead { get; internal set; }
 }

@@ -69,11 +69,20 @@ public sealed class FormPartsReader(IAttachmentStore attachments, IOptions<Intak
             }, cancellationToken);
             return new FormParts(fields, files);
         }
-        catch when (deleteOnFailure)
+        catch (Exception ex)
         {
-            foreach (var id in pending)
+            // A refusal keeps the fields read so far (all of a browser's form when a file is refused: files come last).
+            if (ex is RequestRejectedException rejected)
             {
-                await attachments.DeleteAsync(proposalId, id, CancellationToken.None);
+                rejected.FieldsRead ??= fields.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value, StringComparer.Ordinal);
+            }
+
+            if (deleteOnFailure)
+            {
+                foreach (var id in pending)
+                {
+                    await attachments.DeleteAsync(proposalId, id, CancellationToken.None);
+                }
             }
 
             throw;

@@ -27,6 +27,7 @@ public sealed partial class SubmitProposalFunction(
     IAttachmentStore attachments,
     IIdempotencyStore idempotency,
     SubmissionLimits limits,
+    BrowserAnswers browser,
     ILogger<SubmitProposalFunction> logger)
 {
     private const string IdempotencyScope = "submit";
@@ -39,13 +40,16 @@ public sealed partial class SubmitProposalFunction(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await SubmitAsync(request, durableClient, cancellationToken);
-        return BrowserAnswers.WantsHtml(request) ? BrowserAnswers.For(request, result) : result;
+        var language = Web.RequestLanguage.From(request);
+        var read = new ReadForm();
+        var result = await SubmitAsync(request, durableClient, language, read, cancellationToken);
+        return BrowserAnswers.WantsHtml(request) ? await browser.AnswerAsync(request, language, result, read.Form, cancellationToken) : result;
     }
 
-    private async Task<IActionResult> SubmitAsync(HttpRequest request, DurableTaskClient durableClient, CancellationToken cancellationToken)
+    /// <param name="read">Receives the form once read, for the page that shows a refused form again.</param>
+    private async Task<IActionResult> SubmitAsync(HttpRequest request, DurableTaskClient durableClient, Language language, ReadForm read,
+        CancellationToken cancellationToken)
     {
-        var language = Web.RequestLanguage.From(request);
         string? key = request.Headers["Idempotency-Key"];
         if (key is { Length: > 200 })
         {
@@ -86,6 +90,7 @@ public sealed partial class SubmitProposalFunction(
         try
         {
             var content = await reader.ReadAsync(request, proposalId, language, cancellationToken);
+            read.Form = content.Form;
             if (!officer && content.Form.Email?.Trim() is { Length: > 0 } email
                 && await limits.HitEmailAsync(email, cancellationToken) is { Allowed: false } byEmail)
             {
@@ -132,6 +137,7 @@ public sealed partial class SubmitProposalFunction(
         }
         catch (RequestRejectedException ex)
         {
+            read.Form ??= ex.FieldsRead is { } fields ? ProposalForm.FromFields(name => fields.GetValueOrDefault(name)?.LastOrDefault()) : null;
             KhuyenCongTelemetry.SubmissionsRejected.Add(1, new KeyValuePair<string, object?>("reason", ex.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             await DrainAsync(request, cancellationToken);
             return Problems.Field(ex.Status, ex.Field, ex.Message, language);
@@ -260,6 +266,12 @@ public sealed partial class SubmitProposalFunction(
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Submission refused: over the limit per {Limit}")]
     private static partial void LogRateLimited(ILogger logger, string limit);
+}
+
+/// <summary>The form a submission carried, once its body is read.</summary>
+internal sealed class ReadForm
+{
+    public ProposalForm? Form { get; set; }
 }
 
 /// <summary>Starts the proposal workflow through the durable client bound to the function.</summary>

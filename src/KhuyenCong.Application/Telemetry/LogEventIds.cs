@@ -14,7 +14,7 @@ public static class LogEventIds
         new("LocalHost: hosting, storage emulator, durable engine, timers", 1, 999, ["KhuyenCong.LocalHost"]),
         new("Proposals: submission, intake, staff actions on a proposal", 1000, 1199, ["Proposals"]),
         new("Workflow: the orchestration and its steps", 2000, 2199, ["Workflow"]),
-        new("Links: emailed link pages", 2200, 2299, ["Links"]),
+        new("Links: emailed link pages and their decisions", 2200, 2299, ["Links"]),
         new("Http: staff request checks", 2300, 2399, ["Http"]),
         new("Exchange: import and export", 2400, 2499, ["Exchange"]),
         new("Web: pages", 3000, 3099, ["Web", "KhuyenCong.Web"]),
@@ -24,6 +24,7 @@ public static class LogEventIds
         new("Programmes: programmes, annual plans, geography", 4200, 4299, ["Programmes", "Plans", "Geography"]),
         new("Budgets: the ledger and its routes", 4300, 4399, ["Budgets"]),
         new("Statistics", 5000, 5199, ["Statistics"]),
+        new("Decisions: the staff decisions' shared log (Application/Common/DecisionLog)", 6100, 6199, ["Common"]),
     ];
 
     /// <summary>The area a namespace belongs to, or null when none claims it.</summary>

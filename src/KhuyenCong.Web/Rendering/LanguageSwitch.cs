@@ -36,4 +36,11 @@ public static class LanguageSwitch
         var path = request.PathBase.Add(request.Path).ToUriComponent();
         return (path.Length == 0 ? "/" : path) + query;
     }
+
+    /// <summary>The page at <paramref name="path"/> (no query) in <paramref name="target"/>: "/?lang=en".</summary>
+    public static string Href(string path, Language target)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return path + "?" + QueryName + "=" + target.ToCode();
+    }
 }

@@ -35,4 +35,10 @@ public sealed record PageOptions
     public string CacheControl { get; init; } = "no-cache, private";
 
     public string Vary { get; init; } = "Cookie";
+
+    /// <summary>
+    /// The page the header's language switch opens, when the request's own address answers no GET (a form's post
+    /// shown again: the switch opens the form's page, not the post's address); null for the request's path and query.
+    /// </summary>
+    public string? LanguageSwitchPath { get; init; }
 }

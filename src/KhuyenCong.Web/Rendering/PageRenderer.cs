@@ -52,10 +52,11 @@ public sealed class PageRenderer
     {
         ArgumentNullException.ThrowIfNull(request);
         options ??= PageOptions.Standard;
+        var other = language == Language.English ? Language.Vietnamese : Language.English;
         var context = new PageContext
         {
             Language = language,
-            LanguageSwitchHref = LanguageSwitch.Href(request, language == Language.English ? Language.Vietnamese : Language.English),
+            LanguageSwitchHref = options.LanguageSwitchPath is { } path ? LanguageSwitch.Href(path, other) : LanguageSwitch.Href(request, other),
             Assets = assets,
         };
         var html = await RenderAsync(typeof(TPage), context, parameters);

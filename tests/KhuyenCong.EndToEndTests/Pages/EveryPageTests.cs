@@ -38,8 +38,9 @@ public sealed class EveryPageTests(WebAppFixture app, BrowserFixture browser)
             try
             {
                 var page = await context.NewPageAsync();
-                var response = await page.GotoAsync(address);
-                Assert.True(response is { Ok: true }, $"{name} ({address}) answered {response?.Status}");
+                var response = catalogued.Open is { } open ? await open(page, address) : await page.GotoAsync(address);
+                Assert.True(response is not null && (catalogued.Status is { } status ? response.Status == status : response.Ok),
+                    $"{name} ({address}) answered {response?.Status}");
                 await page.ScreenshotAsync(new PageScreenshotOptions
                 {
                     Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{width}.png"),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
+using KhuyenCong.Application.Workflow;
 using KhuyenCong.Functions.Workflow;
 using KhuyenCong.Testing.Replay;
 using KhuyenCong.UnitTests.Workflow.Replay;
@@ -19,8 +20,8 @@ public sealed record StepCall(string Name, string? Input)
 
     public int Number => Argument("Number")?.GetInt32() ?? 0;
 
-    /// <summary>For <c>SendWorkflowEmail</c>: the email's kind (its position in <see cref="Application.Workflow.WorkflowEmailKind"/>).</summary>
-    public Application.Workflow.WorkflowEmailKind? Kind => Argument("Kind") is { } kind ? (Application.Workflow.WorkflowEmailKind)kind.GetInt32() : null;
+    /// <summary>For <c>SendWorkflowEmail</c>: the email's kind (its position in <see cref="WorkflowEmailKind"/>).</summary>
+    public WorkflowEmailKind? Kind => Argument("Kind") is { } kind ? (WorkflowEmailKind)kind.GetInt32() : null;
 
     public string? To => Argument("To")?.GetString();
 
@@ -100,7 +101,7 @@ public sealed class InMemoryWorkflow : IAsyncDisposable
     }
 
     /// <summary>The emails of the workflow's steps asked so far, of one kind.</summary>
-    public IReadOnlyList<StepCall> Emails(Application.Workflow.WorkflowEmailKind kind) =>
+    public IReadOnlyList<StepCall> Emails(WorkflowEmailKind kind) =>
         [.. Calls.Where(c => c.Name == nameof(ProposalActivities.SendWorkflowEmail) && c.Kind == kind)];
 
     /// <summary>The statuses recorded so far, in order.</summary>
