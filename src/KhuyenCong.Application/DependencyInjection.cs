@@ -63,6 +63,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
+        services.AddSingleton<Workflow.WorkflowSteps>();
         services.AddProgrammes();
         services.AddStaffDecisions();
         services.AddLinkDecisions();

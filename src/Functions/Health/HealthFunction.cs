@@ -15,7 +15,7 @@ public sealed class HealthFunction(IHealthProbe probe)
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
     {
-        var report = await probe.CheckAsync(durableClient, cancellationToken);
+        var report = await probe.CheckAsync(new DurableTaskHub(durableClient), cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return new ObjectResult(report)
         {

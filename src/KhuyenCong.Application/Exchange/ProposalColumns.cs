@@ -1,3 +1,4 @@
+using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.Application.Exchange;
@@ -25,29 +26,31 @@ public sealed record ProposalColumn(string Code, string Vietnamese, string Engli
 /// The columns of the proposal exchange file, in file order. The Vietnamese headers are stable (documented in
 /// docs/import.md): an export's header row is exactly <see cref="All"/>'s Vietnamese headers, and an import accepts, for
 /// each column, the Vietnamese header, the English header or the code (any case, with or without diacritics).
+/// The columns that hold the submission are the form's own fields (<see cref="ProposalFields"/>, the names of the API
+/// and of its errors); the others are the record's.
 /// </summary>
 public static class ProposalColumns
 {
     public const string TrackingCode = "trackingCode";
-    public const string Title = "title";
-    public const string OrganizationName = "organizationName";
-    public const string TaxCode = "taxCode";
-    public const string Representative = "representative";
-    public const string Email = "email";
-    public const string Phone = "phone";
-    public const string Address = "address";
-    public const string Commune = "commune";
-    public const string Province = "province";
-    public const string Kind = "kind";
-    public const string Sector = "sector";
-    public const string FundingSource = "fundingSource";
-    public const string TotalCost = "totalCost";
-    public const string RequestedSupport = "requestedSupport";
-    public const string OwnContribution = "ownContribution";
-    public const string StartDate = "startDate";
-    public const string EndDate = "endDate";
-    public const string ExpectedJobs = "expectedJobs";
-    public const string ExpectedTrainees = "expectedTrainees";
+    public const string Title = ProposalFields.Title;
+    public const string OrganizationName = ProposalFields.OrganizationName;
+    public const string TaxCode = ProposalFields.TaxCode;
+    public const string Representative = ProposalFields.Representative;
+    public const string Email = ProposalFields.Email;
+    public const string Phone = ProposalFields.Phone;
+    public const string Address = ProposalFields.Address;
+    public const string Commune = ProposalFields.Commune;
+    public const string Province = ProposalFields.Province;
+    public const string Kind = ProposalFields.Kind;
+    public const string Sector = ProposalFields.Sector;
+    public const string FundingSource = ProposalFields.FundingSource;
+    public const string TotalCost = ProposalFields.TotalCost;
+    public const string RequestedSupport = ProposalFields.RequestedSupport;
+    public const string OwnContribution = ProposalFields.OwnContribution;
+    public const string StartDate = ProposalFields.StartDate;
+    public const string EndDate = ProposalFields.EndDate;
+    public const string ExpectedJobs = ProposalFields.ExpectedJobs;
+    public const string ExpectedTrainees = ProposalFields.ExpectedTrainees;
     public const string Status = "status";
     public const string SubmittedAt = "submittedAt";
     public const string ApprovedAmount = "approvedAmount";
@@ -59,7 +62,7 @@ public static class ProposalColumns
     public const string AcceptedOn = "acceptedOn";
     public const string SettledOn = "settledOn";
     public const string ProgrammeId = "programmeId";
-    public const string Summary = "summary";
+    public const string Summary = ProposalFields.Summary;
 
     public static IReadOnlyList<ProposalColumn> All { get; } =
     [

@@ -113,6 +113,6 @@ public sealed partial class ProposalExport(IProposalRepository proposals, ISprea
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "Exported {Count} proposals ({Format}, {FromYear}-{ToYear})")]
+    [LoggerMessage(EventId = 2411, Level = LogLevel.Information, Message = "Exported {Count} proposals ({Format}, {FromYear}-{ToYear})")]
     private static partial void LogExported(ILogger logger, SpreadsheetFormat format, int count, int fromYear, int toYear);
 }

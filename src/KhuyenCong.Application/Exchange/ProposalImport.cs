@@ -271,21 +271,21 @@ public sealed partial class ProposalImport(
         }
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Import {ImportId} ({Format}): {Imported} proposals stored, {AlreadyImported} already imported")]
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Import {ImportId} ({Format}): {Imported} proposals stored, {AlreadyImported} already imported")]
     private static partial void LogImported(ILogger logger, string importId, SpreadsheetFormat format, int imported, int alreadyImported);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Import refused ({Format}, {Rows} data rows): {ErrorCount} errors")]
+    [LoggerMessage(EventId = 2402, Level = LogLevel.Information, Message = "Import refused ({Format}, {Rows} data rows): {ErrorCount} errors")]
     private static partial void LogRejected(ILogger logger, SpreadsheetFormat format, int rows, int errorCount);
 
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "Import {ImportId} failed while writing; {Written} proposals written were removed")]
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Error, Message = "Import {ImportId} failed while writing; {Written} proposals written were removed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string importId, int written);
 
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Import {ImportId} met a concurrent import of the same proposal; what it wrote was removed")]
+    [LoggerMessage(EventId = 2404, Level = LogLevel.Warning, Message = "Import {ImportId} met a concurrent import of the same proposal; what it wrote was removed")]
     private static partial void LogConflict(ILogger logger, string importId);
 
-    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Import refused ({Format}) before its rows were checked: {Problem} (part {Part}, row {Row})")]
+    [LoggerMessage(EventId = 2406, Level = LogLevel.Information, Message = "Import refused ({Format}) before its rows were checked: {Problem} (part {Part}, row {Row})")]
     private static partial void LogRefused(ILogger logger, SpreadsheetFormat format, string problem, string? part, int? row);
 
-    [LoggerMessage(EventId = 2105, Level = LogLevel.Error, Message = "Removing imported proposal {ProposalId} after a failed import failed")]
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Error, Message = "Removing imported proposal {ProposalId} after a failed import failed")]
     private static partial void LogCompensationFailed(ILogger logger, Exception exception, string proposalId);
 }

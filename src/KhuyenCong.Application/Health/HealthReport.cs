@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.DurableTask.Client;
 
 namespace KhuyenCong.Application.Health;
 
@@ -28,5 +27,16 @@ public sealed record HealthReport(string Status, DateTimeOffset CheckedAt, IRead
 /// <summary>Checks the dependencies the app cannot work without.</summary>
 public interface IHealthProbe
 {
-    Task<HealthReport> CheckAsync(DurableTaskClient durableClient, CancellationToken cancellationToken);
+    /// <summary>Checks storage and <paramref name="taskHub"/>, each within a time limit.</summary>
+    Task<HealthReport> CheckAsync(ITaskHub taskHub, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The durable task hub as the host reaches it (in the Functions app, through the function's bound durable client):
+/// the Application layer knows no durable SDK.
+/// </summary>
+public interface ITaskHub
+{
+    /// <summary>Completes when the task hub answers a read; throws when it cannot be reached.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
 }

@@ -6,6 +6,7 @@ using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Appraisal;
 
@@ -65,13 +66,9 @@ public sealed partial class TableReviewerRoster(StorageTables storage, TimeProvi
         entity["OpenReviews"] = 0;
         entity["RecentOperations"] = "[]";
         entity["CreatedAt"] = time.GetUtcNow();
-        try
+        if (!await TryAddAsync(table, entity, cancellationToken))
         {
-            await table.AddEntityAsync(entity, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            throw new InvalidOperationException("A reviewer with this id exists already.", ex);
+            throw new InvalidOperationException("A reviewer with this id exists already.");
         }
 
         LogCreated(logger, reviewer.Id);
@@ -150,10 +147,9 @@ public sealed partial class TableReviewerRoster(StorageTables storage, TimeProvi
                 ["OpenReviews"] = next,
                 ["RecentOperations"] = JsonSerializer.Serialize(operations, Json),
             };
-            try
+            // Conditional on the ETag read above: a concurrent change (or removal) refuses it, and we read again.
+            if (await UpdateIfUnchangedAsync(table, change, row.ETag, TableUpdateMode.Merge, cancellationToken) is not null)
             {
-                // Conditional on the ETag read above: a concurrent change makes this fail with 412, and we read again.
-                await table.UpdateEntityAsync(change, row.ETag, TableUpdateMode.Merge, cancellationToken);
                 if (attempt > 1)
                 {
                     LogCounterRetried(logger, reviewerId, attempt);
@@ -161,38 +157,23 @@ public sealed partial class TableReviewerRoster(StorageTables storage, TimeProvi
 
                 return next;
             }
-            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+
+            if (attempt >= MaxAttempts)
             {
-                if (ex.Status == 404)
-                {
-                    return null;
-                }
-
-                if (attempt >= MaxAttempts)
-                {
-                    throw new InvalidOperationException($"The open-review counter of reviewer {reviewerId} kept changing: {MaxAttempts} attempts failed.", ex);
-                }
-
-                // Spread the retries of competing writers (jitter from the attempt and a per-call hash, no shared state).
-                var jitter = (int)((uint)HashCode.Combine(reviewerId, operationId, attempt, Environment.CurrentManagedThreadId) % 20);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5 * attempt, 100) + jitter), time, cancellationToken);
+                throw new InvalidOperationException($"The open-review counter of reviewer {reviewerId} kept changing: {MaxAttempts} attempts failed.");
             }
+
+            // Spread the retries of competing writers (jitter from the attempt and a per-call hash, no shared state).
+            var jitter = (int)((uint)HashCode.Combine(reviewerId, operationId, attempt, Environment.CurrentManagedThreadId) % 20);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5 * attempt, 100) + jitter), time, cancellationToken);
         }
     }
 
     private async Task<bool> MergeAsync(TableEntity change, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageTables.Reviewers, cancellationToken);
-        try
-        {
-            // If-Match: * — the row must exist; merge leaves the counter and the operations as they are.
-            await table.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
+        // If-Match: * — the row must exist; merge leaves the counter and the operations as they are.
+        return await UpdateIfUnchangedAsync(table, change, ETag.All, TableUpdateMode.Merge, cancellationToken) is not null;
     }
 
     private TableEntity Details(Reviewer r, string changedBy) => new(Partition, r.Id)

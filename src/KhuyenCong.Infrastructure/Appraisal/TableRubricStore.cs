@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Infrastructure.Storage;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Appraisal;
 
@@ -26,15 +26,8 @@ public sealed class TableRubricStore(StorageTables storage, TimeProvider time) :
             return current;
         }
 
-        try
-        {
-            // Seeding is a conditional insert: concurrent first reads write one version 1.
-            await table.AddEntityAsync(ToEntity(DefaultRubric.Create(), "seed", time.GetUtcNow()), cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // another instance seeded it first
-        }
+        // Seeding is a conditional insert: concurrent first reads write one version 1 (another may seed it first).
+        await TryAddAsync(table, ToEntity(DefaultRubric.Create(), "seed", time.GetUtcNow()), cancellationToken);
 
         return await NewestAsync(table, DefaultRubric.Id, cancellationToken)
             ?? throw new InvalidOperationException("The default rubric could not be read after seeding it.");
@@ -77,15 +70,9 @@ public sealed class TableRubricStore(StorageTables storage, TimeProvider time) :
         }
 
         var saved = rubric with { Version = currentVersion + 1 };
-        try
-        {
-            await table.AddEntityAsync(ToEntity(saved, changedBy, time.GetUtcNow()), cancellationToken);
-            return new RubricSaveResult(saved, saved.Version);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return new RubricSaveResult(null, (await NewestAsync(table, rubric.Id, cancellationToken))?.Version ?? saved.Version);
-        }
+        return await TryAddAsync(table, ToEntity(saved, changedBy, time.GetUtcNow()), cancellationToken)
+            ? new RubricSaveResult(saved, saved.Version)
+            : new RubricSaveResult(null, (await NewestAsync(table, rubric.Id, cancellationToken))?.Version ?? saved.Version);
     }
 
     private static async Task<Rubric?> NewestAsync(TableClient table, string id, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Budgets;
 using KhuyenCong.Domain.Budgets;
@@ -151,51 +150,5 @@ internal static class BudgetRows
     {
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
-    }
-
-    /// <summary>Inserts the row if absent; false when it exists (409).</summary>
-    public static async Task<bool> TryAddAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Replaces the row if it is still the version read (If-Match its ETag); false when it changed (412) or went (404).</summary>
-    public static async Task<bool> TryReplaceAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Deletes the row if it is still the version read; true when it is gone, false when it changed (412).</summary>
-    public static async Task<bool> TryDeleteAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return false;
-        }
     }
 }

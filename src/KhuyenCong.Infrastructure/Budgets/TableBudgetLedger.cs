@@ -5,6 +5,7 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 using static KhuyenCong.Infrastructure.Budgets.BudgetRows;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Budgets;
 
@@ -616,9 +617,9 @@ public sealed partial class TableBudgetLedger(StorageTables storage, TimeProvide
         await Task.Delay(TimeSpan.FromMilliseconds(milliseconds), time, cancellationToken);
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Budget {Budget}: finishing a {Operation} left unfinished by an earlier call")]
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Budget {Budget}: finishing a {Operation} left unfinished by an earlier call")]
     private static partial void LogRepair(ILogger logger, string budget, string operation);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Budget {Budget}: gave up after {Attempts} conflicting writes")]
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Error, Message = "Budget {Budget}: gave up after {Attempts} conflicting writes")]
     private static partial void LogGaveUp(ILogger logger, string budget, int attempts);
 }

@@ -1,8 +1,8 @@
-using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Budgets;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Infrastructure.Storage;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Budgets;
 
@@ -52,16 +52,13 @@ public sealed class TableProposalPayments(StorageTables storage) : IProposalPaym
     public async Task<bool> ClaimFinalAsync(string proposalId, string paymentId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
-        try
+        if (await TryAddAsync(table, new TableEntity(proposalId, FinalKey) { ["PaymentId"] = paymentId }, cancellationToken))
         {
-            await table.AddEntityAsync(new TableEntity(proposalId, FinalKey) { ["PaymentId"] = paymentId }, cancellationToken);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(proposalId, FinalKey, cancellationToken: cancellationToken);
-            return existing.HasValue ? existing.Value!.GetString("PaymentId") == paymentId : await ClaimFinalAsync(proposalId, paymentId, cancellationToken);
-        }
+
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(proposalId, FinalKey, cancellationToken: cancellationToken);
+        return existing.HasValue ? existing.Value!.GetString("PaymentId") == paymentId : await ClaimFinalAsync(proposalId, paymentId, cancellationToken);
     }
 
     public async Task ReleaseFinalAsync(string proposalId, string paymentId, CancellationToken cancellationToken)
@@ -73,14 +70,8 @@ public sealed class TableProposalPayments(StorageTables storage) : IProposalPaym
             return;
         }
 
-        try
-        {
-            await table.DeleteEntityAsync(proposalId, FinalKey, existing.Value.ETag, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            // gone or changed meanwhile
-        }
+        // Gone or changed meanwhile: not ours to remove.
+        await DeleteIfUnchangedAsync(table, proposalId, FinalKey, existing.Value.ETag, cancellationToken);
     }
 
     private static BudgetPayment Read(TableEntity row)

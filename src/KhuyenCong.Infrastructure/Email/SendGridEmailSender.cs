@@ -63,9 +63,9 @@ public sealed partial class SendGridEmailSender(
         KhuyenCong.Application.Telemetry.KhuyenCongTelemetry.EmailsSent.Add(1);
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Email {SendId} accepted by the mail service")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Email {SendId} accepted by the mail service")]
     private static partial void LogSent(ILogger logger, string sendId);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Email {SendId} was not accepted (status {Status})")]
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Email {SendId} was not accepted (status {Status})")]
     private static partial void LogSendFailed(ILogger logger, string sendId, int status);
 }

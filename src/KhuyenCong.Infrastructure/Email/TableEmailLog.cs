@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Email;
 using KhuyenCong.Infrastructure.Storage;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Email;
 
@@ -24,15 +25,12 @@ public sealed class TableEmailLog(StorageTables storage, TimeProvider time) : IE
         var rowKey = RowKey(sendId);
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            try
+            if (await InsertIfAbsentAsync(table, ClaimRow(proposalId, rowKey), cancellationToken) is { } added)
             {
-                var added = await table.AddEntityAsync(ClaimRow(proposalId, rowKey), cancellationToken);
                 return new EmailClaim(EmailClaimOutcome.Claimed, proposalId, sendId, added.Headers.ETag?.ToString());
             }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-                // claimed or sent already: look
-            }
+
+            // Claimed or sent already: look.
 
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(proposalId, rowKey, cancellationToken: cancellationToken);
             if (!existing.HasValue)
@@ -51,15 +49,11 @@ public sealed class TableEmailLog(StorageTables storage, TimeProvider time) : IE
                 return new EmailClaim(EmailClaimOutcome.HeldByAnother, proposalId, sendId);
             }
 
-            // The claim outlived its lease without a send recorded (its sender died): take it over, if nobody else does first.
-            try
+            // The claim outlived its lease without a send recorded (its sender died): take it over, if nobody else does first
+            // (changed meanwhile: look again).
+            if (await UpdateIfUnchangedAsync(table, ClaimRow(proposalId, rowKey), row.ETag, TableUpdateMode.Replace, cancellationToken) is { } taken)
             {
-                var taken = await table.UpdateEntityAsync(ClaimRow(proposalId, rowKey), row.ETag, TableUpdateMode.Replace, cancellationToken);
                 return new EmailClaim(EmailClaimOutcome.Claimed, proposalId, sendId, taken.Headers.ETag?.ToString());
-            }
-            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-            {
-                // changed meanwhile: look again
             }
         }
 
@@ -79,14 +73,8 @@ public sealed class TableEmailLog(StorageTables storage, TimeProvider time) : IE
     {
         ArgumentNullException.ThrowIfNull(claim);
         var table = await storage.TableAsync(StorageTables.EmailLog, cancellationToken);
-        try
-        {
-            await table.DeleteEntityAsync(claim.ProposalId, RowKey(claim.SendId), claim.Token is { } token ? new ETag(token) : ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            // gone, or taken over by another attempt: not ours to remove
-        }
+        // Gone, or taken over by another attempt: not ours to remove.
+        await DeleteIfUnchangedAsync(table, claim.ProposalId, RowKey(claim.SendId), claim.Token is { } token ? new ETag(token) : ETag.All, cancellationToken);
     }
 
     public async Task<IReadOnlyList<SentEmail>> ListAsync(string proposalId, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using KhuyenCong.Application.Health;
-using Microsoft.DurableTask.Client;
 
 namespace KhuyenCong.Infrastructure.Health;
 
@@ -15,9 +14,9 @@ public sealed class HealthProbe(TableServiceClient tables, BlobServiceClient blo
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
-    public async Task<HealthReport> CheckAsync(DurableTaskClient durableClient, CancellationToken cancellationToken)
+    public async Task<HealthReport> CheckAsync(ITaskHub taskHub, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(durableClient);
+        ArgumentNullException.ThrowIfNull(taskHub);
         var checks = await Task.WhenAll(
             CheckOneAsync(DependencyNames.Tables, async ct =>
             {
@@ -27,7 +26,7 @@ public sealed class HealthProbe(TableServiceClient tables, BlobServiceClient blo
                 }
             }, cancellationToken),
             CheckOneAsync(DependencyNames.Blobs, async ct => await blobs.GetPropertiesAsync(ct), cancellationToken),
-            CheckOneAsync(DependencyNames.DurableTaskHub, async ct => await durableClient.GetInstanceAsync("health-probe", ct), cancellationToken));
+            CheckOneAsync(DependencyNames.DurableTaskHub, taskHub.PingAsync, cancellationToken));
         return new HealthReport(checks.All(c => c.State == DependencyState.Up) ? "healthy" : "unhealthy", time.GetUtcNow(), checks);
     }
 

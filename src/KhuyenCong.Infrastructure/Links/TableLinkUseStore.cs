@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Infrastructure.Storage;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Links;
 
@@ -12,33 +13,19 @@ public sealed class TableLinkUseStore(StorageTables storage, TimeProvider time) 
     {
         var table = await storage.TableAsync(StorageTables.LinkUses, cancellationToken);
         var use = new LinkUse(linkId, decision, time.GetUtcNow());
-        try
+        var row = new TableEntity(linkId, string.Empty)
         {
-            await table.AddEntityAsync(new TableEntity(linkId, string.Empty)
-            {
-                ["ProposalId"] = proposalId,
-                ["Decision"] = decision,
-                ["At"] = use.At,
-            }, cancellationToken);
-            return (true, use);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return (false, (await GetAsync(linkId, cancellationToken))!);
-        }
+            ["ProposalId"] = proposalId,
+            ["Decision"] = decision,
+            ["At"] = use.At,
+        };
+        return await TryAddAsync(table, row, cancellationToken) ? (true, use) : (false, (await GetAsync(linkId, cancellationToken))!);
     }
 
     public async Task ReleaseAsync(string linkId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageTables.LinkUses, cancellationToken);
-        try
-        {
-            await table.DeleteEntityAsync(linkId, string.Empty, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // nothing to release
-        }
+        await DeleteIfUnchangedAsync(table, linkId, string.Empty, ETag.All, cancellationToken);
     }
 
     public async Task<LinkUse?> GetAsync(string linkId, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Programmes;
 
@@ -46,24 +47,7 @@ public sealed partial class TableAnnualPlanStore(StorageTables storage, TimeProv
         ArgumentNullException.ThrowIfNull(plan);
         var table = await storage.TableAsync(StorageTables.AnnualPlans, cancellationToken);
         var record = new AnnualPlanRecord(plan, expectedVersion + 1, by, time.GetUtcNow());
-        try
-        {
-            if (expectedVersion == 0)
-            {
-                await table.AddEntityAsync(ToEntity(record), cancellationToken);
-            }
-            else
-            {
-                var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(plan.Key.Year), plan.Key.FundingSource.ToCode(), cancellationToken: cancellationToken);
-                if (!row.HasValue || (row.Value!.GetInt32("Version") ?? 0) != expectedVersion)
-                {
-                    return (SaveOutcome.Stale, null);
-                }
-
-                await table.UpdateEntityAsync(ToEntity(record), row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        if (!await WriteVersionAsync(table, record, expectedVersion, cancellationToken))
         {
             return (SaveOutcome.Stale, null);
         }
@@ -83,23 +67,25 @@ public sealed partial class TableAnnualPlanStore(StorageTables storage, TimeProv
             return; // someone saved after us: theirs stands
         }
 
-        try
-        {
-            if (previous is null)
-            {
-                await table.DeleteEntityAsync(row.Value.PartitionKey, row.Value.RowKey, row.Value.ETag, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(ToEntity(previous), row.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            // changed meanwhile: the newer save stands
-        }
+        // Changed meanwhile: the newer save stands.
+        _ = previous is null
+            ? await DeleteIfUnchangedAsync(table, row.Value.PartitionKey, row.Value.RowKey, row.Value.ETag, cancellationToken)
+            : await TryReplaceAsync(table, ToEntity(previous), row.Value.ETag, cancellationToken);
 
         LogReverted(logger, key.Code, written.Version);
+    }
+
+    /// <summary>Writes version <c>expectedVersion + 1</c> if the stored one is still <paramref name="expectedVersion"/> (0: none yet).</summary>
+    private static async Task<bool> WriteVersionAsync(TableClient table, AnnualPlanRecord record, int expectedVersion, CancellationToken cancellationToken)
+    {
+        if (expectedVersion == 0)
+        {
+            return await TryAddAsync(table, ToEntity(record), cancellationToken);
+        }
+
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(record.Plan.Key.Year), record.Plan.Key.FundingSource.ToCode(), cancellationToken: cancellationToken);
+        return row.HasValue && (row.Value!.GetInt32("Version") ?? 0) == expectedVersion
+            && await TryReplaceAsync(table, ToEntity(record), row.Value.ETag, cancellationToken);
     }
 
     private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Programmes;
 using KhuyenCong.Domain.Programmes;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Programmes;
 
@@ -82,11 +82,7 @@ public sealed partial class TableProgrammeStore(StorageTables storage, TimeProvi
         }
 
         var record = existing with { Programme = programme, Version = existing.Version + 1, ChangedBy = by, ChangedAt = time.GetUtcNow() };
-        try
-        {
-            await table.UpdateEntityAsync(ToEntity(record), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
+        if (!await TryReplaceAsync(table, ToEntity(record), row.Value!.ETag, cancellationToken))
         {
             return (SaveOutcome.Stale, null);
         }

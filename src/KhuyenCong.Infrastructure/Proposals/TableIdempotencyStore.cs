@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Infrastructure.Storage;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Proposals;
 
@@ -20,42 +21,31 @@ public sealed class TableIdempotencyStore(StorageTables storage, TimeProvider ti
     {
         var table = await storage.TableAsync(StorageTables.IdempotencyKeys, cancellationToken);
         var partition = PartitionKey(scope, key);
-        try
+        if (await TryAddAsync(table, new TableEntity(partition, string.Empty) { ["State"] = "pending", ["ClaimedAt"] = time.GetUtcNow() }, cancellationToken))
         {
-            await table.AddEntityAsync(new TableEntity(partition, string.Empty) { ["State"] = "pending", ["ClaimedAt"] = time.GetUtcNow() }, cancellationToken);
             return (IdempotencyClaim.Claimed, null);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, string.Empty, cancellationToken: cancellationToken);
+        if (!existing.HasValue)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, string.Empty, cancellationToken: cancellationToken);
-            if (!existing.HasValue)
-            {
-                return await ClaimAsync(scope, key, cancellationToken);
-            }
-
-            var row = existing.Value!;
-            if (row.GetString("State") == "completed")
-            {
-                return (IdempotencyClaim.Completed, new IdempotentResponse(
-                    row.GetInt32("StatusCode") ?? 200, row.GetString("Body") ?? string.Empty, row.GetString("Location"), row.GetString("BodyHash")));
-            }
-
-            if (row.GetDateTimeOffset("ClaimedAt") is { } claimedAt && time.GetUtcNow() - claimedAt > ClaimLifetime)
-            {
-                try
-                {
-                    row["ClaimedAt"] = time.GetUtcNow();
-                    await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                    return (IdempotencyClaim.Claimed, null);
-                }
-                catch (RequestFailedException conflict) when (conflict.Status == 412)
-                {
-                    return (IdempotencyClaim.InProgress, null);
-                }
-            }
-
-            return (IdempotencyClaim.InProgress, null);
+            return await ClaimAsync(scope, key, cancellationToken);
         }
+
+        var row = existing.Value!;
+        if (row.GetString("State") == "completed")
+        {
+            return (IdempotencyClaim.Completed, new IdempotentResponse(
+                row.GetInt32("StatusCode") ?? 200, row.GetString("Body") ?? string.Empty, row.GetString("Location"), row.GetString("BodyHash")));
+        }
+
+        if (row.GetDateTimeOffset("ClaimedAt") is { } claimedAt && time.GetUtcNow() - claimedAt > ClaimLifetime)
+        {
+            row["ClaimedAt"] = time.GetUtcNow();
+            return (await TryReplaceAsync(table, row, cancellationToken) ? IdempotencyClaim.Claimed : IdempotencyClaim.InProgress, null);
+        }
+
+        return (IdempotencyClaim.InProgress, null);
     }
 
     public async Task CompleteAsync(string scope, string key, IdempotentResponse response, CancellationToken cancellationToken)
@@ -76,14 +66,7 @@ public sealed class TableIdempotencyStore(StorageTables storage, TimeProvider ti
     public async Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(StorageTables.IdempotencyKeys, cancellationToken);
-        try
-        {
-            await table.DeleteEntityAsync(PartitionKey(scope, key), string.Empty, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // nothing to release
-        }
+        await DeleteIfUnchangedAsync(table, PartitionKey(scope, key), string.Empty, ETag.All, cancellationToken);
     }
 
     private static string PartitionKey(string scope, string key) =>

@@ -6,6 +6,7 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Infrastructure.Storage;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Proposals;
 
@@ -86,14 +87,8 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
     {
         ArgumentNullException.ThrowIfNull(change);
         var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
-        try
-        {
-            await table.AddEntityAsync(ToEntity(proposalId, sequence - 1, change), cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // recorded by an earlier attempt: still make sure the record and the index caught up
-        }
+        // Already there when an earlier attempt recorded it: still make sure the record and the index caught up.
+        await TryAddAsync(table, ToEntity(proposalId, sequence - 1, change), cancellationToken);
 
         while (true)
         {
@@ -106,11 +101,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             record["Status"] = change.To.ToCode();
             record["StatusSequence"] = sequence;
             record["StatusChangedAt"] = change.At;
-            try
-            {
-                await table.UpdateEntityAsync(record, record.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 412)
+            if (!await TryReplaceAsync(table, record, cancellationToken))
             {
                 continue;
             }
@@ -524,15 +515,6 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["Comment"] = h.Comment,
         };
 
-    private static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // already gone
-        }
-    }
+    private static Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        DeleteIfUnchangedAsync(table, partitionKey, rowKey, ETag.All, cancellationToken);
 }

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Infrastructure.Storage;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Proposals;
 
@@ -27,11 +28,7 @@ public sealed class TableRateLimitStore(StorageTables storage) : IRateLimitStore
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
             if (!existing.HasValue)
             {
-                try
-                {
-                    await table.AddEntityAsync(new TableEntity(partition, row) { ["Count"] = 1L, ["WindowEnd"] = windowStart + window }, cancellationToken);
-                }
-                catch (RequestFailedException ex) when (ex.Status == 409)
+                if (!await TryAddAsync(table, new TableEntity(partition, row) { ["Count"] = 1L, ["WindowEnd"] = windowStart + window }, cancellationToken))
                 {
                     continue;
                 }
@@ -49,15 +46,12 @@ public sealed class TableRateLimitStore(StorageTables storage) : IRateLimitStore
             }
 
             entity["Count"] = count;
-            try
+            if (await TryReplaceAsync(table, entity, cancellationToken))
             {
-                await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 return count;
             }
-            catch (RequestFailedException ex) when (ex.Status == 412)
-            {
-                // Another request counted meanwhile: read again.
-            }
+
+            // Another request counted meanwhile: read again.
         }
 
         return long.MaxValue;
@@ -67,13 +61,7 @@ public sealed class TableRateLimitStore(StorageTables storage) : IRateLimitStore
 
     private static async Task ForgetAsync(TableClient table, string partition, string row)
     {
-        try
-        {
-            await table.DeleteEntityAsync(partition, row, ETag.All, CancellationToken.None);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // no earlier window
-        }
+        // Also when there was no earlier window.
+        await DeleteIfUnchangedAsync(table, partition, row, ETag.All, CancellationToken.None);
     }
 }

@@ -10,6 +10,7 @@ using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Statistics;
 
@@ -135,24 +136,16 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             }
         }
 
-        try
+        var confirmed = new TableEntity(contribution.PartitionKey, contribution.RowKey)
         {
-            if (to is null)
-            {
-                await table.DeleteEntityAsync(contribution.PartitionKey, contribution.RowKey, contribution.ETag, cancellationToken);
-            }
-            else
-            {
-                var confirmed = new TableEntity(contribution.PartitionKey, contribution.RowKey)
-                {
-                    ["ProposalId"] = contribution.GetString("ProposalId"),
-                    ["Snapshot"] = contribution.GetString("PendingTo"),
-                    ["Version"] = contribution.GetDateTimeOffset("PendingVersion"),
-                };
-                await table.UpdateEntityAsync(confirmed, contribution.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            ["ProposalId"] = contribution.GetString("ProposalId"),
+            ["Snapshot"] = contribution.GetString("PendingTo"),
+            ["Version"] = contribution.GetDateTimeOffset("PendingVersion"),
+        };
+        var written = to is null
+            ? await TryWriteAsync(() => table.DeleteEntityAsync(contribution.PartitionKey, contribution.RowKey, contribution.ETag, cancellationToken))
+            : await TryWriteAsync(() => table.UpdateEntityAsync(confirmed, contribution.ETag, TableUpdateMode.Replace, cancellationToken));
+        if (written is null)
         {
             return false; // confirmed by another caller, which also clears the journals
         }
@@ -653,20 +646,6 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
                 Year = Year, Status = status, Kind = kind, FundingSource = source, Sector = Sector, Province = Province, Commune = Commune,
                 ProgrammeId = ProgrammeId, Requested = Requested, Approved = Approved, Paid = Paid, Trainees = Trainees, Jobs = Jobs,
             };
-        }
-    }
-
-    /// <summary>The new ETag, or null when the write was refused for a conflict (409, 412) or a row gone (404).</summary>
-    private static async Task<ETag?> TryWriteAsync(Func<Task<Response>> write)
-    {
-        try
-        {
-            var response = await write();
-            return response.Headers.ETag ?? new ETag("*");
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
-        {
-            return null;
         }
     }
 

@@ -5,6 +5,7 @@ using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Infrastructure.Storage;
+using static KhuyenCong.Infrastructure.Storage.ConditionalWrites;
 
 namespace KhuyenCong.Infrastructure.Workflow;
 
@@ -166,14 +167,7 @@ public sealed class TableProposalCaseStore(StorageTables storage) : IProposalCas
     private async Task CloseOpenReviewAsync(ReviewRecord review, CancellationToken cancellationToken)
     {
         var index = await storage.TableAsync(StorageTables.OpenReviews, cancellationToken);
-        try
-        {
-            await index.DeleteEntityAsync(OpenPartition, OpenKey(review), ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // already closed
-        }
+        await DeleteIfUnchangedAsync(index, OpenPartition, OpenKey(review), ETag.All, cancellationToken);
     }
 
     public async Task<ReviewRecord?> GetReviewAsync(string proposalId, int round, string reviewerId, CancellationToken cancellationToken)
@@ -278,30 +272,4 @@ public sealed class TableProposalCaseStore(StorageTables storage) : IProposalCas
 
     private static T Read<T>(TableEntity row) => JsonSerializer.Deserialize<T>(row.GetString("Data") ?? "null", Json)
         ?? throw new InvalidOperationException($"Row {row.RowKey} of proposal {row.PartitionKey} holds no data.");
-
-    private static async Task<bool> TryAddAsync(TableClient table, TableEntity row, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.AddEntityAsync(row, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<bool> TryReplaceAsync(TableClient table, TableEntity row, ETag etag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return false;
-        }
-    }
 }

@@ -108,9 +108,9 @@ public class LogPrivacyTests : IAsyncLifetime
             page => page?.Contains(email, StringComparison.Ordinal) == true,
             what: "the acknowledgement email");
         await Eventually.GetAsync(
-            () => Task.FromResult<int?>(logs.Entries.Count(e => e.Category.Contains("ProposalActivities", StringComparison.Ordinal))),
+            () => Task.FromResult<int?>(logs.Entries.Count(e => e.Category.Contains("WorkflowSteps", StringComparison.Ordinal))),
             n => n > 0,
-            what: "the activity's log entry");
+            what: "the workflow step's log entry");
 
         var entries = logs.Entries.ToList();
         foreach (var (category, message, scopes) in entries)
@@ -123,7 +123,7 @@ public class LogPrivacyTests : IAsyncLifetime
             Assert.DoesNotContain("SG.localhost-outbox", text, StringComparison.Ordinal);
         }
 
-        var workflowEntries = entries.Where(e => e.Category.Contains("ProposalActivities", StringComparison.Ordinal)
+        var workflowEntries = entries.Where(e => e.Category.Contains("WorkflowSteps", StringComparison.Ordinal)
             || e.Category.Contains("SubmitProposalFunction", StringComparison.Ordinal)
             || e.Category == "ProposalWorkflow").ToList();
         Assert.NotEmpty(workflowEntries);

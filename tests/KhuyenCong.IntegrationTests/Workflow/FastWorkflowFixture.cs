@@ -27,6 +27,9 @@ public sealed class FastWorkflowFixture : IAsyncLifetime
 
     public IServiceProvider Services => Host.Services;
 
+    /// <summary>The storage LocalHost runs on (its task hub is <c>KhuyenCong</c>).</summary>
+    public string StorageConnectionString => azurite.ConnectionString;
+
     public DurableTaskClient Durable => Services.GetRequiredService<DurableTaskClient>();
 
     public IProposalCaseStore Cases => Services.GetRequiredService<IProposalCaseStore>();

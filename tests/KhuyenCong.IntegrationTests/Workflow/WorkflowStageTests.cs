@@ -98,6 +98,7 @@ public sealed class WorkflowStageTests(FastWorkflowFixture fixture)
         Assert.Single(toApplicant, s => s.StartsWith("Hợp đồng", StringComparison.Ordinal));
         Assert.Single(toApplicant, s => s.Contains("nghiệm thu", StringComparison.Ordinal));
         Assert.Single(toApplicant, s => s.Contains("quyết toán", StringComparison.Ordinal));
+        await LiveHistories.CheckAsync(fixture, id, "lifecycle-settled");
     }
 
     [Fact]
@@ -123,6 +124,8 @@ public sealed class WorkflowStageTests(FastWorkflowFixture fixture)
         Assert.Equal("system", last.By);
         Assert.Equal(ProposalStatus.NeedsRevision, last.From);
         Assert.Single((await MessagesAsync(anonymous)).To(email), m => m.Subject().StartsWith("Đề nghị bổ sung", StringComparison.Ordinal) && !m.GetProperty("html").GetString()!.Contains("Nhắc lần", StringComparison.Ordinal));
+        await Eventually.GetAsync(() => Durable.GetInstanceAsync(id), i => i?.RuntimeStatus == OrchestrationRuntimeStatus.Completed, what: "the completed orchestration");
+        await LiveHistories.CheckAsync(fixture, id, "revision-deadline");
     }
 
     [Fact]
@@ -152,6 +155,8 @@ public sealed class WorkflowStageTests(FastWorkflowFixture fixture)
         await ScreenAsync(id, ScreeningOutcome.Reject, "Không thuộc đối tượng hỗ trợ", round: 2);
         await WaitForAsync(staff, id, "rejected");
         Assert.Equal("Không thuộc đối tượng hỗ trợ", (await Proposals.GetAsync(id, default))!.History[^1].Comment);
+        await Eventually.GetAsync(() => Durable.GetInstanceAsync(id), i => i?.RuntimeStatus == OrchestrationRuntimeStatus.Completed, what: "the completed orchestration");
+        await LiveHistories.CheckAsync(fixture, id, "revision-answered-stale-round");
     }
 
     [Fact]
@@ -214,6 +219,8 @@ public sealed class WorkflowStageTests(FastWorkflowFixture fixture)
         await Durable.RaiseEventAsync(id, WorkflowEvents.DirectorDecided, new DirectorDecision(1, DirectorOutcome.Reject, "Giám đốc"));
         await WaitForAsync(staff, id, "rejected");
         await WaitForMessagesAsync(anonymous, m => m.Subject().Contains("không được chấp thuận", StringComparison.Ordinal) && m.Subject().Contains(code, StringComparison.Ordinal), what: "the rejection email");
+        await Eventually.GetAsync(() => Durable.GetInstanceAsync(id), i => i?.RuntimeStatus == OrchestrationRuntimeStatus.Completed, what: "the completed orchestration");
+        await LiveHistories.CheckAsync(fixture, id, "appraisal-conflict-escalation-rejected");
     }
 
     [Fact]
@@ -249,6 +256,7 @@ public sealed class WorkflowStageTests(FastWorkflowFixture fixture)
         await Eventually.GetAsync(async () => (long?)(await Ledger.GetAsync(key, default)).Committed, c => c == before.Committed, what: "the commitment released");
         var instance = await Eventually.GetAsync(() => Durable.GetInstanceAsync(id, getInputsAndOutputs: true), i => i?.RuntimeStatus == OrchestrationRuntimeStatus.Completed, what: "the completed orchestration");
         Assert.Equal("\"cancelled\"", instance!.SerializedOutput);
+        await LiveHistories.CheckAsync(fixture, id, "cancelled-after-approval");
     }
 
     /// <summary>Waits for a status; on a timeout, says where the orchestration stands (failure details included).</summary>

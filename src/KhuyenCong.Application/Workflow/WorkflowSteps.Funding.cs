@@ -1,15 +1,12 @@
 using KhuyenCong.Application.Telemetry;
-using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Proposals;
-using Microsoft.Azure.Functions.Worker;
 
-namespace KhuyenCong.Functions.Workflow;
+namespace KhuyenCong.Application.Workflow;
 
-public sealed partial class ProposalActivities
+public sealed partial class WorkflowSteps
 {
     /// <summary>Reads the director's decision of a round; for an approval, writes the amount and decision to the record.</summary>
-    [Function(nameof(ApplyApproval))]
-    public async Task<ApprovalRecord> ApplyApproval([ActivityTrigger] RoundInput input, CancellationToken cancellationToken)
+    public async Task<ApprovalRecord> ApplyApprovalAsync(RoundInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = logger.ProposalScope(input.ProposalId);
@@ -30,8 +27,7 @@ public sealed partial class ProposalActivities
     }
 
     /// <summary>Writes the contract to the record; returns its number.</summary>
-    [Function(nameof(ApplyContract))]
-    public async Task<string> ApplyContract([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    public async Task<string> ApplyContractAsync(string proposalId, CancellationToken cancellationToken)
     {
         using var scope = logger.ProposalScope(proposalId);
         var contract = (await cases.GetAsync(proposalId, cancellationToken)).Contract
@@ -42,8 +38,7 @@ public sealed partial class ProposalActivities
     }
 
     /// <summary>Copies what the ledger says was paid to the record.</summary>
-    [Function(nameof(ApplyPayment))]
-    public async Task ApplyPayment([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    public async Task ApplyPaymentAsync(string proposalId, CancellationToken cancellationToken)
     {
         using var scope = logger.ProposalScope(proposalId);
         var proposal = await RequireAsync(proposalId, cancellationToken);
@@ -52,8 +47,7 @@ public sealed partial class ProposalActivities
     }
 
     /// <summary>Writes the acceptance date to the record.</summary>
-    [Function(nameof(ApplyAcceptance))]
-    public async Task ApplyAcceptance([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    public async Task ApplyAcceptanceAsync(string proposalId, CancellationToken cancellationToken)
     {
         using var scope = logger.ProposalScope(proposalId);
         var acceptance = (await cases.GetAsync(proposalId, cancellationToken)).Acceptance
@@ -63,8 +57,7 @@ public sealed partial class ProposalActivities
     }
 
     /// <summary>Settlement: what was approved but not paid goes back to the budget, and the record is closed.</summary>
-    [Function(nameof(Settle))]
-    public async Task Settle([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    public async Task SettleAsync(string proposalId, CancellationToken cancellationToken)
     {
         using var scope = logger.ProposalScope(proposalId);
         var proposal = await RequireAsync(proposalId, cancellationToken);
@@ -77,8 +70,7 @@ public sealed partial class ProposalActivities
     }
 
     /// <summary>A proposal withdrawn or cancelled after approval gives its unpaid money back to the budget.</summary>
-    [Function(nameof(ReleaseFunding))]
-    public async Task ReleaseFunding([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    public async Task ReleaseFundingAsync(string proposalId, CancellationToken cancellationToken)
     {
         using var scope = logger.ProposalScope(proposalId);
         var proposal = await RequireAsync(proposalId, cancellationToken);

@@ -1,7 +1,9 @@
-namespace KhuyenCong.Functions.Workflow;
+namespace KhuyenCong.Application.Workflow;
 
-// The small records passed between the orchestration and its activities: ids and numbers, never documents
-// (payloads over ~45 KB spill to blobs). Times are the orchestration's UTC DateTime.
+// The small records passed between the orchestration and its activities (the steps of WorkflowSteps): ids and
+// numbers, never documents (payloads over ~45 KB spill to blobs: docs/durable-workflow.md). Times are the
+// orchestration's UTC DateTime. They are serialized into the orchestrations' histories: keep every property's name
+// and every enum member's position, or instances in flight no longer read them.
 
 /// <summary>The durations and counts of the workflow, read once per run (so a settings change applies to new waits only after a restart of the run's replay, never mid-replay).</summary>
 public sealed record WorkflowSettings(
@@ -11,6 +13,9 @@ public sealed record WorkflowSettings(
     TimeSpan ReviewDeadline,
     TimeSpan ReviewReminderInterval,
     TimeSpan ApprovalReminderInterval);
+
+/// <summary>A status change for <see cref="WorkflowSteps.RecordStatusChangeAsync"/>; <c>Sequence</c> 1 is the submission.</summary>
+public sealed record StatusChangeInput(string ProposalId, int Sequence, string From, string To, string By, string? Comment, DateTimeOffset At);
 
 public sealed record RoundInput(string ProposalId, int Round);
 

@@ -1,16 +1,13 @@
 using KhuyenCong.Application.Telemetry;
-using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
-using Microsoft.Azure.Functions.Worker;
 
-namespace KhuyenCong.Functions.Workflow;
+namespace KhuyenCong.Application.Workflow;
 
-public sealed partial class ProposalActivities
+public sealed partial class WorkflowSteps
 {
-    /// <summary>Runs the automatic screening checks of a round and stores them (a replay keeps a decision already taken).</summary>
-    [Function(nameof(RunScreeningChecks))]
-    public async Task<int> RunScreeningChecks([ActivityTrigger] RoundInput input, CancellationToken cancellationToken)
+    /// <summary>Runs the automatic screening checks of a round and stores them (a replay keeps a decision already taken); returns the blocking findings' count.</summary>
+    public async Task<int> RunScreeningChecksAsync(RoundInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = logger.ProposalScope(input.ProposalId);
@@ -26,8 +23,7 @@ public sealed partial class ProposalActivities
     /// Opens the applicant's revision of a round: sets its deadline, and when the director asked for the revision, first
     /// records that request as the round's screening decision.
     /// </summary>
-    [Function(nameof(OpenRevision))]
-    public async Task OpenRevision([ActivityTrigger] RevisionInput input, CancellationToken cancellationToken)
+    public async Task OpenRevisionAsync(RevisionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = logger.ProposalScope(input.ProposalId);

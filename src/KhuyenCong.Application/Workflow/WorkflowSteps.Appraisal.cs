@@ -1,16 +1,13 @@
 using System.Globalization;
 using KhuyenCong.Application.Telemetry;
-using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Appraisal;
-using Microsoft.Azure.Functions.Worker;
 
-namespace KhuyenCong.Functions.Workflow;
+namespace KhuyenCong.Application.Workflow;
 
-public sealed partial class ProposalActivities
+public sealed partial class WorkflowSteps
 {
     /// <summary>Chooses reviewers from the roster (kind, sector, workload, no conflict), leaving out those already asked this round.</summary>
-    [Function(nameof(AssignReviewers))]
-    public async Task<ReviewerPicks> AssignReviewers([ActivityTrigger] AssignInput input, CancellationToken cancellationToken)
+    public async Task<ReviewerPicks> AssignReviewersAsync(AssignInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = logger.ProposalScope(input.ProposalId);
@@ -25,8 +22,7 @@ public sealed partial class ProposalActivities
     }
 
     /// <summary>Records the invitation (with the rubric the round is scored against) and counts it in the reviewer's workload.</summary>
-    [Function(nameof(InviteReviewer))]
-    public async Task InviteReviewer([ActivityTrigger] InviteInput input, CancellationToken cancellationToken)
+    public async Task InviteReviewerAsync(InviteInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = logger.ProposalScope(input.ProposalId);
@@ -41,8 +37,7 @@ public sealed partial class ProposalActivities
     }
 
     /// <summary>Takes a closed review (submitted, conflict, replaced) off the reviewer's workload.</summary>
-    [Function(nameof(CloseReview))]
-    public async Task CloseReview([ActivityTrigger] ReviewerInput input, CancellationToken cancellationToken)
+    public async Task CloseReviewAsync(ReviewerInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = logger.ProposalScope(input.ProposalId);
@@ -53,8 +48,7 @@ public sealed partial class ProposalActivities
     /// When a proposal ends during appraisal: closes its open reviews (no more digests about it) and their workload.
     /// Returns the reviewers whose reviews it closed (also on a retry: those closed by the proposal's end).
     /// </summary>
-    [Function(nameof(CloseOpenReviews))]
-    public async Task<List<string>> CloseOpenReviews([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
+    public async Task<List<string>> CloseOpenReviewsAsync(string proposalId, CancellationToken cancellationToken)
     {
         using var scope = logger.ProposalScope(proposalId);
         foreach (var review in (await cases.GetAsync(proposalId, cancellationToken)).Reviews.Where(r => r.IsOpen))
@@ -67,8 +61,7 @@ public sealed partial class ProposalActivities
     }
 
     /// <summary>Applies the council rule to the round's submitted reviews and stores the verdict.</summary>
-    [Function(nameof(EvaluateCouncil))]
-    public async Task<VerdictSummary> EvaluateCouncil([ActivityTrigger] RoundInput input, CancellationToken cancellationToken)
+    public async Task<VerdictSummary> EvaluateCouncilAsync(RoundInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = logger.ProposalScope(input.ProposalId);
