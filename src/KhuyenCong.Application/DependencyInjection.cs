@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         services.AddProgrammes();
+        Documents.DocumentsServiceCollectionExtensions.AddDocuments(services);
         return services;
     }
 

@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddSingleton<IProposalPayments, TableProposalPayments>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();
         services.AddEmail();
+        Documents.DocumentsInfrastructure.AddDocumentsInfrastructure(services);
         services.AddKhuyenCongTelemetry(configuration);
         return services;
     }

@@ -1,0 +1,154 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using KhuyenCong.Application.Exchange;
+using KhuyenCong.Domain.Attachments;
+using KhuyenCong.Domain.Documents;
+using KhuyenCong.Infrastructure.Exchange.Xlsx;
+
+namespace KhuyenCong.Infrastructure.Documents.Docx;
+
+/// <summary>
+/// Opens a template as a Word document, after the checks that keep a hostile file cheap and inert: a ZIP container
+/// (first bytes, <see cref="AttachmentRules"/>) whose central directory is within bounds (entries, unpacked sizes,
+/// compression ratio: the import's <see cref="ZipDirectory"/>), holding a Word document (not a spreadsheet), of the
+/// plain document type (not macro-enabled, not a template), without macros, ActiveX controls, embedded OLE objects or
+/// external relationships other than hyperlinks (a remote "attached template" is a known way to fetch macros).
+/// </summary>
+internal static class DocxPackage
+{
+    /// <summary>The most a template may unpack to, and the most characters a part may hold.</summary>
+    private const long MaxUnpackedBytes = 64L * 1024 * 1024;
+
+    private static readonly SpreadsheetLimits ZipLimits = new(maxRows: 1, maxColumns: 1)
+    {
+        MaxZipEntries = 2000,
+        MaxUnpackedBytes = MaxUnpackedBytes,
+        MaxCompressionRatio = 200,
+    };
+
+    private static readonly string[] ActiveEntryMarks = ["vbaProject", "vbaData", "activeX/", "macrosheets/"];
+
+    /// <summary>Opens <paramref name="content"/> (a copy, editable in memory) or says why not.</summary>
+    public static (WordprocessingDocument? Document, MemoryStream? Stream, TemplateProblem? Problem) Open(ReadOnlyMemory<byte> content, bool editable)
+    {
+        var head = content.Span[..Math.Min(content.Length, AttachmentRules.SignatureLength)];
+        if (AttachmentRules.Detect(head) != AttachmentKind.OfficeZip)
+        {
+            return (null, null, NotDocx());
+        }
+
+        IReadOnlyList<ZipEntryInfo> entries;
+        try
+        {
+            entries = ZipDirectory.Read(content.Span, ZipLimits);
+        }
+        catch (SpreadsheetFormatException)
+        {
+            return (null, null, NotDocx());
+        }
+
+        var names = entries.Select(e => e.Name).ToList();
+        if (AttachmentRules.ClassifyOfficeZip(names) != AttachmentKind.Docx)
+        {
+            return (null, null, NotDocx());
+        }
+
+        if (names.Any(n => ActiveEntryMarks.Any(m => n.Contains(m, StringComparison.OrdinalIgnoreCase))))
+        {
+            return (null, null, Active("macro hoặc điều khiển ActiveX"));
+        }
+
+        var stream = new MemoryStream();
+        stream.Write(content.Span);
+        stream.Position = 0;
+        try
+        {
+            var document = WordprocessingDocument.Open(stream, editable, new OpenSettings
+            {
+                AutoSave = editable,
+                MaxCharactersInPart = MaxUnpackedBytes,
+            });
+            var problem = Inspect(document);
+            if (problem is null)
+            {
+                return (document, stream, null);
+            }
+
+            document.Dispose();
+            stream.Dispose();
+            return (null, null, problem);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException or ArgumentException)
+        {
+            stream.Dispose();
+            return (null, null, NotDocx());
+        }
+    }
+
+    /// <summary>The parts of a document that hold text: the body, headers, footers, footnotes and endnotes.</summary>
+    public static IEnumerable<OpenXmlPartRootElement> TextRoots(WordprocessingDocument document)
+    {
+        var main = document.MainDocumentPart!;
+        yield return main.Document;
+        foreach (var header in main.HeaderParts)
+        {
+            yield return header.Header;
+        }
+
+        foreach (var footer in main.FooterParts)
+        {
+            yield return footer.Footer;
+        }
+
+        if (main.FootnotesPart?.Footnotes is { } footnotes)
+        {
+            yield return footnotes;
+        }
+
+        if (main.EndnotesPart?.Endnotes is { } endnotes)
+        {
+            yield return endnotes;
+        }
+    }
+
+    private static TemplateProblem? Inspect(WordprocessingDocument document)
+    {
+        if (document.DocumentType != WordprocessingDocumentType.Document)
+        {
+            return Active(document.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate
+                ? "macro" : "kiểu mẫu Word (.dotx) thay vì tài liệu (.docx)");
+        }
+
+        if (document.MainDocumentPart?.Document?.Body is null)
+        {
+            return NotDocx();
+        }
+
+        var containers = new List<OpenXmlPartContainer> { document };
+        containers.AddRange(document.GetAllParts());
+        foreach (var container in containers)
+        {
+            if (container is VbaProjectPart or VbaDataPart or CustomizationPart || (container is OpenXmlPart part && part.ContentType.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)))
+            {
+                return Active("macro");
+            }
+
+            if (container is EmbeddedControlPersistencePart or EmbeddedControlPersistenceBinaryDataPart or EmbeddedObjectPart)
+            {
+                return Active("đối tượng nhúng (OLE, ActiveX)");
+            }
+
+            if (container.ExternalRelationships.Any())
+            {
+                return Active("liên kết tới tệp bên ngoài");
+            }
+        }
+
+        return null;
+    }
+
+    private static TemplateProblem NotDocx() => new(TemplateProblemKind.NotDocx, string.Empty);
+
+    private static TemplateProblem Active(string what) => new(TemplateProblemKind.ActiveContent, what);
+}

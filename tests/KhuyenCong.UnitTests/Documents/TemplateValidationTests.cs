@@ -1,0 +1,152 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using KhuyenCong.Application.Documents;
+using KhuyenCong.Domain.Documents;
+using KhuyenCong.Domain.Text;
+using Microsoft.Extensions.DependencyInjection;
+using static KhuyenCong.UnitTests.Documents.TestDocx;
+
+namespace KhuyenCong.UnitTests.Documents;
+
+public sealed class TemplateValidationTests : IDisposable
+{
+    private readonly ServiceProvider services = DocumentsTestServices.Create(new Dictionary<string, string?> { ["Documents:MaxTemplateBytes"] = "1048576" });
+
+    private TemplateValidation Validation => services.GetRequiredService<TemplateValidation>();
+
+    private IDocumentKind Receipt => services.Kind("receipt");
+
+    public void Dispose() => services.Dispose();
+
+    /// <summary>A template with every required placeholder of the kind (a table for each required block) but <paramref name="except"/>, plus <paramref name="extra"/>.</summary>
+    private static byte[] Minimal(IDocumentKind kind, string? except = null, string extra = "")
+    {
+        var set = DocumentCatalog.PlaceholdersOf(kind);
+        var content = new List<OpenXmlElement>
+        {
+            Para(string.Concat(set.Values.Where(v => v.Required && v.Name != except).Select(v => "{{" + v.Name + "}} ")) + extra),
+        };
+        foreach (var rows in set.Rows.Where(r => r.Required && r.Name != except))
+        {
+            var fields = string.Concat(rows.Fields.Where(f => f.Required && rows.FieldName(f.Name) != except).Select(f => "{{" + rows.FieldName(f.Name) + "}}"));
+            content.Add(Table([["{{#" + rows.Name + "}}" + fields + "{{/" + rows.Name + "}}"]]));
+        }
+
+        return Build([.. content]);
+    }
+
+    [Theory]
+    [InlineData("receipt")]
+    [InlineData("contract")]
+    [InlineData("acceptance-minutes")]
+    [InlineData("liquidation")]
+    public void Check_MinimalTemplateOfEachKind_HasNoProblem(string kind) =>
+        Assert.Empty(Validation.Check(services.Kind(kind), Minimal(services.Kind(kind))));
+
+    [Theory]
+    [InlineData("proposal.trackingCode", "Mẫu thiếu trường bắt buộc {{proposal.trackingCode}}.")]
+    [InlineData("document.dateLine", "Mẫu thiếu trường bắt buộc {{document.dateLine}}.")]
+    [InlineData("documents", "Mẫu thiếu trường bắt buộc {{#documents}}.")]
+    [InlineData("documents.kind", "Mẫu thiếu trường bắt buộc {{documents.kind}}.")]
+    public void Check_WithoutARequiredPlaceholder_NamesIt(string missing, string message)
+    {
+        var problem = Assert.Single(Validation.Check(Receipt, Minimal(Receipt, except: missing)));
+        Assert.Equal(message, problem.Message(Language.Vietnamese));
+    }
+
+    [Fact]
+    public void Check_UnknownPlaceholder_NamesIt()
+    {
+        var problem = Assert.Single(Validation.Check(Receipt, Minimal(Receipt, extra: "{{establishment.taxCode}}")));
+        Assert.Equal("Trường {{establishment.taxCode}} không thuộc danh sách trường của loại văn bản này.", problem.Message(Language.Vietnamese));
+        Assert.Equal("The placeholder {{establishment.taxCode}} is not one of this document's placeholders.", problem.Message(Language.English));
+    }
+
+    [Fact]
+    public void Check_MalformedPlaceholder_NamesIt()
+    {
+        var problem = Assert.Single(Validation.Check(Receipt, Minimal(Receipt, extra: "{{proposal.title")));
+        Assert.Equal(TemplateProblemKind.Malformed, problem.Kind);
+        Assert.Contains("{{proposal.title", problem.Message(Language.Vietnamese), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, byte[]> NotDocuments() => new()
+    {
+        { "text", "{{proposal.title}}"u8.ToArray() },
+        { "pdf", "%PDF-1.7\n{{proposal.title}}"u8.ToArray() },
+        { "empty zip", [0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
+        { "workbook", Workbook() },
+        { "cut short", CutShort() },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotDocuments))]
+    public void Check_NotAWordDocument_IsRefusedAsNotDocx(string what, byte[] content)
+    {
+        var problem = Assert.Single(Validation.Check(Receipt, content));
+        Assert.True(problem.Kind == TemplateProblemKind.NotDocx, what);
+        Assert.Equal("Mẫu phải là tài liệu Word (.docx) mở được bằng Word.", problem.Message(Language.Vietnamese));
+    }
+
+    [Fact]
+    public void Check_MacroEnabledDocument_IsRefusedNamingMacros()
+    {
+        var problem = Assert.Single(Validation.Check(Receipt, Build(WordprocessingDocumentType.MacroEnabledDocument, Para("{{proposal.title}}"))));
+        Assert.Equal(new TemplateProblem(TemplateProblemKind.ActiveContent, "macro"), problem);
+        Assert.StartsWith("Mẫu có chứa macro", problem.Message(Language.Vietnamese), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_DocumentWithAVbaProjectEntry_IsRefusedNamingMacros()
+    {
+        var content = WithEntry(Minimal(Receipt), "word/vbaProject.bin", [0xD0, 0xCF, 0x11, 0xE0]);
+        Assert.Equal(TemplateProblemKind.ActiveContent, Assert.Single(Validation.Check(Receipt, content)).Kind);
+    }
+
+    [Fact]
+    public void Check_WordTemplateType_IsRefused() =>
+        Assert.Equal(TemplateProblemKind.ActiveContent, Assert.Single(Validation.Check(Receipt, Build(WordprocessingDocumentType.Template, Para("x")))).Kind);
+
+    [Fact]
+    public void Check_RemoteAttachedTemplate_IsRefused()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(Minimal(Receipt));
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            var settings = document.MainDocumentPart!.AddNewPart<DocumentSettingsPart>();
+            settings.Settings = new DocumentFormat.OpenXml.Wordprocessing.Settings();
+            settings.AddExternalRelationship(
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate", new Uri("http://attacker.example/t.dotm"));
+        }
+
+        var problem = Assert.Single(Validation.Check(Receipt, stream.ToArray()));
+        Assert.Equal(new TemplateProblem(TemplateProblemKind.ActiveContent, "liên kết tới tệp bên ngoài"), problem);
+    }
+
+    [Fact]
+    public void Check_LargerThanTheLimit_IsRefusedWithTheLimit()
+    {
+        var problem = Assert.Single(Validation.Check(Receipt, new byte[1024 * 1024 + 1]));
+        Assert.Equal("The template is larger than 1 MB.", problem.Message(Language.English));
+    }
+
+    private static byte[] Workbook()
+    {
+        using var stream = new MemoryStream();
+        using (var workbook = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var part = workbook.AddWorkbookPart();
+            part.Workbook = new Workbook(new Sheets());
+        }
+
+        return stream.ToArray();
+    }
+
+    private static byte[] CutShort()
+    {
+        var whole = Build(Para("{{proposal.title}}"));
+        return whole[..(whole.Length / 2)];
+    }
+}
