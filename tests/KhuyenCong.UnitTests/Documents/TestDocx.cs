@@ -1,12 +1,12 @@
 using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
+using KhuyenCong.Testing;
 
 namespace KhuyenCong.UnitTests.Documents;
 
-/// <summary>Word documents for tests: paragraphs given as their runs (to split placeholders as Word does), tables, read-back.</summary>
+/// <summary>Word documents for tests: paragraphs given as their runs (to split placeholders as Word does), tables; read back with <see cref="DocxReading"/>.</summary>
 internal static class TestDocx
 {
     /// <summary>A paragraph whose runs hold these texts (each a run of its own, as Word splits typing).</summary>
@@ -37,41 +37,11 @@ internal static class TestDocx
         return stream.ToArray();
     }
 
-    /// <summary>The text of every paragraph of the body (headers included), one line each; breaks as "\n".</summary>
-    public static string Text(byte[] docx)
-    {
-        using var stream = new MemoryStream(docx);
-        using var document = WordprocessingDocument.Open(stream, false);
-        var roots = new List<OpenXmlElement> { document.MainDocumentPart!.Document.Body! };
-        roots.AddRange(document.MainDocumentPart.HeaderParts.Select(h => h.Header));
-        return string.Join("\n", roots.SelectMany(r => r.Descendants<Paragraph>()).Select(ParagraphText));
-    }
+    public static string Text(byte[] docx) => DocxReading.Text(docx);
 
-    public static string ParagraphText(Paragraph paragraph) => string.Concat(paragraph.Descendants().Select(e => e switch
-    {
-        Text t => t.Text,
-        Break => "\n",
-        _ => string.Empty,
-    }));
+    public static List<List<List<string>>> Tables(byte[] docx) => DocxReading.Tables(docx);
 
-    /// <summary>The body's tables, as rows of cell texts.</summary>
-    public static List<List<List<string>>> Tables(byte[] docx)
-    {
-        using var stream = new MemoryStream(docx);
-        using var document = WordprocessingDocument.Open(stream, false);
-        return document.MainDocumentPart!.Document.Body!.Descendants<Table>()
-            .Select(t => t.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => string.Join("\n", c.Elements<Paragraph>().Select(ParagraphText))).ToList()).ToList())
-            .ToList();
-    }
-
-    /// <summary>Every schema error OpenXmlValidator finds (Office 2019 rules), as text.</summary>
-    public static IReadOnlyList<string> ValidationErrors(byte[] docx)
-    {
-        using var stream = new MemoryStream(docx);
-        using var document = WordprocessingDocument.Open(stream, false);
-        return new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document)
-            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
-    }
+    public static IReadOnlyList<string> ValidationErrors(byte[] docx) => DocxReading.ValidationErrors(docx);
 
     /// <summary>A copy of <paramref name="docx"/> with an extra ZIP entry (a part no relationship names).</summary>
     public static byte[] WithEntry(byte[] docx, string name, byte[] content)

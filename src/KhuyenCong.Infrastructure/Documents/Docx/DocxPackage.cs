@@ -48,8 +48,10 @@ internal static class DocxPackage
             return (null, null, NotDocx());
         }
 
+        // A workbook is refused by its parts; a Word package is then opened by its relationships, not its part names
+        // (a document whose main part is not word/document.xml is still a Word document, and is checked as one).
         var names = entries.Select(e => e.Name).ToList();
-        if (AttachmentRules.ClassifyOfficeZip(names) != AttachmentKind.Docx)
+        if (!names.Contains("[Content_Types].xml") || AttachmentRules.ClassifyOfficeZip(names) == AttachmentKind.Xlsx)
         {
             return (null, null, NotDocx());
         }
