@@ -42,6 +42,10 @@ internal static class TrackingPageView
 
             body.Append("<h2>").Append(E(view.Title)).Append("</h2><p>").Append(en ? "Status: " : "Tình trạng: ")
                 .Append("<strong id=\"status\" data-status=\"").Append(E(view.Status)).Append("\">").Append(E(view.StatusLabel)).Append("</strong></p>");
+
+            // The receipt (giấy tiếp nhận hồ sơ) as a PDF, for the code holder (Functions/Documents/ReceiptPdfFunction.cs).
+            body.Append("<p><a id=\"receipt-link\" href=\"").Append(E($"/track/{view.TrackingCode}/receipt.pdf")).Append("\">")
+                .Append(en ? "Download the dossier receipt (PDF, in Vietnamese)" : "Tải giấy tiếp nhận hồ sơ (PDF)").Append("</a></p>");
             if (view.Awaiting is not null)
             {
                 body.Append("<p class=\"awaiting\" role=\"status\">").Append(E(view.Awaiting)).Append("</p>");
