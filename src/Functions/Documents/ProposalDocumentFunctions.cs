@@ -101,16 +101,8 @@ public sealed partial class ProposalDocumentFunctions(
         string documentId,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var document = await documents.GetAsync(id, documentId, cancellationToken);
-        return document is null
-            ? NoDocument(language)
-            : DocumentHttp.File(request, await documents.OpenAsync(document, cancellationToken), ProposalDocuments.DocxContentType, document.FileName);
+        var (_, document, refusal) = await OfficerDocumentAsync(request, id, documentId, cancellationToken);
+        return refusal ?? DocumentHttp.File(request, await documents.OpenAsync(document!, cancellationToken), ProposalDocuments.DocxContentType, document!.FileName);
     }
 
     /// <summary>
@@ -124,27 +116,16 @@ public sealed partial class ProposalDocumentFunctions(
         string documentId,
         CancellationToken cancellationToken)
     {
+        var (staff, document, refusal) = await OfficerDocumentAsync(request, id, documentId, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         var language = RequestLanguage.From(request);
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var document = await documents.GetAsync(id, documentId, cancellationToken);
-        if (document is null)
-        {
-            return NoDocument(language);
-        }
-
         var max = options.Value.MaxScanBytes;
         var content = await DocumentHttp.ReadBodyAsync(request, max, cancellationToken);
-        if (content is null)
-        {
-            return DocumentHttp.TooLarge(max, language);
-        }
-
-        var (updated, problem) = await documents.UploadSignedAsync(document, content, staff.Name, cancellationToken);
+        var (updated, problem) = content is null ? (null, ScanProblem.TooLarge) : await documents.UploadSignedAsync(document!, content, staff!.Name, cancellationToken);
         return problem switch
         {
             ScanProblem.TooLarge => DocumentHttp.TooLarge(max, language),
@@ -163,20 +144,36 @@ public sealed partial class ProposalDocumentFunctions(
         string documentId,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
+        var (_, document, refusal) = await OfficerDocumentAsync(request, id, documentId, cancellationToken);
+        if (refusal is not null)
         {
-            return StaffAccess.Denied(denied, language);
+            return refusal;
         }
 
-        var document = await documents.GetAsync(id, documentId, cancellationToken);
-        if (document?.Signed is not { } scan)
+        if (document!.Signed is not { } scan)
         {
-            return Problems.Status(StatusCodes.Status404NotFound, language == Language.English
-                ? "This document has no signed scan." : "Văn bản này chưa có bản quét có chữ ký.", language);
+            return Problems.Status(StatusCodes.Status404NotFound, RequestLanguage.From(request) == Language.English
+                ? "This document has no signed scan." : "Văn bản này chưa có bản quét có chữ ký.", RequestLanguage.From(request));
         }
 
         return DocumentHttp.File(request, await documents.OpenSignedAsync(document, cancellationToken), scan.ContentType, scan.FileName);
+    }
+
+    /// <summary>The officer and the proposal's document, or the 401, 403 or 404 to answer.</summary>
+    private async Task<(StaffPrincipal? Staff, GeneratedDocument? Document, IActionResult? Refusal)> OfficerDocumentAsync(
+        HttpRequest request, string id, string documentId, CancellationToken cancellationToken)
+    {
+        var language = RequestLanguage.From(request);
+        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
+        if (staff is null)
+        {
+            return (null, null, StaffAccess.Denied(denied, language));
+        }
+
+        var document = await documents.GetAsync(id, documentId, cancellationToken);
+        return document is null
+            ? (staff, null, Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such document." : "Không có văn bản này.", language))
+            : (staff, document, null);
     }
 
     /// <summary>The number and date an officer set (none with an empty body), or the 400/415 to answer.</summary>
@@ -228,9 +225,6 @@ public sealed partial class ProposalDocumentFunctions(
 
     private static IActionResult NoProposal(Language language) =>
         Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such proposal." : "Không có đề án này.", language);
-
-    private static IActionResult NoDocument(Language language) =>
-        Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such document." : "Không có văn bản này.", language);
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Proposal {ProposalId}: document {Kind} generated ({DocumentId})")]
     private static partial void LogGenerated(ILogger logger, string proposalId, string kind, string documentId);

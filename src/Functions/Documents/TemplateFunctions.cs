@@ -63,21 +63,15 @@ public sealed partial class TemplateFunctions(DocumentCatalog catalog, DocumentT
         string kind,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Admin, out var denied) is null)
+        var (_, documentKind, refusal) = AdminKind(request, kind);
+        if (refusal is not null)
         {
-            return StaffAccess.Denied(denied, language);
+            return refusal;
         }
 
-        var documentKind = catalog.Find(kind);
-        if (documentKind is null)
-        {
-            return DocumentHttp.UnknownKind(catalog, language);
-        }
-
-        var current = await templates.CurrentAsync(documentKind, cancellationToken);
+        var current = await templates.CurrentAsync(documentKind!, cancellationToken);
         request.HttpContext.Response.Headers["X-Template-Source"] = current.Source;
-        return DocumentHttp.File(request, new MemoryStream(current.Content), ProposalDocuments.DocxContentType, $"mau-{documentKind.Info.FileStem}.docx");
+        return DocumentHttp.File(request, new MemoryStream(current.Content), ProposalDocuments.DocxContentType, $"mau-{documentKind!.Info.FileStem}.docx");
     }
 
     /// <summary>
@@ -90,19 +84,13 @@ public sealed partial class TemplateFunctions(DocumentCatalog catalog, DocumentT
         string kind,
         CancellationToken cancellationToken)
     {
+        var (staff, documentKind, refusal) = AdminKind(request, kind);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         var language = RequestLanguage.From(request);
-        var staff = StaffAccess.Require(request, StaffRoles.Admin, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var documentKind = catalog.Find(kind);
-        if (documentKind is null)
-        {
-            return DocumentHttp.UnknownKind(catalog, language);
-        }
-
         var max = options.Value.MaxTemplateBytes;
         var content = await DocumentHttp.ReadBodyAsync(request, max, cancellationToken);
         if (content is null)
@@ -110,14 +98,14 @@ public sealed partial class TemplateFunctions(DocumentCatalog catalog, DocumentT
             return DocumentHttp.TooLarge(max, language);
         }
 
-        var problems = await templates.UploadAsync(documentKind, content, staff.Name, cancellationToken);
+        var problems = await templates.UploadAsync(documentKind!, content, staff!.Name, cancellationToken);
         if (problems.Count > 0)
         {
-            LogRefused(logger, documentKind.Info.Code, problems[0].Kind);
+            LogRefused(logger, documentKind!.Info.Code, problems[0].Kind);
             return Refused(problems, language);
         }
 
-        LogReplaced(logger, documentKind.Info.Code);
+        LogReplaced(logger, documentKind!.Info.Code);
         return new OkObjectResult(TemplateJson(documentKind, await templates.CurrentAsync(documentKind, cancellationToken)));
     }
 
@@ -128,20 +116,28 @@ public sealed partial class TemplateFunctions(DocumentCatalog catalog, DocumentT
         string kind,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Admin, out var denied) is null)
+        var (_, documentKind, refusal) = AdminKind(request, kind);
+        if (refusal is not null)
         {
-            return StaffAccess.Denied(denied, language);
+            return refusal;
+        }
+
+        await templates.ResetAsync(documentKind!, cancellationToken);
+        return new NoContentResult();
+    }
+
+    /// <summary>The admin and the kind, or the 401, 403 or 404 to answer.</summary>
+    private (StaffPrincipal? Staff, IDocumentKind? Kind, IActionResult? Refusal) AdminKind(HttpRequest request, string kind)
+    {
+        var language = RequestLanguage.From(request);
+        var staff = StaffAccess.Require(request, StaffRoles.Admin, out var denied);
+        if (staff is null)
+        {
+            return (null, null, StaffAccess.Denied(denied, language));
         }
 
         var documentKind = catalog.Find(kind);
-        if (documentKind is null)
-        {
-            return DocumentHttp.UnknownKind(catalog, language);
-        }
-
-        await templates.ResetAsync(documentKind, cancellationToken);
-        return new NoContentResult();
+        return documentKind is null ? (staff, null, DocumentHttp.UnknownKind(catalog, language)) : (staff, documentKind, null);
     }
 
     /// <summary>400 with every problem under <c>errors.template</c>, and the placeholders at fault under <c>placeholders</c>.</summary>

@@ -16,8 +16,8 @@ public static class CommonPlaceholders
     [
         new("issuer.superior", false, "Cơ quan chủ quản trực tiếp (dòng trên cùng bên trái, chữ in hoa)", "SỞ CÔNG THƯƠNG HƯNG YÊN"),
         new("issuer.name", true, "Cơ quan ban hành văn bản (chữ in hoa, đậm)", "TRUNG TÂM KHUYẾN CÔNG"),
-        new("issuer.address", false, "Địa chỉ của cơ quan ban hành", "Số 1 đường Chùa Chuông, phường Phố Hiến"),
-        new("issuer.phone", false, "Số điện thoại của cơ quan ban hành", "0221 3862 000"),
+        new("issuer.address", false, "Địa chỉ của cơ quan ban hành", "(địa chỉ trụ sở)"),
+        new("issuer.phone", false, "Số điện thoại của cơ quan ban hành", "(số điện thoại)"),
         new("document.number", true, "Số và ký hiệu văn bản (sau chữ \"Số:\")", "07/BB-TTKC"),
         new("document.date", false, "Ngày văn bản, dạng dd/MM/yyyy", "05/03/2026"),
         new("document.longDate", false, "Ngày văn bản, dạng \"ngày 05 tháng 3 năm 2026\"", "ngày 05 tháng 3 năm 2026"),

@@ -155,6 +155,19 @@ public partial class ProposalDocumentRoutesTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task GenerateAcceptanceMinutes_ConcurrentlySixTimes_GivesSixDistinctNumbers()
+    {
+        var (id, _) = await ApprovedAsync(withContract: true);
+        Assert.True(await scenario.Cases.SaveAcceptanceAsync(id, new AcceptanceRecord(new DateOnly(2026, 11, 10), null, Officer, DateTimeOffset.UtcNow), default));
+        using var staff = scenario.Staff();
+
+        var documents = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => GenerateAsync(staff, id, "acceptance-minutes")));
+
+        Assert.Equal(6, documents.Select(d => d.GetProperty("number").GetString()).Distinct().Count());
+        Assert.Equal(6, (await ListAsync(staff, id)).Count);
+    }
+
+    [Fact]
     public async Task GenerateLiquidation_BeforeSettlement_Is409()
     {
         var (id, _) = await ApprovedAsync(withContract: true);

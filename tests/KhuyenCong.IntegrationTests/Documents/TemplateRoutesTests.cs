@@ -116,6 +116,18 @@ public sealed class TemplateRoutesTests(LocalHostFixture fixture) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task PutTemplate_LargerThanTheLimit_Is413AndKeepsTheShippedTemplate()
+    {
+        using var admin = scenario.Staff();
+        var shipped = await CurrentAsync(admin, "shipped");
+
+        using var response = await PutAsync(admin, new byte[(5 * 1024 * 1024) + 1]);
+
+        await ProblemAssert.FieldAsync(response, HttpStatusCode.RequestEntityTooLarge, "file", "Tệp lớn hơn 5 MB.");
+        Assert.Equal(shipped, await CurrentAsync(admin, "shipped"));
+    }
+
+    [Fact]
     public async Task PutTemplate_MacroEnabled_Is400NamingMacros()
     {
         using var admin = scenario.Staff();
