@@ -152,8 +152,9 @@ public sealed partial class ProposalDocumentFunctions(
 
         if (document!.Signed is not { } scan)
         {
-            return Problems.Status(StatusCodes.Status404NotFound, RequestLanguage.From(request) == Language.English
-                ? "This document has no signed scan." : "Văn bản này chưa có bản quét có chữ ký.", RequestLanguage.From(request));
+            var language = RequestLanguage.From(request);
+            return Problems.Status(StatusCodes.Status404NotFound, language == Language.English
+                ? "This document has no signed scan." : "Văn bản này chưa có bản quét có chữ ký.", language);
         }
 
         return DocumentHttp.File(request, await documents.OpenSignedAsync(document, cancellationToken), scan.ContentType, scan.FileName);

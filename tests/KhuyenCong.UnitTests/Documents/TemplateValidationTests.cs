@@ -126,10 +126,42 @@ public sealed class TemplateValidationTests : IDisposable
     }
 
     [Fact]
+    public void Check_DocumentXmlWithADtd_IsRefusedAsNotDocx()
+    {
+        // "Billion laughs": ten entities each ten times the one before; a parser that expands them builds 10^9 strings.
+        var entities = string.Concat(Enumerable.Range(1, 9).Select(i => $"<!ENTITY l{i} \"{string.Concat(Enumerable.Repeat($"&l{i - 1};", 10))}\">"));
+        var xml = $"<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY l0 \"ha\">{entities}]>"
+            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>";
+        var content = ReplaceEntry(Minimal(Receipt), "word/document.xml", System.Text.Encoding.UTF8.GetBytes(xml));
+
+        var withoutDtd = xml[..xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal)] + xml[(xml.IndexOf("]>", StringComparison.Ordinal) + 2)..].Replace("&l9;", "ha", StringComparison.Ordinal);
+
+        // Refused because the DTD is prohibited (the OpenXML SDK's reader), before any entity is expanded; the same
+        // document without it is read (and then lacks the receipt's placeholders).
+        Assert.Equal(TemplateProblemKind.NotDocx, Assert.Single(Validation.Check(Receipt, content)).Kind);
+        Assert.All(Validation.Check(Receipt, ReplaceEntry(Minimal(Receipt), "word/document.xml", System.Text.Encoding.UTF8.GetBytes(withoutDtd))),
+            p => Assert.Equal(TemplateProblemKind.Missing, p.Kind));
+    }
+
+    [Fact]
     public void Check_LargerThanTheLimit_IsRefusedWithTheLimit()
     {
         var problem = Assert.Single(Validation.Check(Receipt, new byte[1024 * 1024 + 1]));
         Assert.Equal("The template is larger than 1 MB.", problem.Message(Language.English));
+    }
+
+    private static byte[] ReplaceEntry(byte[] docx, string name, byte[] content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(docx);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(name)!.Delete();
+            using var entry = zip.CreateEntry(name).Open();
+            entry.Write(content);
+        }
+
+        return stream.ToArray();
     }
 
     private static byte[] Workbook()

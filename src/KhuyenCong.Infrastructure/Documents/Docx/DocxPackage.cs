@@ -17,8 +17,11 @@ namespace KhuyenCong.Infrastructure.Documents.Docx;
 /// </summary>
 internal static class DocxPackage
 {
-    /// <summary>The most a template may unpack to, and the most characters a part may hold.</summary>
-    private const long MaxUnpackedBytes = 64L * 1024 * 1024;
+    /// <summary>The most a template may unpack to, all parts together (text and pictures).</summary>
+    private const long MaxUnpackedBytes = 32L * 1024 * 1024;
+
+    /// <summary>The most characters one XML part may hold (a template's text is a few thousand).</summary>
+    private const long MaxCharactersInPart = 8L * 1024 * 1024;
 
     private static readonly SpreadsheetLimits ZipLimits = new(maxRows: 1, maxColumns: 1)
     {
@@ -29,8 +32,11 @@ internal static class DocxPackage
 
     private static readonly string[] ActiveEntryMarks = ["vbaProject", "vbaData", "activeX/", "macrosheets/"];
 
-    /// <summary>Opens <paramref name="content"/> (a copy, editable in memory) or says why not.</summary>
-    public static (WordprocessingDocument? Document, MemoryStream? Stream, TemplateProblem? Problem) Open(ReadOnlyMemory<byte> content, bool editable)
+    /// <summary>
+    /// Opens a copy of <paramref name="content"/> in memory, editable; with <paramref name="save"/> the changes are written
+    /// to the returned stream when the document is disposed. Or says why it cannot be a template.
+    /// </summary>
+    public static (WordprocessingDocument? Document, MemoryStream? Stream, TemplateProblem? Problem) Open(ReadOnlyMemory<byte> content, bool save)
     {
         var head = content.Span[..Math.Min(content.Length, AttachmentRules.SignatureLength)];
         if (AttachmentRules.Detect(head) != AttachmentKind.OfficeZip)
@@ -66,10 +72,10 @@ internal static class DocxPackage
         stream.Position = 0;
         try
         {
-            var document = WordprocessingDocument.Open(stream, editable, new OpenSettings
+            var document = WordprocessingDocument.Open(stream, true, new OpenSettings
             {
-                AutoSave = editable,
-                MaxCharactersInPart = MaxUnpackedBytes,
+                AutoSave = save,
+                MaxCharactersInPart = MaxCharactersInPart,
             });
             var problem = Inspect(document);
             if (problem is null)

@@ -12,7 +12,7 @@ public sealed class DocxTemplates : IDocxTemplates
 {
     public TemplateReading Read(ReadOnlyMemory<byte> template)
     {
-        var (document, stream, problem) = DocxPackage.Open(template, editable: true);
+        var (document, stream, problem) = DocxPackage.Open(template, save: false);
         if (problem is not null)
         {
             return new TemplateReading([], [], [problem]);
@@ -41,7 +41,7 @@ public sealed class DocxTemplates : IDocxTemplates
     public byte[] Render(ReadOnlyMemory<byte> template, DocumentValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var (document, stream, problem) = DocxPackage.Open(template, editable: true);
+        var (document, stream, problem) = DocxPackage.Open(template, save: true);
         if (problem is not null)
         {
             throw new InvalidDataException("The template is not a plain Word document: " + problem.Kind);
