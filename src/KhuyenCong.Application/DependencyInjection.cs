@@ -8,6 +8,16 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<Identity.HostPlatformOptions>()
+            .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, configuration) =>
+            {
+                o.SiteName = configuration[Identity.HostPlatformOptions.SiteNameSetting];
+                o.AuthEnabled = configuration[Identity.HostPlatformOptions.AuthEnabledSetting];
+                o.AuthDefaultProvider = configuration[Identity.HostPlatformOptions.AuthDefaultProviderSetting];
+            })
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Identity.HostPlatformOptions>, Identity.HostPlatformValidation>();
+        services.AddSingleton<Identity.StaffIdentity>();
         services.AddOptions<Options.KhuyenCongOptions>()
             .BindConfiguration(Options.KhuyenCongOptions.SectionName)
             .ValidateDataAnnotations()
@@ -37,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<Reminders.ReminderService>();
         services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Proposals.ProposalIntake>();
+        services.AddSingleton<Proposals.SubmissionLimits>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Exchange.ProposalExport>();
         services.AddSingleton<Exchange.ProposalImport>();

@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<IAttachmentStore, BlobAttachmentStore>();
         services.AddSingleton<ICapStore, TableCapStore>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IRateLimitStore, TableRateLimitStore>();
         services.AddSingleton<IRubricStore, TableRubricStore>();
         services.AddSingleton<IReviewerRoster, TableReviewerRoster>();
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();

@@ -13,71 +13,46 @@ using Microsoft.Extensions.Logging;
 namespace KhuyenCong.Functions.Appraisal;
 
 /// <summary>The council's scoring rubric: every staff member reads it; administrators save new versions.</summary>
-public sealed partial class RubricFunctions(IRubricStore rubrics, ILogger<RubricFunctions> logger)
+public sealed partial class RubricFunctions(IRubricStore rubrics, StaffEndpoint staff, ILogger<RubricFunctions> logger)
 {
-
     /// <summary><c>GET /api/rubric</c>: the current rubric (any staff member).</summary>
     [Function(nameof(GetRubric))]
-    public async Task<IActionResult> GetRubric(
+    public Task<IActionResult> GetRubric(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/rubric")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
-
-        return new OkObjectResult(ToJson(await rubrics.GetCurrentAsync(cancellationToken)));
-    }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, async _ => new OkObjectResult(ToJson(await rubrics.GetCurrentAsync(cancellationToken))));
 
     /// <summary><c>GET /api/rubrics/{id}/versions/{version}</c>: one version, as reviews scored against it see it (any staff member).</summary>
     [Function(nameof(GetRubricVersion))]
-    public async Task<IActionResult> GetRubricVersion(
+    public Task<IActionResult> GetRubricVersion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/rubrics/{id}/versions/{version}")] HttpRequest request,
         string id,
         string version,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, async c =>
         {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
-
-        var rubric = int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? await rubrics.GetAsync(id, number, cancellationToken)
-            : null;
-        return rubric is null
-            ? Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such rubric version." : "Không có phiên bản thang điểm này.", language)
-            : new OkObjectResult(ToJson(rubric));
-    }
+            var rubric = int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                ? await rubrics.GetAsync(id, number, cancellationToken)
+                : null;
+            return rubric is null
+                ? c.Problem(StatusCodes.Status404NotFound, "Không có phiên bản thang điểm này.", "No such rubric version.")
+                : new OkObjectResult(ToJson(rubric));
+        });
 
     /// <summary>
     /// <c>PUT /api/rubric</c>: saves the body as the next version of the current rubric (administrators). The body's
     /// <c>version</c>, when given, is the version it was edited from: 409 when someone saved another version since.
     /// </summary>
     [Function(nameof(SaveRubric))]
-    public async Task<IActionResult> SaveRubric(
+    public Task<IActionResult> SaveRubric(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/rubric")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        staff.JsonAsync<RubricInput>(request, StaffRoles.Admin, new BodyShape("một thang điểm dạng JSON", "a JSON rubric"),
+            (c, input) => SaveAsync(c, input, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(StaffRequest c, RubricInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = Web.RequestLanguage.From(request);
-        var en = language == Language.English;
-        var staff = StaffAccess.Require(request, StaffRoles.Admin, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var input = await JsonBody.ReadAsync<RubricInput>(request, cancellationToken);
-
-        if (input is null)
-        {
-            return Problems.Field(StatusCodes.Status400BadRequest, "body", en ? "The body must be a JSON rubric." : "Nội dung phải là một thang điểm dạng JSON.", language);
-        }
-
+        var (language, en) = (c.Language, c.En);
         var current = await rubrics.GetCurrentAsync(cancellationToken);
         var errors = new List<FieldError>();
         if (input.Id is not null && !string.Equals(input.Id.Trim(), current.Id, StringComparison.OrdinalIgnoreCase))
@@ -95,8 +70,8 @@ public sealed partial class RubricFunctions(IRubricStore rubrics, ILogger<Rubric
         var draft = RubricRules.Normalize(new Rubric(
             current.Id,
             input.Version ?? current.Version,
-            (input.Criteria ?? []).Select(c => new RubricCriterion(
-                c?.Code ?? string.Empty, c?.NameVi ?? string.Empty, c?.NameEn ?? string.Empty, c?.DescriptionVi, c?.DescriptionEn, c?.MaxPoints ?? 0)).ToList(),
+            (input.Criteria ?? []).Select(k => new RubricCriterion(
+                k?.Code ?? string.Empty, k?.NameVi ?? string.Empty, k?.NameEn ?? string.Empty, k?.DescriptionVi, k?.DescriptionEn, k?.MaxPoints ?? 0)).ToList(),
             input.PassMark ?? 0));
         errors.AddRange(RubricRules.Validate(draft, input.TotalPoints, language));
         if (errors.Count > 0)
@@ -104,7 +79,7 @@ public sealed partial class RubricFunctions(IRubricStore rubrics, ILogger<Rubric
             return Problems.Validation(FieldErrors.ToDictionary(errors), en ? "The rubric has errors." : "Thang điểm chưa hợp lệ.", language);
         }
 
-        var result = await rubrics.SaveAsync(draft, staff.Name, cancellationToken);
+        var result = await rubrics.SaveAsync(draft, c.Staff.Actor, cancellationToken);
         if (result.IsConflict)
         {
             var now = result.CurrentVersion.ToString(CultureInfo.InvariantCulture);

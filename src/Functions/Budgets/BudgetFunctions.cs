@@ -14,81 +14,70 @@ using Microsoft.Extensions.Logging;
 namespace KhuyenCong.Functions.Budgets;
 
 /// <summary>The yearly budgets per funding source: any staff member reads them; finance (or an administrator) sets allocations.</summary>
-public sealed partial class BudgetFunctions(IBudgetLedger ledger, ILogger<BudgetFunctions> logger)
+public sealed partial class BudgetFunctions(IBudgetLedger ledger, StaffEndpoint staff, ILogger<BudgetFunctions> logger)
 {
     /// <summary><c>GET /api/budgets?year=2026</c>: the year's lines for both funding sources.</summary>
     [Function(nameof(ListBudgets))]
-    public async Task<IActionResult> ListBudgets(
+    public Task<IActionResult> ListBudgets(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/budgets")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, async c =>
         {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
+            var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var year = ParseYear(request.Query["year"].ToString(), c.Language, errors);
+            if (year is null)
+            {
+                return Problems.Fields(errors, c.Language);
+            }
 
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var year = ParseYear(request.Query["year"].ToString(), language, errors);
-        if (year is null)
-        {
-            return Problems.Fields(errors, language);
-        }
+            var lines = new List<object>();
+            foreach (var source in ProposalCatalog.FundingSources)
+            {
+                lines.Add(ToJson(await ledger.GetAsync(new BudgetKey(year.Value, source.Value), cancellationToken), c.Language));
+            }
 
-        var lines = new List<object>();
-        foreach (var source in ProposalCatalog.FundingSources)
-        {
-            lines.Add(ToJson(await ledger.GetAsync(new BudgetKey(year.Value, source.Value), cancellationToken), language));
-        }
-
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return new OkObjectResult(new { year = year.Value, lines });
-    }
+            c.NoStore();
+            return new OkObjectResult(new { year = year.Value, lines });
+        });
 
     /// <summary><c>PUT /api/budgets/{year}/{fundingSource}</c> with <c>{ "allocated": 5200000000 }</c>: sets the allocation.</summary>
     [Function(nameof(SetBudgetAllocation))]
-    public async Task<IActionResult> SetBudgetAllocation(
+    public Task<IActionResult> SetBudgetAllocation(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/budgets/{year}/{fundingSource}")] HttpRequest request,
         string year,
         string fundingSource,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = Web.RequestLanguage.From(request);
-        var en = language == Language.English;
-        var staff = StaffAccess.Require(request, StaffRoles.Finance, out var denied);
-        if (staff is null)
+        CancellationToken cancellationToken) =>
+        staff.JsonAsync<AllocationInput>(request, StaffRoles.Finance, AllocationShape, async (c, input) =>
         {
-            return StaffAccess.Denied(denied, language);
-        }
+            var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var parsedYear = ParseYear(year, c.Language, errors);
+            if (!ProposalCatalog.TryParseFundingSource(fundingSource, out var source))
+            {
+                errors["fundingSource"] = [c.T("Nguồn kinh phí không hợp lệ (national hoặc local).", "Unknown funding source (national or local).")];
+            }
 
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var parsedYear = ParseYear(year, language, errors);
-        if (!ProposalCatalog.TryParseFundingSource(fundingSource, out var source))
-        {
-            errors["fundingSource"] = [en ? "Unknown funding source (national or local)." : "Nguồn kinh phí không hợp lệ (national hoặc local)."];
-        }
+            var allocated = Allocated(input.Allocated, c, errors);
+            if (errors.Count > 0 || parsedYear is null || allocated is null)
+            {
+                return Problems.Fields(errors, c.Language);
+            }
 
-        var allocated = await ReadAllocatedAsync(request, language, errors, cancellationToken);
-        if (errors.Count > 0 || parsedYear is null || allocated is null)
-        {
-            return Problems.Fields(errors, language);
-        }
+            var key = new BudgetKey(parsedYear.Value, source);
+            var result = await ledger.SetAllocationAsync(key, allocated.Value, c.Staff.Actor, cancellationToken);
+            if (!result.IsSet)
+            {
+                errors["allocated"] = [result.Refusal!.Message(c.Language)];
+                return Problems.Fields(errors, c.Language);
+            }
 
-        var key = new BudgetKey(parsedYear.Value, source);
-        var result = await ledger.SetAllocationAsync(key, allocated.Value, staff.Name, cancellationToken);
-        if (!result.IsSet)
-        {
-            errors["allocated"] = [result.Refusal!.Message(language)];
-            return Problems.Fields(errors, language);
-        }
+            LogAllocationSet(logger, key.Code, result.Line.Allocated);
+            return new OkObjectResult(ToJson(result.Line, c.Language));
+        }, cancellationToken);
 
-        LogAllocationSet(logger, key.Code, result.Line.Allocated);
-        return new OkObjectResult(ToJson(result.Line, language));
-    }
+    private static readonly BodyShape AllocationShape = new("đối tượng JSON, ví dụ { \"allocated\": 5200000000 }", "a JSON object such as { \"allocated\": 5200000000 }");
 
-    private static int? ParseYear(string? text, Language language, Dictionary<string, IReadOnlyList<string>> errors)
+    /// <summary>A budget year (2000-2100) from the route or the query; otherwise null and the error under <c>year</c>.</summary>
+    internal static int? ParseYear(string? text, Language language, Dictionary<string, IReadOnlyList<string>> errors)
     {
         if (int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && BudgetKey.IsValidYear(year))
         {
@@ -102,49 +91,27 @@ public sealed partial class BudgetFunctions(IBudgetLedger ledger, ILogger<Budget
     }
 
     /// <summary>The <c>allocated</c> amount of the JSON body: a whole number of VND, 0 or more.</summary>
-    private static async Task<long?> ReadAllocatedAsync(HttpRequest request, Language language, Dictionary<string, IReadOnlyList<string>> errors, CancellationToken cancellationToken)
+    private static long? Allocated(JsonElement value, StaffRequest c, Dictionary<string, IReadOnlyList<string>> errors)
     {
-        var en = language == Language.English;
-        JsonDocument document;
-        try
+        if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
-        }
-        catch (JsonException)
-        {
-            errors["body"] = [en ? "The body must be a JSON object such as { \"allocated\": 5200000000 }." : "Nội dung phải là đối tượng JSON, ví dụ { \"allocated\": 5200000000 }."];
+            errors["allocated"] = [c.T("Vui lòng nhập kinh phí được giao (đồng).", "Enter the allocated amount in VND.")];
             return null;
         }
 
-        using (document)
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var amount))
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                errors["body"] = [en ? "The body must be a JSON object such as { \"allocated\": 5200000000 }." : "Nội dung phải là đối tượng JSON, ví dụ { \"allocated\": 5200000000 }."];
-                return null;
-            }
-
-            var property = document.RootElement.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, "allocated", StringComparison.OrdinalIgnoreCase));
-            if (property.Value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
-            {
-                errors["allocated"] = [en ? "Enter the allocated amount in VND." : "Vui lòng nhập kinh phí được giao (đồng)."];
-                return null;
-            }
-
-            if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt64(out var amount))
-            {
-                errors["allocated"] = [en ? "The allocated amount must be a whole amount in VND, for example 5200000000." : "Kinh phí được giao phải là số tiền nguyên tính bằng đồng, ví dụ 5200000000."];
-                return null;
-            }
-
-            if (amount < 0)
-            {
-                errors["allocated"] = [BudgetRules.AllocationNegative().Message(language)];
-                return null;
-            }
-
-            return amount;
+            errors["allocated"] = [c.T("Kinh phí được giao phải là số tiền nguyên tính bằng đồng, ví dụ 5200000000.", "The allocated amount must be a whole amount in VND, for example 5200000000.")];
+            return null;
         }
+
+        if (amount < 0)
+        {
+            errors["allocated"] = [BudgetRules.AllocationNegative().Message(c.Language)];
+            return null;
+        }
+
+        return amount;
     }
 
     private static object ToJson(BudgetLine line, Language language) => new
@@ -157,6 +124,8 @@ public sealed partial class BudgetFunctions(IBudgetLedger ledger, ILogger<Budget
         paid = line.Paid,
         remaining = line.Remaining,
     };
+
+    private sealed record AllocationInput(JsonElement Allocated);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Budget {Budget}: allocation set to {Allocated}")]
     private static partial void LogAllocationSet(ILogger logger, string budget, long allocated);

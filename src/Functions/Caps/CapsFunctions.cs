@@ -13,7 +13,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace KhuyenCong.Functions.Caps;
 
 /// <summary>The support caps table: anyone may read it (the form shows it); officers edit it.</summary>
-public sealed class CapsFunctions(ICapStore caps)
+public sealed class CapsFunctions(ICapStore caps, StaffEndpoint staff)
 {
     /// <summary><c>GET /api/caps</c>: every cap, with its effective dates and legal basis.</summary>
     [Function(nameof(ListCaps))]
@@ -27,28 +27,16 @@ public sealed class CapsFunctions(ICapStore caps)
 
     /// <summary><c>PUT /api/caps</c>: adds or replaces the cap for a funding source, province, kind and effective date.</summary>
     [Function(nameof(SaveCap))]
-    public async Task<IActionResult> SaveCap(
+    public Task<IActionResult> SaveCap(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/caps")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        staff.JsonAsync<CapInput>(request, StaffRoles.Officer, new BodyShape("một mức trần dạng JSON", "a JSON cap"),
+            (c, input) => SaveAsync(c, input, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(StaffRequest c, CapInput input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = Web.RequestLanguage.From(request);
-        var en = language == Language.English;
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var input = await JsonBody.ReadAsync<CapInput>(request, cancellationToken);
-
         var errors = new Dictionary<string, IReadOnlyList<string>>();
-        void Fail(string field, string vi, string english) => errors[field] = [en ? english : vi];
-        if (input is null)
-        {
-            return Problems.Field(StatusCodes.Status400BadRequest, "body", en ? "The body must be a JSON cap." : "Nội dung phải là một mức trần dạng JSON.", language);
-        }
-
+        void Fail(string field, string vi, string english) => errors[field] = [c.T(vi, english)];
         if (!ProposalCatalog.TryParseFundingSource(input.FundingSource, out var source))
         {
             Fail("fundingSource", "Nguồn kinh phí không hợp lệ (national hoặc local).", "Unknown funding source (national or local).");
@@ -101,11 +89,11 @@ public sealed class CapsFunctions(ICapStore caps)
 
         if (errors.Count > 0)
         {
-            return Problems.Validation(errors, language);
+            return Problems.Validation(errors, c.Language);
         }
 
         var cap = new SupportCap(source, province?.Code, kind, from, to, input.MaxPercent!.Value, input.MaxAmount!.Value, basis);
-        await caps.SaveAsync(cap, staff.Name, cancellationToken);
+        await caps.SaveAsync(cap, c.Staff.Actor, cancellationToken);
         return new OkObjectResult(ToJson(cap));
     }
 

@@ -192,7 +192,8 @@ public sealed partial class ProposalDocumentFunctions(
                 ? "Send a JSON object, or no body." : "Nội dung gửi lên phải là một đối tượng JSON hoặc để trống.", language));
         }
 
-        var input = await ActionInput.ReadAsync(request, cancellationToken);
+        var body = await RequestBody.ReadAtMostAsync(request.Body, StaffEndpoint.MaxJsonBytes, cancellationToken);
+        var input = body is null ? null : ActionInput.FromJson(body);
         if (input is null)
         {
             return (null, Problems.Field(StatusCodes.Status400BadRequest, "body", en

@@ -5,36 +5,33 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
-using KhuyenCong.Functions.Web;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace KhuyenCong.Functions.Exchange;
 
 /// <summary>Export and import of proposals in the exchange file (docs/import.md): thin triggers over Application.Exchange.</summary>
-public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImport import, TimeProvider time)
+public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImport import, StaffEndpoint staff, TimeProvider time)
 {
     private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The types a raw import body may be sent as (the content decides between CSV and XLSX).</summary>
+    public static readonly IReadOnlyList<string> ImportMediaTypes = ["text/csv", "application/csv", "application/vnd.ms-excel", XlsxContentType, "application/octet-stream"];
 
     /// <summary>
     /// <c>GET /api/proposals/export?format=csv|xlsx</c> (officer): the filters of <c>GET /api/proposals</c> (<c>year</c>,
     /// <c>status</c>, <c>kind</c>, <c>fundingSource</c>, <c>q</c>) or a range of years <c>from</c>/<c>to</c>; a download.
     /// </summary>
     [Function(nameof(ExportProposals))]
-    public async Task<IActionResult> ExportProposals(
+    public Task<IActionResult> ExportProposals(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/export")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, StaffRoles.Officer, c => ExportAsync(c, cancellationToken));
 
-        var en = language == Language.English;
+    private async Task<IActionResult> ExportAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var (request, language, en) = (c.Http, c.Language, c.En);
         var filters = new ProposalFilterReader(request, language);
         var format = SpreadsheetFormat.Csv;
         switch (request.Query["format"].ToString().Trim().ToLowerInvariant())
@@ -86,7 +83,6 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
         using var buffer = new MemoryStream();
         await export.WriteAsync(buffer, format, query, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
         // FileContentResult writes Content-Disposition: attachment with the (ASCII) file name.
         return new FileContentResult(buffer.ToArray(), format == SpreadsheetFormat.Xlsx ? XlsxContentType : "text/csv; charset=utf-8")
         {
@@ -102,31 +98,19 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
     /// 422 when malformed (damaged, a DTD, columns beyond the template, a quote never closed), 415 for another kind of file.
     /// </summary>
     [Function(nameof(ImportProposals))]
-    public async Task<IActionResult> ImportProposals(
+    public Task<IActionResult> ImportProposals(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/import/proposals")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.FileAsync(request, StaffRoles.Officer, new StaffFileRule(import.Limits.MaxImportBytes, ImportMediaTypes),
+            (c, content) => ImportAsync(c, content, cancellationToken), cancellationToken);
 
-        var en = language == Language.English;
+    private async Task<IActionResult> ImportAsync(StaffRequest c, byte[] content, CancellationToken cancellationToken)
+    {
+        var (request, language, en) = (c.Http, c.Language, c.En);
         var maxBytes = import.Limits.MaxImportBytes;
         var tooLarge = Problems.Status(StatusCodes.Status413PayloadTooLarge, en
             ? $"The file is larger than {DisplayFormat.Amount(maxBytes / 1024, language)} KB."
             : $"Tệp lớn hơn {DisplayFormat.Amount(maxBytes / 1024, language)} KB.", language);
-        // The function's token (the host stopping) and the client's (a disconnect) both stop the read and the parse.
-        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
-        var content = await ReadFileAsync(request, maxBytes, aborted.Token);
-        if (content is null)
-        {
-            return tooLarge;
-        }
-
         if (content.Length == 0)
         {
             return Problems.Field(StatusCodes.Status400BadRequest, "file", en
@@ -134,7 +118,9 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
                 : "Vui lòng gửi một tệp CSV hoặc XLSX (trong nội dung yêu cầu hoặc một tệp trong biểu mẫu multipart).", language);
         }
 
-        var outcome = await import.ImportAsync(content, staff.Name, language, aborted.Token);
+        // The function's token (the host stopping) and the client's (a disconnect) both stop the parse.
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
+        var outcome = await import.ImportAsync(content, c.Staff.Actor, language, aborted.Token);
         switch (outcome)
         {
             case ImportCompleted done:
@@ -202,60 +188,5 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
             ["reason"] = problem.Code,
             ["errors"] = new Dictionary<string, IReadOnlyList<string>> { ["file"] = [message] },
         });
-    }
-
-    /// <summary>The file's bytes (raw body or the first file of a multipart form), or null when larger than <paramref name="maxBytes"/>.</summary>
-    private static async Task<byte[]?> ReadFileAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes + (request.HasFormContentType ? 64 * 1024 : 0))
-        {
-            return null;
-        }
-
-        if (!request.HasFormContentType)
-        {
-            return await ReadAtMostAsync(request.Body, maxBytes, cancellationToken);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes + (64 * 1024) }, cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-
-        if (form.Files.Count == 0)
-        {
-            return [];
-        }
-
-        if (form.Files[0].Length > maxBytes)
-        {
-            return null;
-        }
-
-        await using var file = form.Files[0].OpenReadStream();
-        return await ReadAtMostAsync(file, maxBytes, cancellationToken);
-    }
-
-    private static async Task<byte[]?> ReadAtMostAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -26,34 +26,31 @@ public sealed class ActionInput
     /// <summary>True when the fields came from an HTML form (the answer is then a page or a redirect).</summary>
     public bool IsForm { get; }
 
-    /// <summary>The input, or null when the body is neither a JSON object nor a form.</summary>
-    public static async Task<ActionInput?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The fields of an HTML form (the staff page's post without JavaScript).</summary>
+    public static ActionInput FromForm(IFormCollection form)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(form);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, value) in form)
+        {
+            values[key] = value.ToString();
+        }
+
+        return new ActionInput(values, new Dictionary<string, string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), isForm: true);
+    }
+
+    /// <summary>
+    /// The fields of a JSON object, or null when the body is not one. A string that cannot be text (an escaped lone
+    /// surrogate such as <c>"\ud800"</c>) counts as a value of the wrong type, so the field is named in the answer.
+    /// </summary>
+    public static ActionInput? FromJson(ReadOnlyMemory<byte> body)
+    {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         var numbers = new Dictionary<string, string>(StringComparer.Ordinal);
         var wrongType = new HashSet<string>(StringComparer.Ordinal);
-        if (request.HasFormContentType)
-        {
-            try
-            {
-                var form = await request.ReadFormAsync(cancellationToken);
-                foreach (var (key, value) in form)
-                {
-                    values[key] = value.ToString();
-                }
-
-                return new ActionInput(values, numbers, wrongType, isForm: true);
-            }
-            catch (InvalidDataException)
-            {
-                return null;
-            }
-        }
-
         try
         {
-            using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            using var json = JsonDocument.Parse(body);
             if (json.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return null;
@@ -63,8 +60,8 @@ public sealed class ActionInput
             {
                 switch (property.Value.ValueKind)
                 {
-                    case JsonValueKind.String:
-                        values[property.Name] = property.Value.GetString();
+                    case JsonValueKind.String when JsonText.TryGetString(property.Value, out var text):
+                        values[property.Name] = text;
                         break;
                     case JsonValueKind.Number:
                         numbers[property.Name] = property.Value.GetRawText();

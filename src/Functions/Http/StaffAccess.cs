@@ -1,15 +1,21 @@
 using KhuyenCong.Application.Identity;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.Functions.Http;
 
-/// <summary>The signed-in staff member of a request, if any (see <see cref="StaffPrincipal"/>).</summary>
+/// <summary>
+/// The signed-in staff member of a request, if any (see <see cref="StaffPrincipal"/>), read through the app's
+/// <see cref="StaffIdentity"/>: the <c>X-MS-CLIENT-PRINCIPAL</c> header counts only behind App Service Authentication
+/// (Entra ID) in Azure or under LocalHost. A request without the app's services (none is served so) has no principal.
+/// </summary>
 public static class StaffAccess
 {
     public static StaffPrincipal? Principal(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return StaffPrincipal.Parse(request.Headers[StaffPrincipal.HeaderName]);
+        var identity = request.HttpContext.RequestServices?.GetService<StaffIdentity>();
+        return identity?.Read(request.Headers[StaffPrincipal.HeaderName]);
     }
 
     /// <summary>The answer to a request without the staff role a route needs (401 or 403, from <see cref="Require"/>).</summary>

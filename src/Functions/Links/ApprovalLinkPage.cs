@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using KhuyenCong.Application.Budgets;
 using KhuyenCong.Application.Caps;
+using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Budgets;
@@ -20,7 +21,9 @@ namespace KhuyenCong.Functions.Links;
 /// The director's approval link (subject "director", round = approval round): the proposal, the reviews, the council's
 /// verdict, the cap and the budget, and the decision form. Approving first commits the amount in the budget ledger
 /// (refused: nothing is stored and the link stays usable); single-use through <see cref="ILinkUseStore"/>, so a
-/// double post never commits or decides twice.
+/// double post never commits or decides twice. The link shows the page to whoever holds it, but only the signed-in
+/// director decides (<see cref="DecidingRole"/>; a forwarded email commits no budget), and the decision records who
+/// (<see cref="KhuyenCong.Application.Identity.StaffPrincipal.Actor"/>: name and Entra object id).
 /// </summary>
 public sealed class ApprovalLinkPage(
     IProposalCaseStore cases,
@@ -38,6 +41,8 @@ public sealed class ApprovalLinkPage(
     public const int MaxDecisionNumberLength = 50;
 
     public string Action => LinkActions.Approve;
+
+    public string? DecidingRole => StaffRoles.Director;
 
     private sealed record Facts(ProposalCase Case, SupportCap? Cap, long MaxAmount, BudgetLine Budget);
 
@@ -139,6 +144,8 @@ public sealed class ApprovalLinkPage(
 
         var proposal = link.Proposal;
         var claims = link.Claims;
+        // LinkFunctions lets a decision through only with the director's principal; never decide without one.
+        var by = link.Staff?.Actor ?? throw new InvalidOperationException("An approval decision reached the page without the director's principal.");
         var (first, use) = await uses.TryUseAsync(claims.LinkId, proposal.Id, OutcomeCode(outcome), cancellationToken);
         if (!first)
         {
@@ -148,7 +155,7 @@ public sealed class ApprovalLinkPage(
         if (outcome == DirectorOutcome.Approve)
         {
             var key = new BudgetKey(proposal.Year, proposal.Submission.FundingSource);
-            var commit = await ledger.CommitAsync(key, proposal.Id, amount!.Value, claims.Subject, cancellationToken);
+            var commit = await ledger.CommitAsync(key, proposal.Id, amount!.Value, by, cancellationToken);
             if (commit.Outcome != CommitOutcome.Committed)
             {
                 // Nothing was committed: the director may choose another amount, or decide otherwise, with the same link.
@@ -159,7 +166,7 @@ public sealed class ApprovalLinkPage(
             }
         }
 
-        var approval = new ApprovalRecord(claims.Round, outcome, amount, number, date, comment.Length == 0 ? null : comment, claims.Subject, time.GetUtcNow());
+        var approval = new ApprovalRecord(claims.Round, outcome, amount, number, date, comment.Length == 0 ? null : comment, by, time.GetUtcNow());
         if (!await cases.SaveApprovalAsync(proposal.Id, approval, cancellationToken))
         {
             var existing = (await cases.GetAsync(proposal.Id, cancellationToken)).Approvals.First(a => a.Round == claims.Round);
@@ -168,7 +175,7 @@ public sealed class ApprovalLinkPage(
 
         try
         {
-            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.DirectorDecided, new DirectorDecision(claims.Round, outcome, claims.Subject), cancellationToken);
+            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.DirectorDecided, new DirectorDecision(claims.Round, outcome, by), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -311,6 +318,9 @@ public sealed class ApprovalLinkPage(
         var decision = Posted(DecisionField);
         var today = VietnamTime.Today(time).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         html.Append("<section id=\"decision-section\" class=\"link-section\"><h2>").Append(E(link.T("Quyết định", "Decision"))).Append("</h2>")
+            .Append(link.Staff?.IsInRole(StaffRoles.Director) == true ? string.Empty
+                : "<p class=\"hint\" id=\"director-sign-in\">" + E(link.T("Chỉ Giám đốc đã đăng nhập mới ghi nhận được quyết định; khi gửi, trang sẽ đề nghị đăng nhập.",
+                    "Only the signed-in director can record the decision; sending will ask you to sign in.")) + "</p>")
             .Append("<form method=\"post\" id=\"approval-form\" action=\"").Append(link.FormAction).Append("\">")
             .Append(HiddenFormToken(link))
             .Append("<fieldset id=\"").Append(DecisionField).Append("\"><legend>").Append(E(link.T("Quyết định của Giám đốc", "The director's decision"))).Append("</legend>")

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text;
+using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Domain.Links;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Pages.Links;
+using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -12,7 +15,7 @@ using Microsoft.DurableTask.Client;
 namespace KhuyenCong.Functions.Links;
 
 /// <summary>One request on an emailed link whose token is genuine and unexpired, for a proposal that exists.</summary>
-public sealed class LinkRequest(HttpRequest request, string token, Language language, LinkClaims claims, Proposal proposal, LinkService links)
+public sealed class LinkRequest(HttpRequest request, string token, Language language, LinkClaims claims, Proposal proposal, LinkService links, StaffPrincipal? staff = null)
 {
     public HttpRequest Http { get; } = request;
 
@@ -24,6 +27,9 @@ public sealed class LinkRequest(HttpRequest request, string token, Language lang
     public LinkClaims Claims { get; } = claims;
 
     public Proposal Proposal { get; } = proposal;
+
+    /// <summary>The signed-in staff member who opened the link, if any (the director deciding on an approval).</summary>
+    public StaffPrincipal? Staff { get; } = staff;
 
     /// <summary>The value the page puts in its forms' hidden <c>formToken</c> input.</summary>
     public string FormToken => links.FormToken(Claims);
@@ -40,6 +46,12 @@ public sealed class LinkRequest(HttpRequest request, string token, Language lang
 public interface ILinkPage
 {
     string Action { get; }
+
+    /// <summary>
+    /// The staff role a decision on this page needs (null: the link alone decides, as for reviewers and applicants).
+    /// Viewing never needs it.
+    /// </summary>
+    string? DecidingRole => null;
 
     /// <summary>Shows the page. Never changes anything (mail scanners open links).</summary>
     Task<IActionResult> ShowAsync(LinkRequest link, CancellationToken cancellationToken);
@@ -74,31 +86,58 @@ public static class LinkPageKit
         return page;
     }
 
-    public static ContentResult NotFound(HttpRequest request, Language language) =>
-        Page(request, language, PageLayout.Choose(language, "Không tìm thấy", "Not found"),
-            "<h1>" + E(PageLayout.Choose(language, "Không tìm thấy đường liên kết", "Link not found")) + "</h1><p>"
-            + E(PageLayout.Choose(language, "Vui lòng kiểm tra lại đường liên kết trong email.", "Check the link in your email.")) + "</p>",
-            StatusCodes.Status404NotFound);
+    /// <summary>404: the token is not genuine or its proposal does not exist.</summary>
+    public static IActionResult NotFound(HttpRequest request, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PageResult.For<LinkNotFoundPage>(language, PageOptions.EmailedLink with { StatusCode = StatusCodes.Status404NotFound });
+    }
 
-    public static ContentResult Expired(HttpRequest request, Language language) =>
-        Page(request, language, PageLayout.Choose(language, "Đường liên kết đã hết hạn", "Link expired"),
-            "<h1>" + E(PageLayout.Choose(language, "Đường liên kết đã hết hạn", "This link has expired")) + "</h1><p>"
-            + E(PageLayout.Choose(language, "Vui lòng liên hệ Trung tâm Khuyến công để được gửi đường liên kết mới.", "Contact the Industrial Promotion Centre for a new link."))
-            + "</p>", StatusCodes.Status410Gone);
+    /// <summary>410: a genuine link past its expiry.</summary>
+    public static IActionResult Expired(HttpRequest request, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PageResult.For<LinkExpiredPage>(language, PageOptions.EmailedLink with { StatusCode = StatusCodes.Status410Gone });
+    }
 
-    public static ContentResult InvalidForm(LinkRequest link) =>
-        Page(link, link.T("Yêu cầu không hợp lệ", "Invalid request"),
-            "<h1>" + E(link.T("Yêu cầu không hợp lệ", "Invalid request")) + "</h1><p role=\"alert\">"
-            + E(link.T("Vui lòng mở lại đường liên kết trong email và dùng nút trên trang.", "Open the link in your email again and use the button on its page."))
-            + "</p>", StatusCodes.Status400BadRequest);
+    /// <summary>
+    /// 401 or 403: deciding on this link needs a signed-in staff member with the page's role (the director). In Azure the
+    /// page offers App Service Authentication's sign-in, which brings the user back to the link; under LocalHost the
+    /// function key signs in (the link opened with <c>?code=</c>).
+    /// </summary>
+    public static ContentResult StaffOnly(HttpRequest request, Language language, int status, bool localHost)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string T(string vi, string en) => PageLayout.Choose(language, vi, en);
+        var back = Uri.EscapeDataString(request.Path + request.QueryString);
+        var action = status == StatusCodes.Status401Unauthorized
+            ? (localHost
+                ? "<p id=\"sign-in\">" + E(T("LocalHost: mở lại đường liên kết kèm khóa chức năng (?code=…) để đăng nhập.", "LocalHost: open the link again with the function key (?code=…) to sign in.")) + "</p>"
+                : "<p><a id=\"sign-in\" class=\"button\" href=\"/.auth/login/aad?post_login_redirect_uri=" + E(back) + "\">"
+                    + E(T("Đăng nhập bằng tài khoản cơ quan", "Sign in with your organisation account")) + "</a></p>")
+            : string.Empty;
+        return Page(request, language, T("Cần đăng nhập", "Sign-in needed"),
+            "<h1>" + E(T("Chỉ Giám đốc đã đăng nhập mới ghi nhận được quyết định này", "Only the signed-in director can record this decision")) + "</h1><p role=\"alert\" id=\"staff-only\">"
+            + E(status == StatusCodes.Status401Unauthorized
+                ? T("Đường liên kết chỉ cho xem đề án. Vui lòng đăng nhập rồi gửi lại quyết định; chưa có gì được ghi nhận.", "The link alone only shows the proposal. Sign in, then send the decision again; nothing was recorded.")
+                : T("Tài khoản đang đăng nhập không có vai trò Giám đốc; chưa có gì được ghi nhận.", "The signed-in account does not have the director role; nothing was recorded."))
+            + "</p>" + action, status);
+    }
+
+    /// <summary>400: a form posted without the link page's form token.</summary>
+    public static IActionResult InvalidForm(LinkRequest link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return PageResult.For<LinkInvalidFormPage>(link.Language, PageOptions.EmailedLink with { StatusCode = StatusCodes.Status400BadRequest });
+    }
 
     /// <summary>409: the proposal is not (or no longer) at the stage this link acts on.</summary>
-    public static ContentResult Closed(LinkRequest link) =>
-        Page(link, link.T("Đề án không còn chờ thao tác này", "Not awaited any more"),
-            "<h1>" + E(link.T("Đề án không còn chờ thao tác này", "This proposal no longer awaits this action")) + "</h1><p>"
-            + E(link.T("Tình trạng hiện tại: ", "Current status: ")) + "<strong id=\"recorded-decision\">"
-            + E(ProposalStatusLabels.Label(link.Proposal.Status, link.Language)) + "</strong></p>",
-            StatusCodes.Status409Conflict);
+    public static IActionResult Closed(LinkRequest link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return PageResult.For<LinkClosedPage, ProposalStatus>(link.Language, link.Proposal.Status,
+            PageOptions.EmailedLink with { StatusCode = StatusCodes.Status409Conflict });
+    }
 
     /// <summary>409: a decision was already recorded; <paramref name="whatHtml"/> says which (already encoded).</summary>
     public static ContentResult AlreadyDecided(LinkRequest link, string whatHtml, DateTimeOffset? at) =>
@@ -110,10 +149,12 @@ public static class LinkPageKit
             StatusCodes.Status409Conflict);
 
     /// <summary>The page shown when a request for a file or a form is refused as a whole (413, 415, 400), with its message.</summary>
-    public static ContentResult Refused(LinkRequest link, int status, string message) =>
-        Page(link, link.T("Không gửi được", "Not sent"),
-            "<h1>" + E(link.T("Không gửi được", "Could not be sent")) + "</h1><p role=\"alert\" id=\"refusal\">" + E(message) + "</p><p>"
-            + E(link.T("Vui lòng mở lại đường liên kết và gửi lại.", "Open the link again and send once more.")) + "</p>", status);
+    public static IActionResult Refused(LinkRequest link, int status, string message)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        return PageResult.For<LinkRefusedPage, string>(link.Language, message,
+            PageOptions.EmailedLink with { StatusCode = status });
+    }
 
     public static string DateTime(DateTimeOffset at) =>
         at.ToOffset(VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);

@@ -9,6 +9,7 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Pages.NewProposal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -16,7 +17,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static KhuyenCong.Functions.Links.LinkPageKit;
 using AttachmentRules = KhuyenCong.Domain.Attachments.AttachmentRules;
-using FormAttachmentRules = KhuyenCong.Functions.Web.AttachmentRules;
 
 namespace KhuyenCong.Functions.Links;
 
@@ -106,7 +106,7 @@ public sealed class ReportLinkPage(
 
             if (isAcceptance && content.Files.Count == 0)
             {
-                Add(errors, FormAttachmentRules.FieldName, link.T("Vui lòng đính kèm biên bản nghiệm thu và hóa đơn.", "Attach the acceptance record and the invoices."));
+                Add(errors, AttachmentRules.FieldName, link.T("Vui lòng đính kèm biên bản nghiệm thu và hóa đơn.", "Attach the acceptance record and the invoices."));
             }
 
             if (errors.Count > 0)
@@ -221,11 +221,11 @@ public sealed class ReportLinkPage(
             .Append("<div class=\"field\"><label class=\"check\"><input type=\"checkbox\" id=\"").Append(AcceptanceField).Append("\" name=\"").Append(AcceptanceField).Append("\" value=\"yes\"")
             .Append(isAcceptance ? " checked" : string.Empty).Append("> ")
             .Append(E(link.T("Đây là hồ sơ nghiệm thu (biên bản nghiệm thu, hóa đơn)", "These are the acceptance papers (biên bản nghiệm thu, invoices)"))).Append("</label></div>");
-        const string name = FormAttachmentRules.FieldName;
+        const string name = AttachmentRules.FieldName;
         html.Append("<div class=\"field\"><label for=\"").Append(name).Append("\">").Append(E(link.T("Tệp đính kèm", "Files"))).Append("</label>")
             .Append("<p class=\"hint\" id=\"").Append(name).Append("-hint\">").Append(E(link.T("Nhận tệp PDF, DOCX, XLSX, JPG, PNG.", "PDF, DOCX, XLSX, JPG or PNG files."))).Append("</p>")
             .Append(FieldError(errors, name))
-            .Append("<input type=\"file\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" multiple accept=\"").Append(E(FormAttachmentRules.Accept))
+            .Append("<input type=\"file\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" multiple accept=\"").Append(E(AttachmentRules.Accept))
             .Append("\" aria-describedby=\"").Append(name).Append("-hint ").Append(name).Append("-error\"></div>")
             .Append("<button type=\"submit\" id=\"submit-report\" class=\"button\">").Append(E(link.T("Gửi báo cáo", "Send the report"))).Append("</button></form></section>");
         return Page(link, link.T("Báo cáo thực hiện", "Report"), html.ToString(), status);

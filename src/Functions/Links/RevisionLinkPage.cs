@@ -13,6 +13,7 @@ using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Pages.NewProposal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
@@ -20,7 +21,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using static KhuyenCong.Functions.Links.LinkPageKit;
 using AttachmentRules = KhuyenCong.Domain.Attachments.AttachmentRules;
-using FormAttachmentRules = KhuyenCong.Functions.Web.AttachmentRules;
 
 namespace KhuyenCong.Functions.Links;
 
@@ -112,11 +112,11 @@ public sealed class RevisionLinkPage(
             var kept = dossier.Where(a => !removed.Contains(a.Id)).ToList();
             if (kept.Count + content.Files.Count > limits.MaxFiles)
             {
-                Add(errors, FormAttachmentRules.FieldName, link.T($"Hồ sơ chỉ được có tối đa {limits.MaxFiles} tệp.", $"The dossier can hold at most {limits.MaxFiles} files."));
+                Add(errors, AttachmentRules.FieldName, link.T($"Hồ sơ chỉ được có tối đa {limits.MaxFiles} tệp.", $"The dossier can hold at most {limits.MaxFiles} files."));
             }
             else if (kept.Sum(a => a.Size) + content.Files.Sum(f => f.Size) > limits.MaxProposalBytes)
             {
-                Add(errors, FormAttachmentRules.FieldName, link.T("Tổng dung lượng các tệp của hồ sơ vượt quá giới hạn.", "The dossier's files together are larger than allowed."));
+                Add(errors, AttachmentRules.FieldName, link.T("Tổng dung lượng các tệp của hồ sơ vượt quá giới hạn.", "The dossier's files together are larger than allowed."));
             }
 
             if (errors.Count > 0)
@@ -266,7 +266,7 @@ public sealed class RevisionLinkPage(
             html.Append("</ul>");
         }
 
-        const string name = FormAttachmentRules.FieldName;
+        const string name = AttachmentRules.FieldName;
         html.Append("<div class=\"field\" id=\"field-").Append(name).Append("\"><label for=\"").Append(name).Append("\">").Append(E(link.T("Thêm tệp", "Add files"))).Append("</label>")
             .Append("<p class=\"hint\" id=\"").Append(name).Append("-hint\">").Append(E(ProposalFormTexts.AttachmentsHint.In(l))).Append("</p>");
         if (filesNote is not null)
@@ -275,7 +275,7 @@ public sealed class RevisionLinkPage(
         }
 
         html.Append(FieldError(errors, name))
-            .Append("<input type=\"file\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" multiple accept=\"").Append(E(FormAttachmentRules.Accept))
+            .Append("<input type=\"file\" id=\"").Append(name).Append("\" name=\"").Append(name).Append("\" multiple accept=\"").Append(E(AttachmentRules.Accept))
             .Append("\" aria-describedby=\"").Append(name).Append("-hint ").Append(name).Append("-error\"></div></fieldset>")
             .Append("<div class=\"submit-area\"><button type=\"submit\" id=\"submit-revision\" class=\"button\">")
             .Append(E(link.T("Gửi hồ sơ chỉnh sửa", "Send the corrections"))).Append("</button></div></form>");
@@ -285,7 +285,7 @@ public sealed class RevisionLinkPage(
     private static void Field(StringBuilder html, ProposalFieldRule rule, string? value, IReadOnlyDictionary<string, IReadOnlyList<string>> errors, Language l)
     {
         var name = E(rule.Name);
-        var hint = ProposalFormTexts.Hint(rule.Name, l);
+        var hint = ProposalFormTexts.Hint(rule.Name)?.In(l);
         var hasError = errors.ContainsKey(rule.Name);
         html.Append("<div class=\"field").Append(hasError ? " has-error" : string.Empty).Append("\" id=\"field-").Append(name).Append("\">")
             .Append("<label for=\"").Append(name).Append("\">").Append(E(rule.Label(l))).Append(" <span class=\"").Append(rule.Required ? "required" : "optional").Append("\">(")
@@ -310,7 +310,7 @@ public sealed class RevisionLinkPage(
         {
             case FieldValueKind.Choice:
                 html.Append("<select").Append(common).Append("><option value=\"\">").Append(E(ProposalFormTexts.ChooseOption.In(l))).Append("</option>");
-                foreach (var (optionValue, text) in ProposalFormPage.Options(rule.Name, l))
+                foreach (var (optionValue, text, _) in ProposalChoices.For(rule.Name, l))
                 {
                     html.Append("<option value=\"").Append(E(optionValue)).Append('"').Append(string.Equals(optionValue, value, StringComparison.OrdinalIgnoreCase) ? " selected" : string.Empty)
                         .Append('>').Append(E(text)).Append("</option>");

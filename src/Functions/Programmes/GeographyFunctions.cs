@@ -16,7 +16,7 @@ namespace KhuyenCong.Functions.Programmes;
 /// province (for the proposal form and the dashboard); an administrator loads the communes from the statistics
 /// office's file, all or nothing, keeping earlier versions.
 /// </summary>
-public sealed class GeographyFunctions(GeographyService geography)
+public sealed class GeographyFunctions(GeographyService geography, StaffEndpoint staff)
 {
     /// <summary>The largest commune file accepted (the national list is about 1 MB).</summary>
     public const int MaxFileBytes = 8 * 1024 * 1024;
@@ -70,43 +70,25 @@ public sealed class GeographyFunctions(GeographyService geography)
     /// with the errors by row and column (<c>rows[3].commune_code</c>) when any row is wrong.
     /// </summary>
     [Function(nameof(ImportCommunes))]
-    public async Task<IActionResult> ImportCommunes(
+    public Task<IActionResult> ImportCommunes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/geography/communes")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        staff.FileAsync(request, StaffRoles.Admin, new StaffFileRule(MaxFileBytes, ["text/csv", "application/csv", "application/vnd.ms-excel", "application/octet-stream"]),
+            (c, file) => ImportAsync(c, file, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> ImportAsync(StaffRequest c, byte[] file, CancellationToken cancellationToken)
     {
-        var language = Web.RequestLanguage.From(request);
-        var en = language == Language.English;
-        var staff = StaffAccess.Require(request, StaffRoles.Admin, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        // The function's token (the host stopping) and the client's (a disconnect) both stop the read and the parse.
-        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, aborted.Token)) > 0)
-        {
-            if (buffer.Length + read > MaxFileBytes)
-            {
-                return Problems.Field(StatusCodes.Status413PayloadTooLarge, "file", en
-                    ? $"The file is larger than {MaxFileBytes / 1024 / 1024} MB."
-                    : $"Tệp lớn hơn {MaxFileBytes / 1024 / 1024} MB.", language);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        // Streamed from the buffer within CommuneCsv.Limits (rows, blank ones included; six columns; a cell's length):
-        // a hostile file stops at the line where it goes beyond them.
-        buffer.Position = 0;
+        var (language, en) = (c.Language, c.En);
+        // The function's token (the host stopping) and the client's (a disconnect) both stop the parse. Streamed from the
+        // bytes within CommuneCsv.Limits (rows, blank ones included; six columns; a cell's length): a hostile file stops
+        // at the line where it goes beyond them.
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, c.Http.HttpContext.RequestAborted);
         IReadOnlyList<CommuneVersion> versions;
         IReadOnlyList<CsvRowError> rowErrors;
         try
         {
-            using var text = new StreamReader(buffer, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+            using var buffer = new MemoryStream(file, writable: false);
+            using var text = new StreamReader(buffer, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
             (versions, rowErrors) = CommuneCsv.Parse(text, aborted.Token);
         }
         catch (DecoderFallbackException)
@@ -127,7 +109,7 @@ public sealed class GeographyFunctions(GeographyService geography)
                    : "Vui lòng sửa các dòng được nêu (dòng tiêu đề là dòng 1) rồi nạp lại toàn bộ tệp.");
         }
 
-        await geography.ImportAsync(versions, staff.Name, cancellationToken);
+        await geography.ImportAsync(versions, c.Staff.Actor, cancellationToken);
         return new OkObjectResult(new
         {
             loaded = versions.Count,

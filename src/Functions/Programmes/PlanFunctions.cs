@@ -19,94 +19,76 @@ namespace KhuyenCong.Functions.Programmes;
 /// it (409 below what approvals committed, and then nothing changes); reading a plan shows committed, paid and
 /// remaining from the ledger. Any staff member reads; officers (or administrators) save.
 /// </summary>
-public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IBudgetLedger ledger, IProgrammeStore programmes)
+public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IBudgetLedger ledger, IProgrammeStore programmes, StaffEndpoint staff)
 {
+    private static readonly BodyShape PlanShape = new("kế hoạch dạng JSON (version, budget, items, notes, programmeId)", "a JSON plan (version, budget, items, notes, programmeId)");
+
     /// <summary><c>GET /api/plans?year=2026</c>: both funding sources' plans (null where none was saved) with their budget lines.</summary>
     [Function(nameof(ListPlans))]
-    public async Task<IActionResult> ListPlans(
+    public Task<IActionResult> ListPlans(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/plans")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, async c =>
         {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
+            var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var year = Budgets.BudgetFunctions.ParseYear(request.Query["year"].ToString(), c.Language, errors);
+            if (year is null)
+            {
+                return Problems.Fields(errors, c.Language);
+            }
 
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var year = ParseYear(request.Query["year"].ToString(), language, errors);
-        if (year is null)
-        {
-            return Problems.Fields(errors, language);
-        }
+            // One partition query for the plans, one point read per budget line.
+            var saved = await store.ListAsync(year.Value, cancellationToken);
+            var result = new List<object>();
+            foreach (var source in ProposalCatalog.FundingSources)
+            {
+                var key = new BudgetKey(year.Value, source.Value);
+                var view = new PlanView(saved.FirstOrDefault(p => p.Plan.Key.FundingSource == source.Value), await ledger.GetAsync(key, cancellationToken));
+                result.Add(ToJson(key, view, c.Language));
+            }
 
-        // One partition query for the plans, one point read per budget line.
-        var saved = await store.ListAsync(year.Value, cancellationToken);
-        var result = new List<object>();
-        foreach (var source in ProposalCatalog.FundingSources)
-        {
-            var key = new BudgetKey(year.Value, source.Value);
-            var view = new PlanView(saved.FirstOrDefault(p => p.Plan.Key.FundingSource == source.Value), await ledger.GetAsync(key, cancellationToken));
-            result.Add(ToJson(key, view, language));
-        }
-
-        NoStore(request);
-        return new OkObjectResult(new { year = year.Value, plans = result });
-    }
+            c.NoStore();
+            return new OkObjectResult(new { year = year.Value, plans = result });
+        });
 
     /// <summary><c>GET /api/plans/{year}/{fundingSource}</c>: one plan (version 0 and no items when none was saved) with its budget line.</summary>
     [Function(nameof(GetPlan))]
-    public async Task<IActionResult> GetPlan(
+    public Task<IActionResult> GetPlan(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/plans/{year}/{fundingSource}")] HttpRequest request,
         string year,
         string fundingSource,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, async c =>
         {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
+            var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var key = ParseKey(year, fundingSource, c.Language, errors);
+            if (key is null)
+            {
+                return Problems.Fields(errors, c.Language);
+            }
 
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var key = ParseKey(year, fundingSource, language, errors);
-        if (key is null)
-        {
-            return Problems.Fields(errors, language);
-        }
-
-        NoStore(request);
-        return new OkObjectResult(ToJson(key, await plans.GetAsync(key, cancellationToken), language));
-    }
+            c.NoStore();
+            return new OkObjectResult(ToJson(key, await plans.GetAsync(key, cancellationToken), c.Language));
+        });
 
     /// <summary>
     /// <c>PUT /api/plans/{year}/{fundingSource}</c> with <c>{ version, programmeId, budget, items, notes }</c>: saves the
     /// plan and sets the ledger's allocation to its budget. <c>version</c>: the version edited (0 for a new plan).
     /// </summary>
     [Function(nameof(SavePlan))]
-    public async Task<IActionResult> SavePlan(
+    public Task<IActionResult> SavePlan(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/plans/{year}/{fundingSource}")] HttpRequest request,
         string year,
         string fundingSource,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        var en = language == Language.English;
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.JsonAsync<PlanInput>(request, StaffRoles.Officer, PlanShape, (c, input) => SaveAsync(c, year, fundingSource, input, cancellationToken), cancellationToken);
 
+    private async Task<IActionResult> SaveAsync(StaffRequest c, string year, string fundingSource, PlanInput input, CancellationToken cancellationToken)
+    {
+        var (language, en) = (c.Language, c.En);
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var key = ParseKey(year, fundingSource, language, errors);
-        var input = await JsonBody.ReadAsync<PlanInput>(request, cancellationToken);
-        if (input is null)
-        {
-            errors["body"] = [en ? "The body must be a JSON plan (version, budget, items, notes, programmeId)." : "Nội dung phải là kế hoạch dạng JSON (version, budget, items, notes, programmeId)."];
-        }
-
-        if (key is null || input is null)
+        if (key is null)
         {
             return Problems.Fields(errors, language);
         }
@@ -129,7 +111,7 @@ public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IBu
             return Problems.Validation(FieldErrors.ToDictionary(all), en ? "The plan has errors." : "Kế hoạch chưa hợp lệ.", language);
         }
 
-        var result = await plans.SaveAsync(plan, input.Version ?? 0, staff.Name, cancellationToken);
+        var result = await plans.SaveAsync(plan, input.Version ?? 0, c.Staff.Actor, cancellationToken);
         switch (result.Outcome)
         {
             case PlanSaveOutcome.Stale:
@@ -139,14 +121,14 @@ public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IBu
             case PlanSaveOutcome.BelowCommitted:
                 return Problems.Field(StatusCodes.Status409Conflict, "budget", result.Refusal!.Message(language), language);
             default:
-                NoStore(request);
+                c.NoStore();
                 return new OkObjectResult(ToJson(key, result.View!, language));
         }
     }
 
     private static BudgetKey? ParseKey(string year, string fundingSource, Language language, Dictionary<string, IReadOnlyList<string>> errors)
     {
-        var parsedYear = ParseYear(year, language, errors);
+        var parsedYear = Budgets.BudgetFunctions.ParseYear(year, language, errors);
         if (!ProposalCatalog.TryParseFundingSource(fundingSource, out var source))
         {
             errors["fundingSource"] = [language == Language.English ? "Unknown funding source (national or local)." : "Nguồn kinh phí không hợp lệ (national hoặc local)."];
@@ -154,19 +136,6 @@ public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IBu
         }
 
         return parsedYear is null ? null : new BudgetKey(parsedYear.Value, source);
-    }
-
-    private static int? ParseYear(string? text, Language language, Dictionary<string, IReadOnlyList<string>> errors)
-    {
-        if (int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && BudgetKey.IsValidYear(year))
-        {
-            return year;
-        }
-
-        errors["year"] = [language == Language.English
-            ? $"The year must be a number from {BudgetKey.MinYear} to {BudgetKey.MaxYear}."
-            : $"Năm phải là số từ {BudgetKey.MinYear} đến {BudgetKey.MaxYear}."];
-        return null;
     }
 
     internal static object ToJson(BudgetKey key, PlanView view, Language language)
@@ -190,8 +159,6 @@ public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IBu
             changedAt = view.Record?.ChangedAt,
         };
     }
-
-    private static void NoStore(HttpRequest request) => request.HttpContext.Response.Headers.CacheControl = "no-store";
 
     private sealed record PlanInput(int? Version, string? ProgrammeId, long? Budget, IReadOnlyList<PlanItemForm?>? Items, string? Notes);
 }

@@ -19,20 +19,18 @@ namespace KhuyenCong.Functions.Programmes;
 /// Staff pages for programmes and annual plans (Vietnamese, English with <c>?lang=en</c>). The forms send JSON to the
 /// staff API through <c>/assets/planning.js</c>; every value on the page goes through <see cref="PageLayout.Encode"/>.
 /// </summary>
-public sealed class StaffPlanningPages(IProgrammeStore programmes, ProgrammeProgress progress, AnnualPlans plans, TimeProvider time)
+public sealed class StaffPlanningPages(IProgrammeStore programmes, ProgrammeProgress progress, AnnualPlans plans, StaffEndpoint staff, TimeProvider time)
 {
     /// <summary><c>GET /staff/programmes</c>: the list and a form for a new programme.</summary>
     [Function(nameof(ProgrammesPage))]
-    public async Task<IActionResult> ProgrammesPage(
+    public Task<IActionResult> ProgrammesPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/programmes")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return SignInPage(request, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, c => ProgrammesPageAsync(c, cancellationToken));
 
+    private async Task<IActionResult> ProgrammesPageAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var records = await programmes.ListAsync(cancellationToken);
         var html = new StringBuilder();
         html.Append("<h1>").Append(T(language, "Chương trình khuyến công", "Industrial promotion programmes")).Append("</h1>\n");
@@ -65,17 +63,15 @@ public sealed class StaffPlanningPages(IProgrammeStore programmes, ProgrammeProg
 
     /// <summary><c>GET /staff/programmes/{id}</c>: the programme, the progress of each target and the edit form.</summary>
     [Function(nameof(ProgrammePage))]
-    public async Task<IActionResult> ProgrammePage(
+    public Task<IActionResult> ProgrammePage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/programmes/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return SignInPage(request, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, c => ProgrammePageAsync(c, id, cancellationToken));
 
+    private async Task<IActionResult> ProgrammePageAsync(StaffRequest c, string id, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var record = await programmes.GetAsync(id, cancellationToken);
         if (record is null)
         {
@@ -126,16 +122,14 @@ public sealed class StaffPlanningPages(IProgrammeStore programmes, ProgrammeProg
 
     /// <summary><c>GET /staff/plans?year=2026</c>: the year's plans for both funding sources, with their budget lines and edit forms.</summary>
     [Function(nameof(PlansPage))]
-    public async Task<IActionResult> PlansPage(
+    public Task<IActionResult> PlansPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/plans")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return SignInPage(request, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, c => PlansPageAsync(c, cancellationToken));
 
+    private async Task<IActionResult> PlansPageAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var year = int.TryParse(request.Query["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && BudgetKey.IsValidYear(y)
             ? y
             : VietnamTime.Today(time).Year;
@@ -305,10 +299,4 @@ public sealed class StaffPlanningPages(IProgrammeStore programmes, ProgrammeProg
     }
 
     private static string Script() => "<script src=\"" + Encode(StaticAssets.Url("planning.js")) + "\"></script>";
-
-    private static ContentResult SignInPage(HttpRequest request, Language language) =>
-        Page(request, language, Choose(language, "Cần đăng nhập", "Sign-in required"),
-            "<h1>" + T(language, "Cần đăng nhập", "Sign-in required") + "</h1>\n<p>"
-            + T(language, "Trang này dành cho cán bộ Trung tâm Khuyến công: vui lòng đăng nhập.", "This page is for the Industrial Promotion Centre's staff: please sign in.") + "</p>",
-            statusCode: StatusCodes.Status401Unauthorized);
 }

@@ -4,7 +4,6 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -13,37 +12,18 @@ using Microsoft.DurableTask.Client;
 namespace KhuyenCong.Functions.Proposals;
 
 /// <summary><c>POST /api/proposals/{id}/cancel</c> <c>{ "reason": "..." }</c>: an officer cancels a proposal at any stage.</summary>
-public sealed class CancelProposalFunction(IProposalRepository proposals)
+public sealed class CancelProposalFunction(IProposalRepository proposals, StaffEndpoint staff)
 {
     [Function(nameof(CancelProposal))]
-    public async Task<IActionResult> CancelProposal(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/cancel")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
+    public Task<IActionResult> CancelProposal([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/cancel")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
+        staff.ActionAsync(request, StaffRoles.Officer, id, "cancel",
+            (c, input) => CancelAsync(id, input, c.Staff, c.Language, durableClient, cancellationToken), cancellationToken);
 
-        var input = await ActionInput.ReadAsync(request, cancellationToken);
-        if (input is not null && input.IsForm && !StaffPages.IsSameOrigin(request))
-        {
-            return StaffAccess.Denied(StatusCodes.Status403Forbidden, language);
-        }
-
-        var result = await CancelAsync(id, input, staff, language, durableClient, cancellationToken);
-        return input is { IsForm: true } ? StaffPages.FormAnswer(request, language, id, "cancel", result) : result;
-    }
-
-    private async Task<IActionResult> CancelAsync(string id, ActionInput? input, StaffPrincipal staff, Language language, DurableTaskClient durableClient, CancellationToken cancellationToken)
+    private async Task<IActionResult> CancelAsync(string id, ActionInput input, StaffPrincipal officer, Language language, DurableTaskClient durableClient, CancellationToken cancellationToken)
     {
         var en = language == Language.English;
-        var raw = input is null || input.HasWrongType("reason") ? null : input.Text("reason");
+        var raw = input.HasWrongType("reason") ? null : input.Text("reason");
         var reason = raw is null || VietnameseText.HasForbiddenCharacters(raw) ? null : VietnameseText.Normalize(raw, TextMode.MultiLine);
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
         {
@@ -64,7 +44,7 @@ public sealed class CancelProposalFunction(IProposalRepository proposals)
                 en ? $"The proposal is already closed ({proposal.Status.ToCode()})." : $"Đề án đã kết thúc ({ProposalStatusLabels.Label(proposal.Status, language)}).", language);
         }
 
-        await durableClient.RaiseEventAsync(id, WorkflowEvents.Cancelled, new CancellationRequest(staff.Name, reason), cancellationToken);
+        await durableClient.RaiseEventAsync(id, WorkflowEvents.Cancelled, new CancellationRequest(officer.Actor, reason), cancellationToken);
         return new AcceptedResult($"/api/proposals/{id}", new { id, status = "cancelling" });
     }
 }

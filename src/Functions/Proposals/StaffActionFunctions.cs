@@ -26,6 +26,7 @@ public sealed partial class StaffActionFunctions(
     IProposalCaseStore cases,
     IBudgetLedger ledger,
     IProposalPayments payments,
+    StaffEndpoint staff,
     TimeProvider time,
     ILogger<StaffActionFunctions> logger)
 {
@@ -35,15 +36,12 @@ public sealed partial class StaffActionFunctions(
 
     /// <summary><c>POST /api/proposals/{id}/screening</c> (officer): accept, reject or request documents in the current screening round.</summary>
     [Function(nameof(DecideScreening))]
-    public Task<IActionResult> DecideScreening(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/screening")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
-        RunAsync(request, id, StaffRoles.Officer, "screening", async (c, ct) =>
+    public Task<IActionResult> DecideScreening([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/screening")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
+        staff.ActionAsync(request, StaffRoles.Officer, id, "screening", async (c, input) =>
         {
             var errors = new Errors(c.En);
-            var decision = c.Input.Text("decision");
+            var decision = input.Text("decision");
             ScreeningOutcome? outcome = decision switch
             {
                 "accept" => ScreeningOutcome.Accept,
@@ -57,7 +55,7 @@ public sealed partial class StaffActionFunctions(
                     "Choose the decision: accept, reject or request-documents.");
             }
 
-            var comment = Comment(c.Input, "comment", MaxComment, required: outcome is ScreeningOutcome.Reject or ScreeningOutcome.RequestDocuments, errors,
+            var comment = Comment(input, "comment", MaxComment, required: outcome is ScreeningOutcome.Reject or ScreeningOutcome.RequestDocuments, errors,
                 "Vui lòng ghi ý kiến (bắt buộc khi không tiếp nhận hoặc yêu cầu bổ sung; tối đa 2000 ký tự): cơ sở sẽ nhận được ý kiến này.",
                 "Write a comment (required to reject or to request documents; at most 2000 characters): the applicant receives it.");
             if (errors.Any)
@@ -65,54 +63,50 @@ public sealed partial class StaffActionFunctions(
                 return errors.Answer(c.Language);
             }
 
-            var (proposal, problem) = await LoadAsync(id, c, "quyết định kiểm tra hồ sơ", "a screening decision", ct, ProposalStatus.Screening);
+            var (proposal, problem) = await LoadAsync(id, c, "quyết định kiểm tra hồ sơ", "a screening decision", cancellationToken, ProposalStatus.Screening);
             if (problem is not null)
             {
                 return problem;
             }
 
-            var screening = (await cases.GetAsync(proposal!.Id, ct)).CurrentScreening;
+            var screening = (await cases.GetAsync(proposal!.Id, cancellationToken)).CurrentScreening;
             if (screening is null)
             {
                 return Conflict(c, "Hồ sơ chưa được kiểm tra tự động xong: vui lòng thử lại sau ít phút.", "The automatic checks have not finished yet: try again in a few minutes.");
             }
 
             if (screening.Outcome is not null
-                || !await cases.DecideScreeningAsync(proposal.Id, screening.Round, outcome!.Value, c.Staff.Name, comment, time.GetUtcNow(), ct))
+                || !await cases.DecideScreeningAsync(proposal.Id, screening.Round, outcome!.Value, c.Staff.Actor, comment, time.GetUtcNow(), cancellationToken))
             {
                 return Conflict(c, "Vòng kiểm tra hồ sơ này đã có quyết định.", "This screening round has already been decided.");
             }
 
-            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.ScreeningDecided, new ScreeningDecision(screening.Round, outcome.Value, c.Staff.Name, comment), ct);
+            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.ScreeningDecided, new ScreeningDecision(screening.Round, outcome.Value, c.Staff.Actor, comment), cancellationToken);
             LogDecided(logger, proposal.Id, "screening", decision!);
-            return Accepted(proposal.Id, new { id = proposal.Id, round = screening.Round, decision, comment, decidedBy = c.Staff.Name });
+            return Accepted(proposal.Id, new { id = proposal.Id, round = screening.Round, decision, comment, decidedBy = c.Staff.Actor });
         }, cancellationToken);
 
     /// <summary><c>POST /api/proposals/{id}/reviewers/{reviewerId}/replace</c> (officer): replaces a reviewer whose review in the current round is still open.</summary>
     [Function(nameof(ReplaceReviewer))]
-    public Task<IActionResult> ReplaceReviewer(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/reviewers/{reviewerId}/replace")] HttpRequest request,
-        string id,
-        string reviewerId,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
-        RunAsync(request, id, StaffRoles.Officer, "replace-reviewer", async (c, ct) =>
+    public Task<IActionResult> ReplaceReviewer([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/reviewers/{reviewerId}/replace")] HttpRequest request,
+        string id, string reviewerId, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
+        staff.ActionAsync(request, StaffRoles.Officer, id, "replace-reviewer", async (c, input) =>
         {
             var errors = new Errors(c.En);
-            var reason = Comment(c.Input, "reason", MaxReason, required: true, errors,
+            var reason = Comment(input, "reason", MaxReason, required: true, errors,
                 "Vui lòng nêu lý do thay thành viên hội đồng (tối đa 1000 ký tự).", "Give the reason for replacing the reviewer (at most 1000 characters).");
             if (errors.Any)
             {
                 return errors.Answer(c.Language);
             }
 
-            var (proposal, problem) = await LoadAsync(id, c, "thay thành viên hội đồng", "replacing a reviewer", ct, ProposalStatus.InReview);
+            var (proposal, problem) = await LoadAsync(id, c, "thay thành viên hội đồng", "replacing a reviewer", cancellationToken, ProposalStatus.InReview);
             if (problem is not null)
             {
                 return problem;
             }
 
-            var @case = await cases.GetAsync(proposal!.Id, ct);
+            var @case = await cases.GetAsync(proposal!.Id, cancellationToken);
             var review = @case.ReviewsOf(@case.AppraisalRound).FirstOrDefault(r => r.ReviewerId == reviewerId);
             if (review is null)
             {
@@ -126,59 +120,56 @@ public sealed partial class StaffActionFunctions(
             }
 
             var now = time.GetUtcNow();
-            var change = await cases.DecideReviewAsync(review with { State = ReviewState.Replaced, DecidedAt = now, DecidedBy = c.Staff.Name, Comment = reason }, ct);
+            var change = await cases.DecideReviewAsync(review with { State = ReviewState.Replaced, DecidedAt = now, DecidedBy = c.Staff.Actor, Comment = reason }, cancellationToken);
             if (!change.Applied)
             {
                 return Conflict(c, "Thành viên này đã trả lời hoặc đã được thay: không thể thay nữa.", "This reviewer has already answered or been replaced.");
             }
 
-            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.AppraisalChanged, new AppraisalEvent(review.Round, AppraisalEventKind.Replaced, reviewerId, c.Staff.Name), ct);
+            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.AppraisalChanged, new AppraisalEvent(review.Round, AppraisalEventKind.Replaced, reviewerId, c.Staff.Actor), cancellationToken);
             LogDecided(logger, proposal.Id, "replace-reviewer", "replaced");
-            return Accepted(proposal.Id, new { id = proposal.Id, round = review.Round, reviewerId, state = "replaced", reason, decidedBy = c.Staff.Name });
+            return Accepted(proposal.Id, new { id = proposal.Id, round = review.Round, reviewerId, state = "replaced", reason, decidedBy = c.Staff.Actor });
         }, cancellationToken);
 
     /// <summary><c>POST /api/proposals/{id}/contract</c> (officer): records the contract of an approved proposal.</summary>
     [Function(nameof(RecordContract))]
-    public Task<IActionResult> RecordContract(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/contract")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
-        RunAsync(request, id, StaffRoles.Officer, "contract", async (c, ct) =>
+    public Task<IActionResult> RecordContract([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/contract")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
+        staff.ActionAsync(request, StaffRoles.Officer, id, "contract", async (c, input) =>
         {
             var errors = new Errors(c.En);
-            var rawNumber = c.Input.Text("contractNumber");
+            var rawNumber = input.Text("contractNumber");
             var number = rawNumber is null ? null : VietnameseText.Normalize(rawNumber);
-            if (c.Input.HasWrongType("contractNumber") || string.IsNullOrEmpty(number) || number.Length > MaxContractNumber || VietnameseText.HasForbiddenCharacters(rawNumber))
+            if (input.HasWrongType("contractNumber") || string.IsNullOrEmpty(number) || number.Length > MaxContractNumber || VietnameseText.HasForbiddenCharacters(rawNumber))
             {
                 errors.Add("contractNumber", "Vui lòng nhập số hợp đồng (tối đa 100 ký tự), ví dụ 15/2026/HĐ-KC.", "Enter the contract number (at most 100 characters), e.g. 15/2026/HĐ-KC.");
             }
 
             var today = VietnamTime.Today(time);
-            if (!c.Input.TryDate("contractDate", out var date) || date > today || date.Year < 2000)
+            if (!input.TryDate("contractDate", out var date) || date > today || date.Year < 2000)
             {
                 errors.Add("contractDate", "Vui lòng nhập ngày ký hợp đồng theo dạng yyyy-MM-dd, không sau hôm nay.", "Enter the contract date as yyyy-MM-dd, not after today.");
             }
 
-            var note = Comment(c.Input, "note", MaxComment, required: false, errors, "Ghi chú tối đa 2000 ký tự.", "The note may have at most 2000 characters.");
+            var note = Comment(input, "note", MaxComment, required: false, errors, "Ghi chú tối đa 2000 ký tự.", "The note may have at most 2000 characters.");
             if (errors.Any)
             {
                 return errors.Answer(c.Language);
             }
 
-            var (proposal, problem) = await LoadAsync(id, c, "ghi nhận hợp đồng", "recording the contract", ct, ProposalStatus.Approved);
+            var (proposal, problem) = await LoadAsync(id, c, "ghi nhận hợp đồng", "recording the contract", cancellationToken, ProposalStatus.Approved);
             if (problem is not null)
             {
                 return problem;
             }
 
-            var contract = new ContractRecord(number!, date, note, c.Staff.Name, time.GetUtcNow());
-            if ((await cases.GetAsync(proposal!.Id, ct)).Contract is not null || !await cases.SaveContractAsync(proposal.Id, contract, ct))
+            var contract = new ContractRecord(number!, date, note, c.Staff.Actor, time.GetUtcNow());
+            if ((await cases.GetAsync(proposal!.Id, cancellationToken)).Contract is not null || !await cases.SaveContractAsync(proposal.Id, contract, cancellationToken))
             {
                 return Conflict(c, "Hợp đồng của đề án đã được ghi nhận.", "The contract has already been recorded.");
             }
 
-            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.ContractRecorded, new ContractNotice(c.Staff.Name), ct);
+            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.ContractRecorded, new ContractNotice(c.Staff.Actor), cancellationToken);
             LogDecided(logger, proposal.Id, "contract", "recorded");
             return Accepted(proposal.Id, new { id = proposal.Id, contractNumber = contract.ContractNumber, contractDate = Iso(contract.ContractDate), contract.Note, by = contract.By, at = contract.At });
         }, cancellationToken);
@@ -188,28 +179,25 @@ public sealed partial class StaffActionFunctions(
     /// final payment (accepted) in the budget ledger. Idempotent by <c>paymentId</c>.
     /// </summary>
     [Function(nameof(RecordPayment))]
-    public Task<IActionResult> RecordPayment(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/payments")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
-        RunAsync(request, id, StaffRoles.Finance, "payment", async (c, ct) =>
+    public Task<IActionResult> RecordPayment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/payments")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
+        staff.ActionAsync(request, StaffRoles.Finance, id, "payment", async (c, input) =>
         {
             var errors = new Errors(c.En);
-            var paymentId = c.Input.Text("paymentId");
-            if (c.Input.HasWrongType("paymentId") || (paymentId is not null && !PaymentIdPattern().IsMatch(paymentId)))
+            var paymentId = input.Text("paymentId");
+            if (input.HasWrongType("paymentId") || (paymentId is not null && !PaymentIdPattern().IsMatch(paymentId)))
             {
                 errors.Add("paymentId", "Mã thanh toán gồm 1-100 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới (có thể bỏ trống).",
                     "The payment id is 1-100 letters, digits, dots, dashes or underscores (or leave it out).");
             }
 
-            PaymentKind? kind = PaymentKindCodes.TryParse(c.Input.Text("kind"), out var k) && !c.Input.HasWrongType("kind") ? k : null;
+            PaymentKind? kind = PaymentKindCodes.TryParse(input.Text("kind"), out var k) && !input.HasWrongType("kind") ? k : null;
             if (kind is null)
             {
                 errors.Add("kind", "Vui lòng chọn loại thanh toán: advance (tạm ứng) hoặc final (thanh toán cuối).", "Choose the kind: advance or final.");
             }
 
-            if (!c.Input.TryInt64("amount", out var amount) || amount <= 0)
+            if (!input.TryInt64("amount", out var amount) || amount <= 0)
             {
                 errors.Add("amount", "Số tiền phải là số nguyên dương (đồng).", "The amount must be a whole number of VND above 0.");
             }
@@ -219,7 +207,7 @@ public sealed partial class StaffActionFunctions(
                 return errors.Answer(c.Language);
             }
 
-            var (proposal, problem) = await LoadAsync(id, c, "ghi nhận thanh toán", "recording a payment", ct, ProposalStatus.InProgress, ProposalStatus.Accepted);
+            var (proposal, problem) = await LoadAsync(id, c, "ghi nhận thanh toán", "recording a payment", cancellationToken, ProposalStatus.InProgress, ProposalStatus.Accepted);
             if (problem is not null)
             {
                 return problem;
@@ -231,26 +219,26 @@ public sealed partial class StaffActionFunctions(
             }
 
             paymentId ??= Guid.NewGuid().ToString("N");
-            if (kind == PaymentKind.Final && !await payments.ClaimFinalAsync(proposal!.Id, paymentId, ct))
+            if (kind == PaymentKind.Final && !await payments.ClaimFinalAsync(proposal!.Id, paymentId, cancellationToken))
             {
                 return Conflict(c, "Đề án đã có khoản thanh toán cuối.", "The proposal already has its final payment.");
             }
 
             var key = new BudgetKey(proposal!.Year, proposal.Submission.FundingSource);
-            var result = await ledger.RecordPaymentAsync(key, proposal.Id, paymentId, kind!.Value, amount, c.Staff.Name, ct);
+            var result = await ledger.RecordPaymentAsync(key, proposal.Id, paymentId, kind!.Value, amount, c.Staff.Actor, cancellationToken);
             switch (result.Outcome)
             {
                 case PaymentOutcome.Paid:
-                    await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.PaymentRecorded, new PaymentNotice(paymentId, kind.Value, amount, c.Staff.Name), ct);
-                    await payments.AddAsync(result.Payment!, ct);
+                    await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.PaymentRecorded, new PaymentNotice(paymentId, kind.Value, amount, c.Staff.Actor), cancellationToken);
+                    await payments.AddAsync(result.Payment!, cancellationToken);
                     LogDecided(logger, proposal.Id, "payment", kind.Value.ToCode());
                     return new ObjectResult(PaymentJson(result)) { StatusCode = StatusCodes.Status201Created };
                 case PaymentOutcome.Duplicate when result.Payment is { } first && first.ProposalId == proposal.Id:
                     // The same payment again: the first answer. If the first call stopped before telling the workflow, tell it now.
-                    if (!await payments.ContainsAsync(proposal.Id, first.PaymentId, ct))
+                    if (!await payments.ContainsAsync(proposal.Id, first.PaymentId, cancellationToken))
                     {
-                        await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.PaymentRecorded, new PaymentNotice(first.PaymentId, first.Kind, first.Amount, first.By), ct);
-                        await payments.AddAsync(first, ct);
+                        await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.PaymentRecorded, new PaymentNotice(first.PaymentId, first.Kind, first.Amount, first.By), cancellationToken);
+                        await payments.AddAsync(first, cancellationToken);
                     }
 
                     return new OkObjectResult(PaymentJson(result));
@@ -279,45 +267,42 @@ public sealed partial class StaffActionFunctions(
 
     /// <summary><c>POST /api/proposals/{id}/acceptance</c> (officer): confirms acceptance (nghiệm thu) once the applicant sent the acceptance papers.</summary>
     [Function(nameof(ConfirmAcceptance))]
-    public Task<IActionResult> ConfirmAcceptance(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/acceptance")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
-        RunAsync(request, id, StaffRoles.Officer, "acceptance", async (c, ct) =>
+    public Task<IActionResult> ConfirmAcceptance([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/acceptance")] HttpRequest request,
+        string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
+        staff.ActionAsync(request, StaffRoles.Officer, id, "acceptance", async (c, input) =>
         {
             var errors = new Errors(c.En);
-            if (!c.Input.TryDate("acceptedOn", out var acceptedOn) || acceptedOn > VietnamTime.Today(time) || acceptedOn.Year < 2000)
+            if (!input.TryDate("acceptedOn", out var acceptedOn) || acceptedOn > VietnamTime.Today(time) || acceptedOn.Year < 2000)
             {
                 errors.Add("acceptedOn", "Vui lòng nhập ngày nghiệm thu theo dạng yyyy-MM-dd, không sau hôm nay.", "Enter the acceptance date as yyyy-MM-dd, not after today.");
             }
 
-            var comment = Comment(c.Input, "comment", MaxComment, required: false, errors, "Ý kiến tối đa 2000 ký tự.", "The comment may have at most 2000 characters.");
+            var comment = Comment(input, "comment", MaxComment, required: false, errors, "Ý kiến tối đa 2000 ký tự.", "The comment may have at most 2000 characters.");
             if (errors.Any)
             {
                 return errors.Answer(c.Language);
             }
 
-            var (proposal, problem) = await LoadAsync(id, c, "xác nhận nghiệm thu", "confirming acceptance", ct, ProposalStatus.InProgress);
+            var (proposal, problem) = await LoadAsync(id, c, "xác nhận nghiệm thu", "confirming acceptance", cancellationToken, ProposalStatus.InProgress);
             if (problem is not null)
             {
                 return problem;
             }
 
-            var @case = await cases.GetAsync(proposal!.Id, ct);
+            var @case = await cases.GetAsync(proposal!.Id, cancellationToken);
             if (!@case.HasAcceptancePapers)
             {
                 return Conflict(c, "Cơ sở chưa gửi biên bản nghiệm thu và chứng từ: chưa thể xác nhận nghiệm thu.",
                     "The applicant has not sent the acceptance papers yet: acceptance cannot be confirmed.");
             }
 
-            var acceptance = new AcceptanceRecord(acceptedOn, comment, c.Staff.Name, time.GetUtcNow());
-            if (@case.Acceptance is not null || !await cases.SaveAcceptanceAsync(proposal.Id, acceptance, ct))
+            var acceptance = new AcceptanceRecord(acceptedOn, comment, c.Staff.Actor, time.GetUtcNow());
+            if (@case.Acceptance is not null || !await cases.SaveAcceptanceAsync(proposal.Id, acceptance, cancellationToken))
             {
                 return Conflict(c, "Nghiệm thu của đề án đã được xác nhận.", "Acceptance has already been confirmed.");
             }
 
-            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.AcceptanceConfirmed, new AcceptanceNotice(c.Staff.Name), ct);
+            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.AcceptanceConfirmed, new AcceptanceNotice(c.Staff.Actor), cancellationToken);
             LogDecided(logger, proposal.Id, "acceptance", "confirmed");
             return Accepted(proposal.Id, new { id = proposal.Id, acceptedOn = Iso(acceptedOn), comment, by = acceptance.By, at = acceptance.At });
         }, cancellationToken);
@@ -333,40 +318,8 @@ public sealed partial class StaffActionFunctions(
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed record Call(StaffPrincipal Staff, ActionInput Input, Language Language)
-    {
-        public bool En => Language == Language.English;
-    }
-
-    private static async Task<IActionResult> RunAsync(HttpRequest request, string id, string role, string action,
-        Func<Call, CancellationToken, Task<IActionResult>> body, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        var staff = StaffAccess.Require(request, role, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var input = await ActionInput.ReadAsync(request, cancellationToken);
-        if (input is null)
-        {
-            return Problems.Field(StatusCodes.Status400BadRequest, "body",
-                language == Language.English ? "Send a JSON object (or the staff page's form)." : "Nội dung gửi lên phải là một đối tượng JSON (hoặc biểu mẫu của trang cán bộ).", language);
-        }
-
-        if (input.IsForm && !StaffPages.IsSameOrigin(request))
-        {
-            return StaffAccess.Denied(StatusCodes.Status403Forbidden, language);
-        }
-
-        var result = await body(new Call(staff, input, language), cancellationToken);
-        return input.IsForm ? StaffPages.FormAnswer(request, language, id, action, result) : result;
-    }
-
     /// <summary>The proposal if it exists and is in one of <paramref name="allowed"/>; otherwise the 404 or 409 to answer.</summary>
-    private async Task<(Proposal? Proposal, IActionResult? Problem)> LoadAsync(string id, Call c, string actionVi, string actionEn,
+    private async Task<(Proposal? Proposal, IActionResult? Problem)> LoadAsync(string id, StaffRequest c, string actionVi, string actionEn,
         CancellationToken cancellationToken, params ProposalStatus[] allowed)
     {
         var proposal = await proposals.GetAsync(id, cancellationToken);
@@ -386,8 +339,7 @@ public sealed partial class StaffActionFunctions(
         return (proposal, null);
     }
 
-    private static IActionResult Conflict(Call c, string vi, string en) =>
-        Problems.Status(StatusCodes.Status409Conflict, c.En ? en : vi, c.Language);
+    private static IActionResult Conflict(StaffRequest c, string vi, string en) => c.Problem(StatusCodes.Status409Conflict, vi, en);
 
     private static AcceptedResult Accepted(string id, object body) => new($"/api/proposals/{id}", body);
 

@@ -20,23 +20,21 @@ namespace KhuyenCong.Functions.Statistics;
 /// </summary>
 public sealed partial class StatisticsFunctions(
     IStatisticsStore statistics,
+    StaffEndpoint staff,
     KhuyenCong.Application.Programmes.IProgrammeStore programmes,
     KhuyenCong.Application.Programmes.ProgrammeProgress progress,
     ILogger<StatisticsFunctions> logger)
 {
     /// <summary><c>GET /api/stats?from=&amp;to=&amp;fundingSource=&amp;province=&amp;commune=&amp;kind=&amp;sector=</c>.</summary>
     [Function(nameof(GetStatistics))]
-    public async Task<IActionResult> GetStatistics(
+    public Task<IActionResult> GetStatistics(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/stats")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, c => GetStatisticsAsync(c, cancellationToken));
 
+    private async Task<IActionResult> GetStatisticsAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var filter = StatisticsFilter.Parse(name => request.Query[name].ToString(), language, errors);
         if (errors.Count > 0)
@@ -88,17 +86,14 @@ public sealed partial class StatisticsFunctions(
 
     /// <summary><c>GET /api/stats/export?format=csv|xlsx</c> with the filters of <c>GET /api/stats</c>.</summary>
     [Function(nameof(ExportStatistics))]
-    public async Task<IActionResult> ExportStatistics(
+    public Task<IActionResult> ExportStatistics(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/stats/export")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, c => ExportStatisticsAsync(c, cancellationToken));
 
+    private async Task<IActionResult> ExportStatisticsAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var filter = StatisticsFilter.Parse(name => request.Query[name].ToString(), language, errors);
         var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
@@ -154,19 +149,15 @@ public sealed partial class StatisticsFunctions(
 
     /// <summary><c>GET /api/stats/runs</c>: the latest recomputes (newest first), with what each corrected.</summary>
     [Function(nameof(ListStatisticsRuns))]
-    public async Task<IActionResult> ListStatisticsRuns(
+    public Task<IActionResult> ListStatisticsRuns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/stats/runs")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, c => ListStatisticsRunsAsync(c, cancellationToken));
 
+    private async Task<IActionResult> ListStatisticsRunsAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
         var runs = await statistics.ListRunsAsync(30, cancellationToken);
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        c.NoStore();
         return new OkObjectResult(new
         {
             runs = runs.Select(r => new
@@ -200,21 +191,15 @@ public sealed partial class StatisticsFunctions(
 
     /// <summary><c>GET /dashboard</c> (staff): the statistics page, with the filters of <c>GET /api/stats</c> and <c>print=1</c>.</summary>
     [Function(nameof(ShowDashboard))]
-    public async Task<IActionResult> ShowDashboard(
+    public Task<IActionResult> ShowDashboard(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        var title = PageLayout.Choose(language, "Thống kê khuyến công", "Industrial promotion statistics");
-        if (StaffAccess.Principal(request) is null)
-        {
-            return PageLayout.Page(request, language, title,
-                "<h1>" + PageLayout.Encode(title) + "</h1><p>" + PageLayout.Encode(PageLayout.Choose(language,
-                    "Trang này dành cho cán bộ: vui lòng đăng nhập.", "This page is for staff: please sign in.")) + "</p>",
-                statusCode: StatusCodes.Status401Unauthorized);
-        }
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, c => ShowDashboardAsync(c, cancellationToken));
 
+    private async Task<IActionResult> ShowDashboardAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
+        var title = PageLayout.Choose(language, "Thống kê khuyến công", "Industrial promotion statistics");
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var filter = StatisticsFilter.Parse(name => request.Query[name].ToString(), language, errors);
         var values = StatisticsFilter.ParameterNames.ToDictionary(n => n, n => request.Query[n].ToString().Trim(), StringComparer.Ordinal);

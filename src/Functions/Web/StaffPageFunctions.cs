@@ -17,21 +17,19 @@ public sealed class StaffPageFunctions(
     IProposalPayments payments,
     IBudgetLedger ledger,
     IEmailLog emailLog,
+    StaffEndpoint staff,
     TimeProvider time)
 {
     /// <summary><c>GET /staff/proposals</c>: the list with the filters of <c>GET /api/proposals</c>.</summary>
     [Function(nameof(StaffProposalList))]
-    public async Task<IActionResult> StaffProposalList(
+    public Task<IActionResult> StaffProposalList(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/proposals")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return StaffPages.Denied(request, language, StatusCodes.Status401Unauthorized);
-        }
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, c => StaffProposalListAsync(c, cancellationToken));
 
+    private async Task<IActionResult> StaffProposalListAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var list = ProposalListRequest.Parse(request, time, language);
         var items = list.Errors.Count > 0 ? null : await list.ListAsync(proposals, cancellationToken);
         return StaffPages.List(request, language, list, items);
@@ -39,22 +37,15 @@ public sealed class StaffPageFunctions(
 
     /// <summary><c>GET /staff/proposals/{id}</c>: one proposal with its case, money, history and the action forms of its status.</summary>
     [Function(nameof(StaffProposalPage))]
-    public async Task<IActionResult> StaffProposalPage(
+    public Task<IActionResult> StaffProposalPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/proposals/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        var staff = StaffAccess.Principal(request);
-        if (staff is null)
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, async c =>
         {
-            return StaffPages.Denied(request, language, StatusCodes.Status401Unauthorized);
-        }
-
-        var dossier = await ProposalDossier.LoadAsync(id, proposals, cases, payments, ledger, emailLog, cancellationToken);
-        return dossier is null
-            ? StaffPages.NotFound(request, language)
-            : StaffPages.Detail(request, language, staff, dossier, request.Query["done"].ToString());
-    }
+            var dossier = await ProposalDossier.LoadAsync(id, proposals, cases, payments, ledger, emailLog, cancellationToken);
+            return dossier is null
+                ? StaffPages.NotFound(request, c.Language)
+                : StaffPages.Detail(request, c.Language, c.Staff, staff.FormToken(c.Staff), dossier, request.Query["done"].ToString());
+        });
 }

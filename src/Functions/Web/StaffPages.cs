@@ -5,7 +5,9 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
+using KhuyenCong.Web.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,28 +23,6 @@ public static class StaffPages
     private static string E(string? value) => PageLayout.Encode(value);
 
     private static string T(Language l, string vi, string en) => PageLayout.Choose(l, vi, en);
-
-    /// <summary>
-    /// True when a form post comes from this site: <c>Sec-Fetch-Site</c>, when sent, is same-origin, and <c>Origin</c>,
-    /// when sent, is this host (form posts carry cookies, so other sites must not be able to make them).
-    /// </summary>
-    public static bool IsSameOrigin(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0)
-        {
-            return site == "same-origin";
-        }
-
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0)
-        {
-            return true; // not a browser's cross-site post (browsers send Origin or Sec-Fetch-Site with every post)
-        }
-
-        return Uri.TryCreate(origin, UriKind.Absolute, out var o) && string.Equals(o.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
-    }
 
     /// <summary>"&amp;code=…" when the page was opened with the LocalHost function key in the query (kept on links and forms), else "".</summary>
     private static string KeyQuery(HttpRequest request) =>
@@ -68,10 +48,10 @@ public static class StaffPages
         }
 
         var html = new StringBuilder();
-        var problem = (result as ObjectResult)?.Value as IReadOnlyDictionary<string, object?>;
-        html.Append("<h1>").Append(E(problem?.GetValueOrDefault("title") as string ?? T(language, "Không thực hiện được", "Not done"))).Append("</h1>\n");
-        html.Append("<div class=\"error-summary\" role=\"alert\"><p>").Append(E(problem?.GetValueOrDefault("detail") as string)).Append("</p>");
-        if (problem?.GetValueOrDefault("errors") is IReadOnlyDictionary<string, IReadOnlyList<string>> errors)
+        var problem = ProblemReader.Read(result);
+        html.Append("<h1>").Append(E(problem?.Title ?? T(language, "Không thực hiện được", "Not done"))).Append("</h1>\n");
+        html.Append("<div class=\"error-summary\" role=\"alert\"><p>").Append(E(problem?.Detail)).Append("</p>");
+        if (problem is { Errors: { Count: > 0 } errors })
         {
             html.Append("<ul>");
             foreach (var (field, messages) in errors)
@@ -175,7 +155,7 @@ public static class StaffPages
     }
 
     /// <summary>One proposal: its record, case, money and history, and the forms valid at its status for the staff member's roles.</summary>
-    public static IActionResult Detail(HttpRequest request, Language l, StaffPrincipal staff, ProposalDossier dossier, string? done)
+    public static IActionResult Detail(HttpRequest request, Language l, StaffPrincipal staff, string formToken, ProposalDossier dossier, string? done)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(staff);
@@ -215,7 +195,7 @@ public static class StaffPages
 
         html.Append("</dl>\n<h2>").Append(E(T(l, "Tóm tắt", "Summary"))).Append("</h2>\n<p class=\"pre\">").Append(E(s.Summary)).Append("</p>\n");
 
-        Actions(html, request, l, staff, dossier, id);
+        Actions(html, request, l, staff, formToken, dossier, id);
 
         html.Append("<h2>").Append(E(T(l, "Tệp đính kèm", "Attachments"))).Append("</h2>\n");
         if (p.Attachments.Count == 0)
@@ -260,7 +240,7 @@ public static class StaffPages
         return PageLayout.Page(request, l, s.Title, html.ToString(), script);
     }
 
-    private static void Actions(StringBuilder html, HttpRequest request, Language l, StaffPrincipal staff, ProposalDossier dossier, string id)
+    private static void Actions(StringBuilder html, HttpRequest request, Language l, StaffPrincipal staff, string formToken, ProposalDossier dossier, string id)
     {
         var p = dossier.Proposal;
         var c = dossier.Case;
@@ -271,7 +251,7 @@ public static class StaffPages
 
         if (officer && p.Status == ProposalStatus.Screening && c.CurrentScreening is { Outcome: null } screening)
         {
-            forms.Append(FormStart("form-screening", Action("screening"), T(l, $"Quyết định kiểm tra hồ sơ (vòng {screening.Round})", $"Screening decision (round {screening.Round})")));
+            forms.Append(FormStart(formToken, "form-screening", Action("screening"), T(l, $"Quyết định kiểm tra hồ sơ (vòng {screening.Round})", $"Screening decision (round {screening.Round})")));
             forms.Append(SelectControl("screening-decision", "decision", T(l, "Quyết định", "Decision"), l,
                 [("accept", T(l, "Tiếp nhận, chuyển thẩm định", "Accept: on to appraisal")), ("request-documents", T(l, "Yêu cầu bổ sung hồ sơ", "Request documents")), ("reject", T(l, "Không tiếp nhận", "Reject"))],
                 null, required: true));
@@ -284,7 +264,7 @@ public static class StaffPages
             foreach (var review in c.ReviewsOf(c.AppraisalRound).Where(r => r.IsOpen))
             {
                 var rid = Uri.EscapeDataString(review.ReviewerId);
-                forms.Append(FormStart("form-replace-" + review.ReviewerId, Action($"reviewers/{rid}/replace"),
+                forms.Append(FormStart(formToken, "form-replace-" + review.ReviewerId, Action($"reviewers/{rid}/replace"),
                     T(l, $"Thay thành viên hội đồng: {review.ReviewerName}", $"Replace reviewer: {review.ReviewerName}")));
                 forms.Append(TextArea("replace-reason-" + review.ReviewerId, "reason", T(l, "Lý do", "Reason"), 1000, required: true));
                 forms.Append(FormEnd(T(l, "Thay thành viên", "Replace the reviewer")));
@@ -293,7 +273,7 @@ public static class StaffPages
 
         if (officer && p.Status == ProposalStatus.Approved && c.Contract is null)
         {
-            forms.Append(FormStart("form-contract", Action("contract"), T(l, "Ghi nhận hợp đồng", "Record the contract")));
+            forms.Append(FormStart(formToken, "form-contract", Action("contract"), T(l, "Ghi nhận hợp đồng", "Record the contract")));
             forms.Append(Input("contract-number", "contractNumber", T(l, "Số hợp đồng", "Contract number"), "text", required: true, maxLength: 100));
             forms.Append(Input("contract-date", "contractDate", T(l, "Ngày ký (yyyy-MM-dd)", "Signed on (yyyy-MM-dd)"), "date", required: true));
             forms.Append(TextArea("contract-note", "note", T(l, "Ghi chú", "Note"), 2000, required: false));
@@ -308,7 +288,7 @@ public static class StaffPages
                 kinds.Add(("final", T(l, "Thanh toán cuối (quyết toán)", "Final payment (settlement)")));
             }
 
-            forms.Append(FormStart("form-payment", Action("payments"), T(l, "Ghi nhận thanh toán", "Record a payment")));
+            forms.Append(FormStart(formToken, "form-payment", Action("payments"), T(l, "Ghi nhận thanh toán", "Record a payment")));
             forms.Append("<input type=\"hidden\" name=\"paymentId\" value=\"").Append(Guid.NewGuid().ToString("N")).Append("\">\n");
             forms.Append(SelectControl("payment-kind", "kind", T(l, "Loại", "Kind"), l, kinds, null, required: true));
             forms.Append(Input("payment-amount", "amount", T(l, "Số tiền (đồng)", "Amount (VND)"), "text", required: true, maxLength: 20, inputMode: "numeric"));
@@ -324,7 +304,7 @@ public static class StaffPages
         {
             if (c.HasAcceptancePapers)
             {
-                forms.Append(FormStart("form-acceptance", Action("acceptance"), T(l, "Xác nhận nghiệm thu", "Confirm acceptance")));
+                forms.Append(FormStart(formToken, "form-acceptance", Action("acceptance"), T(l, "Xác nhận nghiệm thu", "Confirm acceptance")));
                 forms.Append(Input("acceptance-date", "acceptedOn", T(l, "Ngày nghiệm thu (yyyy-MM-dd)", "Accepted on (yyyy-MM-dd)"), "date", required: true));
                 forms.Append(TextArea("acceptance-comment", "comment", T(l, "Ý kiến", "Comment"), 2000, required: false));
                 forms.Append(FormEnd(T(l, "Xác nhận nghiệm thu", "Confirm acceptance")));
@@ -337,7 +317,7 @@ public static class StaffPages
 
         if (officer && !p.Status.IsFinal())
         {
-            forms.Append(FormStart("form-cancel", Action("cancel"), T(l, "Hủy đề án", "Cancel the proposal")));
+            forms.Append(FormStart(formToken, "form-cancel", Action("cancel"), T(l, "Hủy đề án", "Cancel the proposal")));
             forms.Append(TextArea("cancel-reason", "reason", T(l, "Lý do hủy (cơ sở sẽ nhận được)", "Reason (the applicant receives it)"), 1000, required: true));
             forms.Append(FormEnd(T(l, "Hủy đề án", "Cancel the proposal")));
         }
@@ -572,8 +552,10 @@ public static class StaffPages
         return html.Append("</select>").ToString();
     }
 
-    private static string FormStart(string id, string action, string legend) =>
-        $"<form method=\"post\" action=\"{action}\" id=\"{E(id)}\" class=\"staff-action\" data-staff-action>\n<fieldset>\n<legend>{E(legend)}</legend>\n";
+    /// <summary>The start of an action form, with the CSRF token (<see cref="StaffFormTokens"/>) its HTML post must carry.</summary>
+    private static string FormStart(string formToken, string id, string action, string legend) =>
+        $"<form method=\"post\" action=\"{action}\" id=\"{E(id)}\" class=\"staff-action\" data-staff-action>\n"
+        + $"<input type=\"hidden\" name=\"{StaffFormTokens.FieldName}\" value=\"{E(formToken)}\">\n<fieldset>\n<legend>{E(legend)}</legend>\n";
 
     private static string FormEnd(string button) =>
         $"<p class=\"field-error\" role=\"alert\" data-error></p>\n<button class=\"button\" type=\"submit\">{E(button)}</button>\n</fieldset>\n</form>\n";

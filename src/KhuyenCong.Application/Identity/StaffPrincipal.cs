@@ -15,11 +15,27 @@ public static class StaffRoles
 /// <summary>
 /// A signed-in staff member, read from the <c>X-MS-CLIENT-PRINCIPAL</c> header that App Service Authentication sets in
 /// Azure (and that it removes from clients' requests). LocalHost sets the same header for requests that carry its
-/// function key, and strips it from every other request.
+/// function key, and strips it from every other request. Read it through <see cref="StaffIdentity"/>, which ignores
+/// the header where neither is in front of the app.
 /// </summary>
 public sealed record StaffPrincipal(string Name, IReadOnlySet<string> Roles)
 {
     public const string HeaderName = "X-MS-CLIENT-PRINCIPAL";
+
+    /// <summary>The claim types of the Entra object id: the mapped long name App Service passes, and the token's own.</summary>
+    public static readonly IReadOnlyList<string> ObjectIdClaimTypes = ["http://schemas.microsoft.com/identity/claims/objectidentifier", "oid"];
+
+    /// <summary>The Entra ID object id of the user (stable, unlike a name), when the principal carries it.</summary>
+    public string? ObjectId { get; init; }
+
+    /// <summary>The identity provider that signed the user in (<c>auth_typ</c>: "aad" for Entra ID).</summary>
+    public string? IdentityProvider { get; init; }
+
+    /// <summary>
+    /// Who did it, as audit records keep it (history rows, decisions' <c>by</c>): the name, and the Entra object id when
+    /// known, "Nguyễn Văn A (oid 5f2c…)".
+    /// </summary>
+    public string Actor => ObjectId is null ? Name : $"{Name} (oid {ObjectId})";
 
     public bool IsInRole(string role) => Roles.Contains(role) || Roles.Contains(StaffRoles.Admin);
 
@@ -39,6 +55,7 @@ public sealed record StaffPrincipal(string Name, IReadOnlySet<string> Roles)
             var nameType = root.TryGetProperty("name_typ", out var nt) ? nt.GetString() : "name";
             var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             string? name = null;
+            string? objectId = null;
             if (root.TryGetProperty("claims", out var claims) && claims.ValueKind == JsonValueKind.Array)
             {
                 foreach (var claim in claims.EnumerateArray())
@@ -54,6 +71,10 @@ public sealed record StaffPrincipal(string Name, IReadOnlySet<string> Roles)
                     {
                         roles.Add(value);
                     }
+                    else if (ObjectIdClaimTypes.Contains(type))
+                    {
+                        objectId ??= value;
+                    }
                     else if (type == nameType || (name is null && type is "name" or "preferred_username"))
                     {
                         name = value;
@@ -61,7 +82,8 @@ public sealed record StaffPrincipal(string Name, IReadOnlySet<string> Roles)
                 }
             }
 
-            return roles.Count == 0 ? null : new StaffPrincipal(name ?? "staff", roles);
+            var provider = root.TryGetProperty("auth_typ", out var at) && at.ValueKind == JsonValueKind.String ? at.GetString() : null;
+            return roles.Count == 0 ? null : new StaffPrincipal(name ?? "staff", roles) { ObjectId = objectId, IdentityProvider = provider };
         }
         catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException or KeyNotFoundException)
         {
@@ -69,10 +91,18 @@ public sealed record StaffPrincipal(string Name, IReadOnlySet<string> Roles)
         }
     }
 
-    /// <summary>The header value for a principal (LocalHost, tests).</summary>
-    public static string Encode(string name, params string[] roles)
+    /// <summary>The header value for a principal without an object id (tests).</summary>
+    public static string Encode(string name, params string[] roles) => EncodeFor(name, null, roles);
+
+    /// <summary>The header value for a principal, as App Service Authentication writes it for Entra ID (LocalHost, tests).</summary>
+    public static string EncodeFor(string name, string? objectId, params string[] roles)
     {
         var claims = roles.Select(r => new { typ = "roles", val = r }).Append(new { typ = "name", val = name });
+        if (objectId is not null)
+        {
+            claims = claims.Append(new { typ = ObjectIdClaimTypes[0], val = objectId });
+        }
+
         var json = JsonSerializer.Serialize(new { auth_typ = "aad", name_typ = "name", role_typ = "roles", claims });
         return Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
     }

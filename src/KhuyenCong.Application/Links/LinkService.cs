@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Options;
 using KhuyenCong.Domain.Links;
 using Microsoft.Extensions.Options;
@@ -24,28 +25,50 @@ public static class LinkActions
     public const string Report = "report";
 }
 
-/// <summary>Creates and checks the signed links put in emails.</summary>
-public sealed class LinkService(IOptions<LinksOptions> links, IOptions<KhuyenCongOptions> app, TimeProvider time)
+/// <summary>
+/// Creates and checks the signed links put in emails. The development key (<see cref="LinkSigningKeys.DevelopmentKeyId"/>,
+/// public in the repository) works only under LocalHost: start-up validation refuses it elsewhere, and so does
+/// <see cref="Verify"/>.
+/// </summary>
+public sealed class LinkService(IOptions<LinksOptions> links, IOptions<KhuyenCongOptions> app, IOptions<HostPlatformOptions> platform, TimeProvider time)
 {
     private readonly Lazy<LinkSigningKeys> keys = new(() => LinkSigningKeys.Parse(links.Value.SigningKeys));
 
-    /// <summary>An absolute URL for one action, by one person, on one proposal, expiring after the configured lifetime.</summary>
+    /// <summary>
+    /// An absolute URL for one action, by one person, on one proposal, expiring after the configured lifetime
+    /// (<see cref="LinksOptions.ApprovalLifetime"/> for the director's approval links, <see cref="LinksOptions.Lifetime"/> otherwise).
+    /// </summary>
     public string CreateUrl(string action, string proposalId, string subject, int round = 1)
     {
-        var claims = new LinkClaims(LinkToken.NewLinkId(), action, proposalId, subject, round, time.GetUtcNow() + links.Value.Lifetime);
+        var lifetime = action == LinkActions.Approve ? links.Value.ApprovalLifetime : links.Value.Lifetime;
+        var claims = new LinkClaims(LinkToken.NewLinkId(), action, proposalId, subject, round, time.GetUtcNow() + lifetime);
         return $"{app.Value.PublicBaseUrl.TrimEnd('/')}/links/{LinkToken.Create(claims, keys.Value)}";
     }
 
-    public LinkTokenStatus Verify(string? token, out LinkClaims? claims) => LinkToken.Verify(token, keys.Value, time.GetUtcNow(), out claims);
+    public LinkTokenStatus Verify(string? token, out LinkClaims? claims)
+    {
+        if (!platform.Value.IsLocalHost && LinkToken.KeyIdOf(token) == LinkSigningKeys.DevelopmentKeyId)
+        {
+            claims = null;
+            return LinkTokenStatus.Invalid;
+        }
+
+        return LinkToken.Verify(token, keys.Value, time.GetUtcNow(), out claims);
+    }
 
     /// <summary>
     /// The value the link's page puts in its form, checked on POST: only a page served for this link can post a
-    /// decision for it (a request forged elsewhere without the page lacks it).
+    /// decision for it (a request forged elsewhere without the page lacks it). Signed with the key that signed the link
+    /// (<see cref="LinkClaims.KeyId"/>), not the current one, so a key rotation does not break pages already open.
     /// </summary>
     public string FormToken(LinkClaims claims)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        keys.Value.TryGet(keys.Value.CurrentKeyId, out var key);
+        if (!keys.Value.TryGet(claims.KeyId, out var key))
+        {
+            keys.Value.TryGet(keys.Value.CurrentKeyId, out key);
+        }
+
         return Convert.ToHexStringLower(HMACSHA256.HashData(key!, Encoding.UTF8.GetBytes("form|" + claims.LinkId)));
     }
 

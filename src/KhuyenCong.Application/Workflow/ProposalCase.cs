@@ -55,6 +55,12 @@ public sealed record ReviewRecord(
     public int? Total => Points?.Values.Sum();
 
     public bool IsOpen => State == ReviewState.Invited;
+
+    /// <summary>
+    /// True while the reviewer may read the dossier through the review link: the review is open or submitted. A replaced
+    /// reviewer, one who declared a conflict of interest, or one whose review was closed no longer may.
+    /// </summary>
+    public bool MayReadDossier => State is ReviewState.Invited or ReviewState.Submitted;
 }
 
 /// <summary>The council's verdict of one appraisal round (see <see cref="CouncilVerdict"/>).</summary>

@@ -8,9 +8,13 @@ namespace KhuyenCong.Domain.Links;
 
 /// <summary>
 /// What an emailed link allows: one action, for one person, on one proposal, until a time. <see cref="LinkId"/> is
-/// unique per link, so a decision link can be marked used exactly once.
+/// unique per link, so a decision link can be marked used exactly once. <see cref="KeyId"/> names the key that signed a
+/// token read by <see cref="LinkToken.Verify"/> (empty for claims not read from a token).
 /// </summary>
-public sealed record LinkClaims(string LinkId, string Action, string ProposalId, string Subject, int Round, DateTimeOffset ExpiresAt);
+public sealed record LinkClaims(string LinkId, string Action, string ProposalId, string Subject, int Round, DateTimeOffset ExpiresAt)
+{
+    public string KeyId { get; init; } = string.Empty;
+}
 
 public enum LinkTokenStatus
 {
@@ -29,6 +33,12 @@ public enum LinkTokenStatus
 /// </summary>
 public sealed class LinkSigningKeys
 {
+    /// <summary>
+    /// The id of LocalHost's fixed development key (its value is public, in the repository): only LocalHost may sign or
+    /// accept links with it.
+    /// </summary>
+    public const string DevelopmentKeyId = "dev";
+
     private const int MinimumKeyBytes = 32;
     private readonly Dictionary<string, byte[]> keys;
 
@@ -40,9 +50,9 @@ public sealed class LinkSigningKeys
             throw new ArgumentException($"The current key '{currentKeyId}' is not among the keys.", nameof(currentKeyId));
         }
 
-        if (keys.Any(k => k.Value.Length < MinimumKeyBytes || k.Key.Contains('.', StringComparison.Ordinal) || k.Key.Length is 0 or > 32))
+        if (keys.Any(k => k.Value.Length < MinimumKeyBytes || !LinkToken.IsKeyId(k.Key)))
         {
-            throw new ArgumentException($"Each key needs an id of 1-32 characters without '.', and at least {MinimumKeyBytes} bytes.", nameof(keys));
+            throw new ArgumentException($"Each key needs an id of 1-32 letters, digits, '-' or '_', and at least {MinimumKeyBytes} bytes.", nameof(keys));
         }
 
         CurrentKeyId = currentKeyId;
@@ -50,6 +60,9 @@ public sealed class LinkSigningKeys
     }
 
     public string CurrentKeyId { get; }
+
+    /// <summary>True when any key has the <see cref="DevelopmentKeyId"/>.</summary>
+    public bool HasDevelopmentKey => keys.ContainsKey(DevelopmentKeyId);
 
     public bool TryGet(string keyId, [NotNullWhen(true)] out byte[]? key) => keys.TryGetValue(keyId, out key);
 
@@ -80,7 +93,9 @@ public sealed class LinkSigningKeys
 
 /// <summary>
 /// Signed, expiring link tokens: <c>{keyId}.{base64url(claims)}.{base64url(HMAC-SHA256(keyId.claims))}</c>.
-/// Verification is constant-time and tells a forged or unknown token (404) from an expired genuine one (410).
+/// Verification is constant-time and tells a forged or unknown token (404) from an expired genuine one (410). Only
+/// the canonical form is accepted: unpadded base64url with no other character (no '=', no space, no line break) and
+/// no spare bits, so each link has exactly one spelling (the one <see cref="Create"/> writes).
 /// </summary>
 public static class LinkToken
 {
@@ -107,19 +122,8 @@ public static class LinkToken
         }
 
         var parts = token.Split('.');
-        if (parts.Length != 3 || !keys.TryGet(parts[0], out var key))
-        {
-            return LinkTokenStatus.Invalid;
-        }
-
-        byte[] signature;
-        byte[] payloadBytes;
-        try
-        {
-            signature = Base64Url.DecodeFromChars(parts[2]);
-            payloadBytes = Base64Url.DecodeFromChars(parts[1]);
-        }
-        catch (FormatException)
+        if (parts.Length != 3 || !IsKeyId(parts[0]) || !keys.TryGet(parts[0], out var key)
+            || !TryDecodeCanonical(parts[2], out var signature) || !TryDecodeCanonical(parts[1], out var payloadBytes))
         {
             return LinkTokenStatus.Invalid;
         }
@@ -145,8 +149,43 @@ public static class LinkToken
             return LinkTokenStatus.Invalid;
         }
 
-        claims = new LinkClaims(payload.L, payload.A, payload.P, payload.S ?? string.Empty, payload.R, DateTimeOffset.FromUnixTimeSeconds(payload.E));
+        claims = new LinkClaims(payload.L, payload.A, payload.P, payload.S ?? string.Empty, payload.R, DateTimeOffset.FromUnixTimeSeconds(payload.E)) { KeyId = parts[0] };
         return now >= claims.ExpiresAt ? LinkTokenStatus.Expired : LinkTokenStatus.Valid;
+    }
+
+    /// <summary>The key id a token names (its text before the first '.'), or null when it has none.</summary>
+    public static string? KeyIdOf(string? token)
+    {
+        var dot = token?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        return dot > 0 ? token![..dot] : null;
+    }
+
+    /// <summary>1-32 ASCII letters, digits, '-' or '_': the characters a key id may have.</summary>
+    public static bool IsKeyId(string? keyId) =>
+        keyId is { Length: > 0 and <= 32 } && keyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>
+    /// Decodes unpadded base64url only when <paramref name="text"/> is exactly what encoding the result gives back: the
+    /// decoder alone would skip white space and padding and ignore spare bits, so one token could have many spellings.
+    /// </summary>
+    private static bool TryDecodeCanonical(string text, out byte[] bytes)
+    {
+        bytes = [];
+        if (text.Length == 0 || !text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return false;
+        }
+
+        try
+        {
+            bytes = Base64Url.DecodeFromChars(text);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        return string.Equals(Base64Url.EncodeToString(bytes), text, StringComparison.Ordinal);
     }
 
     /// <summary>A new link id: 128 random bits.</summary>

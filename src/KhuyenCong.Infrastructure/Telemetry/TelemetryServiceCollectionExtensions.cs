@@ -22,7 +22,8 @@ public static class TelemetryServiceCollectionExtensions
     /// OpenTelemetry logs (with scopes: proposal and instance ids), traces and metrics, exported to Application
     /// Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (Azure; Entra ID authentication with the
     /// app's managed identity when <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> names it), and to the console
-    /// when <c>Telemetry:ConsoleExporter</c> is true (LocalHost).
+    /// when <c>Telemetry:ConsoleExporter</c> is true (LocalHost). Link tokens are redacted from every span and log record
+    /// before any exporter sees them (<see cref="LinkTokenRedaction"/>: its processors are registered first).
     /// </summary>
     public static OpenTelemetryBuilder AddKhuyenCongTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -35,7 +36,9 @@ public static class TelemetryServiceCollectionExtensions
         var builder = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(KhuyenCongTelemetry.Name))
             // Only the app's own spans: HTTP-client spans would trace every poll of the durable provider (cost, noise).
-            .WithTracing(t => t.AddSource(KhuyenCongTelemetry.Name))
+            // Processors run in the order added, exporters after them: the redaction comes first.
+            .WithTracing(t => t.AddProcessor(new LinkTokenRedaction.ActivityProcessor()).AddSource(KhuyenCongTelemetry.Name))
+            .WithLogging(l => l.AddProcessor(new LinkTokenRedaction.LogProcessor()))
             .WithMetrics(m => m.AddMeter(KhuyenCongTelemetry.Name));
 
         if (!string.IsNullOrWhiteSpace(configuration[AppInsightsSetting]))

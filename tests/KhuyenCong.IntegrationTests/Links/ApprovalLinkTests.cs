@@ -4,6 +4,7 @@ using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.IntegrationTests.Proposals;
 using KhuyenCong.Testing;
 
 namespace KhuyenCong.IntegrationTests.Links;
@@ -86,6 +87,8 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         Assert.Contains("id=\"verdict-passed\">Đạt<", html, StringComparison.Ordinal);
         Assert.Contains("92,5", html, StringComparison.Ordinal);
         Assert.Contains("name=\"amount\" value=\"250000000\"", html, StringComparison.Ordinal);
+        // Anyone holding the link may look; the page says only the signed-in director decides.
+        Assert.Contains("id=\"director-sign-in\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain(proposal.Submission.Email, html, StringComparison.Ordinal);
         Assert.Equal(before, await kit.CaseJsonAsync(proposal.Id));
         Assert.Null(await kit.Ledger.GetCommitmentAsync(LinkTestKit.BudgetOf(proposal), proposal.Id, CancellationToken.None));
@@ -94,7 +97,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
     [Fact]
     public async Task Approve_CommitsTheAmountAndStoresTheDecisionOnce()
     {
-        using var client = kit.Client();
+        using var client = kit.DirectorClient();
         var (proposal, path) = await AwaitingApprovalAsync(client);
         var key = LinkTestKit.BudgetOf(proposal);
         await kit.SetRemainingAsync(key, 1_000_000_000);
@@ -108,7 +111,8 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         Assert.Equal(200_000_000, commitment!.Approved);
         Assert.Equal(800_000_000, (await kit.Ledger.GetAsync(key, CancellationToken.None)).Remaining);
         var approval = (await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals.Single();
-        Assert.Equal(new ApprovalRecord(1, DirectorOutcome.Approve, 200_000_000, "125/QĐ-SCT", new DateOnly(2026, 11, 30), null, "director", approval.At), approval);
+        // The decision records the signed-in director: name and Entra object id.
+        Assert.Equal(new ApprovalRecord(1, DirectorOutcome.Approve, 200_000_000, "125/QĐ-SCT", new DateOnly(2026, 11, 30), null, IntakeFixture.LocalHostStaffActor, approval.At), approval);
 
         var (again, againBody) = await LinkTestKit.PostAsync(client, path, Decision(token, decision: "reject", comment: "Đổi ý"));
         Assert.Equal(HttpStatusCode.Conflict, again);
@@ -121,7 +125,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
     [Fact]
     public async Task RejectAndRevise_NeedAReason_AndStoreNoCommitment()
     {
-        using var client = kit.Client();
+        using var client = kit.DirectorClient();
         var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
         var token = await LinkTestKit.FormTokenAsync(client, path);
 
@@ -149,7 +153,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
     [InlineData("1000", "1/QĐ", "30/11/2026", "decisionDate")]
     public async Task InvalidApproval_Answers422NamingTheField_AndCommitsNothing(string amount, string? number, string date, string field)
     {
-        using var client = kit.Client();
+        using var client = kit.DirectorClient();
         var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
         await kit.SetRemainingAsync(LinkTestKit.BudgetOf(proposal), 1_000_000_000);
         var token = await LinkTestKit.FormTokenAsync(client, path);
@@ -166,7 +170,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
     [Fact]
     public async Task InsufficientBudget_IsRefusedShowingWhatRemains_CommitsNothing_AndTheLinkStaysUsable()
     {
-        using var client = kit.Client();
+        using var client = kit.DirectorClient();
         var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
         var key = LinkTestKit.BudgetOf(proposal);
         await kit.SetRemainingAsync(key, 150_000_000);
@@ -193,7 +197,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
     [Fact]
     public async Task TwentyConcurrentPostsOnOneLink_CommitAndDecideOnce()
     {
-        using var client = kit.Client();
+        using var client = kit.DirectorClient();
         var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
         var key = LinkTestKit.BudgetOf(proposal);
         await kit.SetRemainingAsync(key, 1_000_000_000);
@@ -225,7 +229,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
     [Fact]
     public async Task FiftyProposalsApprovedAtOnce_AgainstABudgetForSeventeen_NeverOverspend()
     {
-        using var client = kit.Client();
+        using var client = kit.DirectorClient();
         const long amount = 100_000_000;
         var setups = new List<(Proposal Proposal, string Path)>();
         foreach (var _ in Enumerable.Range(0, 50))
@@ -264,7 +268,7 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
     [Fact]
     public async Task NotAwaitingApproval_TamperedAndExpired_AreRefused()
     {
-        using var client = kit.Client();
+        using var client = kit.DirectorClient();
         var id = await kit.SubmitAsync(client);
         var path = kit.Link(LinkActions.Approve, id, "director");
         Assert.Equal(HttpStatusCode.Conflict, (await kit.GetAsync(client, path)).Status);
@@ -278,5 +282,51 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         var (crossed, _) = await LinkTestKit.PostAsync(client, kit.Link(LinkActions.Approve, id, "director"), Decision(token));
         Assert.Equal(HttpStatusCode.BadRequest, crossed);
         Assert.Empty((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+    }
+
+    [Fact]
+    public async Task PostWithTheLinkAlone_Is401PageInTheUsersLanguage_AndCommitsOrDecidesNothing()
+    {
+        using var director = kit.DirectorClient();
+        using var forwarded = kit.Client();
+        var (proposal, path) = await AwaitingApprovalAsync(director, withReviews: false);
+        var key = LinkTestKit.BudgetOf(proposal);
+        await kit.SetRemainingAsync(key, 1_000_000_000);
+        var before = await kit.Ledger.GetAsync(key, CancellationToken.None);
+        var token = await LinkTestKit.FormTokenAsync(forwarded, path);
+
+        var (status, body) = await LinkTestKit.PostAsync(forwarded, path, Decision(token));
+        var (statusEn, bodyEn) = await LinkTestKit.PostAsync(forwarded, path + "?lang=en", Decision(token));
+        using var forged = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(Decision(token)) };
+        forged.Headers.Add(KhuyenCong.Application.Identity.StaffPrincipal.HeaderName,
+            KhuyenCong.Application.Identity.StaffPrincipal.Encode("Giám đốc giả", KhuyenCong.Application.Identity.StaffRoles.Director));
+        using var forgedResponse = await forwarded.SendAsync(forged);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Contains("id=\"staff-only\"", body, StringComparison.Ordinal);
+        Assert.Contains("Chỉ Giám đốc đã đăng nhập", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, statusEn);
+        Assert.Contains("Only the signed-in director", bodyEn, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, forgedResponse.StatusCode);
+        Assert.Empty((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+        Assert.Null(await kit.Ledger.GetCommitmentAsync(key, proposal.Id, CancellationToken.None));
+        Assert.Equal(before.Committed, (await kit.Ledger.GetAsync(key, CancellationToken.None)).Committed);
+
+        // The same link still decides for the signed-in director (its form token is the link's, not the session's).
+        var (decided, _) = await LinkTestKit.PostAsync(director, path, Decision(token));
+        Assert.Equal(HttpStatusCode.OK, decided);
+    }
+
+    [Fact]
+    public async Task PageOpenedWithTheFunctionKey_PostsWithIt()
+    {
+        using var anonymous = kit.Client();
+        var (_, path) = await AwaitingApprovalAsync(anonymous, withReviews: false);
+
+        var (status, html) = await kit.GetAsync(anonymous, path + "?code=" + LocalHostFactory.FunctionKey);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain("id=\"director-sign-in\"", html, StringComparison.Ordinal);
+        Assert.Contains("action=\"" + path + "?code=" + LocalHostFactory.FunctionKey + "\"", html, StringComparison.Ordinal);
     }
 }

@@ -48,6 +48,9 @@ internal sealed partial class LinkTestKit(LocalHostFixture fixture)
 
     public HttpClient Client() => fixture.CreateClient();
 
+    /// <summary>A client signed in as staff with every role, the director's included (LocalHost's function key).</summary>
+    public HttpClient DirectorClient() => fixture.CreateClient(withFunctionKey: true);
+
     /// <summary>Submits a valid proposal (through the public API, so its workflow runs) with the given files; its id.</summary>
     public async Task<string> SubmitAsync(HttpClient client, Action<Dictionary<string, object?>>? change = null, params (string Name, byte[] Content)[] files)
     {

@@ -277,6 +277,7 @@ public sealed class ReviewLinkTests(LocalHostFixture fixture)
         Assert.Equal("thuyết minh đề án.pdf", download.Content.Headers.ContentDisposition.FileNameStar);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("no-referrer", download.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
 
         Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync(client, setup.Path + "/files/" + otherFileId)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync(client, setup.Path + "/files/no-such-file")).Status);
@@ -284,6 +285,36 @@ public sealed class ReviewLinkTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync(client, withdraw + "/files/" + fileId)).Status);
         var stranger = kit.Link(LinkActions.Review, setup.ProposalId, Guid.NewGuid().ToString("N"));
         Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync(client, stranger + "/files/" + fileId)).Status);
+    }
+
+    [Theory]
+    [InlineData(ReviewState.Replaced)]
+    [InlineData(ReviewState.Conflict)]
+    [InlineData(ReviewState.Closed)]
+    public async Task Download_ByAReviewerNoLongerReviewing_Is404_WhileASubmittedReviewerStillGetsIt(ReviewState state)
+    {
+        // Issue 11, finding 8: the dossier is for reviewers whose review is open or submitted.
+        using var client = kit.Client();
+        var setup = await InReviewAsync(client, files: ("thuyet-minh.pdf", SampleFiles.Pdf(900)));
+        var fileId = (await kit.Proposals.GetAsync(setup.ProposalId, CancellationToken.None))!.Attachments.Single().Id;
+        var submitted = Guid.NewGuid().ToString("N");
+        await kit.InviteAsync(setup.ProposalId, submitted, "Trần Văn Bình");
+        var review = (await kit.Cases.GetReviewAsync(setup.ProposalId, 1, setup.ReviewerId, CancellationToken.None))!;
+        var other = (await kit.Cases.GetReviewAsync(setup.ProposalId, 1, submitted, CancellationToken.None))!;
+        Assert.Equal(HttpStatusCode.OK, (await kit.GetAsync(client, setup.Path + "/files/" + fileId)).Status);
+
+        await kit.Cases.DecideReviewAsync(review with { State = state, DecidedAt = DateTimeOffset.UtcNow, DecidedBy = "officer", Comment = "Thay thành viên" }, CancellationToken.None);
+        await kit.Cases.DecideReviewAsync(other with
+        {
+            State = ReviewState.Submitted,
+            Points = setup.Rubric.Criteria.ToDictionary(c => c.Code, c => c.MaxPoints),
+            Recommendation = Recommendation.Approve,
+            DecidedAt = DateTimeOffset.UtcNow,
+            DecidedBy = submitted,
+        }, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await kit.GetAsync(client, setup.Path + "/files/" + fileId)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await kit.GetAsync(client, kit.Link(LinkActions.Review, setup.ProposalId, submitted) + "/files/" + fileId)).Status);
     }
 
     [Fact]

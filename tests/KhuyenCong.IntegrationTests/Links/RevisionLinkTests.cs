@@ -152,6 +152,27 @@ public sealed class RevisionLinkTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task MacroDocument_IsRefusedWith415NamingIt_AndAPdfNamedOtherwiseIsKeptAsPdf()
+    {
+        // Issue 11, finding 4, on the revision link page (the same reader as the public form and the report page).
+        using var client = kit.Client();
+        var (proposal, path) = await NeedsRevisionAsync(client);
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+
+        var (status, html) = await LinkTestKit.PostAsync(client, path + "?lang=en", Corrected(proposal, token).File("bao-gia.docm", SampleFiles.Docm()));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
+        Assert.Contains("The file 'bao-gia.docm' contains macros", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Single(await kit.Attachments.ListAsync(proposal.Id, CancellationToken.None));
+
+        var (accepted, _) = await LinkTestKit.PostAsync(client, path, Corrected(proposal, token).File("bao-gia.hta", SampleFiles.Pdf()));
+        Assert.Equal(HttpStatusCode.OK, accepted);
+        var names = (await kit.Proposals.GetAsync(proposal.Id, CancellationToken.None))!.Attachments.Select(a => a.FileName).ToList();
+        Assert.Contains("bao-gia.pdf", names);
+        Assert.DoesNotContain(names, n => n.EndsWith(".hta", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnEarlierRoundsLink_OrAProposalNotAwaitingRevision_Is409_AndTamperedExpiredAreRefused()
     {
         using var client = kit.Client();

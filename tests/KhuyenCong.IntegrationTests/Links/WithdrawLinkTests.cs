@@ -218,6 +218,26 @@ public partial class WithdrawLinkTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
     }
 
+    [Theory]
+    [InlineData("{0}=")]
+    [InlineData("{0}==")]
+    [InlineData("{0a}%20{0b}")]
+    [InlineData("{0a}%0A{0b}")]
+    public async Task Link_GenuineButNotInItsCanonicalSpelling_Returns404(string spelling)
+    {
+        // Issue 11, finding 9: one link, one spelling (padding and spaces are not skipped).
+        using var client = fixture.CreateClient();
+        var proposal = await SubmitAsync(client);
+        var token = LinkToken.Create(new LinkClaims(LinkToken.NewLinkId(), "withdraw", proposal.Id, "applicant", 1, DateTimeOffset.UtcNow.AddDays(1)), LinkSigningKeys.Parse(DevKeys));
+        var path = "/links/" + spelling.Replace("{0a}", token[..^6], StringComparison.Ordinal).Replace("{0b}", token[^6..], StringComparison.Ordinal).Replace("{0}", token, StringComparison.Ordinal);
+
+        using var genuine = await client.GetAsync(new Uri("/links/" + token, UriKind.Relative));
+        using var respelled = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, respelled.StatusCode);
+    }
+
     [GeneratedRegex("href=\"([^\"]*/links/[^\"?]+)\"")]
     private static partial Regex WithdrawLink();
 

@@ -49,7 +49,7 @@ public class ProgrammeRoutesTests(LocalHostFixture fixture)
         Assert.Equal("Chương trình khuyến công tỉnh Hưng Yên giai đoạn 2021–2025", programme.GetProperty("name").GetString());
         Assert.Equal(1, programme.GetProperty("version").GetInt32());
         Assert.Equal("Khuyến công địa phương", programme.GetProperty("fundingSourceName").GetString());
-        Assert.Equal("Cán bộ LocalHost", programme.GetProperty("createdBy").GetString());
+        Assert.Equal(KhuyenCong.IntegrationTests.Proposals.IntakeFixture.LocalHostStaffActor, programme.GetProperty("createdBy").GetString());
         var targets = programme.GetProperty("targets").EnumerateArray().ToList();
         Assert.Equal(["demonstration-models", "trainees", "approved-amount", "paid-amount", "proposals"], targets.Select(t => t.GetProperty("code").GetString()));
         Assert.Equal("Mô hình trình diễn kỹ thuật", targets[0].GetProperty("nameVi").GetString());

@@ -13,7 +13,10 @@ public sealed class IntakeFixture : IAsyncLifetime
     public const long SmallMaxProposalBytes = 160 * 1024;
 
     /// <summary>The name LocalHost gives the officer it signs in for requests with the function key.</summary>
-    public const string LocalHostStaffName = "Cán bộ LocalHost";
+    public const string LocalHostStaffName = KhuyenCong.LocalHost.Hosting.LocalHostFrontDoor.DefaultStaffName;
+
+    /// <summary>How audit rows record that officer: the name and the Entra object id (LocalHost's placeholder).</summary>
+    public const string LocalHostStaffActor = LocalHostStaffName + " (oid " + KhuyenCong.LocalHost.Hosting.LocalHostFrontDoor.DefaultStaffObjectId + ")";
 
     private readonly LocalHostFixture main = new();
 

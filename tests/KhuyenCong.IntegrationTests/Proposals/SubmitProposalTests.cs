@@ -221,8 +221,8 @@ public partial class SubmitProposalTests(IntakeFixture fixture) : IntakeTestBase
 
         var proposal = await GetProposalAsync(id);
         Assert.Equal("officer", proposal.GetProperty("channel").GetString());
-        Assert.Equal(IntakeFixture.LocalHostStaffName, proposal.GetProperty("enteredBy").GetString());
-        Assert.Equal(IntakeFixture.LocalHostStaffName, proposal.GetProperty("history")[0].GetProperty("by").GetString());
+        Assert.Equal(IntakeFixture.LocalHostStaffActor, proposal.GetProperty("enteredBy").GetString());
+        Assert.Equal(IntakeFixture.LocalHostStaffActor, proposal.GetProperty("history")[0].GetProperty("by").GetString());
     }
 
     [Fact]

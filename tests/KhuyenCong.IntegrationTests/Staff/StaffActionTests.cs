@@ -15,7 +15,8 @@ public class StaffActionTests(LocalHostFixture fixture)
 {
     private readonly StaffScenario scenario = new(fixture.Host);
 
-    private const string Staff = "Cán bộ LocalHost";
+    // Audit rows record the officer's name and Entra object id (LocalHost's placeholder id).
+    private const string Staff = KhuyenCong.IntegrationTests.Proposals.IntakeFixture.LocalHostStaffActor;
 
     // Screening
 

@@ -61,12 +61,13 @@ public sealed partial class LifecycleOverHttpTests(FastWorkflowFixture fixture)
             Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         }
 
-        // The director approves through the emailed link; the amount is committed in the year's local budget.
+        // The director, signed in (LocalHost: the function key), approves through the emailed link; the amount is
+        // committed in the year's local budget.
         await WaitForStatusAsync(staff, id, "awaiting-approval");
         var request = (await WaitForMessagesAsync(web, m => m.Subject().StartsWith("Đề nghị phê duyệt", StringComparison.Ordinal) && m.Subject().Contains(code, StringComparison.Ordinal), what: "the director's email")).Single();
         var approvePath = LinkIn(request);
         var approvePage = await web.GetStringAsync(new Uri(approvePath, UriKind.Relative));
-        using (var approved = await web.PostAsync(new Uri(approvePath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        using (var approved = await staff.PostAsync(new Uri(approvePath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["formToken"] = FormToken().Match(approvePage).Groups[1].Value,
             ["decision"] = "approve",

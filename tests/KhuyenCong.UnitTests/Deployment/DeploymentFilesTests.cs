@@ -48,6 +48,33 @@ public class DeploymentFilesTests
     }
 
     [Fact]
+    public void DeployWorkflow_AfterDeploy_SmokeTestsThatAForgedPrincipalIsRefused()
+    {
+        // Issue 11, finding 6: after each release the staff routes must answer 401 to a forged X-MS-CLIENT-PRINCIPAL.
+        var yaml = Read(".github", "workflows", "deploy.yml");
+
+        var deploy = yaml.IndexOf("azd deploy --no-prompt", StringComparison.Ordinal);
+        var smoke = yaml.IndexOf("--project tests/KhuyenCong.SmokeTests -- --checks health,staff", StringComparison.Ordinal);
+        Assert.True(deploy >= 0 && smoke > deploy, "the smoke step runs after azd deploy");
+        Assert.Contains("SMOKE_BASE_URL=\"$AZURE_FUNCTION_APP_URL\"", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("submission", yaml[smoke..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HostParityWorkflow_RunsTheAppUnderFuncStartOnAzurite_AndEverySmokeCheck()
+    {
+        var yaml = Read(".github", "workflows", "host-parity.yml");
+
+        Assert.Contains("azure-functions-core-tools@4", yaml, StringComparison.Ordinal);
+        Assert.Contains("npx azurite", yaml, StringComparison.Ordinal);
+        Assert.Contains("func start", yaml, StringComparison.Ordinal);
+        Assert.Contains("--checks health,submission,staff", yaml, StringComparison.Ordinal);
+        // The app refuses LocalHost's development key outside LocalHost: the job must make its own.
+        Assert.DoesNotContain("\"dev\"", yaml, StringComparison.Ordinal);
+        Assert.True(File.Exists(BuildPaths.InRepo("tests", "KhuyenCong.SmokeTests", "KhuyenCong.SmokeTests.csproj")));
+    }
+
+    [Fact]
     public void EntraAppRoles_File_DefinesTheFourStaffRolesWithDistinctIds()
     {
         var roles = JsonNode.Parse(Read("infra", "entra-app-roles.json"))!.AsArray();

@@ -15,11 +15,12 @@ namespace KhuyenCong.UnitTests.Functions;
 public class StaffActionRolesTests
 {
     private static StaffActionFunctions Functions() =>
-        new(null!, null!, null!, null!, TimeProvider.System, NullLogger<StaffActionFunctions>.Instance);
+        new(null!, null!, null!, null!, StaffEndpoints.Create(), TimeProvider.System, NullLogger<StaffActionFunctions>.Instance);
 
     private static HttpRequest StaffRequest(string path, string body, params string[] roles)
     {
-        var request = Request(path, null, (StaffPrincipal.HeaderName, StaffPrincipal.Encode("Nguyễn Văn A", roles)));
+        var request = Request(path, null, (StaffPrincipal.HeaderName, StaffPrincipal.Encode("Nguyễn Văn A", roles))).WithPlatform();
+        request.Method = "POST";
         request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         request.ContentType = "application/json";
         return request;
@@ -53,7 +54,7 @@ public class StaffActionRolesTests
     [Fact]
     public async Task Actions_WithoutPrincipal_Return401()
     {
-        var request = Request("/api/proposals/p1/payments", null);
+        var request = Request("/api/proposals/p1/payments", null).WithPlatform();
 
         Assert.Equal(401, Status(await Functions().RecordPayment(request, "p1", null!, CancellationToken.None)));
     }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using KhuyenCong.Application.Caps;
+using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Caps;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.UnitTests.Web;
 
@@ -60,6 +62,19 @@ internal static partial class WebTestSupport
         }
 
         return context.Request;
+    }
+
+    /// <summary>App Service in Azure with App Service Authentication (Entra ID) on: where the principal header is trusted.</summary>
+    public static HostPlatformOptions SignedInAzure() => new() { SiteName = "kc-test", AuthEnabled = "True", AuthDefaultProvider = HostPlatformOptions.EntraProvider };
+
+    /// <summary>Gives the request the app's <see cref="StaffIdentity"/> for a platform (by default <see cref="SignedInAzure"/>).</summary>
+    public static HttpRequest WithPlatform(this HttpRequest request, HostPlatformOptions? platform = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.RequestServices = new ServiceCollection()
+            .AddSingleton(new StaffIdentity(Microsoft.Extensions.Options.Options.Create(platform ?? SignedInAzure())))
+            .BuildServiceProvider();
+        return request;
     }
 
     /// <summary>The text of <c>&lt;script type="application/json" id="form-rules"&gt;</c>, parsed.</summary>

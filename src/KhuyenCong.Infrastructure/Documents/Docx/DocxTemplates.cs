@@ -5,7 +5,7 @@ using KhuyenCong.Domain.Documents;
 namespace KhuyenCong.Infrastructure.Documents.Docx;
 
 /// <summary>
-/// The template engine (ADR 0011): a template is a Word document with <c>{{name}}</c> placeholders and repeating table
+/// The template engine (ADR 0016): a template is a Word document with <c>{{name}}</c> placeholders and repeating table
 /// rows <c>{{#rows}}</c> … <c>{{/rows}}</c> (docs/documents.md). Reading and filling both work on a copy in memory.
 /// </summary>
 public sealed class DocxTemplates : IDocxTemplates

@@ -5,7 +5,7 @@ using PdfSharp.Drawing;
 namespace KhuyenCong.Infrastructure.Documents.Pdf;
 
 /// <summary>
-/// The receipt as a PDF (PDFsharp 6.2.4, MIT; ADR 0011), laid out like the shipped DOCX receipt (Decree 30/2020
+/// The receipt as a PDF (PDFsharp 6.2.4, MIT; ADR 0016), laid out like the shipped DOCX receipt (Decree 30/2020
 /// header, title, the facts, the documents table, the signature block) from the same values, so both say the same.
 /// </summary>
 public sealed class ReceiptPdf : IReceiptPdf

@@ -22,7 +22,7 @@ public class LinkTokenTests
         var token = LinkToken.Create(claims, Keys());
 
         Assert.Equal(LinkTokenStatus.Valid, LinkToken.Verify(token, Keys(), Now, out var read));
-        Assert.Equal(claims with { ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(claims.ExpiresAt.ToUnixTimeSeconds()) }, read);
+        Assert.Equal(claims with { ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(claims.ExpiresAt.ToUnixTimeSeconds()), KeyId = "k1" }, read);
         Assert.StartsWith("k1.", token, StringComparison.Ordinal);
     }
 
@@ -127,5 +127,60 @@ public class LinkTokenTests
     {
         var ex = Assert.Throws<FormatException>(() => LinkSigningKeys.Parse(json));
         Assert.DoesNotContain("MDEyMzQ1", ex.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Each spelling the decoder alone would take for the same token (finding 9 of issue 11).</summary>
+    public static TheoryData<string, string> NonCanonicalSpellings() => new()
+    {
+        { "padding after the signature", "{0}.{1}.{2}=" },
+        { "padding after the claims", "{0}.{1}=.{2}" },
+        { "a space inside the signature (%20 decoded)", "{0}.{1}.{2a} {2b}" },
+        { "a space inside the claims", "{0}.{1a} {1b}.{2}" },
+        { "a line break inside the signature", "{0}.{1}.{2a}\n{2b}" },
+        { "a tab after the key id", "{0}\t.{1}.{2}" },
+        { "a trailing space", "{0}.{1}.{2} " },
+    };
+
+    [Theory]
+    [MemberData(nameof(NonCanonicalSpellings))]
+    public void Verify_NonCanonicalSpellingOfAGenuineToken_IsInvalid(string what, string pattern)
+    {
+        var token = LinkToken.Create(Claims(), Keys());
+        var parts = token.Split('.');
+        var spelled = pattern
+            .Replace("{0}", parts[0], StringComparison.Ordinal)
+            .Replace("{1a}", parts[1][..5], StringComparison.Ordinal).Replace("{1b}", parts[1][5..], StringComparison.Ordinal)
+            .Replace("{1}", parts[1], StringComparison.Ordinal)
+            .Replace("{2a}", parts[2][..5], StringComparison.Ordinal).Replace("{2b}", parts[2][5..], StringComparison.Ordinal)
+            .Replace("{2}", parts[2], StringComparison.Ordinal);
+
+        Assert.NotEqual(token, spelled);
+        Assert.True(LinkTokenStatus.Invalid == LinkToken.Verify(spelled, Keys(), Now, out _), what);
+    }
+
+    [Fact]
+    public void Verify_SignatureWithSpareBitsSet_IsInvalid()
+    {
+        // 32 bytes of HMAC are 43 base64url characters: the last one carries 2 spare bits. .NET's decoder refuses them set;
+        // the round-trip check refuses them whatever the decoder does.
+        var token = LinkToken.Create(Claims(), Keys());
+        var parts = token.Split('.');
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var last = Alphabet.IndexOf(parts[2][^1], StringComparison.Ordinal);
+        var sibling = $"{parts[0]}.{parts[1]}.{parts[2][..^1]}{Alphabet[last ^ 1]}";
+
+        Assert.Equal(LinkTokenStatus.Invalid, LinkToken.Verify(sibling, Keys(), Now, out _));
+        Assert.Equal(LinkTokenStatus.Valid, LinkToken.Verify(token, Keys(), Now, out _));
+    }
+
+    [Fact]
+    public void Verify_ReadClaims_NameTheKeyThatSigned()
+    {
+        var old = LinkToken.Create(Claims(), Keys("k1"));
+
+        LinkToken.Verify(old, Keys("k2"), Now, out var read);
+
+        Assert.Equal("k1", read!.KeyId);
+        Assert.Equal("k1", LinkToken.KeyIdOf(old));
     }
 }

@@ -1,0 +1,12 @@
+using KhuyenCong.Application.Workflow;
+using Microsoft.DurableTask.Client;
+
+namespace KhuyenCong.Functions.Workflow;
+
+/// <summary><see cref="IWorkflowEvents"/> over the durable client a function is bound to (<c>[DurableClient]</c>).</summary>
+public sealed class DurableWorkflowEvents(DurableTaskClient client) : IWorkflowEvents
+{
+    public Task RaiseAsync<TPayload>(string proposalId, string eventName, TPayload payload, CancellationToken cancellationToken)
+        where TPayload : notnull =>
+        client.RaiseEventAsync(proposalId, eventName, payload, cancellationToken);
+}
