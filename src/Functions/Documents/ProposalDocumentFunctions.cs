@@ -1,10 +1,7 @@
+using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Documents;
 using KhuyenCong.Application.Identity;
-using KhuyenCong.Application.Proposals;
-using KhuyenCong.Domain.Proposals;
-using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -14,219 +11,108 @@ using Microsoft.Extensions.Options;
 namespace KhuyenCong.Functions.Documents;
 
 /// <summary>
-/// A proposal's official documents (docs/api.md, "Văn bản"): generate one of a kind from the current template and the
-/// proposal's facts (409 naming why when its facts do not exist yet), list them, download them, and upload each one's
-/// signed scan. Officers only. The staff-route prologue is the current one of the other staff routes (role, then body).
+/// A proposal's official documents (docs/api.md, "Văn bản"), officers only, through the staff-route prologue
+/// (<see cref="StaffEndpoint"/>: role, origin, CSRF token of a form, body type and size): generate one of a kind
+/// (<see cref="DocumentGeneration"/>), list them, download them, and upload each one's signed scan
+/// (<see cref="SignedScanUpload"/>). The routes read, call the use case and map its decision.
 /// </summary>
 public sealed partial class ProposalDocumentFunctions(
     DocumentCatalog catalog,
     ProposalDocuments documents,
-    IProposalRepository proposals,
+    DocumentGeneration generation,
+    SignedScanUpload scans,
+    StaffEndpoint staff,
     IOptions<DocumentsOptions> options,
-    TimeProvider time,
     ILogger<ProposalDocumentFunctions> logger)
 {
-    public const int MaxNumber = 50;
+    /// <summary>The declared types a raw scan may come as (its content decides what it is).</summary>
+    private static readonly string[] ScanMediaTypes = ["application/pdf", "image/jpeg", "image/png", "application/octet-stream"];
 
     /// <summary>
-    /// <c>POST /api/proposals/{id}/documents/{kind}</c>: generates the document; body empty or JSON
-    /// <c>{"number": "…", "date": "yyyy-MM-dd"}</c> to set its number and date. 201 with its record.
+    /// <c>POST /api/proposals/{id}/documents/{kind}</c>: generates the document; no body, or a JSON object (or the staff
+    /// page's form) <c>{"number": "…", "date": "yyyy-MM-dd"}</c> to set its number and date. 201 with its record.
     /// </summary>
     [Function(nameof(GenerateDocument))]
-    public async Task<IActionResult> GenerateDocument(
+    public Task<IActionResult> GenerateDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/documents/{kind}")] HttpRequest request,
         string id,
         string kind,
-        CancellationToken cancellationToken)
-    {
-        var language = RequestLanguage.From(request);
-        var en = language == Language.English;
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var documentKind = catalog.Find(kind);
-        if (documentKind is null)
-        {
-            return DocumentHttp.UnknownKind(catalog, language);
-        }
-
-        var (overrides, problem) = await ReadOverridesAsync(request, language, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var result = await documents.GenerateAsync(documentKind, id, overrides!, staff.Name, cancellationToken);
-        if (result.Refusal is { } refusal)
-        {
-            return Problems.Status(refusal.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict,
-                en ? refusal.English : refusal.Vietnamese, language);
-        }
-
-        var document = result.Document!;
-        LogGenerated(logger, id, documentKind.Info.Code, document.Id);
-        return new CreatedResult($"/api/proposals/{Uri.EscapeDataString(id)}/documents/{document.Id}/file", DocumentHttp.Json(document, catalog));
-    }
+        CancellationToken cancellationToken) =>
+        RequestBody.HasContent(request)
+            ? staff.ActionAsync(request, StaffRoles.Officer, id, "document", (c, input) => GenerateAsync(c, id, kind, Order(input), cancellationToken), cancellationToken)
+            : staff.WriteAsync(request, StaffRoles.Officer, c => GenerateAsync(c, id, kind, DocumentOrder.Defaults, cancellationToken), cancellationToken);
 
     /// <summary><c>GET /api/proposals/{id}/documents</c>: the proposal's documents, newest first.</summary>
     [Function(nameof(ListDocuments))]
-    public async Task<IActionResult> ListDocuments(
+    public Task<IActionResult> ListDocuments(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/{id}/documents")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, StaffRoles.Officer, async c =>
         {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        if (await proposals.GetAsync(id, cancellationToken) is null)
-        {
-            return NoProposal(language);
-        }
-
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return new OkObjectResult((await documents.ListAsync(id, cancellationToken)).Select(d => DocumentHttp.Json(d, catalog)));
-    }
+            c.NoStore();
+            return (await documents.ListAsync(id, cancellationToken)).Answer(c.Language, list => new OkObjectResult(list.Select(d => DocumentAnswers.Json(d, catalog))));
+        });
 
     /// <summary><c>GET /api/proposals/{id}/documents/{documentId}/file</c>: the generated .docx, as a download.</summary>
     [Function(nameof(DownloadDocument))]
-    public async Task<IActionResult> DownloadDocument(
+    public Task<IActionResult> DownloadDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/{id}/documents/{documentId}/file")] HttpRequest request,
         string id,
         string documentId,
-        CancellationToken cancellationToken)
-    {
-        var (_, document, refusal) = await OfficerDocumentAsync(request, id, documentId, cancellationToken);
-        return refusal ?? DocumentHttp.File(request, await documents.OpenAsync(document!, cancellationToken), ProposalDocuments.DocxContentType, document!.FileName);
-    }
+        CancellationToken cancellationToken) =>
+        DownloadAsync(request, id, documentId, signed: false, cancellationToken);
 
     /// <summary>
-    /// <c>PUT /api/proposals/{id}/documents/{documentId}/signed</c>, body the scan (PDF, JPEG or PNG, recognised by its
-    /// content): stores the signed scan next to the document, replacing an earlier one. 200 with the document's record.
+    /// <c>PUT /api/proposals/{id}/documents/{documentId}/signed</c>, the scan (PDF, JPEG or PNG, recognised by its
+    /// content) as the body or a multipart form's file: stored next to the document, replacing an earlier one. 200 with
+    /// the document's record; 415 naming <c>file</c> for any other content.
     /// </summary>
     [Function(nameof(UploadSignedScan))]
-    public async Task<IActionResult> UploadSignedScan(
+    public Task<IActionResult> UploadSignedScan(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/proposals/{id}/documents/{documentId}/signed")] HttpRequest request,
         string id,
         string documentId,
-        CancellationToken cancellationToken)
-    {
-        var (staff, document, refusal) = await OfficerDocumentAsync(request, id, documentId, cancellationToken);
-        if (refusal is not null)
+        CancellationToken cancellationToken) =>
+        staff.FileAsync(request, StaffRoles.Officer, new StaffFileRule(options.Value.MaxScanBytes, ScanMediaTypes), async (c, content) =>
         {
-            return refusal;
-        }
-
-        var language = RequestLanguage.From(request);
-        var max = options.Value.MaxScanBytes;
-        var content = await DocumentHttp.ReadBodyAsync(request, max, cancellationToken);
-        var (updated, problem) = content is null ? (null, ScanProblem.TooLarge) : await documents.UploadSignedAsync(document!, content, staff!.Name, cancellationToken);
-        return problem switch
-        {
-            ScanProblem.TooLarge => DocumentHttp.TooLarge(max, language),
-            ScanProblem.NotAScan => Problems.Field(StatusCodes.Status415UnsupportedMediaType, "file", language == Language.English
-                ? "The signed scan must be a PDF, JPEG or PNG file."
-                : "Bản quét có chữ ký phải là tệp PDF, JPEG hoặc PNG.", language),
-            _ => new OkObjectResult(DocumentHttp.Json(updated!, catalog)),
-        };
-    }
+            var decision = await scans.UploadAsync(id, documentId, content, c.Staff.Actor, cancellationToken);
+            return decision.Kind == DecisionKind.Invalid
+                ? Problems.Field(StatusCodes.Status415UnsupportedMediaType, "file", SignedScanUpload.NotAScan.In(c.Language), c.Language)
+                : decision.Answer(c.Language, d => new OkObjectResult(DocumentAnswers.Json(d, catalog)));
+        }, cancellationToken);
 
     /// <summary><c>GET /api/proposals/{id}/documents/{documentId}/signed</c>: the signed scan, as a download.</summary>
     [Function(nameof(DownloadSignedScan))]
-    public async Task<IActionResult> DownloadSignedScan(
+    public Task<IActionResult> DownloadSignedScan(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/{id}/documents/{documentId}/signed")] HttpRequest request,
         string id,
         string documentId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        DownloadAsync(request, id, documentId, signed: true, cancellationToken);
+
+    private async Task<IActionResult> GenerateAsync(StaffRequest c, string id, string kind, DocumentOrder order, CancellationToken cancellationToken)
     {
-        var (_, document, refusal) = await OfficerDocumentAsync(request, id, documentId, cancellationToken);
-        if (refusal is not null)
+        if (catalog.Find(kind) is not { } documentKind)
         {
-            return refusal;
+            return DocumentAnswers.UnknownKind(catalog, c.Language);
         }
 
-        if (document!.Signed is not { } scan)
+        var decision = await generation.GenerateAsync(documentKind, id, order, c.Staff.Actor, cancellationToken);
+        return decision.Answer(c.Language, document =>
         {
-            var language = RequestLanguage.From(request);
-            return Problems.Status(StatusCodes.Status404NotFound, language == Language.English
-                ? "This document has no signed scan." : "Văn bản này chưa có bản quét có chữ ký.", language);
-        }
-
-        return DocumentHttp.File(request, await documents.OpenSignedAsync(document, cancellationToken), scan.ContentType, scan.FileName);
+            LogGenerated(logger, id, documentKind.Info.Code, document.Id);
+            return new CreatedResult(DocumentAnswers.FileUrl(document), DocumentAnswers.Json(document, catalog));
+        });
     }
 
-    /// <summary>The officer and the proposal's document, or the 401, 403 or 404 to answer.</summary>
-    private async Task<(StaffPrincipal? Staff, GeneratedDocument? Document, IActionResult? Refusal)> OfficerDocumentAsync(
-        HttpRequest request, string id, string documentId, CancellationToken cancellationToken)
-    {
-        var language = RequestLanguage.From(request);
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
-        {
-            return (null, null, StaffAccess.Denied(denied, language));
-        }
+    private Task<IActionResult> DownloadAsync(HttpRequest request, string id, string documentId, bool signed, CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, StaffRoles.Officer, async c => (await documents.OpenAsync(id, documentId, signed, cancellationToken))
+            .Answer(c.Language, file => AttachmentDownload.Result(c.Http, file.FileName, file.ContentType, file.Content)));
 
-        var document = await documents.GetAsync(id, documentId, cancellationToken);
-        return document is null
-            ? (staff, null, Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such document." : "Không có văn bản này.", language))
-            : (staff, document, null);
-    }
-
-    /// <summary>The number and date an officer set (none with an empty body), or the 400/415 to answer.</summary>
-    private async Task<(DocumentOverrides? Overrides, IActionResult? Problem)> ReadOverridesAsync(HttpRequest request, Language language, CancellationToken cancellationToken)
-    {
-        var en = language == Language.English;
-        if (request.ContentLength == 0 || (request.ContentLength is null && string.IsNullOrEmpty(request.ContentType)))
-        {
-            return (DocumentOverrides.None, null);
-        }
-
-        if (request.HasFormContentType)
-        {
-            return (null, Problems.Field(StatusCodes.Status415UnsupportedMediaType, "body", en
-                ? "Send a JSON object, or no body." : "Nội dung gửi lên phải là một đối tượng JSON hoặc để trống.", language));
-        }
-
-        var body = await RequestBody.ReadAtMostAsync(request.Body, StaffEndpoint.MaxJsonBytes, cancellationToken);
-        var input = body is null ? null : ActionInput.FromJson(body);
-        if (input is null)
-        {
-            return (null, Problems.Field(StatusCodes.Status400BadRequest, "body", en
-                ? "Send a JSON object, or no body." : "Nội dung gửi lên phải là một đối tượng JSON hoặc để trống.", language));
-        }
-
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var raw = input.Text("number");
-        var number = raw is null ? null : VietnameseText.Normalize(raw);
-        if (input.HasWrongType("number") || (raw is not null && (string.IsNullOrEmpty(number) || number.Length > MaxNumber || VietnameseText.HasForbiddenCharacters(raw))))
-        {
-            errors["number"] = [en ? "The number is text of at most 50 characters, for example 07/BB-TTKC." : "Số văn bản tối đa 50 ký tự, ví dụ 07/BB-TTKC."];
-        }
-
-        DateOnly? date = null;
-        if (input.Text("date") is not null || input.HasWrongType("date"))
-        {
-            var today = VietnamTime.Today(time);
-            if (!input.TryDate("date", out var parsed) || parsed.Year < 2000 || parsed > today.AddYears(1))
-            {
-                errors["date"] = [en ? "Enter the document's date as yyyy-MM-dd, at most a year ahead." : "Vui lòng nhập ngày văn bản theo dạng yyyy-MM-dd, không quá một năm sau hôm nay."];
-            }
-            else
-            {
-                date = parsed;
-            }
-        }
-
-        return errors.Count > 0 ? (null, Problems.Fields(errors, language)) : (new DocumentOverrides(number, date), null);
-    }
-
-    private static IActionResult NoProposal(Language language) =>
-        Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such proposal." : "Không có đề án này.", language);
+    /// <summary>The number and date as sent (the use case checks them).</summary>
+    private static DocumentOrder Order(ActionInput input) =>
+        new(input.Text("number"), input.Text("date"), input.HasWrongType("number"), input.HasWrongType("date"));
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Proposal {ProposalId}: document {Kind} generated ({DocumentId})")]
     private static partial void LogGenerated(ILogger logger, string proposalId, string kind, string documentId);

@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Documents;
+using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Functions.Web;
 using Microsoft.AspNetCore.Http;
@@ -34,6 +35,6 @@ public sealed class ReceiptPdfFunction(ReceiptPdfs receipts, TrackingThrottle th
         }
 
         request.HttpContext.Response.Headers["X-Robots-Tag"] = "noindex";
-        return DocumentHttp.File(request, new MemoryStream(receipt.Content), "application/pdf", receipt.FileName);
+        return AttachmentDownload.Result(request, receipt.FileName, "application/pdf", new MemoryStream(receipt.Content));
     }
 }

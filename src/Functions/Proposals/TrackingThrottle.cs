@@ -17,6 +17,13 @@ public sealed class TrackingThrottle(TimeProvider time)
     public const int MaxMisses = 20;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
+    private static readonly Bilingual TooManyMisses = new(
+        "Bạn đã tra cứu sai mã quá nhiều lần, vui lòng thử lại sau.", "Too many unknown tracking codes from your address: try again later.");
+
+    private static readonly Bilingual UnknownCode = new(
+        "Không có đề án nào với mã theo dõi này. Vui lòng kiểm tra mã trong email xác nhận.",
+        "No proposal has this tracking code. Check the code in your acknowledgement email.");
+
     private readonly ConcurrentDictionary<string, Misses> misses = new(StringComparer.Ordinal);
 
     /// <summary>How long to hold the request before answering, or null when it must be refused (429).</summary>
@@ -55,8 +62,7 @@ public sealed class TrackingThrottle(TimeProvider time)
         if (delay is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problems.Status(StatusCodes.Status429TooManyRequests, language == Language.English
-                ? "Too many unknown tracking codes from your address: try again later." : "Bạn đã tra cứu sai mã quá nhiều lần, vui lòng thử lại sau.", language);
+            return Problems.Status(StatusCodes.Status429TooManyRequests, TooManyMisses.In(language), language);
         }
 
         if (delay > TimeSpan.Zero)
@@ -71,8 +77,7 @@ public sealed class TrackingThrottle(TimeProvider time)
     public IActionResult Unknown(HttpRequest request, Language language)
     {
         RecordMiss(request);
-        return Problems.Status(StatusCodes.Status404NotFound, language == Language.English
-            ? "No proposal has this tracking code. Check the code in your acknowledgement email." : "Không có đề án nào với mã theo dõi này. Vui lòng kiểm tra mã trong email xác nhận.", language);
+        return Problems.Status(StatusCodes.Status404NotFound, UnknownCode.In(language), language);
     }
 
     private int Current(string address) =>

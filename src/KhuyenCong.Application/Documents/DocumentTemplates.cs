@@ -73,8 +73,9 @@ public sealed class DocumentTemplates(ITemplateStore store, IShippedTemplates sh
 }
 
 /// <summary>
-/// Whether a file can be a kind's template: within the size limit, a plain Word document (no macros, ActiveX, OLE or
-/// external links), every placeholder known and in place, every required one present, and a trial fill with the
+/// Whether a file can be a kind's template: within the size limit, a Word document without macros, ActiveX or OLE by
+/// the attachments' own rules (<see cref="TemplateCheck.Container"/>, the first gate), then of the plain document type
+/// without external links, every placeholder known and in place, every required one present, and a trial fill with the
 /// placeholders' examples that succeeds.
 /// </summary>
 public sealed class TemplateValidation(IDocxTemplates docx, IOptions<DocumentsOptions> options)
@@ -87,6 +88,11 @@ public sealed class TemplateValidation(IDocxTemplates docx, IOptions<DocumentsOp
         if (content.Length > max)
         {
             return [new TemplateProblem(TemplateProblemKind.TooLarge, (max / 1024 / 1024).ToString(CultureInfo.InvariantCulture) + " MB")];
+        }
+
+        if (TemplateCheck.Container(content) is { } refused)
+        {
+            return [refused];
         }
 
         var reading = docx.Read(content);

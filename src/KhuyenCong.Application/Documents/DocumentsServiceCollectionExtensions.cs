@@ -25,6 +25,8 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<TemplateValidation>();
         services.AddSingleton<DocumentTemplates>();
         services.AddSingleton<ProposalDocuments>();
+        services.AddSingleton<DocumentGeneration>();
+        services.AddSingleton<SignedScanUpload>();
         services.AddSingleton<ReceiptPdfs>();
         return services;
     }

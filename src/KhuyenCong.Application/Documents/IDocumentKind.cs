@@ -1,4 +1,5 @@
 using KhuyenCong.Domain.Documents;
+using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.Application.Documents;
 
@@ -22,11 +23,11 @@ public abstract record DocumentFacts;
 public sealed record DocumentContent(DateOnly Date, string? Number, DocumentValues Values) : DocumentFacts;
 
 /// <summary>No document: the subject does not exist (404) or its facts do not exist yet (409), with why in both languages.</summary>
-public sealed record DocumentRefusal(bool NotFound, string Vietnamese, string English) : DocumentFacts
+public sealed record DocumentRefusal(bool NotFound, Bilingual Reason) : DocumentFacts
 {
-    public static DocumentRefusal UnknownProposal { get; } = new(true, "Không có đề án này.", "No such proposal.");
+    public static DocumentRefusal UnknownProposal { get; } = new(true, new Bilingual("Không có đề án này.", "No such proposal."));
 
-    public static DocumentRefusal Stage(string vietnamese, string english) => new(false, vietnamese, english);
+    public static DocumentRefusal Stage(string vietnamese, string english) => new(false, new Bilingual(vietnamese, english));
 }
 
 /// <summary>

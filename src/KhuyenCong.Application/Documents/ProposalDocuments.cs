@@ -1,111 +1,49 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using KhuyenCong.Domain.Attachments;
+using KhuyenCong.Application.Common;
+using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Text;
-using Microsoft.Extensions.Options;
 
 namespace KhuyenCong.Application.Documents;
 
-/// <summary>What an officer may set when asking for a document: its number and date (else the facts' or the next number).</summary>
-public sealed record DocumentOverrides(string? Number, DateOnly? Date)
-{
-    public static DocumentOverrides None { get; } = new(null, null);
-}
-
-/// <summary>The generated document, or why there is none (<see cref="DocumentRefusal"/>: 404 or 409).</summary>
-public sealed record GenerateResult(GeneratedDocument? Document, DocumentRefusal? Refusal);
-
-/// <summary>Why a signed scan is refused, if it is.</summary>
-public enum ScanProblem
-{
-    None,
-    TooLarge,
-
-    /// <summary>Not a PDF, JPEG or PNG file (by its first bytes).</summary>
-    NotAScan,
-}
+/// <summary>A stored file to serve: its name, its content type and its content.</summary>
+public sealed record DocumentFile(string FileName, string ContentType, Stream Content);
 
 /// <summary>
-/// A proposal's official documents: generated from the current template of their kind with the facts the kind
-/// gathers (fully in memory, then stored: nothing half-made is ever kept), listed, downloaded, and their signed scans.
+/// A proposal's official documents as stored: listed, their files and signed scans opened; and how their files are
+/// named. Generating one is <see cref="DocumentGeneration"/>, a signed scan <see cref="SignedScanUpload"/>.
 /// </summary>
-public sealed class ProposalDocuments(
-    DocumentTemplates templates,
-    IDocxTemplates docx,
-    IDocumentNumbers numbers,
-    IGeneratedDocumentStore store,
-    IOptions<DocumentsOptions> options,
-    TimeProvider time)
+public sealed class ProposalDocuments(IGeneratedDocumentStore store, IProposalRepository proposals)
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    public async Task<GenerateResult> GenerateAsync(IDocumentKind kind, string proposalId, DocumentOverrides overrides, string by, CancellationToken cancellationToken)
+    public static Bilingual NoSuchDocument { get; } = new("Không có văn bản này.", "No such document.");
+
+    public static Bilingual NoSignedScan { get; } = new("Văn bản này chưa có bản quét có chữ ký.", "This document has no signed scan.");
+
+    /// <summary>The proposal's documents, newest first; not found for an unknown proposal.</summary>
+    public async Task<Decision<IReadOnlyList<GeneratedDocument>>> ListAsync(string proposalId, CancellationToken cancellationToken) =>
+        await proposals.GetAsync(proposalId, cancellationToken) is null
+            ? Decision<IReadOnlyList<GeneratedDocument>>.NotFound(DocumentRefusal.UnknownProposal.Reason)
+            : Decision<IReadOnlyList<GeneratedDocument>>.Done(await store.ListAsync(proposalId, cancellationToken));
+
+    /// <summary>The generated document's file, or its signed scan's (<paramref name="signed"/>); not found when there is none.</summary>
+    public async Task<Decision<DocumentFile>> OpenAsync(string proposalId, string documentId, bool signed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(kind);
-        ArgumentNullException.ThrowIfNull(overrides);
-        var facts = await kind.GatherAsync(proposalId, cancellationToken);
-        if (facts is DocumentRefusal refusal)
+        var document = await store.GetAsync(proposalId, documentId, cancellationToken);
+        if (document is null)
         {
-            return new GenerateResult(null, refusal);
+            return Decision<DocumentFile>.NotFound(NoSuchDocument);
         }
 
-        var content = (DocumentContent)facts;
-        var settings = options.Value;
-        var date = overrides.Date ?? content.Date;
-        var number = overrides.Number ?? content.Number;
-        if (number is null)
+        if (!signed)
         {
-            var symbol = CommonPlaceholders.Symbol(kind.Info, settings);
-            number = OfficialFormat.NumberAndSymbol(await numbers.NextAsync(symbol, date.Year, cancellationToken), symbol);
+            return Decision<DocumentFile>.Done(new DocumentFile(document.FileName, DocxContentType, await store.OpenAsync(document, cancellationToken)));
         }
 
-        var values = CommonPlaceholders.Values(kind.Info, settings, number, date).Merge(content.Values);
-        var template = await templates.CurrentAsync(kind, cancellationToken);
-        var bytes = docx.Render(template.Content, values);
-        var document = new GeneratedDocument(
-            Guid.NewGuid().ToString("N"), proposalId, kind.Info.Code, number, date, FileName(kind.Info.FileStem, number, date, ".docx"),
-            bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), by, time.GetUtcNow(), template.Source);
-        await store.SaveAsync(document, bytes, cancellationToken);
-        return new GenerateResult(document, null);
-    }
-
-    public Task<IReadOnlyList<GeneratedDocument>> ListAsync(string proposalId, CancellationToken cancellationToken) =>
-        store.ListAsync(proposalId, cancellationToken);
-
-    public Task<GeneratedDocument?> GetAsync(string proposalId, string documentId, CancellationToken cancellationToken) =>
-        store.GetAsync(proposalId, documentId, cancellationToken);
-
-    public Task<Stream> OpenAsync(GeneratedDocument document, CancellationToken cancellationToken) => store.OpenAsync(document, cancellationToken);
-
-    public Task<Stream> OpenSignedAsync(GeneratedDocument document, CancellationToken cancellationToken) => store.OpenSignedAsync(document, cancellationToken);
-
-    /// <summary>Stores the signed scan of <paramref name="document"/> (replacing an earlier one) when it is a PDF, JPEG or PNG within the limit.</summary>
-    public async Task<(GeneratedDocument? Document, ScanProblem Problem)> UploadSignedAsync(GeneratedDocument document, byte[] content, string by, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(content);
-        if (content.Length > options.Value.MaxScanBytes)
-        {
-            return (null, ScanProblem.TooLarge);
-        }
-
-        var kind = AttachmentRules.Detect(content.AsSpan(0, Math.Min(content.Length, AttachmentRules.SignatureLength)));
-        if (kind is not (AttachmentKind.Pdf or AttachmentKind.Jpeg or AttachmentKind.Png))
-        {
-            return (null, ScanProblem.NotAScan);
-        }
-
-        var extension = kind switch
-        {
-            AttachmentKind.Pdf => ".pdf",
-            AttachmentKind.Png => ".png",
-            _ => ".jpg",
-        };
-        var stem = Path.GetFileNameWithoutExtension(document.FileName);
-        var scan = new SignedScan(stem + "-da-ky" + extension, AttachmentRules.ContentType(kind.Value), content.Length,
-            Convert.ToHexStringLower(SHA256.HashData(content)), by, time.GetUtcNow());
-        return (await store.SaveSignedAsync(document, scan, content, cancellationToken), ScanProblem.None);
+        return document.Signed is { } scan
+            ? Decision<DocumentFile>.Done(new DocumentFile(scan.FileName, scan.ContentType, await store.OpenSignedAsync(document, cancellationToken)))
+            : Decision<DocumentFile>.NotFound(NoSignedScan);
     }
 
     /// <summary>

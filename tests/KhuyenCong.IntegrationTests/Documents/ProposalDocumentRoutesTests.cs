@@ -21,7 +21,8 @@ namespace KhuyenCong.IntegrationTests.Documents;
 [Collection(DocumentsCollection.Name)]
 public partial class ProposalDocumentRoutesTests(LocalHostFixture fixture)
 {
-    private const string Officer = "Cán bộ LocalHost";
+    /// <summary>Who generated or uploaded, as recorded: LocalHost's staff member's name and Entra object id.</summary>
+    private const string Officer = IntakeFixture.LocalHostStaffActor;
 
     private readonly StaffScenario scenario = new(fixture.Host);
 

@@ -100,7 +100,8 @@ public sealed class TemplateRoutesTests(LocalHostFixture fixture) : IAsyncLifeti
         using var admin = scenario.Staff();
         var shipped = await CurrentAsync(admin, "shipped");
 
-        using var response = await admin.PutAsync(new Uri(TemplateUri + "?lang=en", UriKind.Relative), new ByteArrayContent(Edited(shipped, extra: "Mã số thuế: {{establishment.vatNumber}}")));
+        using var response = await admin.PutAsync(new Uri(TemplateUri + "?lang=en", UriKind.Relative),
+            new ByteArrayContent(Edited(shipped, extra: "Mã số thuế: {{establishment.vatNumber}}")) { Headers = { ContentType = new("application/octet-stream") } });
 
         await AssertRefusedAsync(response, "unknown-placeholder", "{{establishment.vatNumber}}", "The placeholder {{establishment.vatNumber}} is not one of this document's placeholders.");
     }
@@ -123,7 +124,7 @@ public sealed class TemplateRoutesTests(LocalHostFixture fixture) : IAsyncLifeti
 
         using var response = await PutAsync(admin, new byte[(5 * 1024 * 1024) + 1]);
 
-        await ProblemAssert.FieldAsync(response, HttpStatusCode.RequestEntityTooLarge, "file", "Tệp lớn hơn 5 MB.");
+        await ProblemAssert.FieldAsync(response, HttpStatusCode.RequestEntityTooLarge, "file", "Tệp lớn hơn 5.120 KB.");
         Assert.Equal(shipped, await CurrentAsync(admin, "shipped"));
     }
 
@@ -152,7 +153,7 @@ public sealed class TemplateRoutesTests(LocalHostFixture fixture) : IAsyncLifeti
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
             var body = await put.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("uploaded", body.GetProperty("source").GetString());
-            Assert.Equal("Cán bộ LocalHost", body.GetProperty("uploadedBy").GetString());
+            Assert.Equal(IntakeFixture.LocalHostStaffActor, body.GetProperty("uploadedBy").GetString());
         }
 
         Assert.Equal(edited, await CurrentAsync(admin, "uploaded:"));

@@ -98,6 +98,35 @@ public sealed class TemplateValidationTests : IDisposable
     }
 
     [Fact]
+    public void Check_MacroEnabledDocumentInEnglish_NamesMacrosInEnglish()
+    {
+        var problem = Assert.Single(Validation.Check(Receipt, Build(WordprocessingDocumentType.MacroEnabledDocument, Para("{{proposal.title}}"))));
+        Assert.Equal("The template contains macros, which is not accepted: save it as a plain Word document (.docx).", problem.Message(Language.English));
+    }
+
+    [Fact]
+    public void Check_EmbeddedMacroEnabledWorkbook_IsRefusedByTheAttachmentsRule()
+    {
+        // The attachments' gate (OfficeDocumentInspection) refuses an embedded .xlsm, which no Word part type betrays.
+        var content = WithEntry(Minimal(Receipt), "word/embeddings/Microsoft_Excel_Macro-Enabled_Worksheet.xlsm", [0x50, 0x4B, 0x03, 0x04]);
+
+        Assert.Equal(new TemplateProblem(TemplateProblemKind.ActiveContent, "macro"), Assert.Single(Validation.Check(Receipt, content)));
+    }
+
+    [Fact]
+    public void Check_OleObjectEntry_IsRefusedNamingEmbeddedObjects()
+    {
+        var problem = Assert.Single(Validation.Check(Receipt, WithEntry(Minimal(Receipt), "word/embeddings/oleObject1.bin", [0xD0, 0xCF, 0x11, 0xE0])));
+
+        Assert.Equal(new TemplateProblem(TemplateProblemKind.ActiveContent, "đối tượng nhúng (OLE, ActiveX)"), problem);
+        Assert.Equal("The template contains embedded objects (OLE, ActiveX), which is not accepted: save it as a plain Word document (.docx).", problem.Message(Language.English));
+    }
+
+    [Fact]
+    public void Check_OldWordDocument_IsRefusedAsNotDocx() =>
+        Assert.Equal(TemplateProblemKind.NotDocx, Assert.Single(Validation.Check(Receipt, new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0 })).Kind);
+
+    [Fact]
     public void Check_DocumentWithAVbaProjectEntry_IsRefusedNamingMacros()
     {
         var content = WithEntry(Minimal(Receipt), "word/vbaProject.bin", [0xD0, 0xCF, 0x11, 0xE0]);

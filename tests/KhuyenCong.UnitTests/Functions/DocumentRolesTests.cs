@@ -11,8 +11,8 @@ namespace KhuyenCong.UnitTests.Functions;
 
 /// <summary>
 /// Roles on the document routes (LocalHost gives its key every role, so only here can a lesser role be tried): the
-/// role is checked before anything is read or stored, so the functions run here on the app's registrations without
-/// storage.
+/// staff-route prologue checks the role before anything is read or stored, so the functions run here on the app's
+/// registrations without storage, behind App Service Authentication (<see cref="WithPlatform"/>).
 /// </summary>
 public sealed class DocumentRolesTests : IDisposable
 {
@@ -20,13 +20,13 @@ public sealed class DocumentRolesTests : IDisposable
 
     public void Dispose() => services.Dispose();
 
-    private TemplateFunctions Templates() => ActivatorUtilities.CreateInstance<TemplateFunctions>(services);
+    private TemplateFunctions Templates() => ActivatorUtilities.CreateInstance<TemplateFunctions>(services, StaffEndpoints.Create());
 
-    private ProposalDocumentFunctions Documents() => ActivatorUtilities.CreateInstance<ProposalDocumentFunctions>(services);
+    private ProposalDocumentFunctions Documents() => ActivatorUtilities.CreateInstance<ProposalDocumentFunctions>(services, StaffEndpoints.Create());
 
     private static HttpRequest StaffRequest(params string[] roles)
     {
-        var request = Request("/x", null, (StaffPrincipal.HeaderName, StaffPrincipal.Encode("Nguyễn Văn A", roles)));
+        var request = Request("/x", null, (StaffPrincipal.HeaderName, StaffPrincipal.Encode("Nguyễn Văn A", roles))).WithPlatform();
         request.Body = new MemoryStream(Encoding.UTF8.GetBytes("{}"));
         request.ContentType = "application/json";
         return request;
@@ -64,5 +64,5 @@ public sealed class DocumentRolesTests : IDisposable
 
     [Fact]
     public async Task DocumentRoutes_WithoutPrincipal_Return401() =>
-        Assert.Equal(401, Status(await Documents().GenerateDocument(Request("/x", null), "p1", "receipt", CancellationToken.None)));
+        Assert.Equal(401, Status(await Documents().GenerateDocument(Request("/x", null).WithPlatform(), "p1", "receipt", CancellationToken.None)));
 }

@@ -12,8 +12,10 @@ namespace KhuyenCong.Infrastructure.Documents.Docx;
 /// Opens a template as a Word document, after the checks that keep a hostile file cheap and inert: a ZIP container
 /// (first bytes, <see cref="AttachmentRules"/>) whose central directory is within bounds (entries, unpacked sizes,
 /// compression ratio: the import's <see cref="ZipDirectory"/>), holding a Word document (not a spreadsheet), of the
-/// plain document type (not macro-enabled, not a template), without macros, ActiveX controls, embedded OLE objects or
-/// external relationships other than hyperlinks (a remote "attached template" is a known way to fetch macros).
+/// plain document type (not macro-enabled, not a template), without external relationships other than hyperlinks (a
+/// remote "attached template" is a known way to fetch macros). Macros, ActiveX and OLE are decided before, by the
+/// attachments' own rules (<see cref="TemplateCheck.Container"/>); the parts the SDK finds by their relationships are
+/// checked for them again once the package is open, with the same subjects.
 /// </summary>
 internal static class DocxPackage
 {
@@ -29,8 +31,6 @@ internal static class DocxPackage
         MaxUnpackedBytes = MaxUnpackedBytes,
         MaxCompressionRatio = 200,
     };
-
-    private static readonly string[] ActiveEntryMarks = ["vbaProject", "vbaData", "activeX/", "macrosheets/"];
 
     /// <summary>
     /// Opens a copy of <paramref name="content"/> in memory, editable; with <paramref name="save"/> the changes are written
@@ -60,11 +60,6 @@ internal static class DocxPackage
         if (!names.Contains("[Content_Types].xml") || AttachmentRules.ClassifyOfficeZip(names) == AttachmentKind.Xlsx)
         {
             return (null, null, NotDocx());
-        }
-
-        if (names.Any(n => ActiveEntryMarks.Any(m => n.Contains(m, StringComparison.OrdinalIgnoreCase))))
-        {
-            return (null, null, Active("macro hoặc điều khiển ActiveX"));
         }
 
         var stream = new MemoryStream();
@@ -124,8 +119,8 @@ internal static class DocxPackage
     {
         if (document.DocumentType != WordprocessingDocumentType.Document)
         {
-            return Active(document.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate
-                ? "macro" : "kiểu mẫu Word (.dotx) thay vì tài liệu (.docx)");
+            return ActiveContent.Problem(document.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate
+                ? ActiveContent.Macros : ActiveContent.WordTemplate);
         }
 
         if (document.MainDocumentPart?.Document?.Body is null)
@@ -139,17 +134,17 @@ internal static class DocxPackage
         {
             if (container is VbaProjectPart or VbaDataPart or CustomizationPart || (container is OpenXmlPart part && part.ContentType.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)))
             {
-                return Active("macro");
+                return ActiveContent.Problem(ActiveContent.Macros);
             }
 
             if (container is EmbeddedControlPersistencePart or EmbeddedControlPersistenceBinaryDataPart or EmbeddedObjectPart)
             {
-                return Active("đối tượng nhúng (OLE, ActiveX)");
+                return ActiveContent.Problem(ActiveContent.EmbeddedObjects);
             }
 
             if (container.ExternalRelationships.Any())
             {
-                return Active("liên kết tới tệp bên ngoài");
+                return ActiveContent.Problem(ActiveContent.ExternalLinks);
             }
         }
 
@@ -157,6 +152,4 @@ internal static class DocxPackage
     }
 
     private static TemplateProblem NotDocx() => new(TemplateProblemKind.NotDocx, string.Empty);
-
-    private static TemplateProblem Active(string what) => new(TemplateProblemKind.ActiveContent, what);
 }
