@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddSingleton<ProposalFormPages>();
         services.AddSingleton<BrowserAnswers>();
         services.AddSingleton<TrackingThrottle>();
+        services.AddSingleton<Links.LinkPages>();
+        services.AddSingleton<Links.LinkUploads>();
         services.AddSingleton<Links.ILinkPage, Links.WithdrawLinkPage>();
         services.AddSingleton<Links.ILinkPage, Links.ReviewLinkPage>();
         services.AddSingleton<Links.ILinkPage, Links.ApprovalLinkPage>();

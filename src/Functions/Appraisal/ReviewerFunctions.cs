@@ -2,7 +2,6 @@ using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Proposals;
-using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,14 +10,16 @@ using Microsoft.Azure.Functions.Worker;
 namespace KhuyenCong.Functions.Appraisal;
 
 /// <summary>
-/// The roster of council reviewers (officers). Reviewers are deactivated, never deleted. Answers hold personal data:
+/// The roster of council reviewers (officers; the rules: <see cref="ReviewerEditing"/>). Answers hold personal data:
 /// they are never cached; logs hold reviewer ids only (the roster logs the changes).
 /// </summary>
-public sealed class ReviewerFunctions(IReviewerRoster roster, StaffEndpoint staff)
+public sealed class ReviewerFunctions(IReviewerRoster roster, ReviewerEditing editing, StaffEndpoint staff)
 {
     private static readonly BodyShape ReviewerShape = new(
         "thông tin thành viên hội đồng dạng JSON (name, email, organization, kinds, …)",
         "a JSON reviewer (name, email, organization, kinds, …)");
+
+    private static readonly ProblemWording Wording = new(ReviewerEditing.InvalidDetails);
 
     /// <summary><c>GET /api/reviewers</c>: every reviewer with their open reviews; <c>?active=true</c> for active ones only.</summary>
     [Function(nameof(ListReviewers))]
@@ -43,7 +44,7 @@ public sealed class ReviewerFunctions(IReviewerRoster roster, StaffEndpoint staf
         {
             var entry = await roster.GetAsync(id, cancellationToken);
             c.NoStore();
-            return entry is null ? NotFound(c.Language) : new OkObjectResult(ToJson(entry));
+            return entry is null ? Problems.Status(StatusCodes.Status404NotFound, ReviewerEditing.NoSuchReviewer.In(c.Language), c.Language) : new OkObjectResult(ToJson(entry));
         });
 
     /// <summary><c>POST /api/reviewers</c>: adds a reviewer; 201 with its Location.</summary>
@@ -53,16 +54,9 @@ public sealed class ReviewerFunctions(IReviewerRoster roster, StaffEndpoint staf
         CancellationToken cancellationToken) =>
         staff.JsonAsync<ReviewerInput>(request, StaffRoles.Officer, ReviewerShape, async (c, input) =>
         {
-            var id = Guid.CreateVersion7().ToString("N");
-            var (reviewer, errors) = ReviewerValidator.Validate(input.ToForm(), id, input.Active ?? true, c.Language);
-            if (reviewer is null)
-            {
-                return Invalid(errors, c.Language);
-            }
-
-            await roster.CreateAsync(reviewer, c.Staff.Actor, cancellationToken);
             c.NoStore();
-            return new CreatedResult($"/api/reviewers/{id}", ToJson(new RosterEntry(reviewer, 0)));
+            return (await editing.AddAsync(input.ToForm(), input.Active, c.Staff.Actor, cancellationToken))
+                .Answer(c.Language, e => new CreatedResult($"/api/reviewers/{e.Reviewer.Id}", ToJson(e)), Wording);
         }, cancellationToken);
 
     /// <summary><c>PUT /api/reviewers/{id}</c>: replaces a reviewer's details (the open-review count is kept); <c>active</c> may reactivate.</summary>
@@ -73,21 +67,8 @@ public sealed class ReviewerFunctions(IReviewerRoster roster, StaffEndpoint staf
         CancellationToken cancellationToken) =>
         staff.JsonAsync<ReviewerInput>(request, StaffRoles.Officer, ReviewerShape, async (c, input) =>
         {
-            var existing = await roster.GetAsync(id, cancellationToken);
-            if (existing is null)
-            {
-                return NotFound(c.Language);
-            }
-
-            var (reviewer, errors) = ReviewerValidator.Validate(input.ToForm(), existing.Reviewer.Id, input.Active ?? existing.Reviewer.Active, c.Language);
-            if (reviewer is null)
-            {
-                return Invalid(errors, c.Language);
-            }
-
-            var updated = await roster.UpdateAsync(reviewer, c.Staff.Actor, cancellationToken);
             c.NoStore();
-            return updated is null ? NotFound(c.Language) : new OkObjectResult(ToJson(updated));
+            return (await editing.EditAsync(id, input.ToForm(), input.Active, c.Staff.Actor, cancellationToken)).Answer(c.Language, e => new OkObjectResult(ToJson(e)), Wording);
         }, cancellationToken);
 
     /// <summary><c>DELETE /api/reviewers/{id}</c>: deactivates the reviewer (kept, readable, never chosen again); answers the reviewer.</summary>
@@ -98,17 +79,9 @@ public sealed class ReviewerFunctions(IReviewerRoster roster, StaffEndpoint staf
         CancellationToken cancellationToken) =>
         staff.WriteAsync(request, StaffRoles.Officer, async c =>
         {
-            var entry = await roster.DeactivateAsync(id, c.Staff.Actor, cancellationToken);
             c.NoStore();
-            return entry is null ? NotFound(c.Language) : new OkObjectResult(ToJson(entry));
+            return (await editing.DeactivateAsync(id, c.Staff.Actor, cancellationToken)).Answer(c.Language, e => new OkObjectResult(ToJson(e)));
         }, cancellationToken);
-
-    private static IActionResult Invalid(IReadOnlyList<FieldError> errors, Language language) =>
-        Problems.Validation(FieldErrors.ToDictionary(errors),
-            language == Language.English ? "The reviewer's details have errors." : "Thông tin thành viên hội đồng chưa hợp lệ.", language);
-
-    private static IActionResult NotFound(Language language) =>
-        Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such reviewer." : "Không có thành viên hội đồng này.", language);
 
     private static object ToJson(RosterEntry entry)
     {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using KhuyenCong.Application.Common;
 using Microsoft.AspNetCore.Http;
 
 namespace KhuyenCong.Functions.Http;
@@ -84,26 +84,12 @@ public sealed class ActionInput
         }
     }
 
-    /// <summary>The field's text (trimmed), or null when absent, empty or not text (a JSON number is not text).</summary>
-    public string? Text(string name) =>
+    /// <summary>A text field as sent: its text (trimmed, null when absent or blank), or marked as of the wrong type when it was not a JSON string.</summary>
+    public FieldInput Field(string name) => new(Text(name), wrongType.Contains(name) || numbers.ContainsKey(name));
+
+    /// <summary>A number field as sent: a JSON number's digits, or the text of a string (a form's field); marked as of the wrong type when it was neither.</summary>
+    public FieldInput Number(string name) => numbers.TryGetValue(name, out var number) ? new(number) : new(Text(name), wrongType.Contains(name));
+
+    private string? Text(string name) =>
         values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-    /// <summary>True when a text field was sent as something other than a JSON string (a number, a boolean, an object, an array).</summary>
-    public bool HasWrongType(string name) => wrongType.Contains(name) || numbers.ContainsKey(name);
-
-    /// <summary>A whole number: a JSON integer or digits in a string (no fraction, no exponent).</summary>
-    public bool TryInt64(string name, out long value)
-    {
-        value = 0;
-        var text = numbers.TryGetValue(name, out var number) ? number : Text(name);
-        return text is not null && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
-    }
-
-    /// <summary>A date as <c>yyyy-MM-dd</c>.</summary>
-    public bool TryDate(string name, out DateOnly value)
-    {
-        value = default;
-        var text = Text(name);
-        return text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-    }
 }

@@ -4,9 +4,13 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
+using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using ListPage = KhuyenCong.Web.Pages.Staff.StaffProposalListPage;
+using ProposalPage = KhuyenCong.Web.Pages.Staff.StaffProposalPage;
 
 namespace KhuyenCong.Functions.Web;
 
@@ -18,6 +22,7 @@ public sealed class StaffPageFunctions(
     IBudgetLedger ledger,
     IEmailLog emailLog,
     StaffEndpoint staff,
+    PageRenderer pages,
     TimeProvider time)
 {
     /// <summary><c>GET /staff/proposals</c>: the list with the filters of <c>GET /api/proposals</c>.</summary>
@@ -29,10 +34,11 @@ public sealed class StaffPageFunctions(
 
     private async Task<IActionResult> StaffProposalListAsync(StaffRequest c, CancellationToken cancellationToken)
     {
-        var (request, language) = (c.Http, c.Language);
-        var list = ProposalListRequest.Parse(request, time, language);
-        var items = list.Errors.Count > 0 ? null : await list.ListAsync(proposals, cancellationToken);
-        return StaffPages.List(request, language, list, items);
+        var list = ProposalListRequest.Parse(c.Http, time, c.Language);
+        var matches = list.Errors.Count > 0 ? null : await list.ListAsync(proposals, cancellationToken);
+        var status = matches is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        return await pages.PageAsync<ListPage, StaffProposalListPageModel>(c.Http, c.Language, StaffPageModels.List(c, list, matches),
+            PageOptions.Standard with { StatusCode = status });
     }
 
     /// <summary><c>GET /staff/proposals/{id}</c>: one proposal with its case, money, history and the action forms of its status.</summary>
@@ -41,11 +47,18 @@ public sealed class StaffPageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/proposals/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        staff.PageAsync(request, async c =>
+        staff.PageAsync(request, c => StaffProposalPageAsync(c, id, cancellationToken));
+
+    private async Task<IActionResult> StaffProposalPageAsync(StaffRequest c, string id, CancellationToken cancellationToken)
+    {
+        var dossier = await ProposalDossier.LoadAsync(id, proposals, cases, payments, ledger, emailLog, cancellationToken);
+        if (dossier is null)
         {
-            var dossier = await ProposalDossier.LoadAsync(id, proposals, cases, payments, ledger, emailLog, cancellationToken);
-            return dossier is null
-                ? StaffPages.NotFound(request, c.Language)
-                : StaffPages.Detail(request, c.Language, c.Staff, staff.FormToken(c.Staff), dossier, request.Query["done"].ToString());
-        });
+            return await pages.PageAsync<StaffNotFoundPage, StaffNotFoundPageModel>(c.Http, c.Language, StaffPageModels.ProposalNotFound(c),
+                PageOptions.Standard with { StatusCode = StatusCodes.Status404NotFound });
+        }
+
+        return await pages.PageAsync<ProposalPage, StaffProposalPageModel>(c.Http, c.Language,
+            StaffPageModels.Proposal(c, dossier, staff.FormToken(c.Staff)));
+    }
 }

@@ -9,4 +9,8 @@ public sealed class DurableWorkflowEvents(DurableTaskClient client) : IWorkflowE
     public Task RaiseAsync<TPayload>(string proposalId, string eventName, TPayload payload, CancellationToken cancellationToken)
         where TPayload : notnull =>
         client.RaiseEventAsync(proposalId, eventName, payload, cancellationToken);
+
+    public async Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken) =>
+        (await client.GetInstanceAsync(proposalId, cancellationToken))?.RuntimeStatus
+            is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending;
 }

@@ -36,7 +36,10 @@ public sealed record Decision<T>
 
     public DecisionKind Kind { get; }
 
-    /// <summary>The value of a done decision (default otherwise).</summary>
+    /// <summary>
+    /// The value of a done decision; for a conflict, what stands in the way when the use case gives it (the commitment
+    /// a refused payment would exceed, the record already stored); default otherwise.
+    /// </summary>
     public T? Value { get; }
 
     /// <summary>Why: the message of a not-found or a conflict.</summary>
@@ -53,6 +56,9 @@ public sealed record Decision<T>
 
     public static Decision<T> Conflict(Bilingual reason) => new(DecisionKind.Conflict, default, reason, null);
 
+    /// <summary>A conflict with what stands in the way, for adapters that show more than the reason.</summary>
+    public static Decision<T> Conflict(Bilingual reason, T current) => new(DecisionKind.Conflict, current, reason, null);
+
     public static Decision<T> Invalid(BilingualErrors errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -64,7 +70,7 @@ public sealed record Decision<T>
         return new(DecisionKind.Invalid, default, null, errors);
     }
 
-    /// <summary>The same refusal for another value type (a refusal carries no value).</summary>
+    /// <summary>The same refusal for another value type (without a conflict's value, which belongs to this type).</summary>
     public Decision<TOther> Refusal<TOther>() => Kind switch
     {
         DecisionKind.NotFound => Decision<TOther>.NotFound(Reason!),

@@ -108,7 +108,21 @@ public sealed record Proposal
     /// <summary>The khuyến công programme the proposal counts towards (set by staff), or null.</summary>
     public string? ProgrammeId { get; init; }
 
+    /// <summary>The year the proposal was submitted (Vietnam time).</summary>
     public int Year => SubmittedAt.ToOffset(VietnamTime.Offset).Year;
+
+    /// <summary>The call (đợt đăng ký) it was submitted to, or null (imported history, proposals stored before calls, officers' entries outside a call).</summary>
+    public string? CallId { get; init; }
+
+    /// <summary>The plan year its call (or an officer entering it late) gave it, or null: see <see cref="PlanYear"/>.</summary>
+    public int? AssignedPlanYear { get; init; }
+
+    /// <summary>
+    /// The plan year (năm kế hoạch) whose budget and plan the proposal belongs to: its call's, never its submission
+    /// date's; a proposal without one (stored before calls, imported history) keeps the year it was submitted in.
+    /// Budgets, statistics and exports count by this year.
+    /// </summary>
+    public int PlanYear => AssignedPlanYear ?? Year;
 }
 
 /// <summary>Vietnam's civil time (UTC+7, no daylight saving): years and dates of proposals are counted in it.</summary>

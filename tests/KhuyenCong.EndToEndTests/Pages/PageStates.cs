@@ -46,6 +46,27 @@ public sealed class PageStates
         return Link(LinkActions.Review, id, reviewer);
     });
 
+    /// <summary>A review link whose review was already submitted: the page that shows the recorded decision (409).</summary>
+    public Task<string> UsedReviewLinkAsync() => Once("review-used", async () =>
+    {
+        var id = await NewProposalAsync(ProposalStatus.InReview);
+        var rubric = await Services.GetRequiredService<IRubricStore>().GetCurrentAsync(CancellationToken.None);
+        var cases = Services.GetRequiredService<IProposalCaseStore>();
+        var reviewer = Guid.NewGuid().ToString("N");
+        var now = DateTimeOffset.UtcNow;
+        var review = new ReviewRecord(id, 1, reviewer, "Nguyễn Thị Hoa", ReviewState.Invited, now, now.AddDays(10), RubricId: rubric.Id, RubricVersion: rubric.Version);
+        await cases.InviteAsync(review, CancellationToken.None);
+        await cases.DecideReviewAsync(review with
+        {
+            State = ReviewState.Submitted,
+            Points = rubric.Criteria.ToDictionary(c => c.Code, c => c.MaxPoints - 1),
+            Recommendation = KhuyenCong.Domain.Appraisal.Recommendation.Approve,
+            DecidedAt = now,
+            DecidedBy = reviewer,
+        }, CancellationToken.None);
+        return Link(LinkActions.Review, id, reviewer);
+    });
+
     public Task<string> ApprovalLinkAsync() => Once("approve", async () =>
         Link(LinkActions.Approve, await NewProposalAsync(ProposalStatus.AwaitingApproval), "director"));
 

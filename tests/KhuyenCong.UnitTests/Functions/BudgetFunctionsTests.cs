@@ -16,7 +16,7 @@ public class BudgetFunctionsTests
 {
     private readonly RecordingLedger ledger = new();
 
-    private BudgetFunctions Functions() => new(ledger, StaffEndpoints.Create(), NullLogger<BudgetFunctions>.Instance);
+    private BudgetFunctions Functions() => new(new BudgetAllocations(ledger, NullLogger<BudgetAllocations>.Instance), StaffEndpoints.Create());
 
     private static HttpRequest StaffRequest(string pathAndQuery, params string[] roles)
     {

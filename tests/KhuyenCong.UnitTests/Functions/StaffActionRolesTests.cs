@@ -15,7 +15,7 @@ namespace KhuyenCong.UnitTests.Functions;
 public class StaffActionRolesTests
 {
     private static StaffActionFunctions Functions() =>
-        new(null!, null!, null!, null!, StaffEndpoints.Create(), TimeProvider.System, NullLogger<StaffActionFunctions>.Instance);
+        new(null!, null!, null!, null!, null!, StaffEndpoints.Create());
 
     private static HttpRequest StaffRequest(string path, string body, params string[] roles)
     {

@@ -77,7 +77,7 @@ public class StaffIdentityTests
     [Fact]
     public async Task StaffRoute_ForgedPrincipalWithoutPlatformAuthentication_Returns401()
     {
-        var functions = new StaffActionFunctions(null!, null!, null!, null!, StaffEndpoints.Create(), TimeProvider.System, NullLogger<StaffActionFunctions>.Instance);
+        var functions = new StaffActionFunctions(null!, null!, null!, null!, null!, StaffEndpoints.Create());
         var request = Request("/api/proposals/p1/payments", null, (StaffPrincipal.HeaderName, Finance))
             .WithPlatform(new HostPlatformOptions { SiteName = "kc-prod" });
         request.Body = new MemoryStream("""{"kind":"advance","amount":1000}"""u8.ToArray());

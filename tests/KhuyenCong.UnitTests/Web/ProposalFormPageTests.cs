@@ -79,7 +79,7 @@ public class ProposalFormPageTests
                 Assert.Contains("id=\"" + id + "\"", html, StringComparison.Ordinal);
             }
 
-            Assert.Contains($"id=\"{rule.Name}-error\" aria-live=\"polite\"", html, StringComparison.Ordinal);
+            Assert.Contains($"aria-live=\"polite\" id=\"{rule.Name}-error\"", html, StringComparison.Ordinal);
             Assert.Equal(rule.Required, Attribute(tag, "required") is not null);
             Assert.NotNull(Attribute(tag, "autocomplete"));
             if (rule.Kind != FieldValueKind.Choice)

@@ -91,7 +91,9 @@ public class PageRendererTests
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Path = "/links/t";
         context.Response.Body = new MemoryStream();
-        var result = PageResult.For<LinkClosedPage, ProposalStatus>(Language.Vietnamese, ProposalStatus.Approved, PageOptions.EmailedLink with { StatusCode = 409 });
+        var result = PageResult.For<LinkConflictPage, LinkConflictPageModel>(Language.Vietnamese,
+            new(new Bilingual("Đề án không còn chờ thao tác này.", "Not awaited."), "Máy sấy", "KC-2026-ABCD", ProposalStatus.Approved),
+            PageOptions.EmailedLink with { StatusCode = 409 });
 
         await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
 
@@ -100,7 +102,7 @@ public class PageRendererTests
         Assert.Equal("no-store", context.Response.Headers.CacheControl.ToString());
         Assert.StartsWith("text/html", context.Response.ContentType, StringComparison.Ordinal);
         var html = System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
-        Assert.Contains("<strong class=\"status-badge status-approved\" id=\"recorded-decision\" data-status=\"approved\">Đã phê duyệt</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong class=\"status-badge status-approved\" id=\"current-status\" data-status=\"approved\">Đã phê duyệt</strong>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public partial class ProposalFormSectionTests
         Assert.Contains("<li><a href=\"#requestedSupport\">Kinh phí đề nghị hỗ trợ không được lớn hơn tổng kinh phí &lt;100&gt;.</a></li>", html, StringComparison.Ordinal);
         Assert.Contains("<div class=\"field has-error\" id=\"field-taxCode\">", html, StringComparison.Ordinal);
         Assert.Equal("true", Attribute(TagWithId(html, ProposalFields.RequestedSupport), "aria-invalid"));
-        Assert.Contains("id=\"requestedSupport-error\" aria-live=\"polite\">Kinh phí đề nghị hỗ trợ không được lớn hơn tổng kinh phí &lt;100&gt;.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-live=\"polite\" id=\"requestedSupport-error\">Kinh phí đề nghị hỗ trợ không được lớn hơn tổng kinh phí &lt;100&gt;.</p>", html, StringComparison.Ordinal);
         Assert.Null(Attribute(TagWithId(html, ProposalFields.OrganizationName), "aria-invalid"));
         Assert.Equal("Hộ kinh doanh &quot;Bình&quot; &lt;b&gt;An&lt;/b&gt;", Attribute(TagWithId(html, ProposalFields.OrganizationName), "value"));
         Assert.Equal("100.000.000", Attribute(TagWithId(html, ProposalFields.TotalCost), "value"));

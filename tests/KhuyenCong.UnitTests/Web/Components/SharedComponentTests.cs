@@ -46,7 +46,7 @@ public class SharedComponentTests
         Assert.Contains("<div class=\"field has-error\" id=\"field-taxCode\">", html, StringComparison.Ordinal);
         Assert.Contains("<label for=\"taxCode\">Mã số thuế <span class=\"required\">(bắt buộc)</span></label>", html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"hint\" id=\"taxCode-hint\">10 chữ số</p>", html, StringComparison.Ordinal);
-        Assert.Contains("<p class=\"field-error\" id=\"taxCode-error\" aria-live=\"polite\">Vui lòng nhập mã số thuế.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"field-error\" aria-live=\"polite\" id=\"taxCode-error\">Vui lòng nhập mã số thuế.</p>", html, StringComparison.Ordinal);
         var input = WebTestSupport.TagWithId(html, "taxCode");
         Assert.Equal("taxCode-hint taxCode-error", WebTestSupport.Attribute(input, "aria-describedby"));
         Assert.Equal("true", WebTestSupport.Attribute(input, "aria-invalid"));
@@ -66,7 +66,7 @@ public class SharedComponentTests
         Assert.Null(WebTestSupport.Attribute(input, "required"));
         Assert.Equal("email", WebTestSupport.Attribute(input, "type"));
         Assert.Equal("email-error", WebTestSupport.Attribute(input, "aria-describedby"));
-        Assert.Contains("<p class=\"field-error\" id=\"email-error\" aria-live=\"polite\"></p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"field-error\" aria-live=\"polite\" id=\"email-error\"></p>", html, StringComparison.Ordinal);
     }
 
     [Fact]
