@@ -1,4 +1,3 @@
-using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Documents;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Functions.Http;
@@ -27,6 +26,9 @@ public sealed partial class ProposalDocumentFunctions(
 {
     /// <summary>The declared types a raw scan may come as (its content decides what it is).</summary>
     private static readonly string[] ScanMediaTypes = ["application/pdf", "image/jpeg", "image/png", "application/octet-stream"];
+
+    /// <summary>A scan refused for its content is a 415 naming <c>file</c>.</summary>
+    private static readonly ProblemWording NotAScan = new(InvalidDetail: SignedScanUpload.NotAScan, InvalidStatus: StatusCodes.Status415UnsupportedMediaType);
 
     /// <summary>
     /// <c>POST /api/proposals/{id}/documents/{kind}</c>: generates the document; no body, or a JSON object (or the staff
@@ -77,9 +79,7 @@ public sealed partial class ProposalDocumentFunctions(
         staff.FileAsync(request, StaffRoles.Officer, new StaffFileRule(options.Value.MaxScanBytes, ScanMediaTypes), async (c, content) =>
         {
             var decision = await scans.UploadAsync(id, documentId, content, c.Staff.Actor, cancellationToken);
-            return decision.Kind == DecisionKind.Invalid
-                ? Problems.Field(StatusCodes.Status415UnsupportedMediaType, "file", SignedScanUpload.NotAScan.In(c.Language), c.Language)
-                : decision.Answer(c.Language, d => new OkObjectResult(DocumentAnswers.Json(d, catalog)));
+            return decision.Answer(c.Language, d => new OkObjectResult(DocumentAnswers.Json(d, catalog)), NotAScan);
         }, cancellationToken);
 
     /// <summary><c>GET /api/proposals/{id}/documents/{documentId}/signed</c>: the signed scan, as a download.</summary>
@@ -111,8 +111,7 @@ public sealed partial class ProposalDocumentFunctions(
             .Answer(c.Language, file => AttachmentDownload.Result(c.Http, file.FileName, file.ContentType, file.Content)));
 
     /// <summary>The number and date as sent (the use case checks them).</summary>
-    private static DocumentOrder Order(ActionInput input) =>
-        new(input.Text("number"), input.Text("date"), input.HasWrongType("number"), input.HasWrongType("date"));
+    private static DocumentOrder Order(ActionInput input) => new(input.Field("number"), input.Field("date"));
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Proposal {ProposalId}: document {Kind} generated ({DocumentId})")]
     private static partial void LogGenerated(ILogger logger, string proposalId, string kind, string documentId);

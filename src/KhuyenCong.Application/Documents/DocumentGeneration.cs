@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using KhuyenCong.Application.Common;
 using KhuyenCong.Domain.Proposals;
@@ -8,14 +7,14 @@ using Microsoft.Extensions.Options;
 namespace KhuyenCong.Application.Documents;
 
 /// <summary>
-/// What an officer sent with a request for a document, as read from a JSON body or the staff page's form: the number's
-/// and the date's text (trimmed, null when absent), and whether either came as something that is not text (a JSON
-/// number, an object). <see cref="DocumentGeneration"/> applies the rules, so every entry point obeys the same ones.
+/// What an officer sent with a request for a document, as read from a JSON body or the staff page's form (ADR 0019:
+/// fields arrive raw): the number and the date. <see cref="DocumentGeneration"/> applies the rules, so every entry point
+/// obeys the same ones.
 /// </summary>
-public sealed record DocumentOrder(string? Number, string? Date, bool NumberNotText = false, bool DateNotText = false)
+public sealed record DocumentOrder(FieldInput Number, FieldInput Date)
 {
     /// <summary>Nothing set: the facts' number or the next one, the facts' date.</summary>
-    public static DocumentOrder Defaults { get; } = new(null, null);
+    public static DocumentOrder Defaults { get; } = new(FieldInput.Absent, FieldInput.Absent);
 }
 
 /// <summary>The number and date an officer set, once checked (null: the facts' or the next number, the facts' date).</summary>
@@ -90,18 +89,15 @@ public sealed class DocumentGeneration(
     private (DocumentOverrides Overrides, BilingualErrors Errors) Check(DocumentOrder order)
     {
         var errors = new BilingualErrors();
-        var number = order.Number is null ? null : VietnameseText.Normalize(order.Number);
-        if (order.NumberNotText || (number is not null
-            && (!number.Any(char.IsLetterOrDigit) || number.Length > MaxNumber || VietnameseText.HasForbiddenCharacters(order.Number))))
+        if (!order.Number.TryText(TextMode.SingleLine, MaxNumber, required: false, out var number) || (number is not null && !number.Any(char.IsLetterOrDigit)))
         {
             errors.Add("number", NumberRule);
         }
 
         DateOnly? date = null;
-        if (order.Date is not null || order.DateNotText)
+        if (!order.Date.IsAbsent)
         {
-            if (DateOnly.TryParseExact(order.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-                && parsed.Year >= 2000 && parsed <= VietnamTime.Today(time).AddYears(1) && !order.DateNotText)
+            if (order.Date.TryDate(out var parsed) && parsed.Year >= 2000 && parsed <= VietnamTime.Today(time).AddYears(1))
             {
                 date = parsed;
             }

@@ -31,7 +31,7 @@ public sealed class DocumentGenerationTests : IDisposable
     [Fact]
     public async Task GenerateAsync_NumberTooLongAndDateNotIso_IsInvalidNamingBothInBothLanguages()
     {
-        var decision = await GenerateAsync(new DocumentOrder(new string('9', DocumentGeneration.MaxNumber + 1), "05/03/2026"));
+        var decision = await GenerateAsync(new DocumentOrder(FieldInput.Of(new string('9', DocumentGeneration.MaxNumber + 1)), FieldInput.Of("05/03/2026")));
 
         Assert.Equal(DecisionKind.Invalid, decision.Kind);
         Assert.Equal(["number", "date"], decision.Errors!.Fields);
@@ -42,7 +42,7 @@ public sealed class DocumentGenerationTests : IDisposable
     [Fact]
     public async Task GenerateAsync_FieldsThatAreNotText_AreInvalid()
     {
-        var decision = await GenerateAsync(new DocumentOrder(null, null, NumberNotText: true, DateNotText: true));
+        var decision = await GenerateAsync(new DocumentOrder(new FieldInput(null, WrongType: true), new FieldInput("2026-03-05", WrongType: true)));
 
         Assert.Equal(["number", "date"], decision.Errors!.Fields);
     }
@@ -51,19 +51,19 @@ public sealed class DocumentGenerationTests : IDisposable
     [InlineData("1999-12-31")]
     [InlineData("2026-02-30")]
     public async Task GenerateAsync_DateBefore2000OrNoDay_IsInvalid(string date) =>
-        Assert.Equal(["date"], (await GenerateAsync(new DocumentOrder(null, date))).Errors!.Fields);
+        Assert.Equal(["date"], (await GenerateAsync(new DocumentOrder(FieldInput.Absent, FieldInput.Of(date)))).Errors!.Fields);
 
     [Fact]
     public async Task GenerateAsync_DateMoreThanAYearAhead_IsInvalid()
     {
         var later = VietnamTime.Today(TimeProvider.System).AddYears(1).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.Equal(["date"], (await GenerateAsync(new DocumentOrder(null, later))).Errors!.Fields);
+        Assert.Equal(["date"], (await GenerateAsync(new DocumentOrder(FieldInput.Absent, FieldInput.Of(later)))).Errors!.Fields);
     }
 
     [Theory]
     [InlineData("07/BB\u0000-TTKC")]
     [InlineData("\u200B")]
     public async Task GenerateAsync_NumberWithHiddenCharactersOrNothingVisible_IsInvalid(string number) =>
-        Assert.Equal(["number"], (await GenerateAsync(new DocumentOrder(number, null))).Errors!.Fields);
+        Assert.Equal(["number"], (await GenerateAsync(new DocumentOrder(FieldInput.Of(number), FieldInput.Absent))).Errors!.Fields);
 }
