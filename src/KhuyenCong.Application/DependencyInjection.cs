@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         services.AddSingleton<Workflow.WorkflowSteps>();
         services.AddProgrammes();
+        Documents.DocumentsServiceCollectionExtensions.AddDocuments(services);
         services.AddStaffDecisions();
         services.AddLinkDecisions();
         return services;

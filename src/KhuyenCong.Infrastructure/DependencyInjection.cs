@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<IProposalPayments, TableProposalPayments>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();
         services.AddEmail();
+        Documents.DocumentsInfrastructure.AddDocumentsInfrastructure(services);
         services.AddKhuyenCongTelemetry(configuration);
         return services;
     }

@@ -15,16 +15,22 @@ public static class AttachmentDownload
 {
     public static FileStreamResult Result(HttpRequest request, AttachmentInfo attachment, Stream content)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(attachment);
+        return Result(request, attachment.FileName, attachment.ContentType, content);
+    }
+
+    /// <summary>Any stored file the same way (generated documents, their signed scans, templates, the receipt PDF), by its recorded name and content type.</summary>
+    public static FileStreamResult Result(HttpRequest request, string fileName, string contentType, Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var headers = request.HttpContext.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "private, no-store";
         headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         headers["Referrer-Policy"] = "no-referrer";
-        var contentType = AttachmentRules.KindOf(attachment.ContentType) is { } kind ? AttachmentRules.ContentType(kind) : "application/octet-stream";
+        var served = AttachmentRules.KindOf(contentType) is { } kind ? AttachmentRules.ContentType(kind) : "application/octet-stream";
 
         // FileStreamResult writes Content-Disposition: attachment, with the name both plain and RFC 5987-encoded.
-        return new FileStreamResult(content, contentType) { FileDownloadName = AttachmentRules.DownloadName(attachment.FileName, attachment.ContentType) };
+        return new FileStreamResult(content, served) { FileDownloadName = AttachmentRules.DownloadName(fileName, contentType) };
     }
 }

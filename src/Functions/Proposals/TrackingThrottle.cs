@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KhuyenCong.Functions.Proposals;
 
@@ -13,6 +16,13 @@ public sealed class TrackingThrottle(TimeProvider time)
     public const int FreeMisses = 5;
     public const int MaxMisses = 20;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+
+    private static readonly Bilingual TooManyMisses = new(
+        "Bạn đã tra cứu sai mã quá nhiều lần, vui lòng thử lại sau.", "Too many unknown tracking codes from your address: try again later.");
+
+    private static readonly Bilingual UnknownCode = new(
+        "Không có đề án nào với mã theo dõi này. Vui lòng kiểm tra mã trong email xác nhận.",
+        "No proposal has this tracking code. Check the code in your acknowledgement email.");
 
     private readonly ConcurrentDictionary<string, Misses> misses = new(StringComparer.Ordinal);
 
@@ -41,6 +51,34 @@ public sealed class TrackingThrottle(TimeProvider time)
     }
 
     public TimeSpan RetryAfter => Window;
+
+    /// <summary>
+    /// Holds a lookup by tracking code as <see cref="DelayFor"/> says: null to go on (after any delay), or the 429 to
+    /// answer. Every route that looks a proposal up by its code goes through here and <see cref="Unknown"/>.
+    /// </summary>
+    public async Task<IActionResult?> HoldAsync(HttpRequest request, Language language, CancellationToken cancellationToken)
+    {
+        var delay = DelayFor(request);
+        if (delay is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Status(StatusCodes.Status429TooManyRequests, TooManyMisses.In(language), language);
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay.Value, time, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>Counts an unknown code against the client and gives the 404 to answer.</summary>
+    public IActionResult Unknown(HttpRequest request, Language language)
+    {
+        RecordMiss(request);
+        return Problems.Status(StatusCodes.Status404NotFound, UnknownCode.In(language), language);
+    }
 
     private int Current(string address) =>
         misses.TryGetValue(address, out var m) && time.GetUtcNow() - m.Since <= Window ? m.Count : 0;

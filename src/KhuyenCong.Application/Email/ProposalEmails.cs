@@ -26,6 +26,7 @@ public static class ProposalEmails
         var s = proposal.Submission;
         var trackUrl = $"{publicBaseUrl.TrimEnd('/')}/track/{proposal.TrackingCode}";
         var trackUrlEn = trackUrl + "?lang=en";
+        var receiptUrl = trackUrl + "/receipt.pdf";
         var submittedVi = DisplayFormat.Date(DateOnly.FromDateTime(proposal.SubmittedAt.ToOffset(VietnamTime.Offset).DateTime), Language.Vietnamese);
         var amountVi = DisplayFormat.Amount(s.RequestedSupport, Language.Vietnamese);
         var amountEn = DisplayFormat.Amount(s.RequestedSupport, Language.English);
@@ -36,6 +37,7 @@ public static class ProposalEmails
             <p>Trung tâm Khuyến công đã nhận đề án <strong>{E(s.Title)}</strong> ngày {E(submittedVi)}, kinh phí đề nghị hỗ trợ {E(amountVi)} đồng.</p>
             <p>Mã theo dõi của đề án: <strong style="font-size:1.2em;letter-spacing:.05em">{E(proposal.TrackingCode)}</strong></p>
             <p>Theo dõi tình trạng hồ sơ tại: <a href="{E(trackUrl)}">{E(trackUrl)}</a></p>
+            <p>Giấy tiếp nhận hồ sơ (PDF): <a href="{E(receiptUrl)}">{E(receiptUrl)}</a></p>
             <p>Trung tâm sẽ kiểm tra hồ sơ và liên hệ nếu cần bổ sung. Vui lòng giữ mã theo dõi để tra cứu.</p>
             <p>Nếu cơ sở không muốn tiếp tục, có thể rút đề án tại: <a href="{E(withdrawUrl)}">Rút đề án</a></p>
             </div>
@@ -44,6 +46,7 @@ public static class ProposalEmails
             <p>Dear {E(s.Representative)} ({E(s.OrganizationName)}),</p>
             <p>The Industrial Promotion Centre has received your proposal <strong>{E(s.Title)}</strong>, requesting {E(amountEn)} VND.</p>
             <p>Tracking code: <strong>{E(proposal.TrackingCode)}</strong>. Follow its progress at <a href="{E(trackUrlEn)}">{E(trackUrlEn)}</a>.</p>
+            <p>Dossier receipt (PDF, in Vietnamese): <a href="{E(receiptUrl)}">{E(receiptUrl)}</a></p>
             <p>To withdraw the proposal: <a href="{E(withdrawUrl)}?lang=en">Withdraw</a></p>
             </div>
             """;
@@ -53,12 +56,14 @@ public static class ProposalEmails
             Trung tâm Khuyến công đã nhận đề án "{s.Title}" ngày {submittedVi}, kinh phí đề nghị hỗ trợ {amountVi} đồng.
             Mã theo dõi: {proposal.TrackingCode}
             Theo dõi tình trạng hồ sơ: {trackUrl}
+            Giấy tiếp nhận hồ sơ (PDF): {receiptUrl}
             Rút đề án: {withdrawUrl}
 
             ---
             The Industrial Promotion Centre has received your proposal "{s.Title}", requesting {amountEn} VND.
             Tracking code: {proposal.TrackingCode}
             Follow its progress: {trackUrlEn}
+            Dossier receipt (PDF, in Vietnamese): {receiptUrl}
             Withdraw the proposal: {withdrawUrl}?lang=en
             """;
         return new EmailMessage(SendId(proposal.Id, "acknowledgement", s.Email), [new EmailRecipient(s.Email, s.Representative)], subject, html, text);

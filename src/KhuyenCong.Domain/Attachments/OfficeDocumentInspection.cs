@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using KhuyenCong.Domain.Text;
 
@@ -67,6 +68,31 @@ public static class OfficeDocumentInspection
 
     public const int MaxContentTypesBytes = 1024 * 1024;
 
+    /// <summary>
+    /// A whole file held in memory, by the rules of the dossier's attachments: its kind by its first bytes
+    /// (<see cref="AttachmentRules.Detect"/>; an OLE compound file is refused as <see cref="OfficeRefusal.EmbeddedObjects"/>),
+    /// and a ZIP container accepted only as a Word or Excel document without macros, OLE objects or ActiveX controls.
+    /// </summary>
+    public static OfficeInspection InspectFile(ReadOnlyMemory<byte> content)
+    {
+        var head = content.Span[..Math.Min(content.Length, AttachmentRules.SignatureLength)];
+        var kind = AttachmentRules.Detect(head);
+        if (kind is null)
+        {
+            return new(null, AttachmentRules.IsOleCompound(head) ? OfficeRefusal.EmbeddedObjects : OfficeRefusal.UnknownType);
+        }
+
+        if (kind != AttachmentKind.OfficeZip)
+        {
+            return new(kind, OfficeRefusal.None);
+        }
+
+        using var stream = MemoryMarshal.TryGetArray(content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
+        return Inspect(stream);
+    }
+
     /// <summary>Inspects a seekable stream holding the whole file.</summary>
     public static OfficeInspection Inspect(Stream content)
     {
@@ -94,10 +120,13 @@ public static class OfficeDocumentInspection
     {
         ArgumentNullException.ThrowIfNull(entryNames);
         var kind = AttachmentRules.ClassifyOfficeZip(entryNames);
-        if (kind is null || contentTypes is null)
+        if (contentTypes is null)
         {
             return new(null, OfficeRefusal.NotOffice);
         }
+
+        // Macros and objects first: a package whose main part is not where Word puts it (word/document2.xml) but that
+        // declares a macro-enabled type or holds a VBA project is named for its macros, not as an unknown ZIP.
 
         if (contentTypes.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)
             || contentTypes.Contains("vbaProject", StringComparison.OrdinalIgnoreCase)
@@ -113,7 +142,7 @@ public static class OfficeDocumentInspection
             return new(kind, OfficeRefusal.EmbeddedObjects);
         }
 
-        return new(kind, OfficeRefusal.None);
+        return kind is null ? new(null, OfficeRefusal.NotOffice) : new(kind, OfficeRefusal.None);
     }
 
     private static bool IsMacroPart(string name) =>

@@ -56,7 +56,11 @@ public partial class StaffCsrfTests(LocalHostFixture fixture) : IClassFixture<Lo
         Assert.Contains("POST api/programmes", routes);
         Assert.Contains("PUT api/reviewers/{id}", routes);
         Assert.Contains("DELETE api/reviewers/{id}", routes);
-        Assert.True(routes.Count >= 17, string.Join(", ", routes));
+        Assert.Contains("POST api/proposals/{id}/documents/{kind}", routes);
+        Assert.Contains("PUT api/proposals/{id}/documents/{documentId}/signed", routes);
+        Assert.Contains("PUT api/documents/templates/{kind}", routes);
+        Assert.Contains("DELETE api/documents/templates/{kind}", routes);
+        Assert.True(routes.Count >= 21, string.Join(", ", routes));
     }
 
     [Theory]

@@ -61,6 +61,15 @@ public class OfficeDocumentInspectionTests
     }
 
     [Fact]
+    public void Inspect_MacroEnabledMainPartUnderAnotherName_IsRefusedForMacrosNotAsAnUnknownZip()
+    {
+        // The OpenXML SDK's ChangeDocumentType writes the new main part as word/document2.xml.
+        using var docm = Zip(("[Content_Types].xml", DocmTypes.Replace("/word/document.xml", "/word/document2.xml", StringComparison.Ordinal)), ("word/document2.xml", "<w:document/>"));
+
+        Assert.Equal(new OfficeInspection(null, OfficeRefusal.Macros), OfficeDocumentInspection.Inspect(docm));
+    }
+
+    [Fact]
     public void Inspect_XlsxWithExcel4MacroSheet_IsRefusedForMacros()
     {
         using var xlsx = Zip(("[Content_Types].xml", XlsxTypes), ("xl/workbook.xml", "<workbook/>"), ("xl/macrosheets/sheet1.xml", "<xm:macrosheet/>"));
@@ -94,6 +103,37 @@ public class OfficeDocumentInspectionTests
 
         Assert.Equal(OfficeRefusal.NotOffice, OfficeDocumentInspection.Inspect(damaged).Refusal);
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37 }, AttachmentKind.Pdf)]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10 }, AttachmentKind.Jpeg)]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, AttachmentKind.Png)]
+    public void InspectFile_PdfOrImage_IsAcceptedByItsFirstBytes(byte[] content, AttachmentKind kind) =>
+        Assert.Equal(new OfficeInspection(kind, OfficeRefusal.None), OfficeDocumentInspection.InspectFile(content));
+
+    [Fact]
+    public void InspectFile_DocmInMemory_IsRefusedForMacrosAsTheStreamIs()
+    {
+        using var docm = Zip(("[Content_Types].xml", DocmTypes), ("word/document.xml", "<w:document/>"), ("word/vbaProject.bin", "x"));
+
+        Assert.Equal(new OfficeInspection(AttachmentKind.Docx, OfficeRefusal.Macros), OfficeDocumentInspection.InspectFile(docm.ToArray()));
+    }
+
+    [Fact]
+    public void InspectFile_AFileSliceOfALargerArray_IsReadFromItsOwnBytes()
+    {
+        using var docx = Zip(("[Content_Types].xml", DocxTypes), ("word/document.xml", "<w:document/>"));
+        var padded = new byte[] { 1, 2, 3 }.Concat(docx.ToArray()).ToArray();
+
+        Assert.Equal(new OfficeInspection(AttachmentKind.Docx, OfficeRefusal.None), OfficeDocumentInspection.InspectFile(padded.AsMemory(3)));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0 }, OfficeRefusal.EmbeddedObjects)]
+    [InlineData(new byte[] { 0x4D, 0x5A, 0x90, 0 }, OfficeRefusal.UnknownType)]
+    [InlineData(new byte[0], OfficeRefusal.UnknownType)]
+    public void InspectFile_OldOfficeOrUnknownContent_IsRefusedWithoutAKind(byte[] content, OfficeRefusal refusal) =>
+        Assert.Equal(new OfficeInspection(null, refusal), OfficeDocumentInspection.InspectFile(content));
 
     [Theory]
     [InlineData(OfficeRefusal.Macros, "có chứa macro", "contains macros")]
