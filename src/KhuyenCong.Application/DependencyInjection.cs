@@ -46,6 +46,10 @@ public static class DependencyInjection
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Reminders.RemindersOptions>, Reminders.RemindersOptionsValidation>();
         services.AddSingleton<Reminders.ReminderService>();
         services.AddSingleton<Links.LinkService>();
+        services.AddSingleton<Places.ProposalPlaces>();
+        services.AddSingleton<Places.PlaceMerges>();
+        services.AddSingleton<Caps.CapAssessment>();
+        services.AddSingleton<Migrations.ReferenceDataMigration>();
         services.AddSingleton<Proposals.ProposalIntake>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Exchange.ProposalExport>();

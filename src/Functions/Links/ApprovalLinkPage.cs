@@ -28,7 +28,7 @@ namespace KhuyenCong.Functions.Links;
 public sealed class ApprovalLinkPage(
     IProposalCaseStore cases,
     IBudgetLedger ledger,
-    ICapStore caps,
+    CapAssessment caps,
     ILinkUseStore uses,
     TimeProvider time,
     ILogger<ApprovalLinkPage> logger) : ILinkPage
@@ -241,11 +241,13 @@ public sealed class ApprovalLinkPage(
             return (null, Closed(link));
         }
 
-        // The cap the intake applied: the one in force on the day the proposal was submitted.
+        // The cap the intake applied: the one in force on the day the proposal was submitted, less what the establishment
+        // already received under a per-establishment cap. An example cap limits nothing.
         var s = proposal.Submission;
         var submittedOn = DateOnly.FromDateTime(proposal.SubmittedAt.ToOffset(VietnamTime.Offset).DateTime);
-        var cap = CapResolver.Resolve(await caps.ListAsync(cancellationToken), s.FundingSource, s.Province, s.Kind, submittedOn);
-        var max = Math.Min(s.RequestedSupport, cap?.MaxSupportFor(s.TotalCost) ?? long.MaxValue);
+        var check = await caps.AssessAsync(s, proposal.Id, submittedOn, link.Language, cancellationToken);
+        var cap = check.Cap;
+        var max = Math.Min(s.RequestedSupport, cap is { IsExample: false } ? check.MaxSupport ?? long.MaxValue : long.MaxValue);
         var budget = await ledger.GetAsync(new BudgetKey(proposal.Year, s.FundingSource), cancellationToken);
         return (new Facts(@case, cap, max, budget), null);
     }
@@ -268,7 +270,9 @@ public sealed class ApprovalLinkPage(
         html.Append("<section id=\"funding\" class=\"link-section\"><h2>").Append(E(link.T("Mức trần và dự toán", "Cap and budget"))).Append("</h2><dl class=\"facts\">");
         Fact(html, "requested-amount", link.T("Kinh phí đề nghị hỗ trợ", "Support requested"), Money(s.RequestedSupport, l));
         Fact(html, "cap", link.T("Mức trần áp dụng", "Applicable cap"), facts.Cap is { } cap
-            ? DisplayFormat.Percent(cap.MaxPercent, l) + "%, " + link.T("tối đa ", "at most ") + Money(cap.MaxAmount, l) + " (" + cap.Basis + ")"
+            ? (cap.MaxPercent is { } percent ? DisplayFormat.Percent(percent, l) + "%, " : string.Empty)
+                + (cap.MaxAmount is { } amount ? link.T("tối đa ", "at most ") + Money(amount, l) + cap.Unit.Suffix(l) : string.Empty)
+                + " (" + cap.Basis + ")" + (cap.IsExample ? link.T(" (mức ví dụ, chưa áp dụng)", " (example, not applied)") : string.Empty)
             : link.T("Không có mức trần", "No cap"));
         Fact(html, "max-amount", link.T("Số tiền phê duyệt tối đa", "Largest amount that can be approved"), Money(facts.MaxAmount, l));
         Fact(html, "funding-source", link.T("Nguồn kinh phí", "Funding source"), s.FundingSource.DisplayName(l) + " " + link.Proposal.Year.ToString(CultureInfo.InvariantCulture));

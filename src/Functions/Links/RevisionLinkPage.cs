@@ -33,7 +33,8 @@ public sealed class RevisionLinkPage(
     IProposalRepository proposals,
     IProposalCaseStore cases,
     IAttachmentStore attachments,
-    ICapStore caps,
+    CapAssessment caps,
+    Application.Places.ProposalPlaces places,
     ILinkUseStore uses,
     ProposalRequestReader reader,
     IOptions<IntakeOptions> intake,
@@ -82,8 +83,10 @@ public sealed class RevisionLinkPage(
                 return InvalidForm(link);
             }
 
-            // The tax code identifies the establishment: it is never changed here.
-            var form = ProposalForm.FromFields(name => name == ProposalFields.TaxCode ? proposal.Submission.TaxCode : content[name]);
+            // The tax code identifies the establishment: it is never changed here; nor are the fields this page does not
+            // show (beneficiaries, priorities), which keep their stored values.
+            var before = proposal.Submission.ToForm();
+            var form = ProposalForm.FromFields(name => name is ProposalFields.TaxCode || NotShown(name) ? before.Get(name) : content[name]);
             var dossier = proposal.Attachments.Where(a => a.IsDossier).ToList();
             var removed = content.All(RemoveField).Where(id => dossier.Any(a => a.Id == id)).ToHashSet(StringComparer.Ordinal);
             var validation = ProposalValidator.Validate(form, link.Language);
@@ -96,9 +99,20 @@ public sealed class RevisionLinkPage(
                 }
             }
 
+            var corrected = validation.Submission;
             if (validation.IsValid)
             {
-                var cap = CapCheck.Check(validation.Submission, await caps.ListAsync(cancellationToken), VietnamTime.Today(time), link.Language);
+                var (placed, placeErrors) = await places.PlaceAsync(validation.Submission, link.Language, cancellationToken);
+                foreach (var (field, messages) in placeErrors)
+                {
+                    foreach (var message in messages)
+                    {
+                        Add(errors, field, message);
+                    }
+                }
+
+                corrected = placed ?? validation.Submission;
+                var cap = await caps.AssessAsync(corrected, proposal.Id, VietnamTime.Today(time), link.Language, cancellationToken);
                 foreach (var (field, messages) in cap.Errors)
                 {
                     foreach (var message in messages)
@@ -133,7 +147,7 @@ public sealed class RevisionLinkPage(
             stored = true;
             try
             {
-                await proposals.UpdateSubmissionAsync(proposal.Id, validation.Submission!, cancellationToken);
+                await proposals.UpdateSubmissionAsync(proposal.Id, corrected!, cancellationToken);
                 await proposals.AddAttachmentsAsync(proposal.Id, content.Files
                     .Select(f => new AttachmentInfo(f.Id, f.FileName, AttachmentRules.ContentType(f.Kind), f.Size, f.Sha256, f.UploadedAt))
                     .ToList(), cancellationToken);
@@ -242,7 +256,7 @@ public sealed class RevisionLinkPage(
             .Append(HiddenFormToken(link));
 
         html.Append("<fieldset id=\"group-fields\"><legend>").Append(E(link.T("Thông tin đề án", "The proposal"))).Append("</legend>");
-        foreach (var rule in ProposalFieldRules.All)
+        foreach (var rule in ProposalFieldRules.All.Where(r => !NotShown(r.Name)))
         {
             Field(html, rule, values.Get(rule.Name), errors, l);
         }
@@ -280,6 +294,9 @@ public sealed class RevisionLinkPage(
             .Append(E(link.T("Gửi hồ sơ chỉnh sửa", "Send the corrections"))).Append("</button></div></form>");
         return Page(link, link.T("Chỉnh sửa hồ sơ", "Correct the proposal"), html.ToString(), status);
     }
+
+    /// <summary>Fields this page does not show (lists an applicant does not correct here): they keep their stored values.</summary>
+    private static bool NotShown(string field) => field is ProposalFields.Beneficiaries or ProposalFields.Priorities;
 
     private static void Field(StringBuilder html, ProposalFieldRule rule, string? value, IReadOnlyDictionary<string, IReadOnlyList<string>> errors, Language l)
     {

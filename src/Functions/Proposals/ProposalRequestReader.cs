@@ -116,6 +116,8 @@ public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions
                     JsonValueKind.String => property.Value.GetString(),
                     JsonValueKind.Number => property.Value.GetRawText(),
                     JsonValueKind.Null => null,
+                    // The two list fields (beneficiaries of a đề án nhóm, priority codes) are arrays; the validator reads them.
+                    JsonValueKind.Array when property.Name is ProposalFields.Beneficiaries or ProposalFields.Priorities => property.Value.GetRawText(),
                     _ => throw new RequestRejectedException(StatusCodes.Status400BadRequest, property.Name,
                         en ? "This field must be text or a number." : "Trường này phải là chữ hoặc số."),
                 };
@@ -129,8 +131,9 @@ public sealed class ProposalRequestReader(IAttachmentStore attachments, IOptions
     {
         var limits = options.Value;
         var (fields, files) = await ReadPartsAsync(request.Body, boundary, proposalId, en, limits.MaxFiles, limits.MaxProposalBytes, deleteOnFailure: false, cancellationToken);
-        return new ProposalRequestContent(ProposalForm.FromFields(n => fields.TryGetValue(n, out var v) ? v[^1] : null), files);
+        return new ProposalRequestContent(ProposalForm.FromFields(n => fields.TryGetValue(n, out var v) ? v[^1] : null), AttachmentDocumentMarks.Apply(files, fields, en));
     }
+
 
     /// <summary>
     /// Reads a form posted by a link's page: <c>multipart/form-data</c> (its files, in parts named <c>attachments</c>,

@@ -277,51 +277,6 @@ public sealed partial class StaffActionFunctions(
             }
         }, cancellationToken);
 
-    /// <summary><c>POST /api/proposals/{id}/acceptance</c> (officer): confirms acceptance (nghiệm thu) once the applicant sent the acceptance papers.</summary>
-    [Function(nameof(ConfirmAcceptance))]
-    public Task<IActionResult> ConfirmAcceptance(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/acceptance")] HttpRequest request,
-        string id,
-        [DurableClient] DurableTaskClient durableClient,
-        CancellationToken cancellationToken) =>
-        RunAsync(request, id, StaffRoles.Officer, "acceptance", async (c, ct) =>
-        {
-            var errors = new Errors(c.En);
-            if (!c.Input.TryDate("acceptedOn", out var acceptedOn) || acceptedOn > VietnamTime.Today(time) || acceptedOn.Year < 2000)
-            {
-                errors.Add("acceptedOn", "Vui lòng nhập ngày nghiệm thu theo dạng yyyy-MM-dd, không sau hôm nay.", "Enter the acceptance date as yyyy-MM-dd, not after today.");
-            }
-
-            var comment = Comment(c.Input, "comment", MaxComment, required: false, errors, "Ý kiến tối đa 2000 ký tự.", "The comment may have at most 2000 characters.");
-            if (errors.Any)
-            {
-                return errors.Answer(c.Language);
-            }
-
-            var (proposal, problem) = await LoadAsync(id, c, "xác nhận nghiệm thu", "confirming acceptance", ct, ProposalStatus.InProgress);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            var @case = await cases.GetAsync(proposal!.Id, ct);
-            if (!@case.HasAcceptancePapers)
-            {
-                return Conflict(c, "Cơ sở chưa gửi biên bản nghiệm thu và chứng từ: chưa thể xác nhận nghiệm thu.",
-                    "The applicant has not sent the acceptance papers yet: acceptance cannot be confirmed.");
-            }
-
-            var acceptance = new AcceptanceRecord(acceptedOn, comment, c.Staff.Actor, time.GetUtcNow());
-            if (@case.Acceptance is not null || !await cases.SaveAcceptanceAsync(proposal.Id, acceptance, ct))
-            {
-                return Conflict(c, "Nghiệm thu của đề án đã được xác nhận.", "Acceptance has already been confirmed.");
-            }
-
-            await durableClient.RaiseEventAsync(proposal.Id, WorkflowEvents.AcceptanceConfirmed, new AcceptanceNotice(c.Staff.Actor), ct);
-            LogDecided(logger, proposal.Id, "acceptance", "confirmed");
-            return Accepted(proposal.Id, new { id = proposal.Id, acceptedOn = Iso(acceptedOn), comment, by = acceptance.By, at = acceptance.At });
-        }, cancellationToken);
-
     internal static object PaymentJson(PaymentResult result) => new
     {
         payment = result.Payment is { } p ? new { p.PaymentId, kind = p.Kind.ToCode(), p.Amount, p.By, p.At } : null,

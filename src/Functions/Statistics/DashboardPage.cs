@@ -51,7 +51,12 @@ public static class DashboardPage
         Figure("disbursement-rate", L("Tỷ lệ giải ngân (đã thanh toán / phê duyệt)", "Disbursement rate (paid / approved)"), Percent(report.DisbursementRate, language));
         Figure("direct-share", L("Tỷ lệ thanh toán trực tiếp cho cơ sở", "Share paid directly to establishments"), Percent(report.DirectShare, language));
         Figure("trainees", L("Số người được đào tạo (dự kiến)", "Trainees (expected)"), Number(t[StatisticsMeasures.Trainees], language));
+        Figure("actual-trainees", L("Số người được đào tạo (thực tế, khi nghiệm thu)", "Trainees (actual, at acceptance)"), Number(t[StatisticsMeasures.ActualTrainees], language));
         Figure("jobs", L("Số việc làm (dự kiến)", "Jobs (expected)"), Number(t[StatisticsMeasures.Jobs], language));
+        Figure("actual-jobs", L("Số việc làm (thực tế, khi nghiệm thu)", "Jobs (actual, at acceptance)"), Number(t[StatisticsMeasures.ActualJobs], language));
+        Figure("models", L("Số mô hình đã xây dựng", "Models built"), Number(t[StatisticsMeasures.Models], language));
+        Figure("products", L("Số sản phẩm được công nhận", "Products certified"), Number(t[StatisticsMeasures.ProductsCertified], language));
+        Figure("beneficiaries", L("Số lượt cơ sở thụ hưởng", "Beneficiary establishments (per đề án)"), Number(t[StatisticsMeasures.Beneficiaries], language));
         html.Append("</dl>\n</section>\n");
 
         html.Append("<section class=\"charts\" aria-labelledby=\"charts\"><h2 id=\"charts\">").Append(Encode(L("Biểu đồ", "Charts"))).Append("</h2>\n");
@@ -80,15 +85,15 @@ public static class DashboardPage
                 (object[])[.. MoneyCells(g.Measures), g.Measures[StatisticsMeasures.PaidDirect],
                     Percent(StatisticsReport.Ratio(g.Measures[StatisticsMeasures.Paid], g.Measures[StatisticsMeasures.Approved]), language)])), language);
         Table(html, "table-sector", L("Theo lĩnh vực", "By sector"), [L("Lĩnh vực", "Sector"), L("Số đề án", "Proposals")],
-            report.BySector.Select(g => (g.Label, new object[] { g.Count })), language);
+            report.BySector.Select(g => (StatisticsView.SectorLabel(g.Key, g.Label, language), new object[] { g.Count })), language);
         Table(html, "table-commune", L("Theo xã, phường (địa giới hiện nay)", "By commune (today's boundaries)"), [L("Xã, phường", "Commune"), L("Tỉnh, thành phố", "Province"), L("Số đề án", "Proposals")],
             report.ByCommune.Select(g => (g.Label, new object[] { StatisticsView.ProvinceLabel(g.Key[..g.Key.IndexOf('|', StringComparison.Ordinal)], language), g.Count })), language);
         Table(html, "table-programme", L("Theo chương trình", "By programme"), [L("Chương trình", "Programme"), .. moneyHead],
             report.ByProgramme.Select(g => (StatisticsView.ProgrammeLabel(g.Key, language), MoneyCells(g.Measures))), language);
         html.Append("</section>\n");
         html.Append("<p class=\"hint\">").Append(Encode(L(
-            "Thanh toán trực tiếp cho cơ sở: số đã thanh toán cho các nội dung mà tiền đến chính cơ sở (máy móc thiết bị, dây chuyền công nghệ, mô hình trình diễn, sản xuất sạch hơn, chuyển đổi số). Số người được đào tạo và số việc làm là số dự kiến trong đề án.",
-            "Paid directly to establishments: paid amounts of kinds whose money goes to the establishment itself (machinery, technology lines, demonstration models, cleaner production, digital transformation). Trainees and jobs are the figures expected in the proposals.")))
+            "Thanh toán trực tiếp cho cơ sở: số đã thanh toán cho các nội dung mua máy móc, công nghệ cho chính cơ sở sản xuất (ứng dụng máy móc thiết bị tiên tiến, dây chuyền công nghệ, mô hình trình diễn kỹ thuật). Số dự kiến lấy từ đề án; số thực tế do cán bộ ghi khi nghiệm thu. Mỗi cơ sở thụ hưởng được đếm một lần trong mỗi đề án.",
+            "Paid directly to establishments: paid amounts of activities that buy machinery or technology for the producing establishments themselves (advanced machinery, technology lines, technical demonstration models). Expected figures come from the proposals; actual ones are recorded by officers at acceptance. Each beneficiary establishment counts once per đề án.")))
             .Append("</p>\n</div>");
         return html.ToString();
     }

@@ -58,6 +58,11 @@ public static class StatisticsView
             disbursementRate = report.DisbursementRate,
             trainees = t[StatisticsMeasures.Trainees],
             jobs = t[StatisticsMeasures.Jobs],
+            actualTrainees = t[StatisticsMeasures.ActualTrainees],
+            actualJobs = t[StatisticsMeasures.ActualJobs],
+            modelsBuilt = t[StatisticsMeasures.Models],
+            productsCertified = t[StatisticsMeasures.ProductsCertified],
+            beneficiaries = t[StatisticsMeasures.Beneficiaries],
             byStatus = Enum.GetValues<ProposalStatus>()
                 .Select(s => new { status = s.ToCode(), label = ProposalStatusLabels.Label(s, language), count = t.StatusCount(s) })
                 .Where(s => s.count != 0),
@@ -90,7 +95,7 @@ public static class StatisticsView
                 directShare = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.PaidDirect], g.Measures[StatisticsMeasures.Paid]),
                 disbursementRate = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.Paid], g.Measures[StatisticsMeasures.Approved]),
             }),
-            bySector = report.BySector.Select(g => new { sector = g.Label, count = g.Count }),
+            bySector = report.BySector.Select(g => new { sectorCode = SectorCode(g.Key), sector = SectorLabel(g.Key, g.Label, language), count = g.Count }),
             byCommune = report.ByCommune.Select(g =>
             {
                 var province = g.Key[..g.Key.IndexOf('|', StringComparison.Ordinal)];
@@ -107,10 +112,21 @@ public static class StatisticsView
         };
     }
 
+    /// <summary>The listed sector group a cell's sector key names, or null for a free-text ("other") key.</summary>
+    public static string? SectorCode(string key) =>
+        Domain.Sectors.SectorCatalog.TryParse(key, out var sector) && !sector.FreeText ? sector.Code : null;
+
+    /// <summary>A sector group's short name for a listed key, otherwise the text as recorded.</summary>
+    public static string SectorLabel(string key, string label, Language language) =>
+        Domain.Sectors.SectorCatalog.TryParse(key, out var sector) && !sector.FreeText ? sector.ShortName(language) : label;
+
     /// <summary>The header of the export table.</summary>
     public static IReadOnlyList<string> ExportHeader(Language language) => language == Language.English
-        ? ["Breakdown", "Group", "Proposals", "Requested (VND)", "Approved (VND)", "Paid (VND)", "Paid directly to establishments (VND)", "Trainees", "Jobs"]
-        : ["Thống kê theo", "Nhóm", "Số đề án", "Kinh phí đề nghị (đồng)", "Kinh phí phê duyệt (đồng)", "Đã thanh toán (đồng)", "Thanh toán trực tiếp cho cơ sở (đồng)", "Số người được đào tạo", "Số việc làm"];
+        ? ["Breakdown", "Group", "Proposals", "Requested (VND)", "Approved (VND)", "Paid (VND)", "Paid directly to establishments (VND)", "Trainees (planned)", "Jobs (planned)",
+            "Trainees (actual)", "Jobs (actual)", "Models built", "Products certified", "Beneficiary establishments"]
+        : ["Thống kê theo", "Nhóm", "Số đề án", "Kinh phí đề nghị (đồng)", "Kinh phí phê duyệt (đồng)", "Đã thanh toán (đồng)", "Thanh toán trực tiếp cho cơ sở (đồng)",
+            "Số người được đào tạo (dự kiến)", "Số việc làm (dự kiến)", "Số người được đào tạo (thực tế)", "Số việc làm (thực tế)", "Số mô hình đã xây dựng", "Số sản phẩm được công nhận",
+            "Số lượt cơ sở thụ hưởng"];
 
     /// <summary>The export table's rows: the totals, then every breakdown (numbers as numbers, text as text).</summary>
     public static IReadOnlyList<object?[]> ExportRows(StatisticsReport report, Language language)
@@ -119,7 +135,8 @@ public static class StatisticsView
         string L(string vi, string en) => language == Language.English ? en : vi;
         var rows = new List<object?[]>();
         void Add(string breakdown, string group, StatisticsMeasures m) => rows.Add([breakdown, group, m[StatisticsMeasures.Count], m[StatisticsMeasures.Requested],
-            m[StatisticsMeasures.Approved], m[StatisticsMeasures.Paid], m[StatisticsMeasures.PaidDirect], m[StatisticsMeasures.Trainees], m[StatisticsMeasures.Jobs]]);
+            m[StatisticsMeasures.Approved], m[StatisticsMeasures.Paid], m[StatisticsMeasures.PaidDirect], m[StatisticsMeasures.Trainees], m[StatisticsMeasures.Jobs],
+            m[StatisticsMeasures.ActualTrainees], m[StatisticsMeasures.ActualJobs], m[StatisticsMeasures.Models], m[StatisticsMeasures.ProductsCertified], m[StatisticsMeasures.Beneficiaries]]);
 
         Add(L("Tổng cộng", "Total"), L("Tất cả", "All"), report.Total);
         foreach (var status in Enum.GetValues<ProposalStatus>().Where(s => report.Total.StatusCount(s) != 0))

@@ -51,6 +51,7 @@ public static class ProposalFormPage
         [ProposalFields.EndDate] = new(Group.Schedule, "off", null, "date"),
         [ProposalFields.ExpectedJobs] = new(Group.Schedule, "off", "numeric"),
         [ProposalFields.ExpectedTrainees] = new(Group.Schedule, "off", "numeric"),
+        [ProposalFields.EntityType] = new(Group.Establishment, "off"),
     };
 
     private static readonly CompareInfo VietnameseOrder = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
@@ -98,7 +99,9 @@ public static class ProposalFormPage
     private static void Fieldset(StringBuilder html, string legend, string id, Language l, Group group, Action? after = null)
     {
         html.Append("<fieldset id=\"").Append(id).Append("\">\n<legend>").Append(E(legend)).Append("</legend>\n");
-        foreach (var rule in ProposalFieldRules.All.Where(r => Ui[r.Name].Group == group))
+        // Fields without a place on this page (activity, sector group, priorities, beneficiaries, round level) are sent by
+        // API clients; the form's rework shows them (issue 16).
+        foreach (var rule in ProposalFieldRules.All.Where(r => Ui.TryGetValue(r.Name, out var ui) && ui.Group == group))
         {
             Field(html, rule, Ui[rule.Name], l);
         }
@@ -183,6 +186,10 @@ public static class ProposalFormPage
             .Select(p => (p.Code, p.Name)),
         ProposalFields.Kind => ProposalCatalog.Kinds.Select(k => (k.Code, l == Language.English ? k.EnglishName : k.VietnameseName)),
         ProposalFields.FundingSource => ProposalCatalog.FundingSources.Select(s => (s.Code, l == Language.English ? s.EnglishName : s.VietnameseName)),
+        ProposalFields.EntityType => Domain.Applicants.EntityTypes.Selectable.Select(t => (t.Code, t.Name(l))),
+        ProposalFields.Activity => Domain.Activities.ActivityCatalog.All.Select(a => (a.Code, a.Name(l))),
+        ProposalFields.SectorCode => Domain.Sectors.SectorCatalog.All.Select(x => (x.Code, x.ShortName(l))),
+        ProposalFields.RoundLevel => ProposalFieldRules.RoundLevels.Select(v => (v, v)),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "No options for this field."),
     };
 
@@ -216,8 +223,8 @@ public static class ProposalFormPage
                     : ProvinceCatalog.Current.FirstOrDefault(p => string.Equals(p.Code, cap.Province, StringComparison.OrdinalIgnoreCase))?.Name ?? cap.Province;
                 var currency = l == Language.English ? "VND" : "đồng";
                 html.Append("<li><strong>").Append(E(kind)).Append("</strong> (").Append(E(source)).Append(", ").Append(E(province)).Append("): ")
-                    .Append(E(DisplayFormat.Percent(cap.MaxPercent, l))).Append("%, ")
-                    .Append(E(DisplayFormat.Amount(cap.MaxAmount, l))).Append(' ').Append(E(currency))
+                    .Append(E(cap.MaxPercent is { } percent ? DisplayFormat.Percent(percent, l) + "%" : "—")).Append(", ")
+                    .Append(E(cap.MaxAmount is { } amount ? DisplayFormat.Amount(amount, l) + " " + currency : "—"))
                     .Append(". <span class=\"basis\">").Append(E(cap.Basis)).Append("</span></li>\n");
             }
 

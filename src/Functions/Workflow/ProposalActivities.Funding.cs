@@ -51,7 +51,7 @@ public sealed partial class ProposalActivities
         await proposals.SaveFundingAsync(proposalId, proposal.Funding with { PaidAmount = commitment?.Paid ?? 0 }, cancellationToken);
     }
 
-    /// <summary>Writes the acceptance date to the record.</summary>
+    /// <summary>Writes the acceptance date and the actual results recorded with it to the record.</summary>
     [Function(nameof(ApplyAcceptance))]
     public async Task ApplyAcceptance([ActivityTrigger] string proposalId, CancellationToken cancellationToken)
     {
@@ -59,7 +59,7 @@ public sealed partial class ProposalActivities
         var acceptance = (await cases.GetAsync(proposalId, cancellationToken)).Acceptance
             ?? throw new InvalidOperationException($"Proposal {proposalId} has no acceptance recorded.");
         var proposal = await RequireAsync(proposalId, cancellationToken);
-        await proposals.SaveFundingAsync(proposalId, proposal.Funding with { AcceptedOn = acceptance.AcceptedOn }, cancellationToken);
+        await proposals.SaveFundingAsync(proposalId, proposal.Funding with { AcceptedOn = acceptance.AcceptedOn, Results = acceptance.Results ?? proposal.Funding.Results }, cancellationToken);
     }
 
     /// <summary>Settlement: what was approved but not paid goes back to the budget, and the record is closed.</summary>

@@ -52,6 +52,7 @@ public sealed record ImportCompleted(SpreadsheetFormat Format, IReadOnlyList<Imp
 /// </summary>
 public sealed partial class ProposalImport(
     IProposalRepository proposals,
+    Places.ProposalPlaces places,
     ISpreadsheetFiles files,
     IOptions<ExchangeOptions> options,
     TimeProvider time,
@@ -97,6 +98,32 @@ public sealed partial class ProposalImport(
             LogRejected(logger, format, parsed.DataRows, parsed.Errors.Count);
             return new ImportRejected(parsed.Errors, parsed.DataRows);
         }
+
+        // Places against the official commune lists: a given commune code must be in the province's list; otherwise the
+        // code is filled in when the name places the commune without doubt (old names keep the name they had).
+        var placed = new List<ImportRecord>();
+        var placeErrors = new List<ImportRowError>();
+        foreach (var record in parsed.Records)
+        {
+            var (submission, known) = await places.PlaceHistoricalAsync(record.Submission, cancellationToken);
+            if (!known)
+            {
+                placeErrors.Add(new ImportRowError(record.Row, ProposalColumns.All.First(c => c.Code == ProposalColumns.CommuneCode).Header(language), ProposalColumns.CommuneCode,
+                    language == Language.English
+                        ? $"Commune code {record.Submission.CommuneCode} is not in today's official list of the province."
+                        : $"Mã xã {record.Submission.CommuneCode} không có trong danh sách chính thức hiện nay của tỉnh."));
+            }
+
+            placed.Add(record with { Submission = submission });
+        }
+
+        if (placeErrors.Count > 0)
+        {
+            LogRejected(logger, format, parsed.DataRows, placeErrors.Count);
+            return new ImportRejected(placeErrors.Take(ProposalImportParser.MaxErrors).ToList(), parsed.DataRows);
+        }
+
+        parsed = parsed with { Records = placed };
 
         // Against what is stored: a point read of the tracking-code index per row.
         var existing = new Proposal?[parsed.Records.Count];

@@ -215,7 +215,7 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
         var text = Encoding.UTF8.GetString(body);
         foreach (var (name, value) in new[]
         {
-            ("organizationName", "Hộ kinh doanh Nguyễn Văn Bình"), ("taxCode", "0901234567"), ("province", "hung-yen"),
+            ("organizationName", "Hộ kinh doanh Nguyễn Văn Bình"), ("taxCode", "0901234567"), ("entityType", "household-business"), ("province", "hung-yen"),
             ("kind", "machinery"), ("fundingSource", "national"), ("totalCost", "600.000.000"),
             ("requestedSupport", "300.000.000"), ("ownContribution", "300.000.000"), ("startDate", "2026-04-01"),
             ("endDate", "2026-10-31"), ("expectedJobs", "12"),

@@ -33,7 +33,7 @@ public sealed class HostileTextTests(FastWorkflowFixture fixture)
         var body = new Dictionary<string, object>
         {
             ["organizationName"] = "=HYPERLINK(\"http://evil.example\",\"Bấm\")",
-            ["taxCode"] = "0108" + Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["taxCode"] = "0108" + Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture), ["entityType"] = "sme",
             ["representative"] = "+84 Lê" + ZeroWidth + " Văn Tèo",
             ["email"] = email,
             ["phone"] = "0912 345 678",

@@ -46,7 +46,7 @@ internal sealed class StaffScenario(LocalHostApplication host)
         using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Công ty TNHH Cơ khí Phố Nối",
-            ["taxCode"] = "0101234567",
+            ["taxCode"] = "0101234567", ["entityType"] = "sme",
             ["representative"] = "Trần Văn Bình",
             ["email"] = $"co.khi+{Guid.NewGuid():N}@example.vn",
             ["phone"] = "0912345678",

@@ -21,7 +21,7 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
         using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Công ty TNHH Gốm sứ Bát Tràng Xanh",
-            ["taxCode"] = "0107778889",
+            ["taxCode"] = "0107778889", ["entityType"] = "sme",
             ["representative"] = "Phạm Minh Đức",
             ["email"] = email,
             ["phone"] = "0243 8765 432",
