@@ -117,7 +117,6 @@ public static class CapUnits
         (CapUnit.PerEvent, _) => "/lần",
         (CapUnit.PerPerson, Text.Language.English) => " per person",
         (CapUnit.PerPerson, _) => "/người",
-        (_, Text.Language.English) => " per proposal",
-        _ => "/đề án",
+        _ => string.Empty,
     };
 }

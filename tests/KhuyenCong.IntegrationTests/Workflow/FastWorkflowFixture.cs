@@ -69,7 +69,7 @@ public static class WorkflowProbe
         using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Hợp tác xã Chế biến Nông sản Tiên Lữ",
-            ["taxCode"] = taxCode, ["entityType"] = "sme",
+            ["taxCode"] = taxCode, ["entityType"] = "cooperative",
             ["representative"] = "Nguyễn Thị Hoa",
             ["email"] = email,
             ["phone"] = "0912 345 678",
