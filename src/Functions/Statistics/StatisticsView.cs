@@ -141,13 +141,13 @@ public static class StatisticsView
         Add(L("Tổng cộng", "Total"), L("Tất cả", "All"), report.Total);
         foreach (var status in Enum.GetValues<ProposalStatus>().Where(s => report.Total.StatusCount(s) != 0))
         {
-            rows.Add([L("Tình trạng", "Status"), ProposalStatusLabels.Label(status, language), report.Total.StatusCount(status), null, null, null, null, null, null]);
+            rows.Add([L("Tình trạng", "Status"), ProposalStatusLabels.Label(status, language), report.Total.StatusCount(status), .. new object?[ExportHeader(language).Count - 3]]);
         }
 
         report.ByYear.ToList().ForEach(g => Add(L("Năm", "Year"), g.Key, g.Measures));
         report.ByKind.ToList().ForEach(g => Add(L("Nội dung", "Kind"), KindLabel(g.Key, language), g.Measures));
         report.ByFundingSource.ToList().ForEach(g => Add(L("Nguồn kinh phí", "Funding source"), SourceLabel(g.Key, language), g.Measures));
-        report.BySector.ToList().ForEach(g => Add(L("Lĩnh vực", "Sector"), g.Label, g.Measures));
+        report.BySector.ToList().ForEach(g => Add(L("Lĩnh vực", "Sector"), SectorLabel(g.Key, g.Label, language), g.Measures));
         report.ByCommune.ToList().ForEach(g => Add(L("Xã, phường", "Commune"),
             g.Label + ", " + ProvinceLabel(g.Key[..g.Key.IndexOf('|', StringComparison.Ordinal)], language), g.Measures));
         report.ByProgramme.ToList().ForEach(g => Add(L("Chương trình", "Programme"), ProgrammeLabel(g.Key, language), g.Measures));

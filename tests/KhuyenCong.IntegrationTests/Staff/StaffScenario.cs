@@ -58,9 +58,9 @@ internal sealed class StaffScenario(LocalHostApplication host)
             ["fundingSource"] = "national",
             ["title"] = title ?? "Máy cắt CNC " + Guid.NewGuid().ToString("N")[..8],
             ["summary"] = "Đầu tư máy cắt CNC cho xưởng cơ khí",
-            ["totalCost"] = 1_500_000_000,
+            ["totalCost"] = 2_000_000_000,
             ["requestedSupport"] = 600_000_000,
-            ["ownContribution"] = 900_000_000,
+            ["ownContribution"] = 1_400_000_000,
             ["startDate"] = "2027-05-01",
             ["endDate"] = "2027-12-31",
         });
