@@ -33,9 +33,9 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
             ["fundingSource"] = "national",
             ["title"] = "Mô hình lò nung gốm tiết kiệm năng lượng",
             ["summary"] = "Xây dựng mô hình trình diễn",
-            ["totalCost"] = 1_500_000_000,
+            ["totalCost"] = 2_000_000_000,
             ["requestedSupport"] = 600_000_000,
-            ["ownContribution"] = 900_000_000,
+            ["ownContribution"] = 1_400_000_000,
             ["startDate"] = "2027-05-01",
             ["endDate"] = "2027-12-31",
         });

@@ -230,7 +230,7 @@ public sealed partial class LifecycleOverHttpTests(FastWorkflowFixture fixture)
     {
         using var web = fixture.CreateClient();
         using var staff = fixture.CreateClient(withFunctionKey: true);
-        var (id, code, applicant) = await SubmitAsync(web, "typical-product");
+        var (id, code, applicant) = await SubmitAsync(web, "brand");
         await WaitForStatusAsync(staff, id, "screening");
 
         await PostAsync(staff, $"/api/proposals/{id}/screening", new { decision = "reject", comment = "Sản phẩm chưa được công nhận cấp tỉnh" }, HttpStatusCode.Accepted);
@@ -251,6 +251,7 @@ public sealed partial class LifecycleOverHttpTests(FastWorkflowFixture fixture)
         ("commune", "Xã Thiện Phiến"),
         ("province", "hung-yen"),
         ("kind", "consulting"),
+        ("entityType", "service-provider"),
         ("sector", sector),
         ("fundingSource", "local"),
         ("title", "Tư vấn áp dụng hệ thống quản lý chất lượng ISO 9001"),
