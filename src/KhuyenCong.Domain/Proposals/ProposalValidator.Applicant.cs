@@ -21,6 +21,12 @@ public static partial class ProposalValidator
         IReadOnlyList<Beneficiary> Beneficiaries,
         string? RoundLevel);
 
+    /// <summary>A đề án of the past without an entity type gets the documented rule's (ADR 0012); a submission is left as typed.</summary>
+    private static ProposalForm WithHistoricalEntityType(ProposalForm form, ValidationMode mode) =>
+        mode == ValidationMode.Historical && string.IsNullOrWhiteSpace(form.EntityType)
+            ? form with { EntityType = EntityTypes.Infer(form.TaxCode?.Trim(), form.OrganizationName) }
+            : form;
+
     private static ApplicantFields ReadApplicant(Reader r, Language l, string? taxCode, ProposalKind? kind, FundingSource? source, ValidationMode mode)
     {
         var entityType = r.Reference<EntityType>(ProposalFields.EntityType, mode == ValidationMode.Historical ? EntityTypes.TryParse : TryParseSelectableEntityType);

@@ -6,13 +6,6 @@ using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.Domain.Proposals;
 
-/// <summary>Whether a form is a new submission or a đề án of the past (an import).</summary>
-public enum ValidationMode
-{
-    Submission,
-    Historical,
-}
-
 /// <summary>
 /// Turns what a user typed (<see cref="ProposalForm"/>) into a valid, normalised <see cref="ProposalSubmission"/> or into
 /// errors keyed by field, following <see cref="ProposalFieldRules"/>. Pure: no clock, no I/O. Each field reports at most
@@ -32,11 +25,7 @@ public static partial class ProposalValidator
     public static ProposalValidationResult Validate(ProposalForm form, Language language, ValidationMode mode)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (mode == ValidationMode.Historical && string.IsNullOrWhiteSpace(form.EntityType))
-        {
-            form = form with { EntityType = Applicants.EntityTypes.Infer(form.TaxCode?.Trim(), form.OrganizationName) };
-        }
-
+        form = WithHistoricalEntityType(form, mode);
         var r = new Reader(form, language);
 
         var organizationName = r.Text(ProposalFields.OrganizationName);
