@@ -44,6 +44,12 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Reminders.RemindersOptions>, Reminders.RemindersOptionsValidation>();
+        return services.AddUseCases();
+    }
+
+    /// <summary>The use cases and the services they share.</summary>
+    private static IServiceCollection AddUseCases(this IServiceCollection services)
+    {
         services.AddSingleton<Reminders.ReminderService>();
         services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Places.ProposalPlaces>();
@@ -51,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<Caps.CapAssessment>();
         services.AddSingleton<Migrations.ReferenceDataMigration>();
         services.AddSingleton<Proposals.ProposalIntake>();
+        services.AddSingleton<Proposals.SubmissionLimits>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Exchange.ProposalExport>();
         services.AddSingleton<Exchange.ProposalImport>();
@@ -61,6 +68,38 @@ public static class DependencyInjection
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         services.AddProgrammes();
+        services.AddStaffDecisions();
+        services.AddLinkDecisions();
+        return services;
+    }
+
+    /// <summary>
+    /// The staff's decisions (ADR 0013): on proposals (each validates, checks the stage, stores first, then tells the
+    /// workflow), and on the reference data they work with (reviewers, rubric, budgets, caps).
+    /// </summary>
+    public static IServiceCollection AddStaffDecisions(this IServiceCollection services)
+    {
+        services.AddSingleton<Screening.ScreeningDecisions>();
+        services.AddSingleton<Appraisal.ReviewerReplacement>();
+        services.AddSingleton<Funding.ContractRecording>();
+        services.AddSingleton<Funding.PaymentRecording>();
+        services.AddSingleton<Funding.AcceptanceConfirmation>();
+        services.AddSingleton<Proposals.ProposalCancellation>();
+        services.AddSingleton<Appraisal.ReviewerEditing>();
+        services.AddSingleton<Appraisal.RubricEditing>();
+        services.AddSingleton<Budgets.BudgetAllocations>();
+        services.AddSingleton<Caps.CapEditing>();
+        return services;
+    }
+
+    /// <summary>The decisions taken through emailed links (ADR 0013): review, approval, revision, withdrawal, report.</summary>
+    public static IServiceCollection AddLinkDecisions(this IServiceCollection services)
+    {
+        services.AddSingleton<Appraisal.ReviewSubmission>();
+        services.AddSingleton<Approval.ApprovalDecisions>();
+        services.AddSingleton<Revision.RevisionSubmission>();
+        services.AddSingleton<Proposals.Withdrawal>();
+        services.AddSingleton<Funding.ReportSubmission>();
         return services;
     }
 
@@ -69,8 +108,13 @@ public static class DependencyInjection
     {
         services.AddSingleton<Programmes.ProgrammeProgress>();
         services.AddSingleton<Plans.AnnualPlans>();
+        services.AddSingleton<Plans.AnnualPlanOverview>();
         services.AddSingleton<Geography.GeographyService>();
         services.AddSingleton<Geography.IGeography>(sp => sp.GetRequiredService<Geography.GeographyService>());
+        services.AddSingleton<Geography.CommuneListImport>();
+        services.AddSingleton<Plans.PlanSaving>();
+        services.AddSingleton<Programmes.ProgrammeEditing>();
+        services.AddSingleton<Programmes.ProgrammeAssignment>();
         return services;
     }
 }

@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<ICapStore, TableCapStore>();
         services.AddSingleton<KhuyenCong.Application.Places.IReferenceMergeLog, Places.TableReferenceMergeLog>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<IRateLimitStore, TableRateLimitStore>();
         services.AddSingleton<IRubricStore, TableRubricStore>();
         services.AddSingleton<IReviewerRoster, TableReviewerRoster>();
         services.AddSingleton<IBudgetLedger, TableBudgetLedger>();

@@ -1,3 +1,5 @@
+using KhuyenCong.Application.Identity;
+using KhuyenCong.Functions.Http;
 using KhuyenCong.LocalHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +10,9 @@ public static class LocalHostFactory
 {
     public const string FunctionKey = "test-function-key";
     public const string AdminKey = "test-admin-key";
+
+    /// <summary>The staff name LocalHost records for requests made with the function key (set explicitly, so tests know it).</summary>
+    public const string StaffName = "Cán bộ LocalHost";
 
     public static Task<LocalHostApplication> StartAsync(
         string storageConnectionString,
@@ -22,6 +27,11 @@ public static class LocalHostFactory
             ["LocalHost:FunctionKey"] = FunctionKey,
             ["LocalHost:AdminKey"] = AdminKey,
             ["LocalHost:QueuePollingInterval"] = "00:00:00.500",
+            ["LocalHost:StaffName"] = StaffName,
+            // Every test client submits from 127.0.0.1, often with one email address: the public form's limits are
+            // set low only where they are tested.
+            ["Intake:MaxSubmissionsPerAddress"] = "1000000",
+            ["Intake:MaxSubmissionsPerEmail"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -48,5 +58,16 @@ public static class LocalHostFactory
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// A CSRF token for HTML form posts made with the function key (the staff pages render the same in their forms):
+    /// issued for the principal LocalHost gives those requests, a staff member with every role.
+    /// </summary>
+    public static string StaffFormToken(this LocalHostApplication host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var staff = StaffPrincipal.Parse(StaffPrincipal.EncodeFor(StaffName, LocalHostFrontDoor.DefaultStaffObjectId, StaffRoles.Officer, StaffRoles.Director, StaffRoles.Finance, StaffRoles.Admin))!;
+        return host.Services.GetRequiredService<StaffFormTokens>().Issue(staff);
     }
 }

@@ -19,8 +19,15 @@ public class LocalHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
-        Host = await LocalHostFactory.StartAsync(azurite.ConnectionString, configureServices: ConfigureServices);
+        Host = await LocalHostFactory.StartAsync(azurite.ConnectionString, Settings, ConfigureServices);
+        await OnStartedAsync();
     }
+
+    /// <summary>Settings of this fixture's LocalHost over <see cref="LocalHostFactory"/>'s; none by default.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>Runs once LocalHost is up (for a fixture that prepares data); nothing by default.</summary>
+    protected virtual Task OnStartedAsync() => Task.CompletedTask;
 
     /// <summary>Runs after the app's own registrations; nothing by default.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

@@ -2,7 +2,6 @@ using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Proposals;
-using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,156 +10,78 @@ using Microsoft.Azure.Functions.Worker;
 namespace KhuyenCong.Functions.Appraisal;
 
 /// <summary>
-/// The roster of council reviewers (officers). Reviewers are deactivated, never deleted. Answers hold personal data:
+/// The roster of council reviewers (officers; the rules: <see cref="ReviewerEditing"/>). Answers hold personal data:
 /// they are never cached; logs hold reviewer ids only (the roster logs the changes).
 /// </summary>
-public sealed class ReviewerFunctions(IReviewerRoster roster)
+public sealed class ReviewerFunctions(IReviewerRoster roster, ReviewerEditing editing, StaffEndpoint staff)
 {
+    private static readonly BodyShape ReviewerShape = new(
+        "thông tin thành viên hội đồng dạng JSON (name, email, organization, kinds, …)",
+        "a JSON reviewer (name, email, organization, kinds, …)");
+
+    private static readonly ProblemWording Wording = new(ReviewerEditing.InvalidDetails);
 
     /// <summary><c>GET /api/reviewers</c>: every reviewer with their open reviews; <c>?active=true</c> for active ones only.</summary>
     [Function(nameof(ListReviewers))]
-    public async Task<IActionResult> ListReviewers(
+    public Task<IActionResult> ListReviewers(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reviewers")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, StaffRoles.Officer, async c =>
         {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var activeOnly = string.Equals(request.Query["active"], "true", StringComparison.OrdinalIgnoreCase);
-        var entries = await roster.ListAsync(cancellationToken);
-        NoStore(request);
-        return new OkObjectResult(entries.Where(e => !activeOnly || e.Reviewer.Active).Select(ToJson));
-    }
+            var activeOnly = string.Equals(request.Query["active"], "true", StringComparison.OrdinalIgnoreCase);
+            var entries = await roster.ListAsync(cancellationToken);
+            c.NoStore();
+            return new OkObjectResult(entries.Where(e => !activeOnly || e.Reviewer.Active).Select(ToJson));
+        });
 
     /// <summary><c>GET /api/reviewers/{id}</c>: one reviewer, active or not.</summary>
     [Function(nameof(GetReviewer))]
-    public async Task<IActionResult> GetReviewer(
+    public Task<IActionResult> GetReviewer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reviewers/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, StaffRoles.Officer, async c =>
         {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var entry = await roster.GetAsync(id, cancellationToken);
-        NoStore(request);
-        return entry is null ? NotFound(language) : new OkObjectResult(ToJson(entry));
-    }
+            var entry = await roster.GetAsync(id, cancellationToken);
+            c.NoStore();
+            return entry is null ? Problems.Status(StatusCodes.Status404NotFound, ReviewerEditing.NoSuchReviewer.In(c.Language), c.Language) : new OkObjectResult(ToJson(entry));
+        });
 
     /// <summary><c>POST /api/reviewers</c>: adds a reviewer; 201 with its Location.</summary>
     [Function(nameof(CreateReviewer))]
-    public async Task<IActionResult> CreateReviewer(
+    public Task<IActionResult> CreateReviewer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reviewers")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
+        CancellationToken cancellationToken) =>
+        staff.JsonAsync<ReviewerInput>(request, StaffRoles.Officer, ReviewerShape, async (c, input) =>
         {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var (input, problem) = await ReadAsync(request, language, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var id = Guid.CreateVersion7().ToString("N");
-        var (reviewer, errors) = ReviewerValidator.Validate(input!.ToForm(), id, input.Active ?? true, language);
-        if (reviewer is null)
-        {
-            return Invalid(errors, language);
-        }
-
-        await roster.CreateAsync(reviewer, staff.Actor, cancellationToken);
-        NoStore(request);
-        var location = $"/api/reviewers/{id}";
-        return new CreatedResult(location, ToJson(new RosterEntry(reviewer, 0)));
-    }
+            c.NoStore();
+            return (await editing.AddAsync(input.ToForm(), input.Active, c.Staff.Actor, cancellationToken))
+                .Answer(c.Language, e => new CreatedResult($"/api/reviewers/{e.Reviewer.Id}", ToJson(e)), Wording);
+        }, cancellationToken);
 
     /// <summary><c>PUT /api/reviewers/{id}</c>: replaces a reviewer's details (the open-review count is kept); <c>active</c> may reactivate.</summary>
     [Function(nameof(UpdateReviewer))]
-    public async Task<IActionResult> UpdateReviewer(
+    public Task<IActionResult> UpdateReviewer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/reviewers/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
+        CancellationToken cancellationToken) =>
+        staff.JsonAsync<ReviewerInput>(request, StaffRoles.Officer, ReviewerShape, async (c, input) =>
         {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var existing = await roster.GetAsync(id, cancellationToken);
-        if (existing is null)
-        {
-            return NotFound(language);
-        }
-
-        var (input, problem) = await ReadAsync(request, language, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var (reviewer, errors) = ReviewerValidator.Validate(input!.ToForm(), existing.Reviewer.Id, input.Active ?? existing.Reviewer.Active, language);
-        if (reviewer is null)
-        {
-            return Invalid(errors, language);
-        }
-
-        var updated = await roster.UpdateAsync(reviewer, staff.Actor, cancellationToken);
-        NoStore(request);
-        return updated is null ? NotFound(language) : new OkObjectResult(ToJson(updated));
-    }
+            c.NoStore();
+            return (await editing.EditAsync(id, input.ToForm(), input.Active, c.Staff.Actor, cancellationToken)).Answer(c.Language, e => new OkObjectResult(ToJson(e)), Wording);
+        }, cancellationToken);
 
     /// <summary><c>DELETE /api/reviewers/{id}</c>: deactivates the reviewer (kept, readable, never chosen again); answers the reviewer.</summary>
     [Function(nameof(DeactivateReviewer))]
-    public async Task<IActionResult> DeactivateReviewer(
+    public Task<IActionResult> DeactivateReviewer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/reviewers/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
+        CancellationToken cancellationToken) =>
+        staff.WriteAsync(request, StaffRoles.Officer, async c =>
         {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var entry = await roster.DeactivateAsync(id, staff.Actor, cancellationToken);
-        NoStore(request);
-        return entry is null ? NotFound(language) : new OkObjectResult(ToJson(entry));
-    }
-
-    private static async Task<(ReviewerInput? Input, IActionResult? Problem)> ReadAsync(HttpRequest request, Language language, CancellationToken cancellationToken)
-    {
-        if (await JsonBody.ReadAsync<ReviewerInput>(request, cancellationToken) is { } input)
-        {
-            return (input, null);
-        }
-
-        return (null, Problems.Field(StatusCodes.Status400BadRequest, "body", language == Language.English
-            ? "The body must be a JSON reviewer (name, email, organization, kinds, …)."
-            : "Nội dung phải là thông tin thành viên hội đồng dạng JSON (name, email, organization, kinds, …).", language));
-    }
-
-    private static IActionResult Invalid(IReadOnlyList<FieldError> errors, Language language) =>
-        Problems.Validation(FieldErrors.ToDictionary(errors),
-            language == Language.English ? "The reviewer's details have errors." : "Thông tin thành viên hội đồng chưa hợp lệ.", language);
-
-    private static IActionResult NotFound(Language language) =>
-        Problems.Status(StatusCodes.Status404NotFound, language == Language.English ? "No such reviewer." : "Không có thành viên hội đồng này.", language);
-
-    private static void NoStore(HttpRequest request) => request.HttpContext.Response.Headers.CacheControl = "no-store";
+            c.NoStore();
+            return (await editing.DeactivateAsync(id, c.Staff.Actor, cancellationToken)).Answer(c.Language, e => new OkObjectResult(ToJson(e)));
+        }, cancellationToken);
 
     private static object ToJson(RosterEntry entry)
     {

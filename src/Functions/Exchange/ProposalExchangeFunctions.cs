@@ -1,92 +1,41 @@
-using System.Globalization;
 using KhuyenCong.Application.Exchange;
 using KhuyenCong.Application.Identity;
-using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Proposals;
-using KhuyenCong.Functions.Web;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace KhuyenCong.Functions.Exchange;
 
 /// <summary>Export and import of proposals in the exchange file (docs/import.md): thin triggers over Application.Exchange.</summary>
-public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImport import, TimeProvider time)
+public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImport import, StaffEndpoint staff, TimeProvider time)
 {
     private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The types a raw import body may be sent as (the content decides between CSV and XLSX).</summary>
+    public static readonly IReadOnlyList<string> ImportMediaTypes = ["text/csv", "application/csv", "application/vnd.ms-excel", XlsxContentType, "application/octet-stream"];
 
     /// <summary>
     /// <c>GET /api/proposals/export?format=csv|xlsx</c> (officer): the filters of <c>GET /api/proposals</c> (<c>year</c>,
     /// <c>status</c>, <c>kind</c>, <c>fundingSource</c>, <c>q</c>) or a range of years <c>from</c>/<c>to</c>; a download.
     /// </summary>
     [Function(nameof(ExportProposals))]
-    public async Task<IActionResult> ExportProposals(
+    public Task<IActionResult> ExportProposals(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/export")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, StaffRoles.Officer, c =>
+        {
+            var q = request.Query;
+            return new ExportRequest(q["format"], q["year"], q["from"], q["to"], q["status"], q["kind"], q["fundingSource"], q["q"]).Parse(time)
+                .AnswerAsync(c.Language, asked => DownloadAsync(c, asked.Format, asked.Query, cancellationToken));
+        });
+
+    private async Task<IActionResult> DownloadAsync(StaffRequest c, SpreadsheetFormat format, ProposalExportQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var en = language == Language.English;
-        var filters = new ProposalFilterReader(request, language);
-        var format = SpreadsheetFormat.Csv;
-        switch (request.Query["format"].ToString().Trim().ToLowerInvariant())
-        {
-            case "" or "csv":
-                break;
-            case "xlsx":
-                format = SpreadsheetFormat.Xlsx;
-                break;
-            default:
-                filters.Errors["format"] = [en ? "format must be csv or xlsx." : "Định dạng phải là csv hoặc xlsx."];
-                break;
-        }
-
-        const string yearVi = "Năm phải từ 2000 đến 2100.";
-        const string yearEn = "must be a year between 2000 and 2100.";
-        var year = filters.Number("year", 2000, 2100, yearVi, "year " + yearEn);
-        var from = filters.Number("from", 2000, 2100, yearVi, "from " + yearEn);
-        var to = filters.Number("to", 2000, 2100, yearVi, "to " + yearEn);
-        var thisYear = VietnamTime.Today(time).Year;
-        var status = filters.Status();
-        var kind = filters.Kind();
-        var source = filters.FundingSource();
-        var terms = filters.Terms();
-        if (year is not null && (from is not null || to is not null))
-        {
-            filters.Errors["year"] = [en ? "Give either year or from/to, not both." : "Chỉ chọn năm hoặc khoảng từ năm đến năm, không chọn cả hai."];
-        }
-
-        var fromYear = year ?? from ?? to ?? thisYear;
-        var toYear = year ?? to ?? Math.Max(fromYear, thisYear);
-        if (fromYear > toYear)
-        {
-            filters.Errors["from"] = [en ? "from must not be after to." : "Năm bắt đầu không được sau năm kết thúc."];
-        }
-        else if (toYear - fromYear + 1 > ProposalExportQuery.MaxYears)
-        {
-            filters.Errors["to"] = [en
-                ? $"An export covers at most {ProposalExportQuery.MaxYears} years."
-                : $"Mỗi lần xuất tối đa {ProposalExportQuery.MaxYears} năm."];
-        }
-
-        if (filters.Errors.Count > 0)
-        {
-            return Problems.Fields(filters.Errors, language);
-        }
-
-        var query = new ProposalExportQuery(fromYear, toYear, status, kind, source, terms);
         using var buffer = new MemoryStream();
         await export.WriteAsync(buffer, format, query, cancellationToken);
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        c.NoStore();
         // FileContentResult writes Content-Disposition: attachment with the (ASCII) file name.
         return new FileContentResult(buffer.ToArray(), format == SpreadsheetFormat.Xlsx ? XlsxContentType : "text/csv; charset=utf-8")
         {
@@ -102,86 +51,51 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
     /// 422 when malformed (damaged, a DTD, columns beyond the template, a quote never closed), 415 for another kind of file.
     /// </summary>
     [Function(nameof(ImportProposals))]
-    public async Task<IActionResult> ImportProposals(
+    public Task<IActionResult> ImportProposals(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/import/proposals")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        staff.FileAsync(request, StaffRoles.Officer, new StaffFileRule(import.Limits.MaxImportBytes, ImportMediaTypes), async (c, content) =>
+        {
+            // The function's token (the host stopping) and the client's (a disconnect) both stop the parse.
+            using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
+            var outcome = await import.ImportAsync(content, c.Staff.Actor, c.Language, aborted.Token);
+            if (outcome is ImportCompleted)
+            {
+                c.NoStore();
+            }
+
+            return Answer(outcome, c.Language);
+        }, cancellationToken);
+
+    private static IActionResult Answer(ImportOutcome outcome, Language language) => outcome switch
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
+        ImportCompleted done => Completed(done, language),
+        ImportRejected rejected => Problems.Extended(StatusCodes.Status422UnprocessableEntity, ImportMessages.RowErrorsTitle.In(language), ImportMessages.RowErrorsDetail.In(language),
+            new Dictionary<string, object?>
+            {
+                ["dataRows"] = rejected.DataRows,
+                ["errorCount"] = rejected.Errors.Count,
+                ["rowErrors"] = rejected.Errors.Select(e => new { row = e.Row, column = e.Column, field = e.Field, message = e.Message }).ToList(),
+            }),
+        ImportNoFile => Problems.Field(StatusCodes.Status400BadRequest, "file", ImportMessages.NoFile.In(language), language),
+        ImportTooLarge tooLarge => Problems.Status(StatusCodes.Status413PayloadTooLarge, ImportMessages.TooLarge(tooLarge.MaxBytes).In(language), language),
+        ImportFileRefused refused => Refused(refused.Problem, language),
+        ImportConflict conflict => Problems.Status(StatusCodes.Status409Conflict, ImportMessages.Conflict(conflict).In(language), language),
+        _ => Problems.Status(StatusCodes.Status415UnsupportedMediaType, SpreadsheetProblemMessages.Accepted.In(language), language),
+    };
 
-        var en = language == Language.English;
-        var maxBytes = import.Limits.MaxImportBytes;
-        var tooLarge = Problems.Status(StatusCodes.Status413PayloadTooLarge, en
-            ? $"The file is larger than {DisplayFormat.Amount(maxBytes / 1024, language)} KB."
-            : $"Tệp lớn hơn {DisplayFormat.Amount(maxBytes / 1024, language)} KB.", language);
-        // The function's token (the host stopping) and the client's (a disconnect) both stop the read and the parse.
-        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
-        var content = await ReadFileAsync(request, maxBytes, aborted.Token);
-        if (content is null)
+    private static ObjectResult Completed(ImportCompleted done, Language language)
+    {
+        var body = new
         {
-            return tooLarge;
-        }
-
-        if (content.Length == 0)
-        {
-            return Problems.Field(StatusCodes.Status400BadRequest, "file", en
-                ? "Send a CSV or XLSX file (the request body, or a file in a multipart form)."
-                : "Vui lòng gửi một tệp CSV hoặc XLSX (trong nội dung yêu cầu hoặc một tệp trong biểu mẫu multipart).", language);
-        }
-
-        var outcome = await import.ImportAsync(content, staff.Actor, language, aborted.Token);
-        switch (outcome)
-        {
-            case ImportCompleted done:
-                request.HttpContext.Response.Headers.CacheControl = "no-store";
-                var message = (done.Imported.Count, done.AlreadyImported.Count, en) switch
-                {
-                    (0, var a, false) => $"Tệp này đã được nhập trước đây: {a} đề án đã có, không có đề án mới.",
-                    (0, var a, true) => $"This file was already imported: {a} proposals already stored, none new.",
-                    (var n, 0, false) => $"Đã nhập {n} đề án.",
-                    (var n, 0, true) => $"{n} proposals imported.",
-                    (var n, var a, false) => $"Đã nhập {n} đề án; {a} dòng đã được nhập từ trước nên được giữ nguyên.",
-                    (var n, var a, true) => $"{n} proposals imported; {a} rows were already imported and were left as they are.",
-                };
-                var body = new
-                {
-                    format = done.Format == SpreadsheetFormat.Xlsx ? "xlsx" : "csv",
-                    imported = done.Imported.Count,
-                    alreadyImported = done.AlreadyImported.Count,
-                    message,
-                    proposals = done.Imported.Select(p => new { p.Row, p.Id, p.TrackingCode, url = $"/api/proposals/{p.Id}" }),
-                    alreadyImportedProposals = done.AlreadyImported.Select(p => new { p.Row, p.Id, p.TrackingCode, url = $"/api/proposals/{p.Id}" }),
-                };
-                return done.Imported.Count > 0 ? new ObjectResult(body) { StatusCode = StatusCodes.Status201Created } : new OkObjectResult(body);
-            case ImportRejected rejected:
-                return Problems.Extended(StatusCodes.Status422UnprocessableEntity,
-                    en ? "The import file has errors." : "Tệp nhập có lỗi.",
-                    en ? "Nothing was imported. Correct the rows and columns listed in rowErrors and send the file again."
-                       : "Chưa đề án nào được nhập. Vui lòng sửa các dòng, cột được nêu trong rowErrors rồi gửi lại tệp.",
-                    new Dictionary<string, object?>
-                    {
-                        ["dataRows"] = rejected.DataRows,
-                        ["errorCount"] = rejected.Errors.Count,
-                        ["rowErrors"] = rejected.Errors.Select(e => new { row = e.Row, column = e.Column, field = e.Field, message = e.Message }).ToList(),
-                    });
-            case ImportTooLarge:
-                return tooLarge;
-            case ImportFileRefused refused:
-                return Refused(refused.Problem, language);
-            case ImportConflict conflict:
-                return Problems.Status(StatusCodes.Status409Conflict, en
-                    ? $"Another import stored proposal {conflict.TrackingCode} at the same time; nothing of this file was imported. Send it again."
-                    : $"Một lần nhập khác vừa lưu đề án {conflict.TrackingCode}; chưa đề án nào của tệp này được nhập. Vui lòng gửi lại.", language);
-            default:
-                return Problems.Status(StatusCodes.Status415UnsupportedMediaType, en
-                    ? "The file must be a CSV (UTF-8) or an Excel .xlsx workbook in the columns of the proposal export (see docs/import.md)."
-                    : "Tệp phải là CSV (mã UTF-8) hoặc sổ tính Excel .xlsx theo các cột của tệp xuất đề án (xem docs/import.md).", language);
-        }
+            format = done.Format == SpreadsheetFormat.Xlsx ? "xlsx" : "csv",
+            imported = done.Imported.Count,
+            alreadyImported = done.AlreadyImported.Count,
+            message = ImportMessages.Summary(done).In(language),
+            proposals = done.Imported.Select(p => new { p.Row, p.Id, p.TrackingCode, url = $"/api/proposals/{p.Id}" }),
+            alreadyImportedProposals = done.AlreadyImported.Select(p => new { p.Row, p.Id, p.TrackingCode, url = $"/api/proposals/{p.Id}" }),
+        };
+        return new ObjectResult(body) { StatusCode = done.Imported.Count > 0 ? StatusCodes.Status201Created : StatusCodes.Status200OK };
     }
 
     /// <summary>
@@ -196,66 +110,10 @@ public sealed class ProposalExchangeFunctions(ProposalExport export, ProposalImp
             : problem.IsOverLimit ? StatusCodes.Status413PayloadTooLarge
             : StatusCodes.Status422UnprocessableEntity;
         var message = SpreadsheetProblemMessages.Describe(problem, language);
-        var title = language == Language.English ? "The import file was refused: nothing was imported." : "Tệp nhập bị từ chối: chưa đề án nào được nhập.";
-        return Problems.Extended(status, title, message, new Dictionary<string, object?>
+        return Problems.Extended(status, ImportMessages.RefusedTitle.In(language), message, new Dictionary<string, object?>
         {
             ["reason"] = problem.Code,
             ["errors"] = new Dictionary<string, IReadOnlyList<string>> { ["file"] = [message] },
         });
-    }
-
-    /// <summary>The file's bytes (raw body or the first file of a multipart form), or null when larger than <paramref name="maxBytes"/>.</summary>
-    private static async Task<byte[]?> ReadFileAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes + (request.HasFormContentType ? 64 * 1024 : 0))
-        {
-            return null;
-        }
-
-        if (!request.HasFormContentType)
-        {
-            return await ReadAtMostAsync(request.Body, maxBytes, cancellationToken);
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = maxBytes + (64 * 1024) }, cancellationToken);
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
-
-        if (form.Files.Count == 0)
-        {
-            return [];
-        }
-
-        if (form.Files[0].Length > maxBytes)
-        {
-            return null;
-        }
-
-        await using var file = form.Files[0].OpenReadStream();
-        return await ReadAtMostAsync(file, maxBytes, cancellationToken);
-    }
-
-    private static async Task<byte[]?> ReadAtMostAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

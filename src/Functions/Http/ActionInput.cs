@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using KhuyenCong.Application.Common;
 using Microsoft.AspNetCore.Http;
 
 namespace KhuyenCong.Functions.Http;
@@ -26,34 +26,31 @@ public sealed class ActionInput
     /// <summary>True when the fields came from an HTML form (the answer is then a page or a redirect).</summary>
     public bool IsForm { get; }
 
-    /// <summary>The input, or null when the body is neither a JSON object nor a form.</summary>
-    public static async Task<ActionInput?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The fields of an HTML form (the staff page's post without JavaScript).</summary>
+    public static ActionInput FromForm(IFormCollection form)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(form);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, value) in form)
+        {
+            values[key] = value.ToString();
+        }
+
+        return new ActionInput(values, new Dictionary<string, string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), isForm: true);
+    }
+
+    /// <summary>
+    /// The fields of a JSON object, or null when the body is not one. A string that cannot be text (an escaped lone
+    /// surrogate such as <c>"\ud800"</c>) counts as a value of the wrong type, so the field is named in the answer.
+    /// </summary>
+    public static ActionInput? FromJson(ReadOnlyMemory<byte> body)
+    {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         var numbers = new Dictionary<string, string>(StringComparer.Ordinal);
         var wrongType = new HashSet<string>(StringComparer.Ordinal);
-        if (request.HasFormContentType)
-        {
-            try
-            {
-                var form = await request.ReadFormAsync(cancellationToken);
-                foreach (var (key, value) in form)
-                {
-                    values[key] = value.ToString();
-                }
-
-                return new ActionInput(values, numbers, wrongType, isForm: true);
-            }
-            catch (InvalidDataException)
-            {
-                return null;
-            }
-        }
-
         try
         {
-            using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            using var json = JsonDocument.Parse(body);
             if (json.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return null;
@@ -63,8 +60,8 @@ public sealed class ActionInput
             {
                 switch (property.Value.ValueKind)
                 {
-                    case JsonValueKind.String:
-                        values[property.Name] = property.Value.GetString();
+                    case JsonValueKind.String when JsonText.TryGetString(property.Value, out var text):
+                        values[property.Name] = text;
                         break;
                     case JsonValueKind.Number:
                         numbers[property.Name] = property.Value.GetRawText();
@@ -87,26 +84,12 @@ public sealed class ActionInput
         }
     }
 
-    /// <summary>The field's text (trimmed), or null when absent, empty or not text (a JSON number is not text).</summary>
-    public string? Text(string name) =>
+    /// <summary>A text field as sent: its text (trimmed, null when absent or blank), or marked as of the wrong type when it was not a JSON string.</summary>
+    public FieldInput Field(string name) => new(Text(name), wrongType.Contains(name) || numbers.ContainsKey(name));
+
+    /// <summary>A number field as sent: a JSON number's digits, or the text of a string (a form's field); marked as of the wrong type when it was neither.</summary>
+    public FieldInput Number(string name) => numbers.TryGetValue(name, out var number) ? new(number) : new(Text(name), wrongType.Contains(name));
+
+    private string? Text(string name) =>
         values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-    /// <summary>True when a text field was sent as something other than a JSON string (a number, a boolean, an object, an array).</summary>
-    public bool HasWrongType(string name) => wrongType.Contains(name) || numbers.ContainsKey(name);
-
-    /// <summary>A whole number: a JSON integer or digits in a string (no fraction, no exponent).</summary>
-    public bool TryInt64(string name, out long value)
-    {
-        value = 0;
-        var text = numbers.TryGetValue(name, out var number) ? number : Text(name);
-        return text is not null && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
-    }
-
-    /// <summary>A date as <c>yyyy-MM-dd</c>.</summary>
-    public bool TryDate(string name, out DateOnly value)
-    {
-        value = default;
-        var text = Text(name);
-        return text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-    }
 }

@@ -1,4 +1,5 @@
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +8,7 @@ namespace KhuyenCong.Functions.Http;
 /// <summary>RFC 9457 problem responses (<c>application/problem+json</c>) with messages in the request's language.</summary>
 public static class Problems
 {
-    public const string ContentType = "application/problem+json";
+    public const string ContentType = ProblemBuilder.ContentType;
 
     public static IActionResult Validation(IReadOnlyDictionary<string, IReadOnlyList<string>> errors, Language language) =>
         Result(StatusCodes.Status400BadRequest, language == Language.English ? "The proposal has errors." : "Đề án chưa hợp lệ.",
@@ -37,14 +38,7 @@ public static class Problems
     public static IActionResult Extended(int status, string title, string detail, IReadOnlyDictionary<string, object?> extensions)
     {
         ArgumentNullException.ThrowIfNull(extensions);
-        var result = Result(status, title, detail, null);
-        var body = (Dictionary<string, object?>)result.Value!;
-        foreach (var (name, value) in extensions)
-        {
-            body[name] = value;
-        }
-
-        return result;
+        return ProblemBuilder.Result(ProblemBuilder.Create(status, title, detail, extensions: extensions));
     }
 
     /// <summary>A problem with extra members (RFC 9457 extensions), such as the remaining amount of a refused payment.</summary>
@@ -55,50 +49,12 @@ public static class Problems
     public static IActionResult Errors(int status, IReadOnlyDictionary<string, IReadOnlyList<string>> errors, string title, string detail) =>
         Result(status, title, detail, errors);
 
-    private static string Title(int status, Language language) => (status, language == Language.English) switch
-    {
-        (400, false) => "Yêu cầu không hợp lệ.",
-        (400, true) => "The request is not valid.",
-        (401, false) => "Cần đăng nhập.",
-        (401, true) => "Sign-in required.",
-        (403, false) => "Không có quyền thực hiện.",
-        (403, true) => "Not allowed.",
-        (404, false) => "Không tìm thấy.",
-        (404, true) => "Not found.",
-        (409, false) => "Không thực hiện được do trạng thái hiện tại.",
-        (409, true) => "Not possible in the current state.",
-        (413, false) => "Dữ liệu gửi lên quá lớn.",
-        (413, true) => "The request is too large.",
-        (415, false) => "Loại tệp hoặc định dạng không được chấp nhận.",
-        (415, true) => "This file type or format is not accepted.",
-        (422, false) => "Dữ liệu chưa hợp lệ.",
-        (422, true) => "The data is not valid.",
-        (429, false) => "Quá nhiều yêu cầu, vui lòng thử lại sau.",
-        (429, true) => "Too many requests: try again later.",
-        (503, false) => "Hệ thống tạm thời bận, vui lòng thử lại sau.",
-        (503, true) => "The service is busy: try again later.",
-        (_, false) => "Có lỗi xảy ra.",
-        _ => "Something went wrong.",
-    };
+    private static string Title(int status, Language language) => ProblemBuilder.Title(status).In(language);
 
-    private static ObjectResult Result(int status, string title, string detail, IReadOnlyDictionary<string, IReadOnlyList<string>>? errors)
-    {
-        var body = new Dictionary<string, object?>
-        {
-            ["type"] = $"https://httpstatuses.io/{status}",
-            ["title"] = title,
-            ["status"] = status,
-            ["detail"] = detail,
-        };
-        if (errors is not null)
-        {
-            body["errors"] = errors;
-        }
-
-        var result = new ObjectResult(body) { StatusCode = status };
-        result.ContentTypes.Add(ContentType);
-        return result;
-    }
+    // The body is a typed ProblemDetails (ValidationProblemDetails with errors), built by ProblemBuilder; pages read it
+    // back with ProblemReader.
+    private static ObjectResult Result(int status, string title, string detail, IReadOnlyDictionary<string, IReadOnlyList<string>>? errors) =>
+        ProblemBuilder.Result(ProblemBuilder.Create(status, title, detail, errors));
 }
 
 /// <summary>A request that cannot be accepted, with the status, the field at fault and a message for the user.</summary>
@@ -128,4 +84,10 @@ public sealed class RequestRejectedException : Exception
     public int Status { get; } = StatusCodes.Status400BadRequest;
 
     public string Field { get; } = string.Empty;
+
+    /// <summary>
+    /// The form's fields read before the refusal (every value of each), so a page can show the form again as it was
+    /// sent; null when the body was not a form read part by part.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? FieldsRead { get; internal set; }
 }

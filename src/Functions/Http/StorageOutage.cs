@@ -9,7 +9,8 @@ namespace KhuyenCong.Functions.Http;
 
 /// <summary>
 /// Storage (or the durable engine behind it) unreachable: every HTTP function answers 503 with <c>Retry-After</c>
-/// and a problem in the request's language, never 500. The Functions worker applies it with
+/// and a problem in the request's language, never 500. A request body the client cut off is not an outage: 400
+/// (<see cref="ClientBody"/>). The Functions worker applies <see cref="AnswerFor"/> with
 /// <see cref="StorageOutageMiddleware"/>, LocalHost in its own failure handler.
 /// </summary>
 public static class StorageOutage
@@ -17,15 +18,24 @@ public static class StorageOutage
     /// <summary>Seconds a client should wait before trying again.</summary>
     public const int RetryAfterSeconds = 10;
 
-    /// <summary>True when the failure means storage could not be reached or answered with a server error.</summary>
-    public static bool IsOutage(Exception? exception) => exception switch
+    /// <summary>
+    /// The answer to a function that failed with <paramref name="exception"/>: 400 for a request body that failed on the
+    /// client's side, 503 for storage or the durable engine unreachable, null for anything else (a 500).
+    /// </summary>
+    public static IActionResult? AnswerFor(HttpRequest request, Exception exception) =>
+        ClientBody.IsFailure(exception) ? ClientBody.Answer(request) : IsOutage(exception) ? Answer(request) : null;
+
+    /// <summary>True when the failure means storage could not be reached or answered with a server error (never a client's body).</summary>
+    public static bool IsOutage(Exception? exception) => !ClientBody.IsFailure(exception) && IsServerSide(exception);
+
+    private static bool IsServerSide(Exception? exception) => exception switch
     {
         null => false,
-        Azure.RequestFailedException r => r.Status is 0 or 408 or 429 or >= 500 || IsOutage(r.InnerException),
+        Azure.RequestFailedException r => r.Status is 0 or 408 or 429 or >= 500 || IsServerSide(r.InnerException),
         HttpRequestException or SocketException or TimeoutException or IOException => true,
         Grpc.Core.RpcException rpc => rpc.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded
             or Grpc.Core.StatusCode.Unknown or Grpc.Core.StatusCode.Internal or Grpc.Core.StatusCode.ResourceExhausted,
-        AggregateException a => a.InnerExceptions.Count > 0 && a.InnerExceptions.All(IsOutage),
+        AggregateException a => a.InnerExceptions.Count > 0 && a.InnerExceptions.All(IsServerSide),
         TaskCanceledException t => t.InnerException is TimeoutException,
         _ => false,
     };
@@ -42,7 +52,7 @@ public static class StorageOutage
     }
 }
 
-/// <summary>In the Functions worker: an HTTP function that fails because storage is unreachable answers 503.</summary>
+/// <summary>In the Functions worker: an HTTP function that fails because storage is unreachable answers 503 (a client's cut-off body 400).</summary>
 public sealed class StorageOutageMiddleware : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
@@ -53,9 +63,9 @@ public sealed class StorageOutageMiddleware : IFunctionsWorkerMiddleware
         {
             await next(context);
         }
-        catch (Exception ex) when (StorageOutage.IsOutage(ex) && context.GetHttpContext() is { } http && !http.Response.HasStarted)
+        catch (Exception ex) when (context.GetHttpContext() is { Response.HasStarted: false } http && StorageOutage.AnswerFor(http.Request, ex) is { } answer)
         {
-            context.GetInvocationResult().Value = StorageOutage.Answer(http.Request);
+            context.GetInvocationResult().Value = answer;
         }
     }
 }

@@ -1,13 +1,14 @@
+using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Proposals;
-using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Links;
-using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Functions.Workflow;
+using KhuyenCong.Web.Pages.Links;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -19,22 +20,23 @@ namespace KhuyenCong.Functions.Links;
 /// The pages behind emailed links. <c>GET</c> only shows (mail scanners open links and run their scripts: a GET never
 /// changes anything and no page submits itself); <c>POST</c> decides, with the form token of the page. Forged or
 /// unknown token: 404. Expired: 410. A decision already recorded: 409, showing it. Each action has its page
-/// (<see cref="ILinkPage"/>): withdraw, review, approve, revise, report. A page that names a
-/// <see cref="ILinkPage.DecidingRole"/> (the director's approval) decides only for the signed-in staff member with that
-/// role: without one 401, with another role 403, before anything is read.
+/// (<see cref="ILinkPage"/>, the adapter of its use case in Application): withdraw, review, approve, revise, report. A
+/// page that names a <see cref="ILinkPage.DecidingRole"/> (the director's approval) decides only for the signed-in staff
+/// member with that role: without one 401, with another role 403, before anything is read.
 /// </summary>
 public sealed class LinkFunctions(
     LinkService links,
     IProposalRepository proposals,
-    IProposalCaseStore cases,
     IAttachmentStore attachments,
+    ReviewSubmission reviews,
     StaffIdentity identity,
-    IEnumerable<ILinkPage> pages)
+    LinkPages pages,
+    IEnumerable<ILinkPage> linkPages)
 {
-    public const string FormTokenField = LinkPageKit.FormTokenField;
-    public const string ReasonField = WithdrawLinkPage.ReasonField;
+    /// <summary>The decision pages' forms: a few fields (a review: one score per criterion), no files.</summary>
+    private static readonly FormLimits FormWithoutFiles = new(MaxFields: 200, MaxFieldBytes: 64 * 1024, MaxBodyBytes: 1024 * 1024);
 
-    private readonly Dictionary<string, ILinkPage> byAction = pages.ToDictionary(p => p.Action, StringComparer.Ordinal);
+    private readonly Dictionary<string, ILinkPage> byAction = linkPages.ToDictionary(p => p.Action, StringComparer.Ordinal);
 
     [Function(nameof(LinkPage))]
     public async Task<IActionResult> LinkPage(
@@ -42,16 +44,8 @@ public sealed class LinkFunctions(
         string token,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguage.From(request);
-        var (link, refusal) = await OpenAsync(request, token, language, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        return byAction.TryGetValue(link!.Claims.Action, out var page)
-            ? await page.ShowAsync(link, cancellationToken)
-            : LinkPageKit.NotFound(request, language);
+        var (link, page, refusal) = await OpenAsync(request, token, deciding: false, cancellationToken);
+        return refusal ?? await page!.ShowAsync(link!, cancellationToken);
     }
 
     [Function(nameof(LinkDecision))]
@@ -61,21 +55,23 @@ public sealed class LinkFunctions(
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguage.From(request);
-        var (link, refusal) = await OpenAsync(request, token, language, cancellationToken, deciding: true);
+        var (link, page, refusal) = await OpenAsync(request, token, deciding: true, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        return byAction.TryGetValue(link!.Claims.Action, out var page)
-            ? await page.DecideAsync(link, durableClient, cancellationToken)
-            : LinkPageKit.NotFound(request, language);
+        if (!page!.ReadsFiles && await ReadFormAsync(link!, cancellationToken) is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        return await page.DecideAsync(link!, new DurableWorkflowEvents(durableClient), cancellationToken);
     }
 
     /// <summary>
     /// <c>GET /links/{token}/files/{attachmentId}</c>: a file of the proposal's dossier, for the reviewer of a review link
-    /// while the link is valid and the reviewer's review is open or submitted (<see cref="ReviewRecord.MayReadDossier"/>).
+    /// while the link is valid and the reviewer may read the dossier (<see cref="ReviewSubmission.DossierFileAsync"/>).
     /// Anything else (another proposal's file, another action, an unknown, replaced or conflicted reviewer): 404.
     /// </summary>
     [Function(nameof(LinkFile))]
@@ -85,46 +81,64 @@ public sealed class LinkFunctions(
         string attachmentId,
         CancellationToken cancellationToken)
     {
-        var language = RequestLanguage.From(request);
-        var (link, refusal) = await OpenAsync(request, token, language, cancellationToken);
+        var (link, _, refusal) = await OpenAsync(request, token, deciding: false, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var claims = link!.Claims;
-        var attachment = link.Proposal.Attachments.FirstOrDefault(a => a.IsDossier && a.Id == attachmentId);
-        if (claims.Action != LinkActions.Review || attachment is null
-            || await cases.GetReviewAsync(claims.ProposalId, claims.Round, claims.Subject, cancellationToken) is not { MayReadDossier: true })
-        {
-            return LinkPageKit.NotFound(request, language);
-        }
-
-        return AttachmentDownload.Result(request, attachment, await attachments.OpenReadAsync(link.Proposal.Id, attachment.Id, cancellationToken));
+        return await reviews.DossierFileAsync(link!.Opened, attachmentId, cancellationToken) is { } file
+            ? AttachmentDownload.Result(request, file, await attachments.OpenReadAsync(link.Proposal.Id, file.Id, cancellationToken))
+            : await pages.NotFoundAsync(request, link.Language);
     }
 
-    private async Task<(LinkRequest? Link, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, Language language, CancellationToken cancellationToken, bool deciding = false)
+    /// <summary>
+    /// Verifies the link: its token (404 forged, 410 expired), the role of the one deciding when its page needs one
+    /// (401/403, before anything is read), its action and its proposal (404).
+    /// </summary>
+    private async Task<(LinkRequest? Link, ILinkPage? Page, IActionResult? Refusal)> OpenAsync(HttpRequest request, string token, bool deciding, CancellationToken cancellationToken)
     {
+        var language = RequestLanguage.From(request);
         var status = links.Verify(token, out var claims);
-        if (status == LinkTokenStatus.Invalid)
+        if (status != LinkTokenStatus.Valid)
         {
-            return (null, LinkPageKit.NotFound(request, language));
-        }
-
-        if (status == LinkTokenStatus.Expired)
-        {
-            return (null, LinkPageKit.Expired(request, language));
+            return (null, null, status == LinkTokenStatus.Expired ? await pages.ExpiredAsync(request, language) : await pages.NotFoundAsync(request, language));
         }
 
         var staff = StaffAccess.Principal(request);
-        if (deciding && byAction.TryGetValue(claims!.Action, out var page) && page.DecidingRole is { } role && staff?.IsInRole(role) != true)
+        var page = byAction.GetValueOrDefault(claims!.Action);
+        if (deciding && page?.DecidingRole is { } role && staff?.IsInRole(role) != true)
         {
-            return (null, LinkPageKit.StaffOnly(request, language, staff is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden, identity.IsLocalHost));
+            return (null, null, await pages.StaffOnlyAsync(request, language, signedIn: staff is not null, identity.IsLocalHost));
         }
 
-        var proposal = await proposals.GetAsync(claims!.ProposalId, cancellationToken);
+        var proposal = page is null ? null : await proposals.GetAsync(claims.ProposalId, cancellationToken);
         return proposal is null
-            ? (null, LinkPageKit.NotFound(request, language))
-            : (new LinkRequest(request, token, language, claims, proposal, links, staff), null);
+            ? (null, null, await pages.NotFoundAsync(request, language))
+            : (new LinkRequest(request, token, language, claims, proposal, links, staff), page, null);
+    }
+
+    /// <summary>
+    /// Reads the HTML form of a page without files within limits (413 too large, 400 malformed: a page, never a 500),
+    /// then checks its form token (400). The pages with files read theirs themselves (<see cref="LinkUploads"/>).
+    /// </summary>
+    private async Task<IActionResult?> ReadFormAsync(LinkRequest link, CancellationToken cancellationToken)
+    {
+        if (!Http.RequestBody.IsForm(link.Http))
+        {
+            return await pages.InvalidFormAsync(link);
+        }
+
+        var (form, problem) = await Http.RequestBody.ReadFormAsync(link.Http, FormWithoutFiles, cancellationToken);
+        if (form is null)
+        {
+            var message = problem == StatusCodes.Status413PayloadTooLarge
+                ? new Bilingual("Biểu mẫu có quá nhiều mục hoặc quá lớn.", "The form has too many fields or is too large.")
+                : new Bilingual("Dữ liệu biểu mẫu không đúng định dạng.", "The form data is malformed.");
+            return await pages.RefusedAsync(link, problem, message.In(link.Language));
+        }
+
+        link.Form = form;
+        return link.IsValidFormToken(link.Field(LinkForm.TokenField)) ? null : await pages.InvalidFormAsync(link);
     }
 }

@@ -14,12 +14,17 @@ namespace KhuyenCong.Functions.Programmes;
 /// <summary>
 /// Geography as reference data: the provinces (fixed by law, in code) are public, so are today's communes of a
 /// province (for the proposal form and the dashboard); an administrator loads the communes from the statistics
-/// office's file, all or nothing, keeping earlier versions.
+/// office's file, all or nothing, keeping earlier versions (<see cref="CommuneListImport"/>).
 /// </summary>
-public sealed class GeographyFunctions(GeographyService geography)
+public sealed class GeographyFunctions(GeographyService geography, CommuneListImport communeImport, StaffEndpoint staff)
 {
     /// <summary>The largest commune file accepted (the national list is about 1 MB).</summary>
     public const int MaxFileBytes = 8 * 1024 * 1024;
+
+    private static readonly ProblemWording RowErrors = new(CommuneListImport.FileHasErrors, CommuneListImport.CorrectTheRows, StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>The file's bytes read as UTF-8, strictly: a byte that is not UTF-8 stops the read.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     /// <summary><c>GET /api/geography/provinces</c>: the 34 current provinces, each with the former provinces it absorbed.</summary>
     [Function(nameof(ListProvinces))]
@@ -27,13 +32,12 @@ public sealed class GeographyFunctions(GeographyService geography)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/geography/provinces")] HttpRequest request)
     {
         var language = Web.RequestLanguage.From(request);
-        var en = language == Language.English;
         return new OkObjectResult(ProvinceCatalog.Current.Select(p => new
         {
             code = p.Code,
-            name = en ? p.EnglishName : p.Name,
+            name = Name(p).In(language),
             fullName = p.FullName,
-            formerProvinces = ProvinceCatalog.FormerPartsOf(p).Select(f => new { code = f.Code, name = en ? f.EnglishName : f.Name }),
+            formerProvinces = ProvinceCatalog.FormerPartsOf(p).Select(f => new { code = f.Code, name = Name(f).In(language) }),
         }));
     }
 
@@ -44,94 +48,51 @@ public sealed class GeographyFunctions(GeographyService geography)
         CancellationToken cancellationToken)
     {
         var language = Web.RequestLanguage.From(request);
-        if (!ProvinceCatalog.TryResolveCurrent(request.Query["province"].ToString(), out var province))
+        return (await geography.CommunesOfAsync(request.Query["province"], cancellationToken)).Answer(language, found => new OkObjectResult(new
         {
-            return Problems.Field(StatusCodes.Status400BadRequest, "province", language == Language.English
-                ? "Name a province (code or name, for example hung-yen)."
-                : "Vui lòng chọn tỉnh, thành phố (mã hoặc tên, ví dụ hung-yen).", language);
-        }
-
-        var communes = await geography.CurrentCommunesAsync(province.Code, cancellationToken);
-        return new OkObjectResult(new
-        {
-            province = new { code = province.Code, name = language == Language.English ? province.EnglishName : province.Name },
-            communes = communes.Select(c => new
+            province = new { code = found.Province.Code, name = Name(found.Province).In(language) },
+            communes = found.Communes.Select(c => new
             {
                 code = c.CommuneCode,
                 name = c.CommuneName,
                 oldNames = c.OldNames,
                 effectiveFrom = c.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             }),
-        });
+        }));
     }
 
     /// <summary>
     /// <c>POST /api/geography/communes</c> (administrators), body the CSV file (UTF-8): loads every row or none; 422
-    /// with the errors by row and column (<c>rows[3].commune_code</c>) when any row is wrong.
+    /// with the errors by row and column (<c>rows[3].commune_code</c>) when any row is wrong; 415 when it is not UTF-8.
     /// </summary>
     [Function(nameof(ImportCommunes))]
-    public async Task<IActionResult> ImportCommunes(
+    public Task<IActionResult> ImportCommunes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/geography/communes")] HttpRequest request,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        staff.FileAsync(request, StaffRoles.Admin, new StaffFileRule(MaxFileBytes, ["text/csv", "application/csv", "application/vnd.ms-excel", "application/octet-stream"]),
+            (c, file) => ImportAsync(c, file, cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> ImportAsync(StaffRequest c, byte[] file, CancellationToken cancellationToken)
     {
-        var language = Web.RequestLanguage.From(request);
-        var en = language == Language.English;
-        var staff = StaffAccess.Require(request, StaffRoles.Admin, out var denied);
-        if (staff is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        // The function's token (the host stopping) and the client's (a disconnect) both stop the read and the parse.
-        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, request.HttpContext.RequestAborted);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, aborted.Token)) > 0)
-        {
-            if (buffer.Length + read > MaxFileBytes)
-            {
-                return Problems.Field(StatusCodes.Status413PayloadTooLarge, "file", en
-                    ? $"The file is larger than {MaxFileBytes / 1024 / 1024} MB."
-                    : $"Tệp lớn hơn {MaxFileBytes / 1024 / 1024} MB.", language);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        // Streamed from the buffer within CommuneCsv.Limits (rows, blank ones included; six columns; a cell's length):
-        // a hostile file stops at the line where it goes beyond them.
-        buffer.Position = 0;
-        IReadOnlyList<CommuneVersion> versions;
-        IReadOnlyList<CsvRowError> rowErrors;
+        // The function's token (the host stopping) and the client's (a disconnect) both stop the parse, which reads
+        // the bytes as a stream within CommuneCsv.Limits: a hostile file stops at the line where it goes beyond them.
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, c.Http.HttpContext.RequestAborted);
+        using var text = new StreamReader(new MemoryStream(file, writable: false), StrictUtf8, detectEncodingFromByteOrderMarks: false);
         try
         {
-            using var text = new StreamReader(buffer, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-            (versions, rowErrors) = CommuneCsv.Parse(text, aborted.Token);
+            return (await communeImport.ImportAsync(text, c.Staff.Actor, aborted.Token)).Answer(c.Language, Loaded, RowErrors);
         }
         catch (DecoderFallbackException)
         {
-            return Problems.Field(StatusCodes.Status415UnsupportedMediaType, "file", en
-                ? "The file must be CSV in UTF-8 (save it as \"CSV UTF-8\")."
-                : "Tệp phải là CSV mã hóa UTF-8 (lưu dưới dạng \"CSV UTF-8\").", language);
+            return Problems.Field(StatusCodes.Status415UnsupportedMediaType, "file", CommuneListImport.NotUtf8.In(c.Language), c.Language);
         }
-
-        if (rowErrors.Count > 0)
-        {
-            var errors = rowErrors
-                .GroupBy(e => $"rows[{e.Row.ToString(CultureInfo.InvariantCulture)}].{e.Column}", StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(e => e.Message(language)).ToList(), StringComparer.Ordinal);
-            return Problems.Errors(StatusCodes.Status422UnprocessableEntity, errors,
-                en ? "The commune file has errors: nothing was loaded." : "Tệp danh sách xã có lỗi: chưa nạp dòng nào.",
-                en ? "Correct the rows listed in errors (line numbers count the header as line 1) and load the whole file again."
-                   : "Vui lòng sửa các dòng được nêu (dòng tiêu đề là dòng 1) rồi nạp lại toàn bộ tệp.");
-        }
-
-        await geography.ImportAsync(versions, staff.Actor, cancellationToken);
-        return new OkObjectResult(new
-        {
-            loaded = versions.Count,
-            provinces = versions.GroupBy(v => v.ProvinceCode, StringComparer.Ordinal).Select(g => new { code = g.Key, versions = g.Count() }),
-        });
     }
+
+    private static OkObjectResult Loaded(IReadOnlyList<CommuneVersion> versions) => new(new
+    {
+        loaded = versions.Count,
+        provinces = versions.GroupBy(v => v.ProvinceCode, StringComparer.Ordinal).Select(g => new { code = g.Key, versions = g.Count() }),
+    });
+
+    private static Bilingual Name(Province province) => new(province.Name, province.EnglishName);
 }

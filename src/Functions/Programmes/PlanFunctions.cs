@@ -1,8 +1,6 @@
-using System.Globalization;
-using KhuyenCong.Application.Budgets;
+using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Plans;
-using KhuyenCong.Application.Programmes;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Proposals;
@@ -16,158 +14,58 @@ namespace KhuyenCong.Functions.Programmes;
 
 /// <summary>
 /// Annual plans per year and funding source. The plan's budget is the budget ledger's allocation: saving a plan sets
-/// it (409 below what approvals committed, and then nothing changes); reading a plan shows committed, paid and
-/// remaining from the ledger. Any staff member reads; officers (or administrators) save.
+/// it (<see cref="PlanSaving"/>: 409 below what approvals committed, and then nothing changes); reading a plan shows
+/// committed, paid and remaining from the ledger. Any staff member reads; officers (or administrators) save.
 /// </summary>
-public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IBudgetLedger ledger, IProgrammeStore programmes)
+public sealed class PlanFunctions(AnnualPlans plans, PlanSaving saving, StaffEndpoint staff)
 {
+    private static readonly BodyShape PlanShape = new("kế hoạch dạng JSON (version, budget, items, notes, programmeId)", "a JSON plan (version, budget, items, notes, programmeId)");
+
+    private static readonly ProblemWording Wording = new(PlanSaving.InvalidPlan, EditConflicts: true);
+
     /// <summary><c>GET /api/plans?year=2026</c>: both funding sources' plans (null where none was saved) with their budget lines.</summary>
     [Function(nameof(ListPlans))]
-    public async Task<IActionResult> ListPlans(
+    public Task<IActionResult> ListPlans(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/plans")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, async c =>
         {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
-
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var year = ParseYear(request.Query["year"].ToString(), language, errors);
-        if (year is null)
-        {
-            return Problems.Fields(errors, language);
-        }
-
-        // One partition query for the plans, one point read per budget line.
-        var saved = await store.ListAsync(year.Value, cancellationToken);
-        var result = new List<object>();
-        foreach (var source in ProposalCatalog.FundingSources)
-        {
-            var key = new BudgetKey(year.Value, source.Value);
-            var view = new PlanView(saved.FirstOrDefault(p => p.Plan.Key.FundingSource == source.Value), await ledger.GetAsync(key, cancellationToken));
-            result.Add(ToJson(key, view, language));
-        }
-
-        NoStore(request);
-        return new OkObjectResult(new { year = year.Value, plans = result });
-    }
+            c.NoStore();
+            return (await plans.ListAsync(request.Query["year"].ToString(), cancellationToken))
+                .Answer(c.Language, y => new OkObjectResult(new { year = y.Year, plans = y.Plans.Select(p => ToJson(p.Key, p.View, c.Language)) }));
+        });
 
     /// <summary><c>GET /api/plans/{year}/{fundingSource}</c>: one plan (version 0 and no items when none was saved) with its budget line.</summary>
     [Function(nameof(GetPlan))]
-    public async Task<IActionResult> GetPlan(
+    public Task<IActionResult> GetPlan(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/plans/{year}/{fundingSource}")] HttpRequest request,
         string year,
         string fundingSource,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, async c =>
         {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
-
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var key = ParseKey(year, fundingSource, language, errors);
-        if (key is null)
-        {
-            return Problems.Fields(errors, language);
-        }
-
-        NoStore(request);
-        return new OkObjectResult(ToJson(key, await plans.GetAsync(key, cancellationToken), language));
-    }
+            c.NoStore();
+            return (await plans.GetAsync(year, fundingSource, cancellationToken)).Answer(c.Language, p => new OkObjectResult(ToJson(p.Key, p.View, c.Language)));
+        });
 
     /// <summary>
     /// <c>PUT /api/plans/{year}/{fundingSource}</c> with <c>{ version, programmeId, budget, items, notes }</c>: saves the
     /// plan and sets the ledger's allocation to its budget. <c>version</c>: the version edited (0 for a new plan).
     /// </summary>
     [Function(nameof(SavePlan))]
-    public async Task<IActionResult> SavePlan(
+    public Task<IActionResult> SavePlan(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/plans/{year}/{fundingSource}")] HttpRequest request,
         string year,
         string fundingSource,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        var en = language == Language.English;
-        var staff = StaffAccess.Require(request, StaffRoles.Officer, out var denied);
-        if (staff is null)
+        CancellationToken cancellationToken) =>
+        staff.JsonAsync<PlanInput>(request, StaffRoles.Officer, PlanShape, async (c, input) =>
         {
-            return StaffAccess.Denied(denied, language);
-        }
-
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var key = ParseKey(year, fundingSource, language, errors);
-        var input = await JsonBody.ReadAsync<PlanInput>(request, cancellationToken);
-        if (input is null)
-        {
-            errors["body"] = [en ? "The body must be a JSON plan (version, budget, items, notes, programmeId)." : "Nội dung phải là kế hoạch dạng JSON (version, budget, items, notes, programmeId)."];
-        }
-
-        if (key is null || input is null)
-        {
-            return Problems.Fields(errors, language);
-        }
-
-        var (plan, fieldErrors) = AnnualPlanRules.Validate(key, new AnnualPlanForm(input.ProgrammeId, input.Budget, input.Items, input.Notes), language);
-        var all = fieldErrors.ToList();
-        if (input.Version is < 0)
-        {
-            all.Add(new("version", FieldErrorCodes.OutOfRange, en ? "The version must be 0 (new plan) or the version read." : "Phiên bản phải là 0 (kế hoạch mới) hoặc phiên bản đã đọc."));
-        }
-
-        var programmeId = string.IsNullOrWhiteSpace(input.ProgrammeId) ? null : input.ProgrammeId.Trim();
-        if (programmeId is not null && !all.Exists(e => e.Field == "programmeId") && await programmes.GetAsync(programmeId, cancellationToken) is null)
-        {
-            all.Add(new("programmeId", FieldErrorCodes.UnknownChoice, en ? "Unknown programme." : "Không có chương trình này."));
-        }
-
-        if (all.Count > 0 || plan is null)
-        {
-            return Problems.Validation(FieldErrors.ToDictionary(all), en ? "The plan has errors." : "Kế hoạch chưa hợp lệ.", language);
-        }
-
-        var result = await plans.SaveAsync(plan, input.Version ?? 0, staff.Actor, cancellationToken);
-        switch (result.Outcome)
-        {
-            case PlanSaveOutcome.Stale:
-                return Problems.EditConflict(en
-                    ? "Someone saved this plan meanwhile: reload it, then make your changes again."
-                    : "Người khác đã lưu kế hoạch này trong lúc bạn sửa: vui lòng tải lại rồi sửa lại.", language);
-            case PlanSaveOutcome.BelowCommitted:
-                return Problems.Field(StatusCodes.Status409Conflict, "budget", result.Refusal!.Message(language), language);
-            default:
-                NoStore(request);
-                return new OkObjectResult(ToJson(key, result.View!, language));
-        }
-    }
-
-    private static BudgetKey? ParseKey(string year, string fundingSource, Language language, Dictionary<string, IReadOnlyList<string>> errors)
-    {
-        var parsedYear = ParseYear(year, language, errors);
-        if (!ProposalCatalog.TryParseFundingSource(fundingSource, out var source))
-        {
-            errors["fundingSource"] = [language == Language.English ? "Unknown funding source (national or local)." : "Nguồn kinh phí không hợp lệ (national hoặc local)."];
-            return null;
-        }
-
-        return parsedYear is null ? null : new BudgetKey(parsedYear.Value, source);
-    }
-
-    private static int? ParseYear(string? text, Language language, Dictionary<string, IReadOnlyList<string>> errors)
-    {
-        if (int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && BudgetKey.IsValidYear(year))
-        {
-            return year;
-        }
-
-        errors["year"] = [language == Language.English
-            ? $"The year must be a number from {BudgetKey.MinYear} to {BudgetKey.MaxYear}."
-            : $"Năm phải là số từ {BudgetKey.MinYear} đến {BudgetKey.MaxYear}."];
-        return null;
-    }
+            c.NoStore();
+            var decision = await saving.SaveAsync(new PlanRequest(year, fundingSource, input.Version, input.ToForm(), c.Staff.Actor), cancellationToken);
+            return decision is { Kind: DecisionKind.Conflict, Value: not null }
+                ? Problems.Field(StatusCodes.Status409Conflict, "budget", decision.Reason!.In(c.Language), c.Language)
+                : decision.Answer(c.Language, view => new OkObjectResult(ToJson(view.Line.Key, view, c.Language)), Wording);
+        }, cancellationToken);
 
     internal static object ToJson(BudgetKey key, PlanView view, Language language)
     {
@@ -191,7 +89,8 @@ public sealed class PlanFunctions(AnnualPlans plans, IAnnualPlanStore store, IBu
         };
     }
 
-    private static void NoStore(HttpRequest request) => request.HttpContext.Response.Headers.CacheControl = "no-store";
-
-    private sealed record PlanInput(int? Version, string? ProgrammeId, long? Budget, IReadOnlyList<PlanItemForm?>? Items, string? Notes);
+    private sealed record PlanInput(int? Version, string? ProgrammeId, long? Budget, IReadOnlyList<PlanItemForm?>? Items, string? Notes)
+    {
+        public AnnualPlanForm ToForm() => new(ProgrammeId, Budget, Items, Notes);
+    }
 }

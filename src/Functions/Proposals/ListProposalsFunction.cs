@@ -15,20 +15,17 @@ namespace KhuyenCong.Functions.Proposals;
 /// <c>fundingSource</c>, <c>q</c> (title, organisation, tax code or tracking code; with or without diacritics),
 /// paged with <c>page</c> (from 1) and <c>pageSize</c> (1-200, default 50).
 /// </summary>
-public sealed class ListProposalsFunction(IProposalRepository proposals, TimeProvider time)
+public sealed class ListProposalsFunction(IProposalRepository proposals, StaffEndpoint staff, TimeProvider time)
 {
     [Function(nameof(ListProposals))]
-    public async Task<IActionResult> ListProposals(
+    public Task<IActionResult> ListProposals(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, StaffRoles.Officer, c => ListProposalsAsync(c, cancellationToken));
 
+    private async Task<IActionResult> ListProposalsAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var list = ProposalListRequest.Parse(request, time, language);
         if (list.Errors.Count > 0)
         {

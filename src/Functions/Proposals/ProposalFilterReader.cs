@@ -1,95 +1,29 @@
-using System.Globalization;
-using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace KhuyenCong.Functions.Proposals;
 
 /// <summary>
-/// The query filters shared by the staff list and the export: <c>status</c>, <c>kind</c>, <c>fundingSource</c> and the
-/// search <c>q</c>, plus whole numbers in a range; a wrong value adds a message (in the request's language) to
-/// <see cref="Errors"/> under the parameter's name.
+/// Reads the query filters of the staff list (<see cref="ProposalFilters"/>: <c>status</c>, <c>kind</c>,
+/// <c>fundingSource</c>, the search <c>q</c>, whole numbers in a range); a wrong value adds a message, in the request's
+/// language, to <see cref="Errors"/> under the parameter's name.
 /// </summary>
 internal sealed class ProposalFilterReader(HttpRequest request, Language language)
 {
-    private readonly bool en = language == Language.English;
+    private readonly BilingualErrors errors = new();
 
-    public Dictionary<string, IReadOnlyList<string>> Errors { get; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors => errors.In(language);
 
-    public int? Number(string name, int min, int max, string vi, string english)
-    {
-        string? text = request.Query[name];
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
+    public int? Number(string name, int min, int max, string vi, string english) =>
+        ProposalFilters.Number(name, request.Query[name], min, max, new Bilingual(vi, english), errors);
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
+    public Domain.Proposals.ProposalStatus? Status() => ProposalFilters.Status(request.Query["status"], errors);
 
-        Errors[name] = [en ? english : vi];
-        return null;
-    }
+    public Domain.Proposals.ProposalKind? Kind() => ProposalFilters.Kind(request.Query["kind"], errors);
 
-    public ProposalStatus? Status()
-    {
-        if (request.Query["status"].ToString() is not { Length: > 0 } code)
-        {
-            return null;
-        }
-
-        if (ProposalStatusCodes.TryParse(code, out var status))
-        {
-            return status;
-        }
-
-        Errors["status"] = [en ? "Unknown status." : "Tình trạng không hợp lệ."];
-        return null;
-    }
-
-    public ProposalKind? Kind()
-    {
-        if (request.Query["kind"].ToString() is not { Length: > 0 } code)
-        {
-            return null;
-        }
-
-        if (ProposalCatalog.TryParseKind(code, out var kind))
-        {
-            return kind;
-        }
-
-        Errors["kind"] = [en ? "Unknown kind." : "Nội dung hỗ trợ không hợp lệ."];
-        return null;
-    }
-
-    public FundingSource? FundingSource()
-    {
-        if (request.Query["fundingSource"].ToString() is not { Length: > 0 } code)
-        {
-            return null;
-        }
-
-        if (ProposalCatalog.TryParseFundingSource(code, out var source))
-        {
-            return source;
-        }
-
-        Errors["fundingSource"] = [en ? "Unknown funding source." : "Nguồn kinh phí không hợp lệ."];
-        return null;
-    }
+    public Domain.Proposals.FundingSource? FundingSource() => ProposalFilters.FundingSource(request.Query["fundingSource"], errors);
 
     /// <summary>The folded words of <c>q</c> (all must occur in a proposal's search text).</summary>
-    public IReadOnlyList<string> Terms()
-    {
-        var terms = VietnameseText.Fold(request.Query["q"].ToString()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (terms.Sum(t => t.Length) > 200)
-        {
-            Errors["q"] = [en ? "The search is too long." : "Nội dung tìm kiếm quá dài."];
-        }
-
-        return terms;
-    }
+    public IReadOnlyList<string> Terms() => ProposalFilters.Terms(request.Query["q"], errors);
 }

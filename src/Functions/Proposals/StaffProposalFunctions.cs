@@ -17,24 +17,23 @@ public sealed class StaffProposalFunctions(
     KhuyenCong.Application.Email.IEmailLog emailLog,
     KhuyenCong.Application.Workflow.IProposalCaseStore cases,
     KhuyenCong.Application.Budgets.IProposalPayments payments,
-    KhuyenCong.Application.Budgets.IBudgetLedger ledger)
+    KhuyenCong.Application.Budgets.IBudgetLedger ledger,
+    StaffEndpoint staff)
 {
     /// <summary>
     /// <c>GET /api/proposals/{id}</c>: the record, its history, its attachments, the earlier-support flag, the workflow's
     /// case (screenings, reviews, verdicts, approvals, contract, reports, acceptance), payments and the budget commitment.
     /// </summary>
     [Function(nameof(GetProposal))]
-    public async Task<IActionResult> GetProposal(
+    public Task<IActionResult> GetProposal(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, StaffRoles.Officer, c => GetProposalAsync(c, id, cancellationToken));
 
+    private async Task<IActionResult> GetProposalAsync(StaffRequest c, string id, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var dossier = await ProposalDossier.LoadAsync(id, proposals, cases, payments, ledger, emailLog, cancellationToken);
         if (dossier is null)
         {
@@ -105,18 +104,16 @@ public sealed class StaffProposalFunctions(
 
     /// <summary><c>GET /api/proposals/{id}/attachments/{attachmentId}</c>: the file, as a download (<see cref="AttachmentDownload"/>).</summary>
     [Function(nameof(DownloadAttachment))]
-    public async Task<IActionResult> DownloadAttachment(
+    public Task<IActionResult> DownloadAttachment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/proposals/{id}/attachments/{attachmentId}")] HttpRequest request,
         string id,
         string attachmentId,
-        CancellationToken cancellationToken)
-    {
-        var language = Web.RequestLanguage.From(request);
-        if (StaffAccess.Require(request, StaffRoles.Officer, out var denied) is null)
-        {
-            return StaffAccess.Denied(denied, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, StaffRoles.Officer, c => DownloadAttachmentAsync(c, id, attachmentId, cancellationToken));
 
+    private async Task<IActionResult> DownloadAttachmentAsync(StaffRequest c, string id, string attachmentId, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var attachment = (await proposals.GetAsync(id, cancellationToken))?.Attachments.FirstOrDefault(a => a.Id == attachmentId);
         if (attachment is null)
         {

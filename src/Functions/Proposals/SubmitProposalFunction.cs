@@ -26,6 +26,8 @@ public sealed partial class SubmitProposalFunction(
     ProposalIntake intake,
     IAttachmentStore attachments,
     IIdempotencyStore idempotency,
+    SubmissionLimits limits,
+    BrowserAnswers browser,
     ILogger<SubmitProposalFunction> logger)
 {
     private const string IdempotencyScope = "submit";
@@ -38,13 +40,16 @@ public sealed partial class SubmitProposalFunction(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var result = await SubmitAsync(request, durableClient, cancellationToken);
-        return BrowserAnswers.WantsHtml(request) ? BrowserAnswers.For(request, result) : result;
+        var language = Web.RequestLanguage.From(request);
+        var read = new ReadForm();
+        var result = await SubmitAsync(request, durableClient, language, read, cancellationToken);
+        return BrowserAnswers.WantsHtml(request) ? await browser.AnswerAsync(request, language, result, read.Form, cancellationToken) : result;
     }
 
-    private async Task<IActionResult> SubmitAsync(HttpRequest request, DurableTaskClient durableClient, CancellationToken cancellationToken)
+    /// <param name="read">Receives the form once read, for the page that shows a refused form again.</param>
+    private async Task<IActionResult> SubmitAsync(HttpRequest request, DurableTaskClient durableClient, Language language, ReadForm read,
+        CancellationToken cancellationToken)
     {
-        var language = Web.RequestLanguage.From(request);
         string? key = request.Headers["Idempotency-Key"];
         if (key is { Length: > 200 })
         {
@@ -52,13 +57,21 @@ public sealed partial class SubmitProposalFunction(
                 ? "The Idempotency-Key header is longer than 200 characters." : "Tiêu đề Idempotency-Key dài quá 200 ký tự.", language);
         }
 
+        // Officers enter proposals for many establishments from one office: the limits are for the public form.
+        var staff = StaffAccess.Principal(request);
+        var officer = staff is not null && staff.IsInRole(StaffRoles.Officer);
+        if (!officer && await limits.HitAddressAsync(ClientAddress.Of(request), cancellationToken) is { Allowed: false } byAddress)
+        {
+            await DrainAsync(request, cancellationToken);
+            return TooMany(request, language, byAddress.RetryAfter, null);
+        }
+
         if (!string.IsNullOrEmpty(key))
         {
             var (claim, previous) = await idempotency.ClaimAsync(IdempotencyScope, key, cancellationToken);
             if (claim == IdempotencyClaim.Completed)
             {
-                await DrainAsync(request, cancellationToken);
-                return Replay(previous!);
+                return await ReplayAsync(request, previous!, language, cancellationToken);
             }
 
             if (claim == IdempotencyClaim.InProgress)
@@ -77,10 +90,14 @@ public sealed partial class SubmitProposalFunction(
         try
         {
             var content = await reader.ReadAsync(request, proposalId, language, cancellationToken);
-            var staff = StaffAccess.Principal(request);
-            var submitter = staff is not null && staff.IsInRole(StaffRoles.Officer)
-                ? new Submitter(SubmissionChannel.Officer, staff.Actor)
-                : Submitter.Applicant;
+            read.Form = content.Form;
+            if (!officer && content.Form.Email?.Trim() is { Length: > 0 } email
+                && await limits.HitEmailAsync(email, cancellationToken) is { Allowed: false } byEmail)
+            {
+                return TooMany(request, language, byEmail.RetryAfter, ProposalFields.Email);
+            }
+
+            var submitter = officer ? new Submitter(SubmissionChannel.Officer, staff!.Actor) : Submitter.Applicant;
             var outcome = await intake.SubmitAsync(
                 new IntakeRequest(proposalId, content.Form, content.Attachments, submitter, language),
                 new DurableWorkflowStarter(durableClient),
@@ -106,7 +123,7 @@ public sealed partial class SubmitProposalFunction(
             {
                 try
                 {
-                    await idempotency.CompleteAsync(IdempotencyScope, key, new IdempotentResponse(StatusCodes.Status201Created, body, location), CancellationToken.None);
+                    await idempotency.CompleteAsync(IdempotencyScope, key, new IdempotentResponse(StatusCodes.Status201Created, body, location, content.Fingerprint), CancellationToken.None);
                 }
                 catch (Exception ex) when (IsStorageOutage(ex))
                 {
@@ -120,6 +137,7 @@ public sealed partial class SubmitProposalFunction(
         }
         catch (RequestRejectedException ex)
         {
+            read.Form ??= ex.FieldsRead is { } fields ? ProposalForm.FromFields(name => fields.GetValueOrDefault(name)?.LastOrDefault()) : null;
             KhuyenCongTelemetry.SubmissionsRejected.Add(1, new KeyValuePair<string, object?>("reason", ex.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             await DrainAsync(request, cancellationToken);
             return Problems.Field(ex.Status, ex.Field, ex.Message, language);
@@ -142,6 +160,51 @@ public sealed partial class SubmitProposalFunction(
                 await CleanUpAsync(proposalId, key);
             }
         }
+    }
+
+    /// <summary>
+    /// A repeat of a key whose request finished: the first answer when the body is the same as the first one (by its
+    /// <see cref="SubmissionFingerprint"/>), 422 when it is another body (a key names one submission, never two).
+    /// </summary>
+    private async Task<IActionResult> ReplayAsync(HttpRequest request, IdempotentResponse previous, Language language, CancellationToken cancellationToken)
+    {
+        string? fingerprint;
+        try
+        {
+            fingerprint = await reader.FingerprintAsync(request, language, cancellationToken);
+        }
+        catch (RequestRejectedException)
+        {
+            await DrainAsync(request, cancellationToken);
+            fingerprint = null;
+        }
+
+        if (previous.BodyHash is not null && !string.Equals(previous.BodyHash, fingerprint, StringComparison.Ordinal))
+        {
+            return Problems.Field(StatusCodes.Status422UnprocessableEntity, "Idempotency-Key", language == Language.English
+                ? "This Idempotency-Key was already used for another proposal: nothing was stored. Send a new proposal with a new key."
+                : "Idempotency-Key này đã được dùng cho một đề án khác: chưa lưu gì. Vui lòng gửi đề án mới với khóa mới.", language);
+        }
+
+        return Replay(previous);
+    }
+
+    /// <summary>429 with <c>Retry-After</c>: too many submissions from this address, or (<paramref name="field"/> email) for this email.</summary>
+    private IActionResult TooMany(HttpRequest request, Language language, TimeSpan retryAfter, string? field)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var minutes = Math.Max(1, (seconds + 59) / 60);
+        KhuyenCongTelemetry.SubmissionsRejected.Add(1, new KeyValuePair<string, object?>("reason", field is null ? "rate-address" : "rate-email"));
+        LogRateLimited(logger, field is null ? "address" : "email");
+        var en = language == Language.English;
+        return field is null
+            ? Problems.Status(StatusCodes.Status429TooManyRequests, en
+                ? $"Too many proposals were sent from this connection: please try again in {minutes} minutes, or ask the Industrial Promotion Centre to enter it for you."
+                : $"Có quá nhiều đề án được gửi từ kết nối này: vui lòng thử lại sau {minutes} phút, hoặc nhờ Trung tâm Khuyến công nhập giúp.", language)
+            : Problems.Field(StatusCodes.Status429TooManyRequests, field, en
+                ? $"Too many proposals were sent with this email address: please try again in {minutes} minutes."
+                : $"Có quá nhiều đề án được gửi với địa chỉ email này: vui lòng thử lại sau {minutes} phút.", language);
     }
 
     /// <summary>
@@ -200,6 +263,15 @@ public sealed partial class SubmitProposalFunction(
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Could not remove the files of rejected submission {ProposalId} ({Problem})")]
     private static partial void LogCleanupFailed(ILogger logger, string proposalId, string problem);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Submission refused: over the limit per {Limit}")]
+    private static partial void LogRateLimited(ILogger logger, string limit);
+}
+
+/// <summary>The form a submission carried, once its body is read.</summary>
+internal sealed class ReadForm
+{
+    public ProposalForm? Form { get; set; }
 }
 
 /// <summary>Starts the proposal workflow through the durable client bound to the function.</summary>

@@ -1,14 +1,17 @@
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Pages.Tracking;
+using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using TrackingPageComponent = KhuyenCong.Web.Pages.Tracking.TrackingPage;
 
 namespace KhuyenCong.Functions.Proposals;
 
 /// <summary>The applicant's view of their proposal, by tracking code: JSON and a page.</summary>
-public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottle throttle, TimeProvider time)
+public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottle throttle, TimeProvider time, PageRenderer pages)
 {
     /// <summary><c>GET /api/track/{trackingCode}</c>: status, dated timeline, and what is awaited from the applicant.</summary>
     [Function(nameof(TrackProposal))]
@@ -37,12 +40,12 @@ public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottl
     {
         var language = Web.RequestLanguage.From(request);
         var (view, refusal) = await LookUpAsync(request, trackingCode, language, cancellationToken);
-        var submitted = request.Query["submitted"] == "1";
-        var status = refusal is ObjectResult o ? o.StatusCode ?? 404 : 200;
-        var page = Web.PageLayout.Page(request, language, language == Language.English ? "Proposal tracking" : "Theo dõi đề án",
-            TrackingPageView.RenderMain(request, view, trackingCode, submitted, status, language), statusCode: status);
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return page;
+        var status = refusal is ObjectResult o ? o.StatusCode ?? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+        var model = new TrackingPageModel(trackingCode, view, Submitted: request.Query["submitted"] == "1",
+            TooManyRequests: status == StatusCodes.Status429TooManyRequests,
+            TrackingUrl: view is null ? null : $"{request.Scheme}://{request.Host}/track/{view.TrackingCode}");
+        return await pages.PageAsync<TrackingPageComponent, TrackingPageModel>(request, language, model,
+            PageOptions.Standard with { StatusCode = status, CacheControl = "no-store" });
     }
 
     private async Task<(TrackingView? View, IActionResult? Refusal)> LookUpAsync(HttpRequest request, string trackingCode, Language language, CancellationToken cancellationToken)

@@ -45,14 +45,8 @@ public sealed class TrackingThrottle(TimeProvider time)
     private int Current(string address) =>
         misses.TryGetValue(address, out var m) && time.GetUtcNow() - m.Since <= Window ? m.Count : 0;
 
-    /// <summary>The client's address: the last X-Forwarded-For entry (added by Azure's front end; earlier entries can be forged), else the connection's.</summary>
-    public static string ClientAddress(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        string? forwarded = request.Headers["X-Forwarded-For"];
-        var first = forwarded?.Split(',')[^1].Trim();
-        return !string.IsNullOrEmpty(first) ? first : request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-    }
+    /// <summary>The client's address without its port (<see cref="Http.ClientAddress"/>): a new port is the same client.</summary>
+    public static string ClientAddress(HttpRequest request) => Http.ClientAddress.Of(request);
 
     private sealed record Misses(DateTimeOffset Since, int Count);
 }

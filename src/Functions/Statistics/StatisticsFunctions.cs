@@ -4,7 +4,6 @@ using KhuyenCong.Application.Statistics;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -15,28 +14,26 @@ namespace KhuyenCong.Functions.Statistics;
 
 /// <summary>
 /// Statistics for staff: <c>GET /api/stats</c> (figures), <c>GET /api/stats/export</c> (CSV or Excel),
-/// <c>GET /api/stats/runs</c> (the nightly recomputes), <c>GET /dashboard</c> (the page), and the nightly timer
-/// that recomputes every aggregate from the records.
+/// <c>GET /api/stats/runs</c> (the nightly recomputes), and the nightly timer that recomputes every aggregate from the
+/// records. The page is <see cref="DashboardPageFunction"/>.
 /// </summary>
 public sealed partial class StatisticsFunctions(
     IStatisticsStore statistics,
+    StaffEndpoint staff,
     KhuyenCong.Application.Programmes.IProgrammeStore programmes,
     KhuyenCong.Application.Programmes.ProgrammeProgress progress,
     ILogger<StatisticsFunctions> logger)
 {
     /// <summary><c>GET /api/stats?from=&amp;to=&amp;fundingSource=&amp;province=&amp;commune=&amp;kind=&amp;sector=</c>.</summary>
     [Function(nameof(GetStatistics))]
-    public async Task<IActionResult> GetStatistics(
+    public Task<IActionResult> GetStatistics(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/stats")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, c => GetStatisticsAsync(c, cancellationToken));
 
+    private async Task<IActionResult> GetStatisticsAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var filter = StatisticsFilter.Parse(name => request.Query[name].ToString(), language, errors);
         if (errors.Count > 0)
@@ -74,7 +71,7 @@ public sealed partial class StatisticsFunctions(
                 targets = targets.Select(t => new
                 {
                     code = t.Target.Code,
-                    name = language == Language.English ? t.Target.NameEn : t.Target.NameVi,
+                    name = new Bilingual(t.Target.NameVi, t.Target.NameEn).In(language),
                     unit = t.Target.Unit,
                     target = t.Target.Target,
                     actual = t.Actual,
@@ -88,17 +85,14 @@ public sealed partial class StatisticsFunctions(
 
     /// <summary><c>GET /api/stats/export?format=csv|xlsx</c> with the filters of <c>GET /api/stats</c>.</summary>
     [Function(nameof(ExportStatistics))]
-    public async Task<IActionResult> ExportStatistics(
+    public Task<IActionResult> ExportStatistics(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/stats/export")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, c => ExportStatisticsAsync(c, cancellationToken));
 
+    private async Task<IActionResult> ExportStatisticsAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var (request, language) = (c.Http, c.Language);
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var filter = StatisticsFilter.Parse(name => request.Query[name].ToString(), language, errors);
         var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
@@ -109,7 +103,7 @@ public sealed partial class StatisticsFunctions(
 
         if (format is not ("csv" or "xlsx"))
         {
-            errors["format"] = [language == Language.English ? "'format' must be csv or xlsx." : "'format' (định dạng) phải là csv hoặc xlsx."];
+            errors["format"] = [new Bilingual("'format' (định dạng) phải là csv hoặc xlsx.", "'format' must be csv or xlsx.").In(language)];
         }
 
         if (errors.Count > 0)
@@ -145,7 +139,7 @@ public sealed partial class StatisticsFunctions(
             return line;
         }).ToList();
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, sheetName: language == Language.English ? "Statistics" : "Thống kê", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await stream.SaveAsAsync(sheet, sheetName: new Bilingual("Thống kê", "Statistics").In(language), excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
         return new FileContentResult(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         {
             FileDownloadName = "thong-ke-khuyen-cong.xlsx",
@@ -154,19 +148,15 @@ public sealed partial class StatisticsFunctions(
 
     /// <summary><c>GET /api/stats/runs</c>: the latest recomputes (newest first), with what each corrected.</summary>
     [Function(nameof(ListStatisticsRuns))]
-    public async Task<IActionResult> ListStatisticsRuns(
+    public Task<IActionResult> ListStatisticsRuns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/stats/runs")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return StaffAccess.Denied(StatusCodes.Status401Unauthorized, language);
-        }
+        CancellationToken cancellationToken) =>
+        staff.ReadAsync(request, null, c => ListStatisticsRunsAsync(c, cancellationToken));
 
+    private async Task<IActionResult> ListStatisticsRunsAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
         var runs = await statistics.ListRunsAsync(30, cancellationToken);
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        c.NoStore();
         return new OkObjectResult(new
         {
             runs = runs.Select(r => new
@@ -196,32 +186,6 @@ public sealed partial class StatisticsFunctions(
         ArgumentNullException.ThrowIfNull(timer);
         var run = await statistics.RecomputeAsync(timer.IsPastDue ? "timer-past-due" : "timer", cancellationToken);
         LogRun(logger, run.Id, run.ContributionsCorrected, run.CellsCorrected);
-    }
-
-    /// <summary><c>GET /dashboard</c> (staff): the statistics page, with the filters of <c>GET /api/stats</c> and <c>print=1</c>.</summary>
-    [Function(nameof(ShowDashboard))]
-    public async Task<IActionResult> ShowDashboard(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        var title = PageLayout.Choose(language, "Thống kê khuyến công", "Industrial promotion statistics");
-        if (StaffAccess.Principal(request) is null)
-        {
-            return PageLayout.Page(request, language, title,
-                "<h1>" + PageLayout.Encode(title) + "</h1><p>" + PageLayout.Encode(PageLayout.Choose(language,
-                    "Trang này dành cho cán bộ: vui lòng đăng nhập.", "This page is for staff: please sign in.")) + "</p>",
-                statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var filter = StatisticsFilter.Parse(name => request.Query[name].ToString(), language, errors);
-        var values = StatisticsFilter.ParameterNames.ToDictionary(n => n, n => request.Query[n].ToString().Trim(), StringComparer.Ordinal);
-        var form = new DashboardPage.Form(values, request.Query["print"].ToString() == "1");
-        var report = errors.Count > 0 ? null : StatisticsReport.From(await statistics.QueryAsync(filter, cancellationToken));
-        return PageLayout.Page(request, language, title, DashboardPage.Content(report, form, errors, language),
-            statusCode: errors.Count > 0 ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
     [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Statistics run {RunId}: {Contributions} contributions and {Cells} cells corrected")]

@@ -1,25 +1,13 @@
-using KhuyenCong.Domain.Geography;
+using KhuyenCong.Application.Statistics;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.Functions.Statistics;
 
-/// <summary>The statistics report as JSON, table rows (exports) and labels, in Vietnamese or English.</summary>
+/// <summary>The statistics report as JSON and as table rows (exports), in Vietnamese or English (labels: <see cref="StatisticsLabels"/>).</summary>
 public static class StatisticsView
 {
-    public static string KindLabel(string code, Language language) =>
-        ProposalCatalog.TryParseKind(code, out var kind) ? kind.DisplayName(language) : code;
-
-    public static string SourceLabel(string code, Language language) =>
-        ProposalCatalog.TryParseFundingSource(code, out var source) ? source.DisplayName(language) : code;
-
-    public static string ProvinceLabel(string code, Language language) =>
-        ProvinceCatalog.FindCurrent(code) is { } p ? (language == Language.English ? p.EnglishName : p.Name) : code;
-
-    public static string ProgrammeLabel(string id, Language language) =>
-        id.Length == 0 ? (language == Language.English ? "(no programme)" : "(chưa gắn chương trình)") : id;
-
     private static object Money(StatisticsMeasures m) => new
     {
         count = m[StatisticsMeasures.Count],
@@ -77,7 +65,7 @@ public static class StatisticsView
             byKind = report.ByKind.Select(g => new
             {
                 kind = g.Key,
-                label = KindLabel(g.Key, language),
+                label = StatisticsLabels.Kind(g.Key, language),
                 count = g.Count,
                 requested = g.Measures[StatisticsMeasures.Requested],
                 approved = g.Measures[StatisticsMeasures.Approved],
@@ -86,7 +74,7 @@ public static class StatisticsView
             byFundingSource = report.ByFundingSource.Select(g => new
             {
                 fundingSource = g.Key,
-                label = SourceLabel(g.Key, language),
+                label = StatisticsLabels.FundingSource(g.Key, language),
                 count = g.Count,
                 requested = g.Measures[StatisticsMeasures.Requested],
                 approved = g.Measures[StatisticsMeasures.Approved],
@@ -95,11 +83,13 @@ public static class StatisticsView
                 directShare = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.PaidDirect], g.Measures[StatisticsMeasures.Paid]),
                 disbursementRate = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.Paid], g.Measures[StatisticsMeasures.Approved]),
             }),
-            bySector = report.BySector.Select(g => new { sectorCode = SectorCode(g.Key), sector = SectorLabel(g.Key, g.Label, language), count = g.Count }),
-            byCommune = report.ByCommune.Select(g =>
+            bySector = report.BySector.Select(g => new { sectorCode = StatisticsLabels.SectorCode(g.Key), sector = StatisticsLabels.Sector(g.Key, g.Label, language), count = g.Count }),
+            byCommune = report.ByCommune.Select(g => new
             {
-                var province = g.Key[..g.Key.IndexOf('|', StringComparison.Ordinal)];
-                return new { province, provinceName = ProvinceLabel(province, language), commune = g.Label, count = g.Count };
+                province = StatisticsLabels.ProvinceCode(g.Key),
+                provinceName = StatisticsLabels.ProvinceOfCommune(g.Key, language),
+                commune = g.Label,
+                count = g.Count,
             }),
             programmes = report.ByProgramme.Select(g => new
             {
@@ -112,27 +102,25 @@ public static class StatisticsView
         };
     }
 
-    /// <summary>The listed sector group a cell's sector key names, or null for a free-text ("other") key.</summary>
-    public static string? SectorCode(string key) =>
-        Domain.Sectors.SectorCatalog.TryParse(key, out var sector) && !sector.FreeText ? sector.Code : null;
-
-    /// <summary>A sector group's short name for a listed key, otherwise the text as recorded.</summary>
-    public static string SectorLabel(string key, string label, Language language) =>
-        Domain.Sectors.SectorCatalog.TryParse(key, out var sector) && !sector.FreeText ? sector.ShortName(language) : label;
+    private static readonly IReadOnlyList<Bilingual> Header =
+    [
+        new("Thống kê theo", "Breakdown"), new("Nhóm", "Group"), new("Số đề án", "Proposals"), new("Kinh phí đề nghị (đồng)", "Requested (VND)"),
+        new("Kinh phí phê duyệt (đồng)", "Approved (VND)"), new("Đã thanh toán (đồng)", "Paid (VND)"),
+        new("Thanh toán trực tiếp cho cơ sở (đồng)", "Paid directly to establishments (VND)"),
+        new("Số người được đào tạo (dự kiến)", "Trainees (planned)"), new("Số việc làm (dự kiến)", "Jobs (planned)"),
+        new("Số người được đào tạo (thực tế)", "Trainees (actual)"), new("Số việc làm (thực tế)", "Jobs (actual)"),
+        new("Số mô hình đã xây dựng", "Models built"), new("Số sản phẩm được công nhận", "Products certified"),
+        new("Số lượt cơ sở thụ hưởng", "Beneficiary establishments"),
+    ];
 
     /// <summary>The header of the export table.</summary>
-    public static IReadOnlyList<string> ExportHeader(Language language) => language == Language.English
-        ? ["Breakdown", "Group", "Proposals", "Requested (VND)", "Approved (VND)", "Paid (VND)", "Paid directly to establishments (VND)", "Trainees (planned)", "Jobs (planned)",
-            "Trainees (actual)", "Jobs (actual)", "Models built", "Products certified", "Beneficiary establishments"]
-        : ["Thống kê theo", "Nhóm", "Số đề án", "Kinh phí đề nghị (đồng)", "Kinh phí phê duyệt (đồng)", "Đã thanh toán (đồng)", "Thanh toán trực tiếp cho cơ sở (đồng)",
-            "Số người được đào tạo (dự kiến)", "Số việc làm (dự kiến)", "Số người được đào tạo (thực tế)", "Số việc làm (thực tế)", "Số mô hình đã xây dựng", "Số sản phẩm được công nhận",
-            "Số lượt cơ sở thụ hưởng"];
+    public static IReadOnlyList<string> ExportHeader(Language language) => Header.Select(h => h.In(language)).ToList();
 
     /// <summary>The export table's rows: the totals, then every breakdown (numbers as numbers, text as text).</summary>
     public static IReadOnlyList<object?[]> ExportRows(StatisticsReport report, Language language)
     {
         ArgumentNullException.ThrowIfNull(report);
-        string L(string vi, string en) => language == Language.English ? en : vi;
+        string L(string vi, string en) => new Bilingual(vi, en).In(language);
         var rows = new List<object?[]>();
         void Add(string breakdown, string group, StatisticsMeasures m) => rows.Add([breakdown, group, m[StatisticsMeasures.Count], m[StatisticsMeasures.Requested],
             m[StatisticsMeasures.Approved], m[StatisticsMeasures.Paid], m[StatisticsMeasures.PaidDirect], m[StatisticsMeasures.Trainees], m[StatisticsMeasures.Jobs],
@@ -145,12 +133,11 @@ public static class StatisticsView
         }
 
         report.ByYear.ToList().ForEach(g => Add(L("Năm", "Year"), g.Key, g.Measures));
-        report.ByKind.ToList().ForEach(g => Add(L("Nội dung", "Kind"), KindLabel(g.Key, language), g.Measures));
-        report.ByFundingSource.ToList().ForEach(g => Add(L("Nguồn kinh phí", "Funding source"), SourceLabel(g.Key, language), g.Measures));
-        report.BySector.ToList().ForEach(g => Add(L("Lĩnh vực", "Sector"), SectorLabel(g.Key, g.Label, language), g.Measures));
-        report.ByCommune.ToList().ForEach(g => Add(L("Xã, phường", "Commune"),
-            g.Label + ", " + ProvinceLabel(g.Key[..g.Key.IndexOf('|', StringComparison.Ordinal)], language), g.Measures));
-        report.ByProgramme.ToList().ForEach(g => Add(L("Chương trình", "Programme"), ProgrammeLabel(g.Key, language), g.Measures));
+        report.ByKind.ToList().ForEach(g => Add(L("Nội dung", "Kind"), StatisticsLabels.Kind(g.Key, language), g.Measures));
+        report.ByFundingSource.ToList().ForEach(g => Add(L("Nguồn kinh phí", "Funding source"), StatisticsLabels.FundingSource(g.Key, language), g.Measures));
+        report.BySector.ToList().ForEach(g => Add(L("Lĩnh vực", "Sector"), StatisticsLabels.Sector(g.Key, g.Label, language), g.Measures));
+        report.ByCommune.ToList().ForEach(g => Add(L("Xã, phường", "Commune"), g.Label + ", " + StatisticsLabels.ProvinceOfCommune(g.Key, language), g.Measures));
+        report.ByProgramme.ToList().ForEach(g => Add(L("Chương trình", "Programme"), StatisticsLabels.Programme(g.Key, language), g.Measures));
         return rows;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,9 +19,7 @@ public static class PageLayout
     /// Content-Security-Policy of every page: scripts and styles only from this site (no inline script or style), no
     /// framing, forms post only here.
     /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    public const string ContentSecurityPolicy = PageOptions.DefaultContentSecurityPolicy;
 
     /// <summary>Encodes for HTML text and quoted attributes, leaving Vietnamese letters readable ("Hưng Yên", not "H&amp;#x1B0;ng").</summary>
     public static HtmlEncoder Encoder { get; } = HtmlEncoder.Create(UnicodeRanges.All);
@@ -36,28 +35,7 @@ public static class PageLayout
     /// The same path and query with <c>lang</c> set to <paramref name="target"/> (other query values kept), not yet
     /// HTML-encoded: "/track/KC-…?submitted=1&amp;lang=en".
     /// </summary>
-    public static string LanguageSwitchHref(HttpRequest request, Language target)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var query = new StringBuilder();
-        foreach (var (key, values) in request.Query)
-        {
-            if (string.Equals(key, RequestLanguage.QueryName, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            foreach (var value in values)
-            {
-                query.Append(query.Length == 0 ? '?' : '&')
-                    .Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value ?? string.Empty));
-            }
-        }
-
-        query.Append(query.Length == 0 ? '?' : '&').Append(RequestLanguage.QueryName).Append('=').Append(target.ToCode());
-        var path = request.PathBase.Add(request.Path).ToUriComponent();
-        return (path.Length == 0 ? "/" : path) + query;
-    }
+    public static string LanguageSwitchHref(HttpRequest request, Language target) => LanguageSwitch.Href(request, target);
 
     /// <summary>
     /// The whole document. <paramref name="title"/> is plain text (encoded here); <paramref name="mainHtml"/> and

@@ -4,9 +4,13 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
+using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using ListPage = KhuyenCong.Web.Pages.Staff.StaffProposalListPage;
+using ProposalPage = KhuyenCong.Web.Pages.Staff.StaffProposalPage;
 
 namespace KhuyenCong.Functions.Web;
 
@@ -17,44 +21,44 @@ public sealed class StaffPageFunctions(
     IProposalPayments payments,
     IBudgetLedger ledger,
     IEmailLog emailLog,
+    StaffEndpoint staff,
+    PageRenderer pages,
     TimeProvider time)
 {
     /// <summary><c>GET /staff/proposals</c>: the list with the filters of <c>GET /api/proposals</c>.</summary>
     [Function(nameof(StaffProposalList))]
-    public async Task<IActionResult> StaffProposalList(
+    public Task<IActionResult> StaffProposalList(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/proposals")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        if (StaffAccess.Principal(request) is null)
-        {
-            return StaffPages.Denied(request, language, StatusCodes.Status401Unauthorized);
-        }
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, c => StaffProposalListAsync(c, cancellationToken));
 
-        var list = ProposalListRequest.Parse(request, time, language);
-        var items = list.Errors.Count > 0 ? null : await list.ListAsync(proposals, cancellationToken);
-        return StaffPages.List(request, language, list, items);
+    private async Task<IActionResult> StaffProposalListAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var list = ProposalListRequest.Parse(c.Http, time, c.Language);
+        var matches = list.Errors.Count > 0 ? null : await list.ListAsync(proposals, cancellationToken);
+        var status = matches is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        return await pages.PageAsync<ListPage, StaffProposalListPageModel>(c.Http, c.Language, StaffPageModels.List(c, list, matches),
+            PageOptions.Standard with { StatusCode = status });
     }
 
     /// <summary><c>GET /staff/proposals/{id}</c>: one proposal with its case, money, history and the action forms of its status.</summary>
     [Function(nameof(StaffProposalPage))]
-    public async Task<IActionResult> StaffProposalPage(
+    public Task<IActionResult> StaffProposalPage(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/proposals/{id}")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, c => StaffProposalPageAsync(c, id, cancellationToken));
+
+    private async Task<IActionResult> StaffProposalPageAsync(StaffRequest c, string id, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var language = RequestLanguage.From(request);
-        var staff = StaffAccess.Principal(request);
-        if (staff is null)
+        var dossier = await ProposalDossier.LoadAsync(id, proposals, cases, payments, ledger, emailLog, cancellationToken);
+        if (dossier is null)
         {
-            return StaffPages.Denied(request, language, StatusCodes.Status401Unauthorized);
+            return await pages.PageAsync<StaffNotFoundPage, StaffNotFoundPageModel>(c.Http, c.Language, StaffPageModels.ProposalNotFound(c),
+                PageOptions.Standard with { StatusCode = StatusCodes.Status404NotFound });
         }
 
-        var dossier = await ProposalDossier.LoadAsync(id, proposals, cases, payments, ledger, emailLog, cancellationToken);
-        return dossier is null
-            ? StaffPages.NotFound(request, language)
-            : StaffPages.Detail(request, language, staff, dossier, request.Query["done"].ToString());
+        return await pages.PageAsync<ProposalPage, StaffProposalPageModel>(c.Http, c.Language,
+            StaffPageModels.Proposal(c, dossier, staff.FormToken(c.Staff)));
     }
 }

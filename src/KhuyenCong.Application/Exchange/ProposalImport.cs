@@ -15,6 +15,9 @@ public abstract record ImportOutcome;
 /// <summary>The file is neither a CSV (UTF-8 text) nor a ZIP archive (nothing more is known of it).</summary>
 public sealed record ImportUnsupportedFile : ImportOutcome;
 
+/// <summary>No file was sent (an empty body or an empty file).</summary>
+public sealed record ImportNoFile : ImportOutcome;
+
 /// <summary>The file is larger than <see cref="ExchangeOptions.MaxImportBytes"/>.</summary>
 public sealed record ImportTooLarge(long MaxBytes) : ImportOutcome;
 
@@ -69,6 +72,11 @@ public sealed partial class ProposalImport(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(importedBy);
         var limits = options.Value;
+        if (content.Length == 0)
+        {
+            return new ImportNoFile();
+        }
+
         if (content.Length > limits.MaxImportBytes)
         {
             return new ImportTooLarge(limits.MaxImportBytes);
@@ -79,17 +87,10 @@ public sealed partial class ProposalImport(
             return new ImportUnsupportedFile();
         }
 
-        // Read within the limits (every row and column number, blank rows included; the archive's entries and sizes):
-        // a hostile file is refused as soon as it breaks one, and a cancelled request stops the read.
-        var rows = new List<SpreadsheetRow>();
-        try
+        var (rows, refused) = Read(content, format, limits, cancellationToken);
+        if (refused is not null)
         {
-            rows.AddRange(files.Read(content, format, SpreadsheetLimits.ForImport(limits), cancellationToken));
-        }
-        catch (SpreadsheetFormatException ex)
-        {
-            LogRefused(logger, format, ex.Problem.Code, ex.Problem.Part, ex.Problem.Row);
-            return new ImportFileRefused(ex.Problem);
+            return refused;
         }
 
         var parsed = ProposalImportParser.Parse(rows, VietnamTime.Today(time), language, cancellationToken);
@@ -99,44 +100,85 @@ public sealed partial class ProposalImport(
             return new ImportRejected(parsed.Errors, parsed.DataRows);
         }
 
-        // Places against the official commune lists: a given commune code must be in the province's list; otherwise the
-        // code is filled in when the name places the commune without doubt (old names keep the name they had).
-        var placed = new List<ImportRecord>();
-        var placeErrors = new List<ImportRowError>();
-        foreach (var record in parsed.Records)
-        {
-            var (submission, known) = await places.PlaceHistoricalAsync(record.Submission, cancellationToken);
-            if (!known)
-            {
-                placeErrors.Add(new ImportRowError(record.Row, ProposalColumns.All.First(c => c.Code == ProposalColumns.CommuneCode).Header(language), ProposalColumns.CommuneCode,
-                    language == Language.English
-                        ? $"Commune code {record.Submission.CommuneCode} is not in today's official list of the province."
-                        : $"Mã xã {record.Submission.CommuneCode} không có trong danh sách chính thức hiện nay của tỉnh."));
-            }
-
-            placed.Add(record with { Submission = submission });
-        }
-
+        var (placed, placeErrors) = await PlaceAsync(parsed.Records, language, cancellationToken);
         if (placeErrors.Count > 0)
         {
             LogRejected(logger, format, parsed.DataRows, placeErrors.Count);
             return new ImportRejected(placeErrors.Take(ProposalImportParser.MaxErrors).ToList(), parsed.DataRows);
         }
 
-        parsed = parsed with { Records = placed };
-
-        // Against what is stored: a point read of the tracking-code index per row.
-        var existing = new Proposal?[parsed.Records.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, parsed.Records.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = LookupConcurrency, CancellationToken = cancellationToken },
-            async (i, ct) => existing[i] = await proposals.FindByTrackingCodeAsync(parsed.Records[i].TrackingCode, ct));
-
-        var errors = new List<ImportRowError>();
-        var toWrite = new List<ImportRecord>();
-        var already = new List<ImportedProposal>();
-        for (var i = 0; i < parsed.Records.Count; i++)
+        var (toWrite, already, errors) = await SortAgainstStoredAsync(placed, rows, language, cancellationToken);
+        if (errors.Count > 0)
         {
-            var record = parsed.Records[i];
+            LogRejected(logger, format, parsed.DataRows, errors.Count);
+            return new ImportRejected(errors.Take(ProposalImportParser.MaxErrors).ToList(), parsed.DataRows);
+        }
+
+        return await WriteAsync(content, format, toWrite, already, importedBy, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rows, read within the limits (every row and column number, blank rows included; the archive's entries and
+    /// sizes): a hostile file is refused as soon as it breaks one, and a cancelled request stops the read.
+    /// </summary>
+    private (List<SpreadsheetRow> Rows, ImportFileRefused? Refused) Read(ReadOnlyMemory<byte> content, SpreadsheetFormat format, ExchangeOptions limits,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (files.Read(content, format, SpreadsheetLimits.ForImport(limits), cancellationToken).ToList(), null);
+        }
+        catch (SpreadsheetFormatException ex)
+        {
+            LogRefused(logger, format, ex.Problem.Code, ex.Problem.Part, ex.Problem.Row);
+            return ([], new ImportFileRefused(ex.Problem));
+        }
+    }
+
+    /// <summary>
+    /// Places against the official commune lists: a given commune code must be in the province's list (an error on that
+    /// row otherwise); without one, the code is filled in when the name places the commune without doubt (old names keep
+    /// the name they had).
+    /// </summary>
+    private async Task<(List<ImportRecord> Placed, List<ImportRowError> Errors)> PlaceAsync(IReadOnlyList<ImportRecord> records, Language language,
+        CancellationToken cancellationToken)
+    {
+        var (placed, errors) = (new List<ImportRecord>(), new List<ImportRowError>());
+        var column = ProposalColumns.All.First(c => c.Code == ProposalColumns.CommuneCode).Header(language);
+        foreach (var record in records)
+        {
+            var (submission, known) = await places.PlaceHistoricalAsync(record.Submission, cancellationToken);
+            if (!known)
+            {
+                errors.Add(new ImportRowError(record.Row, column, ProposalColumns.CommuneCode, new Bilingual(
+                    $"Mã xã {record.Submission.CommuneCode} không có trong danh sách chính thức hiện nay của tỉnh.",
+                    $"Commune code {record.Submission.CommuneCode} is not in today's official list of the province.").In(language)));
+            }
+
+            placed.Add(record with { Submission = submission });
+        }
+
+        return (placed, errors);
+    }
+
+    /// <summary>
+    /// Each record against what is stored (a point read of the tracking-code index per row): new, already imported with
+    /// the same content, or a tracking code already taken (an error on that row).
+    /// </summary>
+    private async Task<(List<ImportRecord> ToWrite, List<ImportedProposal> Already, List<ImportRowError> Errors)> SortAgainstStoredAsync(
+        IReadOnlyList<ImportRecord> records, IReadOnlyList<SpreadsheetRow> rows, Language language, CancellationToken cancellationToken)
+    {
+        var existing = new Proposal?[records.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, records.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = LookupConcurrency, CancellationToken = cancellationToken },
+            async (i, ct) => existing[i] = await proposals.FindByTrackingCodeAsync(records[i].TrackingCode, ct));
+
+        var (toWrite, already, errors) = (new List<ImportRecord>(), new List<ImportedProposal>(), new List<ImportRowError>());
+        string Column() => rows[0].Cells.Select(c => c?.Trim()).FirstOrDefault(c => ProposalColumns.Find(c)?.Code == ProposalColumns.TrackingCode)
+            ?? ProposalColumns.All[0].Header(language);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
             if (existing[i] is not { } stored)
             {
                 toWrite.Add(record);
@@ -147,20 +189,18 @@ public sealed partial class ProposalImport(
             }
             else
             {
-                var header = rows[0].Cells.Select(c => c?.Trim()).FirstOrDefault(c => ProposalColumns.Find(c)?.Code == ProposalColumns.TrackingCode)
-                    ?? ProposalColumns.All[0].Header(language);
-                errors.Add(new ImportRowError(record.Row, header, ProposalColumns.TrackingCode, language == Language.English
-                    ? $"A proposal with tracking code {record.TrackingCode} is already stored."
-                    : $"Đề án có mã hồ sơ {record.TrackingCode} đã có trong hệ thống."));
+                errors.Add(new ImportRowError(record.Row, Column(), ProposalColumns.TrackingCode, new Bilingual(
+                    $"Đề án có mã hồ sơ {record.TrackingCode} đã có trong hệ thống.", $"A proposal with tracking code {record.TrackingCode} is already stored.").In(language)));
             }
         }
 
-        if (errors.Count > 0)
-        {
-            LogRejected(logger, format, parsed.DataRows, errors.Count);
-            return new ImportRejected(errors.Take(ProposalImportParser.MaxErrors).ToList(), parsed.DataRows);
-        }
+        return (toWrite, already, errors);
+    }
 
+    /// <summary>Writes the new records one after another; if one fails, removes what this import wrote before answering.</summary>
+    private async Task<ImportOutcome> WriteAsync(ReadOnlyMemory<byte> content, SpreadsheetFormat format, List<ImportRecord> toWrite, List<ImportedProposal> already,
+        string importedBy, CancellationToken cancellationToken)
+    {
         var importId = ImportId(content, time.GetUtcNow());
         var now = time.GetUtcNow();
         var created = new List<Proposal>();
@@ -174,15 +214,7 @@ public sealed partial class ProposalImport(
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                var ours = await TryGetAsync(proposal.Id);
-                var writtenByUs = ours is not null && ours.History.FirstOrDefault()?.Comment == proposal.History[0].Comment;
-                if (writtenByUs)
-                {
-                    created.Add(proposal);
-                }
-
-                await CompensateAsync(created);
-                if (ours is not null && !writtenByUs)
+                if (await UndoAsync(proposal, created))
                 {
                     LogConflict(logger, importId);
                     return new ImportConflict(record.TrackingCode);
@@ -195,6 +227,23 @@ public sealed partial class ProposalImport(
 
         LogImported(logger, importId, format, created.Count, already.Count);
         return new ImportCompleted(format, created.Select((p, i) => new ImportedProposal(toWrite[i].Row, p.Id, p.TrackingCode)).ToList(), already);
+    }
+
+    /// <summary>
+    /// After a failed write of <paramref name="failed"/>: removes what this import wrote (that one too, if the write went
+    /// through after all). True when another import wrote that đề án meanwhile (a conflict, not a failure).
+    /// </summary>
+    private async Task<bool> UndoAsync(Proposal failed, List<Proposal> created)
+    {
+        var stored = await TryGetAsync(failed.Id);
+        var writtenByUs = stored is not null && stored.History.FirstOrDefault()?.Comment == failed.History[0].Comment;
+        if (writtenByUs)
+        {
+            created.Add(failed);
+        }
+
+        await CompensateAsync(created);
+        return stored is not null && !writtenByUs;
     }
 
     /// <summary>The proposal id of an imported đề án: derived from its tracking code, so two imports of one đề án at once collide on the record (one wins).</summary>

@@ -1,4 +1,6 @@
+using KhuyenCong.Application.Common;
 using KhuyenCong.Domain.Geography;
+using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.Application.Geography;
 
@@ -30,6 +32,9 @@ public interface ICommuneStore
     Task<IReadOnlyList<CommuneVersion>> ListAsync(string provinceCode, CancellationToken cancellationToken);
 }
 
+/// <summary>Today's communes of a current province.</summary>
+public sealed record ProvinceCommunes(Province Province, IReadOnlyList<CommuneVersion> Communes);
+
 /// <summary>
 /// The geography service: <see cref="IGeography"/> over <see cref="ICommuneStore"/>, with the per-province cache. A
 /// province with a shipped list (<see cref="ShippedCommunes"/>: Hưng Yên) whose table partition is still empty is
@@ -60,6 +65,19 @@ public sealed class GeographyService(ICommuneStore store, TimeProvider time) : I
         return found is null
             ? new GeoPlace(current.Code, current.Name, null, commune)
             : new GeoPlace(current.Code, current.Name, found.CommuneCode, found.CommuneName);
+    }
+
+    public static readonly Bilingual ProvinceRequired = new("Vui lòng chọn tỉnh, thành phố (mã hoặc tên, ví dụ hung-yen).", "Name a province (code or name, for example hung-yen).");
+
+    /// <summary>Today's communes of a province named by its code or name, current or former (<c>?province=</c>); invalid under <c>province</c> otherwise.</summary>
+    public async Task<Decision<ProvinceCommunes>> CommunesOfAsync(string? province, CancellationToken cancellationToken)
+    {
+        if (!ProvinceCatalog.TryResolveCurrent(province, out var current))
+        {
+            return Decision<ProvinceCommunes>.Invalid(new BilingualErrors().Add("province", ProvinceRequired));
+        }
+
+        return Decision<ProvinceCommunes>.Done(new ProvinceCommunes(current, await CurrentCommunesAsync(current.Code, cancellationToken)));
     }
 
     /// <summary>Today's communes of a current province (for forms and the dashboard), from the cache or the store.</summary>

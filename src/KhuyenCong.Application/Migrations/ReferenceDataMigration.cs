@@ -12,7 +12,7 @@ namespace KhuyenCong.Application.Migrations;
 public sealed record MigrationResult(int CapRowsChanged, int CommunesLoaded, int ProposalsExamined, int ProposalsUpdated);
 
 /// <summary>
-/// Brings stored data to the shape of issue 14, by the rule of ADR 0012, safely run any number of times (a second run
+/// Brings stored data to the shape of issue 14, by the rule of ADR 0023, safely run any number of times (a second run
 /// changes nothing): the shipped caps to their current version (old seed rows replaced, officers' rows kept), the
 /// shipped commune lists loaded where a province has none, and every proposal record written with its entity type
 /// (from its tax code and name), activity (its kind's default), sector group (the list entry its text names exactly,

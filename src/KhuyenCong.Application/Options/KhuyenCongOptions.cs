@@ -31,6 +31,31 @@ public sealed class IntakeOptions
 
     [Range(1, 100, ErrorMessage = "Setting 'Intake:MaxFiles' must be between 1 and 100.")]
     public int MaxFiles { get; set; } = 10;
+
+    /// <summary>Most parts (fields and files, unknown ones too) a multipart submission may have.</summary>
+    [Range(10, 10_000, ErrorMessage = "Setting 'Intake:MaxFormParts' must be between 10 and 10000.")]
+    public int MaxFormParts { get; set; } = 100;
+
+    /// <summary>Most bytes of all non-file fields of a submission together (unknown fields too).</summary>
+    [Range(16 * 1024, 16 * 1024 * 1024, ErrorMessage = "Setting 'Intake:MaxFormFieldBytes' must be between 16 KB and 16 MB.")]
+    public int MaxFormFieldBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Submissions (<c>POST /api/proposals</c>, by anyone but a signed-in officer) one client address may make per
+    /// <see cref="AddressWindow"/>. Generous: households in a commune may share one mobile network address.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "Setting 'Intake:MaxSubmissionsPerAddress' must be between 1 and 1000000.")]
+    public int MaxSubmissionsPerAddress { get; set; } = 30;
+
+    [TimeSpanRange("00:01:00", "7.00:00:00", ErrorMessage = "Setting 'Intake:AddressWindow' must be between 1 minute and 7 days.")]
+    public TimeSpan AddressWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Submissions one email address may make per <see cref="EmailWindow"/> (each one emails that address).</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Setting 'Intake:MaxSubmissionsPerEmail' must be between 1 and 1000000.")]
+    public int MaxSubmissionsPerEmail { get; set; } = 5;
+
+    [TimeSpanRange("00:01:00", "30.00:00:00", ErrorMessage = "Setting 'Intake:EmailWindow' must be between 1 minute and 30 days.")]
+    public TimeSpan EmailWindow { get; set; } = TimeSpan.FromDays(1);
 }
 
 /// <summary>Settings of section <c>Exchange</c>: limits on imports of proposal files.</summary>

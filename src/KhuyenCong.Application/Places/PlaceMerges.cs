@@ -1,3 +1,4 @@
+using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Geography;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Geography;
@@ -18,8 +19,8 @@ public interface IReferenceMergeLog
     Task<IReadOnlyList<ReferenceMerge>> ListAsync(int count, CancellationToken cancellationToken);
 }
 
-/// <summary>The outcome of a merge request: done (with the record), or the field and message of the refusal.</summary>
-public sealed record MergeOutcome(ReferenceMerge? Merge, string? Field, string? Vietnamese, string? English);
+/// <summary>A merge as an officer sends it: the province (communes only), the stray value and the official code to merge it into.</summary>
+public sealed record MergeForm(string? Province, string? From, string? To);
 
 /// <summary>
 /// Officers merge stray values of existing records into the controlled lists: a commune typed in a way the list did
@@ -32,27 +33,47 @@ public sealed class PlaceMerges(IProposalRepository proposals, GeographyService 
     public const string CommuneMerge = "commune";
     public const string SectorMerge = "sector";
 
-    public async Task<MergeOutcome> MergeCommuneAsync(string province, string from, string toCode, string by, CancellationToken cancellationToken)
+    public const int MaxValue = 200;
+
+    /// <summary>The title of the answer to an invalid merge.</summary>
+    public static readonly Bilingual InvalidMerge = new("Yêu cầu gộp chưa hợp lệ.", "The merge has errors.");
+
+    public static readonly Bilingual ProvinceRequired = new("Vui lòng chọn tỉnh, thành phố.", "Choose the province.");
+
+    public static readonly Bilingual FromRequired = new("Vui lòng nhập giá trị cần gộp (tối đa 200 ký tự).", "Give the value to merge (at most 200 characters).");
+
+    public static readonly Bilingual ToRequired = new("Vui lòng chọn giá trị chính thức (mã) để gộp vào.", "Choose the official value (its code) to merge into.");
+
+    public static readonly Bilingual SectorNotListed = new(
+        "Vui lòng chọn một nhóm ngành nghề trong danh sách (không phải \"Khác\").", "Choose a sector group of the list (not \"other\").");
+
+    /// <summary>
+    /// Every record of the province whose commune reads as <see cref="MergeForm.From"/> becomes the official commune
+    /// <see cref="MergeForm.To"/> (a code of today's list); invalid naming <c>province</c>, <c>from</c> or <c>to</c>.
+    /// </summary>
+    public async Task<Decision<ReferenceMerge>> MergeCommuneAsync(MergeForm form, string by, CancellationToken cancellationToken)
     {
-        if (!ProvinceCatalog.TryResolveCurrent(province, out var current))
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = Validate(form, commune: true);
+        if (!errors.IsEmpty)
         {
-            return new MergeOutcome(null, "province", "Không tìm thấy tỉnh, thành phố này.", "Unknown province.");
+            return Decision<ReferenceMerge>.Invalid(errors);
+        }
+
+        if (!ProvinceCatalog.TryResolveCurrent(form.Province, out var current))
+        {
+            return Decision<ReferenceMerge>.Invalid(new BilingualErrors().Add("province", "Không tìm thấy tỉnh, thành phố này.", "Unknown province."));
         }
 
         var directory = await geography.DirectoryAsync(current.Code, cancellationToken);
-        var target = directory.Current.FirstOrDefault(c => string.Equals(c.CommuneCode, toCode?.Trim(), StringComparison.Ordinal));
+        var target = directory.Current.FirstOrDefault(c => string.Equals(c.CommuneCode, form.To!.Trim(), StringComparison.Ordinal));
         if (target is null)
         {
-            return new MergeOutcome(null, "to", $"Mã xã \"{toCode}\" không có trong danh sách hiện nay của {current.FullName}.",
-                $"Commune code \"{toCode}\" is not in today's list of {current.EnglishName}.");
+            return Decision<ReferenceMerge>.Invalid(new BilingualErrors().Add("to", $"Mã xã \"{form.To}\" không có trong danh sách hiện nay của {current.FullName}.",
+                $"Commune code \"{form.To}\" is not in today's list of {current.EnglishName}."));
         }
 
-        var key = CommuneDirectory.Key(from);
-        if (key.Length == 0)
-        {
-            return new MergeOutcome(null, "from", "Vui lòng nhập giá trị cần gộp.", "Give the value to merge.");
-        }
-
+        var key = CommuneDirectory.Key(form.From);
         var changed = await UpdateAsync(p => p.Submission.Province == current.Code && CommuneDirectory.Key(p.Submission.Commune) == key
                 && p.Submission.CommuneCode != target.CommuneCode,
             s => s with
@@ -62,27 +83,51 @@ public sealed class PlaceMerges(IProposalRepository proposals, GeographyService 
                 CommuneAsSubmitted = s.CommuneAsSubmitted ?? s.Commune,
             },
             cancellationToken);
-        return await RecordAsync(CommuneMerge, current.Code, from, target.CommuneCode, target.CommuneName, by, changed, cancellationToken);
+        return await RecordAsync(CommuneMerge, current.Code, form.From!, target.CommuneCode, target.CommuneName, by, changed, cancellationToken);
     }
 
-    public async Task<MergeOutcome> MergeSectorAsync(string from, string toCode, string by, CancellationToken cancellationToken)
+    /// <summary>Every record with sector "other" and text <see cref="MergeForm.From"/> joins the listed sector group <see cref="MergeForm.To"/>.</summary>
+    public async Task<Decision<ReferenceMerge>> MergeSectorAsync(MergeForm form, string by, CancellationToken cancellationToken)
     {
-        if (!SectorCatalog.TryParse(toCode, out var target) || target.FreeText)
+        ArgumentNullException.ThrowIfNull(form);
+        var errors = Validate(form, commune: false);
+        if (errors.IsEmpty && (!SectorCatalog.TryParse(form.To, out var listed) || listed.FreeText))
         {
-            return new MergeOutcome(null, "to", "Vui lòng chọn một nhóm ngành nghề trong danh sách (không phải \"Khác\").",
-                "Choose a sector group of the list (not \"other\").");
+            errors.Add("to", SectorNotListed);
         }
 
-        var folded = VietnameseText.Fold(from).Trim();
-        if (folded.Length == 0)
+        if (!errors.IsEmpty || !SectorCatalog.TryParse(form.To, out var target))
         {
-            return new MergeOutcome(null, "from", "Vui lòng nhập giá trị cần gộp.", "Give the value to merge.");
+            return Decision<ReferenceMerge>.Invalid(errors);
         }
 
+        var folded = VietnameseText.Fold(form.From).Trim();
         var changed = await UpdateAsync(p => p.Submission.SectorCode == SectorCatalog.Other && VietnameseText.Fold(p.Submission.Sector).Trim() == folded,
             s => s with { SectorCode = target.Code },
             cancellationToken);
-        return await RecordAsync(SectorMerge, string.Empty, from, target.Code, target.ShortVi, by, changed, cancellationToken);
+        return await RecordAsync(SectorMerge, string.Empty, form.From!, target.Code, target.ShortVi, by, changed, cancellationToken);
+    }
+
+    private static BilingualErrors Validate(MergeForm form, bool commune)
+    {
+        var errors = new BilingualErrors();
+        static bool Given(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= MaxValue && !VietnameseText.HasForbiddenCharacters(value);
+        if (commune && !Given(form.Province))
+        {
+            errors.Add("province", ProvinceRequired);
+        }
+
+        if (!Given(form.From) || (commune ? CommuneDirectory.Key(form.From) : VietnameseText.Fold(form.From).Trim()).Length == 0)
+        {
+            errors.Add("from", FromRequired);
+        }
+
+        if (!Given(form.To))
+        {
+            errors.Add("to", ToRequired);
+        }
+
+        return errors;
     }
 
     public Task<IReadOnlyList<ReferenceMerge>> HistoryAsync(int count, CancellationToken cancellationToken) => log.ListAsync(count, cancellationToken);
@@ -105,10 +150,10 @@ public sealed class PlaceMerges(IProposalRepository proposals, GeographyService 
         return changed;
     }
 
-    private async Task<MergeOutcome> RecordAsync(string what, string province, string from, string to, string toName, string by, List<string> changed, CancellationToken cancellationToken)
+    private async Task<Decision<ReferenceMerge>> RecordAsync(string what, string province, string from, string to, string toName, string by, List<string> changed, CancellationToken cancellationToken)
     {
         var merge = new ReferenceMerge(Guid.CreateVersion7().ToString("N"), what, province, VietnameseText.Normalize(from), to, toName, by, time.GetUtcNow(), changed);
         await log.AddAsync(merge, cancellationToken);
-        return new MergeOutcome(merge, null, null, null);
+        return Decision<ReferenceMerge>.Done(merge);
     }
 }

@@ -22,23 +22,30 @@ public sealed class ProposalPlaces(GeographyService geography)
     public async Task<(ProposalSubmission? Submission, IReadOnlyDictionary<string, IReadOnlyList<string>> Errors)> PlaceAsync(
         ProposalSubmission submission, Language language, CancellationToken cancellationToken)
     {
+        var (placed, errors) = await PlaceAsync(submission, cancellationToken);
+        return (placed, errors.In(language));
+    }
+
+    /// <summary>As <see cref="PlaceAsync(ProposalSubmission, Language, CancellationToken)"/>, with the errors in both languages.</summary>
+    public async Task<(ProposalSubmission? Submission, BilingualErrors Errors)> PlaceAsync(ProposalSubmission submission, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(submission);
+        var errors = new BilingualErrors();
         var directory = await geography.DirectoryAsync(submission.Province, cancellationToken);
         if (directory.Current.Count == 0)
         {
-            return (submission, new Dictionary<string, IReadOnlyList<string>>());
+            return (submission, errors);
         }
 
-        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var province = ProvinceCatalog.FindCurrent(submission.Province);
         var commune = directory.Resolve(submission.Commune);
         if (commune is null)
         {
-            errors[ProposalFields.Commune] = [NotInList(submission.Commune, province, language)];
+            errors.Add(ProposalFields.Commune, NotInList(submission.Commune, province));
         }
 
         var beneficiaries = new List<Beneficiary>();
-        for (var i = 0; i < submission.Beneficiaries.Count && !errors.ContainsKey(ProposalFields.Beneficiaries); i++)
+        for (var i = 0; i < submission.Beneficiaries.Count && !errors.Contains(ProposalFields.Beneficiaries); i++)
         {
             var b = submission.Beneficiaries[i];
             if (directory.Resolve(b.Commune) is { } found)
@@ -47,13 +54,14 @@ public sealed class ProposalPlaces(GeographyService geography)
             }
             else
             {
-                errors[ProposalFields.Beneficiaries] = [language == Language.English
-                    ? $"Beneficiary {(i + 1).ToString(CultureInfo.InvariantCulture)}: {NotInList(b.Commune, province, language)}"
-                    : $"Cơ sở thụ hưởng thứ {(i + 1).ToString(CultureInfo.InvariantCulture)}: {NotInList(b.Commune, province, language)}"];
+                var number = (i + 1).ToString(CultureInfo.InvariantCulture);
+                var notInList = NotInList(b.Commune, province);
+                errors.Add(ProposalFields.Beneficiaries, new Bilingual(
+                    $"Cơ sở thụ hưởng thứ {number}: {notInList.Vietnamese}", $"Beneficiary {number}: {notInList.English}"));
             }
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
             return (null, errors);
         }
@@ -95,7 +103,7 @@ public sealed class ProposalPlaces(GeographyService geography)
 
     private static bool SameText(string a, string b) => string.Equals(VietnameseText.Normalize(a), VietnameseText.Normalize(b), StringComparison.Ordinal);
 
-    private static string NotInList(string commune, Province? province, Language l) => l == Language.English
-        ? $"\"{commune}\" is not a commune, ward or special zone of {province?.EnglishName ?? "this province"} today: choose one from the official list (GET /api/geography/communes)."
-        : $"\"{commune}\" không phải xã, phường, đặc khu hiện nay của {(province is null ? "tỉnh, thành phố đã chọn" : char.ToLowerInvariant(province.FullName[0]) + province.FullName[1..])}: vui lòng chọn trong danh sách chính thức.";
+    private static Bilingual NotInList(string commune, Province? province) => new(
+        $"\"{commune}\" không phải xã, phường, đặc khu hiện nay của {(province is null ? "tỉnh, thành phố đã chọn" : char.ToLowerInvariant(province.FullName[0]) + province.FullName[1..])}: vui lòng chọn trong danh sách chính thức.",
+        $"\"{commune}\" is not a commune, ward or special zone of {province?.EnglishName ?? "this province"} today: choose one from the official list (GET /api/geography/communes).");
 }

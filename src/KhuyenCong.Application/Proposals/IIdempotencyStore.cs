@@ -1,7 +1,10 @@
 namespace KhuyenCong.Application.Proposals;
 
-/// <summary>The answer first given to a request with an Idempotency-Key.</summary>
-public sealed record IdempotentResponse(int StatusCode, string Body, string? Location);
+/// <summary>
+/// The answer first given to a request with an Idempotency-Key, and a hash of the body it answered (a repeat must carry
+/// the same body; null for answers recorded before the hash was kept).
+/// </summary>
+public sealed record IdempotentResponse(int StatusCode, string Body, string? Location, string? BodyHash = null);
 
 public enum IdempotencyClaim
 {

@@ -37,7 +37,7 @@ public enum BeneficiaryRule
 /// <summary>
 /// One activity of khuyến công (nội dung hoạt động khuyến công) as the catalogue records it: its group
 /// (<see cref="ProposalKind"/>), the clause where a source names one, who carries it out, the beneficiaries rule,
-/// whether its money counts as paid directly to establishments (ADR 0013), the results recorded at acceptance, and how
+/// whether its money counts as paid directly to establishments (ADR 0023), the results recorded at acceptance, and how
 /// sure the source is.
 /// </summary>
 public sealed record Activity(

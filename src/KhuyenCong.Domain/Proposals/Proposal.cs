@@ -126,14 +126,28 @@ public sealed record Proposal
 
     /// <summary>
     /// The shape the record was last written in: 1 before entity types, activities, commune codes and sector groups
-    /// existed (those are then read by the documented rule, ADR 0012), <see cref="CurrentRecordVersion"/> once written
+    /// existed (those are then read by the documented rule, ADR 0023), <see cref="CurrentRecordVersion"/> once written
     /// with them (by the intake, an import, a revision or the migration).
     /// </summary>
     public int RecordVersion { get; init; } = CurrentRecordVersion;
 
     public const int CurrentRecordVersion = 2;
 
+    /// <summary>The year the proposal was submitted (Vietnam time).</summary>
     public int Year => SubmittedAt.ToOffset(VietnamTime.Offset).Year;
+
+    /// <summary>The call (đợt đăng ký) it was submitted to, or null (imported history, proposals stored before calls, officers' entries outside a call).</summary>
+    public string? CallId { get; init; }
+
+    /// <summary>The plan year its call (or an officer entering it late) gave it, or null: see <see cref="PlanYear"/>.</summary>
+    public int? AssignedPlanYear { get; init; }
+
+    /// <summary>
+    /// The plan year (năm kế hoạch) whose budget and plan the proposal belongs to: its call's, never its submission
+    /// date's; a proposal without one (stored before calls, imported history) keeps the year it was submitted in.
+    /// Budgets, statistics and exports count by this year.
+    /// </summary>
+    public int PlanYear => AssignedPlanYear ?? Year;
 }
 
 /// <summary>Vietnam's civil time (UTC+7, no daylight saving): years and dates of proposals are counted in it.</summary>

@@ -15,6 +15,21 @@ public enum ProposalStatus
     Rejected,
     Withdrawn,
     Cancelled,
+
+    /// <summary>The council passed it (its average and verdict recorded); it waits for the ranking and the plan.</summary>
+    Appraised,
+
+    /// <summary>Local money: in the draft annual plan submitted to the approving authority (đã trình phê duyệt).</summary>
+    InPlan,
+
+    /// <summary>National money: in the Sở's dispatch to the Ministry, which decides (đã gửi Bộ Công Thương).</summary>
+    SentToMinistry,
+
+    /// <summary>Not in the approved plan, kept in reserve for a later plan (dự phòng).</summary>
+    Reserve,
+
+    /// <summary>Final: not in the approved plan (không được lựa chọn).</summary>
+    NotSelected,
 }
 
 public static class ProposalStatusCodes
@@ -33,6 +48,11 @@ public static class ProposalStatusCodes
         [ProposalStatus.Rejected] = "rejected",
         [ProposalStatus.Withdrawn] = "withdrawn",
         [ProposalStatus.Cancelled] = "cancelled",
+        [ProposalStatus.Appraised] = "appraised",
+        [ProposalStatus.InPlan] = "in-plan",
+        [ProposalStatus.SentToMinistry] = "sent-to-ministry",
+        [ProposalStatus.Reserve] = "reserve",
+        [ProposalStatus.NotSelected] = "not-selected",
     };
 
     private static readonly Dictionary<string, ProposalStatus> ByCode =
@@ -44,5 +64,6 @@ public static class ProposalStatusCodes
         ByCode.TryGetValue(code ?? string.Empty, out status);
 
     public static bool IsFinal(this ProposalStatus status) =>
-        status is ProposalStatus.Settled or ProposalStatus.Rejected or ProposalStatus.Withdrawn or ProposalStatus.Cancelled;
+        status is ProposalStatus.Settled or ProposalStatus.Rejected or ProposalStatus.Withdrawn or ProposalStatus.Cancelled
+            or ProposalStatus.NotSelected;
 }

@@ -31,6 +31,16 @@ public static class ProposalStatusLabels
         (ProposalStatus.Withdrawn, true) => "Withdrawn",
         (ProposalStatus.Cancelled, false) => "Đã hủy",
         (ProposalStatus.Cancelled, true) => "Cancelled",
+        (ProposalStatus.Appraised, false) => "Đã thẩm định, chờ xét chọn",
+        (ProposalStatus.Appraised, true) => "Appraised, awaiting selection",
+        (ProposalStatus.InPlan, false) => "Đã đưa vào dự thảo kế hoạch, chờ phê duyệt",
+        (ProposalStatus.InPlan, true) => "In the draft plan, awaiting its approval",
+        (ProposalStatus.SentToMinistry, false) => "Đã gửi Bộ Công Thương, chờ Bộ quyết định",
+        (ProposalStatus.SentToMinistry, true) => "Sent to the Ministry, awaiting its decision",
+        (ProposalStatus.Reserve, false) => "Dự phòng cho kế hoạch sau",
+        (ProposalStatus.Reserve, true) => "In reserve for a later plan",
+        (ProposalStatus.NotSelected, false) => "Không được lựa chọn vào kế hoạch",
+        (ProposalStatus.NotSelected, true) => "Not selected for the plan",
         _ => status.ToCode(),
     };
 

@@ -21,7 +21,7 @@ public static partial class ProposalValidator
         IReadOnlyList<Beneficiary> Beneficiaries,
         string? RoundLevel);
 
-    /// <summary>A đề án of the past without an entity type gets the documented rule's (ADR 0012); a submission is left as typed.</summary>
+    /// <summary>A đề án of the past without an entity type gets the documented rule's (ADR 0023); a submission is left as typed.</summary>
     private static ProposalForm WithHistoricalEntityType(ProposalForm form, ValidationMode mode) =>
         mode == ValidationMode.Historical && string.IsNullOrWhiteSpace(form.EntityType)
             ? form with { EntityType = EntityTypes.Infer(form.TaxCode?.Trim(), form.OrganizationName) }

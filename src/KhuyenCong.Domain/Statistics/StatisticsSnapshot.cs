@@ -71,7 +71,7 @@ public sealed record StatisticsSnapshot
     /// <summary>Products certified as typical (recorded at acceptance).</summary>
     public int ProductsCertified { get; init; }
 
-    /// <summary>What was paid to the establishments themselves (ADR 0013, <see cref="DirectSupport"/>); 0 for other activities.</summary>
+    /// <summary>What was paid to the establishments themselves (ADR 0023, <see cref="DirectSupport"/>); 0 for other activities.</summary>
     public long PaidDirect => DirectSupport.IsPaidToEstablishment(Activity is { } code && ActivityCatalog.TryParse(code, out var a) ? a : ActivityCatalog.DefaultFor(Kind)) ? Paid : 0;
 
     /// <summary>The aggregate cell this proposal falls in.</summary>
@@ -176,7 +176,7 @@ public sealed record StatisticsCellKey(string FundingSource, string Kind, string
 
 /// <summary>
 /// "Paid directly to establishments" (hỗ trợ trực tiếp cho cơ sở), one definition for the statistics, the dashboard,
-/// the API and the demo (docs/decisions/0013-paid-directly-to-establishments.md): the paid amount of đề án whose
+/// the API and the demo (docs/decisions/0023-domain-reference-data.md): the paid amount of đề án whose
 /// activity buys production equipment or technology for the beneficiary establishments themselves, the activities
 /// marked <c>directSupport</c> in data/reference/activities.json: advanced machinery and technology transfer, technology
 /// lines, and demonstration models of both types. The article's sentence ("71.7% ... went directly to establishments that

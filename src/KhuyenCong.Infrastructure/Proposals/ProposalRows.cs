@@ -12,7 +12,7 @@ namespace KhuyenCong.Infrastructure.Proposals;
 
 /// <summary>
 /// How a proposal is written to and read from its record row (docs/storage.md). A record stored before a column
-/// existed is read by the documented rule (ADR 0012): an entity type from its tax code and name
+/// existed is read by the documented rule (ADR 0023): an entity type from its tax code and name
 /// (<see cref="EntityTypes.Infer"/>), the activity of its kind (<see cref="ActivityCatalog.DefaultFor"/>), the sector
 /// group its text names exactly (<see cref="SectorCatalog.Match"/>), no commune code, no priorities, no beneficiaries,
 /// no actual results; the migration (<c>POST /api/admin/migrations/reference-data</c>) writes those values down.

@@ -36,7 +36,8 @@ public sealed class TableIdempotencyStore(StorageTables storage, TimeProvider ti
             var row = existing.Value!;
             if (row.GetString("State") == "completed")
             {
-                return (IdempotencyClaim.Completed, new IdempotentResponse(row.GetInt32("StatusCode") ?? 200, row.GetString("Body") ?? string.Empty, row.GetString("Location")));
+                return (IdempotencyClaim.Completed, new IdempotentResponse(
+                    row.GetInt32("StatusCode") ?? 200, row.GetString("Body") ?? string.Empty, row.GetString("Location"), row.GetString("BodyHash")));
             }
 
             if (row.GetDateTimeOffset("ClaimedAt") is { } claimedAt && time.GetUtcNow() - claimedAt > ClaimLifetime)
@@ -68,6 +69,7 @@ public sealed class TableIdempotencyStore(StorageTables storage, TimeProvider ti
             ["StatusCode"] = response.StatusCode,
             ["Body"] = response.Body,
             ["Location"] = response.Location,
+            ["BodyHash"] = response.BodyHash,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 

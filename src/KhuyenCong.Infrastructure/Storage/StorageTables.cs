@@ -23,6 +23,7 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string Statistics = "Statistics";
     public const string StatisticsCells = "StatisticsCells";
     public const string StatisticsRuns = "StatisticsRuns";
+    public const string RateLimits = "RateLimits";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);

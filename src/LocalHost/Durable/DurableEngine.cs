@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KhuyenCong.LocalHost.Durable;
@@ -27,16 +28,21 @@ namespace KhuyenCong.LocalHost.Durable;
 /// </summary>
 public sealed partial class DurableEngine : IAsyncDisposable
 {
+    /// <summary>How long the storage provider may take to stop (release its leases) before it is left to expire them.</summary>
+    public static readonly TimeSpan ProviderStopTimeout = TimeSpan.FromSeconds(2);
+
     private readonly WebApplication sidecar;
     private readonly GracefulOrchestrationService service;
     private readonly ILogger logger;
+    private readonly TimeSpan pollingInterval;
     private int stopped;
 
-    private DurableEngine(WebApplication sidecar, GracefulOrchestrationService service, Uri address, ILogger logger)
+    private DurableEngine(WebApplication sidecar, GracefulOrchestrationService service, Uri address, TimeSpan pollingInterval, ILogger logger)
     {
         this.sidecar = sidecar;
         this.service = service;
         this.logger = logger;
+        this.pollingInterval = pollingInterval;
         Address = address;
         Channel = GrpcChannel.ForAddress(address);
     }
@@ -89,40 +95,72 @@ public sealed partial class DurableEngine : IAsyncDisposable
                 "Check that the storage account or Azurite in AzureWebJobsStorage is reachable.", ex);
         }
 
-        var service = new GracefulOrchestrationService(storageService, TimeSpan.FromSeconds(15), logger);
+        var service = new GracefulOrchestrationService(storageService, ProviderStopTimeout, logger);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
+        // LocalHost stops the server itself, in order (see ShutdownSequence): not on the terminal's Ctrl+C.
+        builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = 16 * 1024 * 1024);
         builder.Services.AddSingleton<IOrchestrationService>(service);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(storageService);
-        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        builder.Services.AddSingleton(settings.HealthPingInterval);
+        builder.Services.AddSingleton<LocalTaskHubServer>();
         var app = builder.Build();
-        app.MapGrpcService<TaskHubGrpcServer>();
+        app.MapGrpcService<LocalTaskHubServer>();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var engine = new DurableEngine(app, service, new Uri(address), logger);
+        var engine = new DurableEngine(app, service, new Uri(address), settings.MaxQueuePollingInterval, logger);
         LogStarted(logger, settings.TaskHubName, address);
         return engine;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Waits, at most <paramref name="timeout"/>, for a quiet moment: no workflow step running in the worker, and none
+    /// started for a queue-polling interval (the next step of a chain is fetched within one). Stopping the worker then
+    /// cuts no step in the middle; a step cut anyway is not lost: storage hands it out again after its visibility
+    /// timeout. (The package's server cannot stop fetching while the worker is connected: its dispatchers spin until
+    /// the worker leaves.)
+    /// </summary>
+    public async Task WaitForQuietAsync(TimeSpan timeout)
+    {
+        var settle = pollingInterval + TimeSpan.FromMilliseconds(250);
+        if (!await sidecar.Services.GetRequiredService<LocalTaskHubServer>().WaitForQuietAsync(settle, timeout))
+        {
+            LogNotQuiet(logger, timeout.TotalSeconds);
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync(TimeSpan.FromSeconds(5)));
+
+    /// <summary>Stops the gRPC server (connections still open after <paramref name="timeout"/> are cut) and the provider.</summary>
+    public async Task StopAsync(TimeSpan timeout)
     {
         if (Interlocked.Exchange(ref stopped, 1) == 1)
         {
             return;
         }
 
-        await sidecar.StopAsync();
-        await sidecar.DisposeAsync();
+        if (!await sidecar.StopWithinAsync(timeout))
+        {
+            LogServerStopTimedOut(logger, timeout.TotalSeconds);
+        }
+
         Channel.Dispose();
-        // Releases the partition leases now, so a restart (or another instance) takes over at once.
+        // Releases the partition leases now, so a restart (or another instance) takes over at once; or gives up after
+        // ProviderStopTimeout, and the leases expire by themselves.
         await service.StopAsync(isForced: false);
     }
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Durable task hub {TaskHub} served at {Address}")]
     private static partial void LogStarted(ILogger logger, string taskHub, string address);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Workflow steps still running after {Seconds} s: stopping anyway; storage hands them out again after the restart, once their visibility timeout passes")]
+    private static partial void LogNotQuiet(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "The durable task hub's gRPC server did not stop within {Seconds} s: its connections were cut")]
+    private static partial void LogServerStopTimedOut(ILogger logger, double seconds);
 
 }
 
@@ -136,4 +174,7 @@ public sealed record DurableEngineSettings(string TaskHubName, TimeSpan MaxQueue
     public TimeSpan QueueVisibilityTimeout { get; init; } = DefaultQueueVisibilityTimeout;
 
     public TimeSpan PartitionLeaseInterval { get; init; } = DefaultPartitionLeaseInterval;
+
+    /// <summary>How often the server pings an idle worker stream (<see cref="Timeout.InfiniteTimeSpan"/>: never).</summary>
+    public HealthPingInterval HealthPingInterval { get; init; } = HealthPingInterval.Default;
 }

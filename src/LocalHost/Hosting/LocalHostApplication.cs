@@ -118,12 +118,15 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 // The reminder timers' schedules (as the Bicep sets them): 08:00 Vietnam time daily, and Mondays.
                 ["Reminders:DigestSchedule"] = "0 0 1 * * *",
                 ["Reminders:OverdueReportSchedule"] = "0 0 1 * * 1",
-                ["Telemetry:ConsoleExporter"] = options.ConsoleLogging ? "true" : "false",
+                // Traces and a metrics dump every few seconds would drown the log: on with Telemetry:ConsoleExporter=true.
+                ["Telemetry:ConsoleExporter"] = "false",
             });
             builder.Configuration.AddConfiguration(configuration);
             builder.Configuration[Infrastructure.Storage.StorageAccount.SettingName] = storage.ConnectionString;
             builder.Logging.ClearProviders();
             ConfigureLogging(builder.Logging, options);
+            // Stopped by LocalHost in order (ShutdownSequence), not by the terminal's Ctrl+C on its own.
+            builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
             builder.WebHost.UseUrls(origin);
             builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
 
@@ -282,9 +285,20 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the process is asked to stop (Ctrl+C, SIGTERM).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+    /// <summary>
+    /// Waits until <paramref name="cancellationToken"/> is cancelled (the entry point cancels it on Ctrl+C or SIGTERM,
+    /// see <see cref="StopSignals"/>) or the app asks to stop. Dispose the host to stop it.
+    /// </summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = either.Token.Register(() => asked.TrySetResult());
+        await asked.Task;
+    }
 
+    /// <summary>Stops everything LocalHost started, in order and within a time limit (<see cref="ShutdownSequence"/>).</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)
@@ -292,20 +306,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             return;
         }
 
-        LogStopping(logger);
-        try
-        {
-            await app.StopAsync(CancellationToken.None);
-        }
-        finally
-        {
-            await app.DisposeAsync();
-            await engine.DisposeAsync();
-            if (azurite is not null)
-            {
-                await azurite.DisposeAsync();
-            }
-        }
+        await ShutdownSequence.RunAsync(app, engine, azurite, logger);
     }
 
     private static IConfiguration BuildConfiguration(string[] args, LocalHostOptions options, string root) =>
@@ -402,12 +403,17 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
             await next(context);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted
-            && KhuyenCong.Functions.Http.StorageOutage.IsOutage(ex))
+            && (KhuyenCong.Functions.Http.StorageOutage.IsOutage(ex) || KhuyenCong.Functions.Http.ClientBody.IsFailure(ex)))
         {
-            // As the Functions worker's StorageOutageMiddleware: storage unreachable is a 503 with Retry-After.
-            LogStorageOutage(logger, context.Request.Path, ex.GetType().Name);
+            // As the Functions worker's StorageOutageMiddleware: storage unreachable is a 503 with Retry-After, a
+            // request body the client cut off a 400.
+            if (KhuyenCong.Functions.Http.StorageOutage.IsOutage(ex))
+            {
+                LogStorageOutage(logger, context.Request.Path, ex.GetType().Name);
+            }
+
             context.Response.Clear();
-            var answer = KhuyenCong.Functions.Http.StorageOutage.Answer(context.Request);
+            var answer = KhuyenCong.Functions.Http.StorageOutage.AnswerFor(context.Request, ex)!;
             await answer.ExecuteResultAsync(new Microsoft.AspNetCore.Mvc.ActionContext(
                 context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
         }
@@ -459,9 +465,6 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
         Console.Out.Flush();
     }
-
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "LocalHost is stopping")]
-    private static partial void LogStopping(ILogger logger);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Storage unreachable for {Path} ({Problem}): answered 503")]
     private static partial void LogStorageOutage(ILogger logger, PathString path, string problem);

@@ -1,8 +1,10 @@
 using System.Net.Mail;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Pages.Outbox;
+using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -47,8 +49,13 @@ public static partial class SendGridOutboxEndpoints
         });
         endpoints.MapGet("/dev/outbox/messages", async (OutboxStore store, CancellationToken ct) =>
             Results.Json(await store.ListAsync(500, ct)));
-        endpoints.MapGet("/dev/outbox", async (OutboxStore store, CancellationToken ct) =>
-            Results.Content(RenderPage(await store.ListAsync(200, ct)), "text/html; charset=utf-8"));
+        endpoints.MapGet("/dev/outbox", async (HttpContext context, OutboxStore store, PageRenderer pages, CancellationToken ct) =>
+        {
+            var messages = await store.ListAsync(200, ct);
+            var model = new OutboxPageModel(messages.Select(m => new OutboxEntry(m.Id, m.ReceivedAt, m.To, m.Subject, m.Html, m.Text, Links(m.Html).ToList())).ToList());
+            var page = await pages.PageAsync<OutboxPage, OutboxPageModel>(context.Request, RequestLanguage.From(context.Request), model, OutboxPageModel.Options);
+            return Results.Content(page.Content, page.ContentType, statusCode: page.StatusCode);
+        });
     }
 
     private static async Task<IResult> SendAsync(HttpContext context, OutboxStore store, OutboxFaults faults, TimeProvider time)
@@ -157,66 +164,6 @@ public static partial class SendGridOutboxEndpoints
 
     private static IResult Error(int status, string? field, string message) =>
         Results.Json(new { errors = new[] { new { message, field, help = field is null ? null : ErrorsHelp + "#message." + field } } }, statusCode: status);
-
-    private static string RenderPage(IReadOnlyList<OutboxMessage> messages)
-    {
-        var e = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-        var html = new System.Text.StringBuilder();
-        html.Append("""
-            <!doctype html>
-            <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Hộp thư thử nghiệm · Dev outbox</title>
-            <style>
-              body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:60rem;padding:0 1rem;color:#1b1b1b}
-              article{border:1px solid #ccc;border-radius:6px;margin:1rem 0;padding:0.75rem}
-              h2{font-size:1.1rem;margin:0 0 .25rem} .meta{color:#555;font-size:.9rem}
-              iframe{width:100%;height:22rem;border:1px solid #ddd;background:#fff}
-              ul.links a{word-break:break-all}
-            </style></head><body>
-            <h1>Hộp thư thử nghiệm <small lang="en">· Dev outbox</small></h1>
-            <p>Thư do hệ thống gửi qua SendGrid khi chạy trên máy (LocalHost), mới nhất trước. <span lang="en">Emails sent through SendGrid while running locally, newest first.</span></p>
-            """);
-        if (messages.Count == 0)
-        {
-            html.Append("<p>Chưa có thư nào. <span lang=\"en\">No email yet.</span></p>");
-        }
-
-        foreach (var m in messages)
-        {
-            html.Append("<article><h2>").Append(e.Encode(m.Subject)).Append("</h2><p class=\"meta\">")
-                .Append("Đến / To: ").Append(e.Encode(string.Join(", ", m.To)))
-                .Append(" · ").Append(e.Encode(m.ReceivedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)))
-                .Append(" · id ").Append(e.Encode(m.Id)).Append("</p>");
-            var links = Links(m.Html).ToList();
-            if (links.Count > 0)
-            {
-                html.Append("<ul class=\"links\">");
-                foreach (var link in links)
-                {
-                    html.Append("<li><a href=\"").Append(e.Encode(link)).Append("\">").Append(e.Encode(link)).Append("</a></li>");
-                }
-
-                html.Append("</ul>");
-            }
-
-            if (m.Html is not null)
-            {
-                // The email as it renders, isolated from this page; its links open in the top window.
-                var doc = "<base target=\"_top\">" + m.Html;
-                html.Append("<iframe sandbox=\"allow-top-navigation-by-user-activation allow-popups\" title=\"")
-                    .Append(e.Encode(m.Subject)).Append("\" srcdoc=\"").Append(e.Encode(doc)).Append("\"></iframe>");
-            }
-            else
-            {
-                html.Append("<pre>").Append(e.Encode(m.Text ?? string.Empty)).Append("</pre>");
-            }
-
-            html.Append("</article>");
-        }
-
-        html.Append("</body></html>");
-        return html.ToString();
-    }
 
     private static IEnumerable<string> Links(string? html) =>
         html is null

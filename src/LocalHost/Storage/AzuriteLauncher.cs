@@ -43,9 +43,10 @@ public sealed record AzuriteSettings(string RepositoryRoot, string DataDirectory
 }
 
 /// <summary>
-/// Starts Azurite from the repository's node_modules (running <c>npm ci</c> first when it is missing) and stops it
-/// again. Azurite runs under a small Node.js launcher that shuts it down cleanly when its standard input closes,
-/// which also happens when this process dies, so no Azurite is ever left behind.
+/// Starts Azurite from the repository's node_modules (running <c>npm ci</c> first when it is missing), in a session
+/// of its own so the terminal's Ctrl+C reaches LocalHost but not Azurite (LocalHost stops it last, see
+/// <see cref="AzuriteProcess"/>). Azurite runs under a small Node.js launcher that shuts it down cleanly when its
+/// standard input closes, which also happens when this process dies (even by SIGKILL), so no Azurite is left behind.
 /// </summary>
 public static partial class AzuriteLauncher
 {
@@ -57,14 +58,34 @@ public static partial class AzuriteLauncher
     private const string DevAccountName = "devstoreaccount1";
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    // Runs Azurite's own CLI entry in this node process and triggers its graceful shutdown (SIGTERM handler)
-    // when the parent closes our stdin or dies.
+    // Runs Azurite's own CLI entry in this node process and triggers its graceful shutdown (its SIGTERM handler,
+    // which saves the data and prints "... successfully closed" for each of its three services) when the parent
+    // closes our stdin, or dies: then the kernel closes the pipe, and the parent-process check below notices even if
+    // something else still held the pipe open. Azurite's process would then live on as long as a client keeps a
+    // connection open (its servers stop answering but leave open sockets alone), so the launcher exits once the three
+    // services have closed; a stop that hangs ends after 5 seconds.
     private const string LauncherScript = """
         const azurite = process.env.KHUYENCONG_AZURITE_ENTRY;
         process.argv = [process.argv[0], azurite, ...JSON.parse(process.env.KHUYENCONG_AZURITE_ARGS)];
-        process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM'));
-        process.stdin.on('error', () => process.kill(process.pid, 'SIGTERM'));
+        const parent = process.ppid;
+        let stopping = false;
+        let closed = 0;
+        const log = console.log;
+        console.log = (...args) => {
+          log(...args);
+          if (stopping && / service successfully closed/.test(String(args[0])) && ++closed === 3) process.exit(0);
+        };
+        const stop = () => {
+          if (stopping) return;
+          stopping = true;
+          process.stdin.destroy();
+          setTimeout(() => process.exit(1), 5000).unref();
+          process.kill(process.pid, 'SIGTERM');
+        };
+        process.stdin.on('end', stop);
+        process.stdin.on('error', stop);
         process.stdin.resume();
+        setInterval(() => { if (process.ppid !== parent) stop(); }, 1000).unref();
         require(azurite);
         """;
 
@@ -100,14 +121,7 @@ public static partial class AzuriteLauncher
             "--queueHost", "127.0.0.1", "--queuePort", settings.QueuePort.ToString(CultureInfo.InvariantCulture),
             "--tableHost", "127.0.0.1", "--tablePort", settings.TablePort.ToString(CultureInfo.InvariantCulture),
         };
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = settings.RepositoryRoot,
-        };
+        var start = InOwnSession("node", settings.RepositoryRoot);
         start.ArgumentList.Add("-e");
         start.ArgumentList.Add(LauncherScript);
         start.Environment["KHUYENCONG_AZURITE_ENTRY"] = entry;
@@ -169,6 +183,44 @@ public static partial class AzuriteLauncher
         LogStarted(logger, process.Id);
         return handle;
     }
+
+    /// <summary>
+    /// Starts <paramref name="file"/> where the terminal's Ctrl+C does not reach it. A terminal sends SIGINT to its
+    /// whole foreground process group (<c>dotnet run</c>, LocalHost and every child): Azurite, given it too, would stop
+    /// serving while LocalHost's durable engine still needs it. On Linux the child runs under <c>setsid</c> (util-linux),
+    /// which gives it a session and process group of its own and then executes it in place, so the process id stays
+    /// the child's; .NET's <see cref="ProcessStartInfo.CreateNewProcessGroup"/> does that on Windows only (it throws
+    /// <see cref="PlatformNotSupportedException"/> elsewhere). Where neither exists (macOS) the child shares the
+    /// terminal's group, and a Ctrl+C stops it at once; LocalHost's stop is bounded either way.
+    /// </summary>
+    private static ProcessStartInfo InOwnSession(string file, string workingDirectory)
+    {
+        var setsid = OperatingSystem.IsWindows() ? null : FindOnPath("setsid");
+        var start = new ProcessStartInfo(setsid ?? file)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        if (setsid is not null)
+        {
+            start.ArgumentList.Add(file);
+        }
+        else if (OperatingSystem.IsWindows())
+        {
+            start.CreateNewProcessGroup = true;
+        }
+
+        return start;
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, name))
+            .FirstOrDefault(File.Exists);
 
     private static string Snapshot(StringBuilder output)
     {
@@ -271,105 +323,4 @@ public static partial class AzuriteLauncher
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Azurite is not installed: running 'npm ci' in {Root}")]
     private static partial void LogInstalling(ILogger logger, string root);
-}
-
-/// <summary>A running Azurite; disposing it shuts it down cleanly (its data is saved), killing it only if it hangs.</summary>
-public sealed partial class AzuriteProcess(Process process, AzuriteSettings settings, ILogger logger) : IAsyncDisposable
-{
-    private int disposed;
-
-    public AzuriteSettings Settings => settings;
-
-    public string ConnectionString => settings.ConnectionString;
-
-    public int ProcessId => process.Id;
-
-    public bool HasExited => process.HasExited;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.StandardInput.Close();
-                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                try
-                {
-                    await process.WaitForExitAsync(cts.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync(CancellationToken.None);
-                }
-            }
-
-            LogStopped(logger, process.Id);
-        }
-        catch (InvalidOperationException)
-        {
-            // never started
-        }
-        finally
-        {
-            process.Dispose();
-        }
-    }
-
-    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Azurite stopped (process {ProcessId})")]
-    private static partial void LogStopped(ILogger logger, int processId);
-}
-
-/// <summary>Small TCP helpers: is a port taken, and a free one.</summary>
-public static class PortProbe
-{
-    /// <summary>
-    /// True when something accepts connections on the loopback port. Waits on the socket itself, never on the thread
-    /// pool: an asynchronous connect waited for 500 ms reported a listening port as free while the pool was busy
-    /// (several hosts starting at once).
-    /// </summary>
-    public static bool IsListening(int port)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
-        try
-        {
-            socket.Connect(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
-        {
-            return socket.Poll(TimeSpan.FromSeconds(5), SelectMode.SelectWrite)
-                && socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error) is 0;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> HandedOut = new();
-
-    /// <summary>
-    /// A port free now, never one this process handed out before (the system may offer a just-released port again,
-    /// and two servers told the same "free" port would collide when both start).
-    /// </summary>
-    public static int FreePort()
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            if (HandedOut.TryAdd(port, true))
-            {
-                return port;
-            }
-        }
-    }
 }

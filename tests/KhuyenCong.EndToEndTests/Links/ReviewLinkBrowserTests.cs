@@ -7,6 +7,7 @@ using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.EndToEndTests.Pages;
 using KhuyenCong.EndToEndTests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -75,33 +76,7 @@ public sealed class ReviewLinkBrowserTests(WebAppFixture app, BrowserFixture bro
         await Expect(page.Locator("#recorded-decision")).ToBeVisibleAsync();
     }
 
-    private static async Task<string> SubmitAsync(HttpClient client)
-    {
-        using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
-        {
-            ["organizationName"] = "Hợp tác xã Mây tre đan Phú Vinh",
-            ["taxCode"] = "0" + Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture), ["entityType"] = "sme",
-            ["representative"] = "Phạm Văn Hùng",
-            ["email"] = $"phu.vinh+{Guid.NewGuid():N}@example.vn",
-            ["phone"] = "0988123456",
-            ["address"] = "Thôn Phú Vinh",
-            ["commune"] = "Xã Phú Nghĩa",
-            ["province"] = "ha-noi",
-            ["kind"] = "machinery",
-            ["sector"] = "Thủ công mỹ nghệ",
-            ["fundingSource"] = "national",
-            ["title"] = "Máy chẻ nan tre tự động cho làng nghề",
-            ["summary"] = "Đầu tư 02 máy chẻ nan tự động, nâng năng suất gấp ba lần.",
-            ["totalCost"] = 400_000_000,
-            ["requestedSupport"] = 160_000_000,
-            ["ownContribution"] = 240_000_000,
-            ["startDate"] = "2027-03-01",
-            ["endDate"] = "2027-09-30",
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-
-    }
+    private static async Task<string> SubmitAsync(HttpClient client) => (await TestProposals.SubmitAsync(client)).Id;
 
     [Fact]
     public async Task RevisionAndApprovalPages_FitAPhoneWithoutSideways_Scrolling()

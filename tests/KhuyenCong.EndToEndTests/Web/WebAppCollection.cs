@@ -23,8 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>Where screenshots go: bin/…/screenshots.</summary>
-    public static string ScreenshotDirectory => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+    /// <summary>Where screenshots go: tests/KhuyenCong.EndToEndTests/screenshots (ignored by git, kept by CI as an artifact).</summary>
+    public static string ScreenshotDirectory => Directory.CreateDirectory(
+        Path.Combine(KhuyenCong.LocalHost.Hosting.RepositoryLayout.FindRoot(), "tests", "KhuyenCong.EndToEndTests", "screenshots")).FullName;
 
     public async Task InitializeAsync()
     {

@@ -194,7 +194,11 @@ public class ImportTests(ExchangeFixture fixture)
             CancellationToken.None);
 
         // Sent as a multipart form with a misleading name and type: the content decides.
-        using var form = new MultipartFormDataContent { { ImportFiles.Content(stream.ToArray(), "text/plain"), "file", "de-an.csv" } };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(fixture.Host.StaffFormToken()), "csrfToken" },
+            { ImportFiles.Content(stream.ToArray(), "text/plain"), "file", "de-an.csv" },
+        };
         var (status, body) = await ImportAsync(form);
 
         Assert.Equal(HttpStatusCode.Created, status);

@@ -64,7 +64,16 @@ internal sealed partial class LinkTestKit(LocalHostFixture fixture)
 
         using var response = await client.PostAsync(ProposalForms.SubmitUri, body.Build());
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        // The workflow runs on: wait until it rests at the screening decision (its checks stored, its status set), so a
+        // test that then moves the proposal by hand or compares snapshots never races the workflow's own writes.
+        await Eventually.GetAsync(
+            async () => (await Proposals.GetAsync(id, CancellationToken.None))?.Status == ProposalStatus.Screening
+                && (await Cases.GetAsync(id, CancellationToken.None)).Screenings.Any(s => s.Round == 1) ? (bool?)true : null,
+            ready => ready == true,
+            TimeSpan.FromSeconds(60),
+            "the workflow waiting for screening");
+        return id;
     }
 
     public async Task SetStatusAsync(string proposalId, ProposalStatus to)

@@ -78,6 +78,12 @@ public class SettingsValidationTests : IAsyncLifetime
     [InlineData("KhuyenCong:PublicBaseUrl", "not a url")]
     [InlineData("KhuyenCong:TaskHubName", "bad hub name!")]
     [InlineData("Intake:MaxFiles", "0")]
+    [InlineData("Intake:MaxSubmissionsPerAddress", "0")]
+    [InlineData("Intake:MaxSubmissionsPerEmail", "-1")]
+    [InlineData("Intake:AddressWindow", "00:00:01")]
+    [InlineData("Intake:EmailWindow", "90.00:00:00")]
+    [InlineData("Intake:MaxFormParts", "1")]
+    [InlineData("Intake:MaxFormFieldBytes", "10")]
     public async Task Start_MalformedSetting_FailsNamingTheSetting(string setting, string value)
     {
         var ex = await Assert.ThrowsAsync<LocalHostException>(() => LocalHostFactory.StartAsync(

@@ -11,7 +11,7 @@ using static KhuyenCong.IntegrationTests.Programmes.ProgrammeTestSupport;
 namespace KhuyenCong.IntegrationTests.Programmes;
 
 /// <summary>
-/// Records stored before issue 14 stay readable and countable (ADR 0012): read by the documented rule, then written
+/// Records stored before issue 14 stay readable and countable (ADR 0023): read by the documented rule, then written
 /// down by the migration, which a second run leaves unchanged; officers merge stray commune and sector values, with history.
 /// </summary>
 [Collection(ProgrammesCollection.Name)]

@@ -68,4 +68,42 @@ public class IdempotencyTests(IntakeFixture fixture) : IntakeTestBase(fixture)
         Assert.Equal(HttpStatusCode.Created, accepted.Status);
         Assert.Equal(1, await StorageCounts.CountProposalRecordsAsync(Fixture.StorageConnectionString, (string)form["taxCode"]!));
     }
+
+    [Fact]
+    public async Task Submit_SameKeyWithAnotherBody_Returns422AndStoresNothingMore()
+    {
+        var form = ProposalForms.Valid();
+        var key = Guid.NewGuid().ToString();
+        var first = await SubmitAsync(ProposalForms.Multipart(form).File("ho-so.pdf", SampleFiles.Pdf()).Build(), key);
+        var afterFirst = await StorageCounts.TakeAsync(Fixture.StorageConnectionString);
+        var other = ProposalForms.Valid();
+
+        var withOtherFields = await SubmitAsync(ProposalForms.Multipart(other).File("ho-so.pdf", SampleFiles.Pdf()).Build(), key);
+        var withOtherFile = await SubmitAsync(ProposalForms.Multipart(form).File("ho-so.pdf", SampleFiles.Pdf(50_000)).Build(), key);
+        var asJson = await SubmitAsync(ProposalForms.Json(form), key);
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        foreach (var (answer, what) in new[] { (withOtherFields, "other fields"), (withOtherFile, "another file"), (asJson, "JSON") })
+        {
+            Assert.True(answer.Status == HttpStatusCode.UnprocessableEntity, $"{what}: {(int)answer.Status} {answer.Body}");
+            Assert.Contains("\"Idempotency-Key\"", answer.Body, StringComparison.Ordinal);
+            Assert.Contains("đã được dùng cho một đề án khác", answer.Body, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(afterFirst, await StorageCounts.TakeAsync(Fixture.StorageConnectionString));
+        Assert.Equal(0, await StorageCounts.CountProposalRecordsAsync(Fixture.StorageConnectionString, (string)other["taxCode"]!));
+    }
+
+    [Fact]
+    public async Task Submit_SameKeyAndSameJsonBody_ReplaysTheFirstAnswer()
+    {
+        var form = ProposalForms.Valid();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await SubmitAsync(ProposalForms.Json(form), key);
+        var again = await SubmitAsync(ProposalForms.Json(form), key);
+
+        Assert.Equal(HttpStatusCode.Created, first.Status);
+        Assert.Equal(first, again);
+    }
 }

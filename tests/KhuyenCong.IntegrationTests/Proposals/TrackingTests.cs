@@ -163,6 +163,25 @@ public class TrackingTests(IntakeFixture fixture) : IntakeTestBase(fixture)
     }
 
     [Fact]
+    public async Task Track_RepeatedMissesFromOneAddressOnChangingPorts_EventuallyReturns429()
+    {
+        var address = NewAddress();
+        HttpStatusCode last = default;
+        var misses = 0;
+        for (var i = 0; i < 30 && last != HttpStatusCode.TooManyRequests; i++)
+        {
+            // Azure's front end gives the client's address with the port of each new connection: a new port is the same client.
+            using var client = ClientFrom($"{address}:{40000 + i}");
+            using var response = await client.GetAsync(Track(TrackingCode.New().Value));
+            last = response.StatusCode;
+            misses += last == HttpStatusCode.NotFound ? 1 : 0;
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+        Assert.Equal(20, misses);
+    }
+
+    [Fact]
     public async Task TrackingPage_KnownCode_Returns200HtmlWithCodeStatusAndDate()
     {
         var (_, code) = await AcceptedAsync(ProposalForms.Json(ProposalForms.Valid().With("title", "Mô hình trình diễn máy dệt")));

@@ -154,6 +154,14 @@ public class StaffPageTests(LocalHostFixture fixture)
         Assert.Contains("Tình trạng không hợp lệ.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>The CSRF token the proposal's page renders in its action forms (what a browser posts back without JavaScript).</summary>
+    private async Task<string> FormTokenAsync(string id)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(await PageAsync(id), "name=\"csrfToken\" value=\"([^\"]+)\"");
+        Assert.True(match.Success, "the page's forms carry the csrfToken field");
+        return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
     private HttpClient NoRedirectClient()
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Host.BaseAddress };
@@ -166,10 +174,12 @@ public class StaffPageTests(LocalHostFixture fixture)
     {
         var id = await scenario.SubmitAsync();
         await scenario.SetStatusAsync(id, ProposalStatus.Approved);
+        var token = await FormTokenAsync(id);
         using var client = NoRedirectClient();
 
         using var response = await client.PostAsync(new Uri($"/api/proposals/{id}/contract?lang=vi", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
+            ["csrfToken"] = token,
             ["contractNumber"] = "22/2026/HĐ",
             ["contractDate"] = "2025-10-01",
             ["note"] = string.Empty,
@@ -185,10 +195,12 @@ public class StaffPageTests(LocalHostFixture fixture)
     {
         var id = await scenario.SubmitAsync();
         await scenario.SetStatusAsync(id, ProposalStatus.Approved);
+        var token = await FormTokenAsync(id);
         using var client = NoRedirectClient();
 
         using var response = await client.PostAsync(new Uri($"/api/proposals/{id}/contract", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
+            ["csrfToken"] = token,
             ["contractNumber"] = "22/2026/HĐ",
             ["contractDate"] = "hôm qua",
         }));
@@ -206,10 +218,11 @@ public class StaffPageTests(LocalHostFixture fixture)
     {
         var id = await scenario.SubmitAsync();
         await scenario.SetStatusAsync(id, ProposalStatus.Approved);
+        var token = await FormTokenAsync(id);
         using var client = NoRedirectClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/proposals/{id}/contract")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["contractNumber"] = "1", ["contractDate"] = "2025-10-01" }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["csrfToken"] = token, ["contractNumber"] = "1", ["contractDate"] = "2025-10-01" }),
         };
         request.Headers.Add("Origin", "https://evil.example");
 

@@ -117,11 +117,12 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
     }
 
     [Theory]
-    [InlineData("{}")]
-    [InlineData("""{"reason":"   "}""")]
-    [InlineData("""{"reason":42}""")]
-    [InlineData("not json")]
-    public async Task Cancel_WithoutAReason_Returns400OnReasonAndChangesNothing(string body)
+    [InlineData("{}", "reason")]
+    [InlineData("""{"reason":"   "}""", "reason")]
+    [InlineData("""{"reason":42}""", "reason")]
+    [InlineData("""{"reason":"\ud800"}""", "reason")]
+    [InlineData("not json", "body")]
+    public async Task Cancel_WithoutAReason_Returns400NamingTheFieldAndChangesNothing(string body, string field)
     {
         using var anonymous = fixture.CreateClient();
         using var staff = fixture.CreateClient(withFunctionKey: true);
@@ -132,7 +133,7 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
         Assert.Equal("screening", await StatusAsync(anonymous, code));
     }
 

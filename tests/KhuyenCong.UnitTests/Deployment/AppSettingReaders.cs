@@ -24,7 +24,7 @@ internal static partial class AppSettingReaders
     public static IReadOnlyList<Assembly> OptionsAssemblies { get; } =
     [
         typeof(SendGridOptions).Assembly,
-        typeof(Application.DependencyInjection).Assembly,
+        typeof(KhuyenCong.Application.DependencyInjection).Assembly,
     ];
 
     /// <summary>Every bindable property of every options class, as the environment-variable name that sets it.</summary>

@@ -78,7 +78,7 @@ public class DemoDataTests
         Assert.True(Paid(models) > 2_200_000_000, Paid(models).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    // ADR 0013: one definition of "paid directly to establishments", the one StatisticsSnapshot uses (DirectSupport).
+    // ADR 0023: one definition of "paid directly to establishments", the one StatisticsSnapshot uses (DirectSupport).
     [Fact]
     public void DemoFile_LocalFunding_IsOver5Point8BillionWith71Point7PercentPaidDirectlyToEstablishments()
     {

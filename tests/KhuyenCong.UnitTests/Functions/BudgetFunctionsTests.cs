@@ -16,12 +16,20 @@ public class BudgetFunctionsTests
 {
     private readonly RecordingLedger ledger = new();
 
-    private BudgetFunctions Functions() => new(ledger, NullLogger<BudgetFunctions>.Instance);
+    private BudgetFunctions Functions() => new(new BudgetAllocations(ledger, NullLogger<BudgetAllocations>.Instance), StaffEndpoints.Create());
 
     private static HttpRequest StaffRequest(string pathAndQuery, params string[] roles)
     {
         var request = Request(pathAndQuery, null, (StaffPrincipal.HeaderName, StaffPrincipal.Encode("Nguyễn Văn A", roles))).WithPlatform();
         request.Body = new MemoryStream(Encoding.UTF8.GetBytes("{\"allocated\":1000}"));
+        request.ContentType = "application/json";
+        return request;
+    }
+
+    private static HttpRequest PutRequest(string pathAndQuery, params string[] roles)
+    {
+        var request = StaffRequest(pathAndQuery, roles);
+        request.Method = "PUT";
         return request;
     }
 
@@ -30,7 +38,7 @@ public class BudgetFunctionsTests
     [InlineData(StaffRoles.Director)]
     public async Task SetBudgetAllocation_StaffWithoutFinanceRole_Returns403AndSetsNothing(string role)
     {
-        var result = await Functions().SetBudgetAllocation(StaffRequest("/api/budgets/2026/national", role), "2026", "national", CancellationToken.None);
+        var result = await Functions().SetBudgetAllocation(PutRequest("/api/budgets/2026/national", role), "2026", "national", CancellationToken.None);
 
         Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsType<ObjectResult>(result).StatusCode);
         Assert.Empty(ledger.Allocations);
@@ -41,7 +49,7 @@ public class BudgetFunctionsTests
     [InlineData(StaffRoles.Admin)]
     public async Task SetBudgetAllocation_FinanceOrAdmin_SetsTheAllocationAsThem(string role)
     {
-        var result = await Functions().SetBudgetAllocation(StaffRequest("/api/budgets/2026/national", role), "2026", "national", CancellationToken.None);
+        var result = await Functions().SetBudgetAllocation(PutRequest("/api/budgets/2026/national", role), "2026", "national", CancellationToken.None);
 
         Assert.IsType<OkObjectResult>(result);
         Assert.Equal([(new BudgetKey(2026, FundingSource.National), 1000L, "Nguyễn Văn A")], ledger.Allocations);

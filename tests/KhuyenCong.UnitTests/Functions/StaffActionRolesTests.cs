@@ -15,11 +15,12 @@ namespace KhuyenCong.UnitTests.Functions;
 public class StaffActionRolesTests
 {
     private static StaffActionFunctions Functions() =>
-        new(null!, null!, null!, null!, TimeProvider.System, NullLogger<StaffActionFunctions>.Instance);
+        new(null!, null!, null!, null!, null!, StaffEndpoints.Create());
 
     private static HttpRequest StaffRequest(string path, string body, params string[] roles)
     {
         var request = Request(path, null, (StaffPrincipal.HeaderName, StaffPrincipal.Encode("Nguyễn Văn A", roles))).WithPlatform();
+        request.Method = "POST";
         request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         request.ContentType = "application/json";
         return request;

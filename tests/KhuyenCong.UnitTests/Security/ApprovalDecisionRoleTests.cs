@@ -3,7 +3,6 @@ using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Options;
 using KhuyenCong.Functions.Links;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
 
@@ -23,8 +22,12 @@ public class ApprovalDecisionRoleTests
         Options.Create(new HostPlatformOptions()),
         TimeProvider.System);
 
-    private static LinkFunctions Functions() => new(Links, null!, null!, null!, new StaffIdentity(Options.Create(SignedInAzure())),
-        [new ApprovalLinkPage(null!, null!, null!, null!, TimeProvider.System, NullLogger<ApprovalLinkPage>.Instance), new ReviewLinkPage(null!, null!, TimeProvider.System, NullLogger<ReviewLinkPage>.Instance)]);
+    private static LinkFunctions Functions()
+    {
+        var pages = new LinkPages(KhuyenCong.UnitTests.Web.Components.ComponentRendering.Renderer);
+        return new(Links, null!, null!, null!, new StaffIdentity(Options.Create(SignedInAzure())), pages,
+            [new ApprovalLinkPage(null!, pages, TimeProvider.System), new ReviewLinkPage(null!, pages)]);
+    }
 
     private static string Token(string action)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Functions.Proposals;
+using KhuyenCong.UnitTests.Functions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,7 @@ public class StaffIdentityTests
     [Fact]
     public async Task StaffRoute_ForgedPrincipalWithoutPlatformAuthentication_Returns401()
     {
-        var functions = new StaffActionFunctions(null!, null!, null!, null!, TimeProvider.System, NullLogger<StaffActionFunctions>.Instance);
+        var functions = new StaffActionFunctions(null!, null!, null!, null!, null!, StaffEndpoints.Create());
         var request = Request("/api/proposals/p1/payments", null, (StaffPrincipal.HeaderName, Finance))
             .WithPlatform(new HostPlatformOptions { SiteName = "kc-prod" });
         request.Body = new MemoryStream("""{"kind":"advance","amount":1000}"""u8.ToArray());

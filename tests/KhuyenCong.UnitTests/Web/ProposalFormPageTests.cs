@@ -3,8 +3,13 @@ using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Application.Caps;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
 
@@ -15,12 +20,18 @@ public class ProposalFormPageTests
     // 2026-03-10 00:30 in Vietnam is still 2026-03-09 in UTC.
     private static readonly DateTimeOffset Now = new(2026, 3, 9, 17, 30, 0, TimeSpan.Zero);
 
+    /// <summary>The renderer as the app registers it, with the app's own asset URLs.</summary>
+    private static readonly PageRenderer Renderer = new ServiceCollection()
+        .AddWeb().AddSingleton<IAssetUrls, EmbeddedAssetUrls>().BuildServiceProvider().GetRequiredService<PageRenderer>();
+
+    private static ProposalFormFunction Function(ICapStore caps) =>
+        new(new ProposalFormPages(caps, new FixedTimeProvider(Now), Renderer, NullLogger<ProposalFormPages>.Instance));
+
     private static async Task<(string Html, Microsoft.AspNetCore.Http.HttpRequest Request, ContentResult Result)> Get(
         string url = "/", string? cookie = null, IEnumerable<SupportCap>? caps = null)
     {
         var request = Request(url, cookie);
-        var function = new ProposalFormFunction(
-            new InMemoryCapStore(caps ?? CapSeed.National), new FixedTimeProvider(Now), NullLogger<ProposalFormFunction>.Instance);
+        var function = Function(new InMemoryCapStore(caps ?? CapSeed.National));
         var result = Assert.IsType<ContentResult>(await function.ProposalFormPage(request, CancellationToken.None));
         return (result.Content!, request, result);
     }
@@ -35,7 +46,8 @@ public class ProposalFormPageTests
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"vi\">", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
         Assert.Contains("<title>Đăng ký đề án khuyến công – Khuyến công</title>", html, StringComparison.Ordinal);
-        Assert.Matches("<link rel=\"stylesheet\" href=\"/assets/site\\.css\\?v=[0-9a-f]{12}\">", html);
+        // The renderer closes a void element it writes with attributes as "<link … />".
+        Assert.Matches("<link rel=\"stylesheet\" href=\"/assets/site\\.css\\?v=[0-9a-f]{12}\" ?/?>", html);
         Assert.Contains("<a class=\"skip-link\" href=\"#main\">", html, StringComparison.Ordinal);
         Assert.Contains("<main id=\"main\"", html, StringComparison.Ordinal);
         Assert.Contains("<footer", html, StringComparison.Ordinal);
@@ -53,12 +65,11 @@ public class ProposalFormPageTests
     {
         var (html, _, _) = await Get();
 
-        // The fields API clients send (activity, sector group, priorities, beneficiaries, round level) have no place on this page yet.
-        string[] apiOnly = [ProposalFields.Activity, ProposalFields.SectorCode, ProposalFields.Priorities, ProposalFields.Beneficiaries, ProposalFields.RoundLevel];
-        foreach (var rule in ProposalFieldRules.All.Where(r => !apiOnly.Contains(r.Name)))
+        // The fields the public form leaves to API clients and officers (ProposalChoices.NotOnPublicForm) have no control here.
+        foreach (var rule in ProposalFieldRules.All.Where(r => !ProposalChoices.NotOnPublicForm.Contains(r.Name)))
         {
             var label = LabelFor(html, rule.Name);
-            Assert.Contains(PageLayout.Encode(rule.VietnameseLabel), label, StringComparison.Ordinal);
+            Assert.Contains(PageRenderer.Encoder.Encode(rule.VietnameseLabel), label, StringComparison.Ordinal);
             Assert.Contains(rule.Required ? "(bắt buộc)" : "(không bắt buộc)", label, StringComparison.Ordinal);
 
             var tag = TagWithId(html, rule.Name);
@@ -70,7 +81,7 @@ public class ProposalFormPageTests
                 Assert.Contains("id=\"" + id + "\"", html, StringComparison.Ordinal);
             }
 
-            Assert.Contains($"id=\"{rule.Name}-error\" aria-live=\"polite\"", html, StringComparison.Ordinal);
+            Assert.Contains($"aria-live=\"polite\" id=\"{rule.Name}-error\"", html, StringComparison.Ordinal);
             Assert.Equal(rule.Required, Attribute(tag, "required") is not null);
             Assert.NotNull(Attribute(tag, "autocomplete"));
             if (rule.Kind != FieldValueKind.Choice)
@@ -248,7 +259,7 @@ public class ProposalFormPageTests
     public async Task Page_CapStoreDown_StillRendersTheFormAndSaysCapsAreUnavailable()
     {
         var request = Request("/");
-        var function = new ProposalFormFunction(new FailingCapStore(), new FixedTimeProvider(Now), NullLogger<ProposalFormFunction>.Instance);
+        var function = Function(new FailingCapStore());
 
         var result = Assert.IsType<ContentResult>(await function.ProposalFormPage(request, CancellationToken.None));
 

@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Functions.Web;
+using KhuyenCong.UnitTests.Web.Components;
+using KhuyenCong.Web.Components;
+using KhuyenCong.Web.Pages.NewProposal;
 
 namespace KhuyenCong.UnitTests.Web;
 
@@ -71,13 +73,15 @@ public class ProposalFormRulesTests
     }
 
     [Fact]
-    public void ToJson_KeepsVietnameseReadableAndEscapesHtmlSignificantCharacters()
+    public async Task JsonOptions_InTheJsonBlock_KeepVietnameseReadableAndEscapeHtmlSignificantCharacters()
     {
         var model = ProposalFormRules.Build(Language.Vietnamese,
             [new SupportCap(FundingSource.National, null, ProposalKind.Machinery, new(2018, 5, 10), null, 50m, 300_000_000, "</script> & 'x' \"y\"")],
             Today);
 
-        var json = ProposalFormRules.ToJson(model);
+        var html = await ComponentRendering.RenderAsync<JsonScript>(Language.Vietnamese,
+            ("Id", "form-rules"), ("Value", model), ("Options", ProposalFormRules.JsonOptions));
+        var json = html["<script type=\"application/json\" id=\"form-rules\">".Length..^"</script>".Length];
 
         Assert.Contains("Tên tổ chức, cơ sở", json, StringComparison.Ordinal);
         Assert.DoesNotContain("</script>", json, StringComparison.OrdinalIgnoreCase);

@@ -1,7 +1,8 @@
 /* Khuyến công: the staff pages. Plain JavaScript, no build step.
    Sends each action form ([data-staff-action]) to its API route as JSON and, when it is recorded, reloads the page with
    a confirmation; otherwise shows the problem's messages in the form. Without this script the forms post as HTML
-   forms and the routes answer with a redirect or an error page. */
+   forms (with their hidden csrfToken field) and the routes answer with a redirect or an error page. A JSON post needs
+   no token: the server takes JSON only as application/json from this site's own pages. */
 (function () {
   'use strict';
 
@@ -34,7 +35,7 @@
       }
       var body = {};
       new FormData(form).forEach(function (value, key) {
-        if (typeof value === 'string' && value.trim() !== '') {
+        if (key !== 'csrfToken' && typeof value === 'string' && value.trim() !== '') {
           body[key] = value;
         }
       });

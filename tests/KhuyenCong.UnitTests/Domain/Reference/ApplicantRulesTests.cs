@@ -76,7 +76,7 @@ public class ApplicantRulesTests
         Assert.Equal("sme", result.Submission.EntityType);
     }
 
-    // The migration rule (data/reference/entity-types.json, migrationRule; ADR 0012).
+    // The migration rule (data/reference/entity-types.json, migrationRule; ADR 0023).
     [Theory]
     [InlineData("001089012345", "Nguyễn Văn A", "household-business")]
     [InlineData("0101234567", "Hợp tác xã Dệt may", "cooperative")]

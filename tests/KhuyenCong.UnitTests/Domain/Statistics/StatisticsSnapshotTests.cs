@@ -75,7 +75,7 @@ public class StatisticsSnapshotTests
         Assert.NotEqual(Snapshot(commune: "Xã Tân Hưng").Cell.RowKey, Snapshot(commune: "Xã Tân Lập").Cell.RowKey);
     }
 
-    // ADR 0013: "paid directly to establishments" is the money of activities that buy machinery or technology for the
+    // ADR 0023: "paid directly to establishments" is the money of activities that buy machinery or technology for the
     // establishments themselves (the article: "went directly to establishments that renewed production with advanced machinery").
     [Theory]
     [InlineData(ProposalKind.Machinery, true)]

@@ -1,0 +1,35 @@
+using KhuyenCong.Application.Statistics;
+using KhuyenCong.Domain.Statistics;
+using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Pages.Dashboard;
+using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using DashboardPageComponent = KhuyenCong.Web.Pages.Dashboard.DashboardPage;
+
+namespace KhuyenCong.Functions.Statistics;
+
+/// <summary><c>GET /dashboard</c> (staff): the statistics page, with the filters of <c>GET /api/stats</c>, and its print view.</summary>
+public sealed class DashboardPageFunction(IStatisticsStore statistics, StaffEndpoint staff, PageRenderer pages)
+{
+    /// <summary><c>GET /dashboard?from=&amp;to=&amp;fundingSource=&amp;province=&amp;commune=&amp;kind=&amp;sector=&amp;print=1</c>.</summary>
+    [Function(nameof(ShowDashboard))]
+    public Task<IActionResult> ShowDashboard(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, c => ShowDashboardAsync(c, cancellationToken));
+
+    private async Task<IActionResult> ShowDashboardAsync(StaffRequest c, CancellationToken cancellationToken)
+    {
+        var query = c.Http.Query;
+        var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var filter = StatisticsFilter.Parse(name => query[name].ToString(), c.Language, errors);
+        var report = errors.Count > 0 ? null : StatisticsReport.From(await statistics.QueryAsync(filter, cancellationToken));
+        var values = StatisticsFilter.ParameterNames.ToDictionary(n => n, n => query[n].ToString().Trim(), StringComparer.Ordinal);
+        var model = new DashboardPageModel(report, values, errors, Print: query["print"] == "1", StaffLinks.From(c.Http, c.Language));
+        return await pages.PageAsync<DashboardPageComponent, DashboardPageModel>(c.Http, c.Language, model,
+            PageOptions.Standard with { StatusCode = report is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK });
+    }
+}

@@ -1,0 +1,16 @@
+using KhuyenCong.Application.Workflow;
+using Microsoft.DurableTask.Client;
+
+namespace KhuyenCong.Functions.Workflow;
+
+/// <summary><see cref="IWorkflowEvents"/> over the durable client a function is bound to (<c>[DurableClient]</c>).</summary>
+public sealed class DurableWorkflowEvents(DurableTaskClient client) : IWorkflowEvents
+{
+    public Task RaiseAsync<TPayload>(string proposalId, string eventName, TPayload payload, CancellationToken cancellationToken)
+        where TPayload : notnull =>
+        client.RaiseEventAsync(proposalId, eventName, payload, cancellationToken);
+
+    public async Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken) =>
+        (await client.GetInstanceAsync(proposalId, cancellationToken))?.RuntimeStatus
+            is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending;
+}

@@ -1,0 +1,162 @@
+using KhuyenCong.Application.Budgets;
+using KhuyenCong.Application.Caps;
+using KhuyenCong.Application.Common;
+using KhuyenCong.Application.Identity;
+using KhuyenCong.Application.Links;
+using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Budgets;
+using KhuyenCong.Domain.Caps;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
+using Microsoft.Extensions.Logging;
+
+namespace KhuyenCong.Application.Approval;
+
+/// <summary>What the director sees before deciding: the case (reviews, verdict), the cap in force and the budget.</summary>
+/// <param name="Case">The proposal's case: the council's reviews and verdict.</param>
+/// <param name="Cap">The cap the intake applied (in force on the day the proposal was submitted), if any.</param>
+/// <param name="MaxAmount">The largest amount that can be approved: the support requested, within the cap.</param>
+/// <param name="Budget">The budget line of the proposal's year and funding source, as read now.</param>
+public sealed record ApprovalFacts(ProposalCase Case, SupportCap? Cap, long MaxAmount, BudgetLine Budget);
+
+/// <summary>
+/// The director's decision through the approval link (subject "director", round = approval round), while the proposal
+/// awaits approval. Only the signed-in director decides (ADR 0010: the adapter checks the role before anything is
+/// read, and this use case refuses any other principal). Single use through <see cref="ILinkUseStore"/>: of any number
+/// of posts one claims the link; approving then commits the amount in the budget ledger, and a refusal (not enough
+/// budget) releases the claim, so the director may choose another amount or decide otherwise with the same link. The
+/// decision is stored (first decision of the round wins), then <see cref="WorkflowEvents.DirectorDecided"/> is raised.
+/// </summary>
+public sealed class ApprovalDecisions(
+    IProposalCaseStore cases,
+    IBudgetLedger ledger,
+    CapAssessment caps,
+    ILinkUseStore uses,
+    TimeProvider time,
+    ILogger<ApprovalDecisions> logger)
+{
+    /// <summary>The facts of the decision; refused when the round is decided, the link used, or the proposal no longer awaits approval.</summary>
+    public async Task<Decision<ApprovalFacts>> OpenAsync(OpenedLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        var proposal = link.Proposal;
+        var @case = await cases.GetAsync(proposal.Id, cancellationToken);
+        if (@case.Approvals.FirstOrDefault(a => a.Round == link.Claims.Round) is { } decided)
+        {
+            return Decision<ApprovalFacts>.Conflict(LinkRefusals.Recorded(DirectorOutcomes.Label(decided.Outcome), decided.At));
+        }
+
+        if (await uses.GetAsync(link.Claims.LinkId, cancellationToken) is { } used)
+        {
+            return Decision<ApprovalFacts>.Conflict(Used(used));
+        }
+
+        if (proposal.Status != ProposalStatus.AwaitingApproval)
+        {
+            return Decision<ApprovalFacts>.Conflict(LinkRefusals.Closed(proposal.Status));
+        }
+
+        // The cap the intake applied: the one in force on the day the proposal was submitted, less what the establishment
+        // already received under a per-establishment cap. An example cap limits nothing.
+        var s = proposal.Submission;
+        var submittedOn = DateOnly.FromDateTime(proposal.SubmittedAt.ToOffset(VietnamTime.Offset).DateTime);
+        var check = await caps.AssessAsync(s, proposal.Id, submittedOn, Language.Vietnamese, cancellationToken);
+        var cap = check.Cap;
+        var max = Math.Min(s.RequestedSupport, cap is { IsExample: false } ? check.MaxSupport ?? long.MaxValue : long.MaxValue);
+        var budget = await ledger.GetAsync(BudgetOf(proposal), cancellationToken);
+        return Decision<ApprovalFacts>.Done(new(@case, cap, max, budget));
+    }
+
+    /// <summary>
+    /// Decides: validates the form (<see cref="DirectorDecisionForm.Validate"/>), claims the link, commits the amount
+    /// when approving (a refusal is a conflict whose reason is the ledger's, and the link is free again), stores the
+    /// decision by <paramref name="director"/>'s actor (name and Entra object id), then tells the workflow.
+    /// </summary>
+    public async Task<Decision<ApprovalRecord>> DecideAsync(OpenedLink link, DirectorDecisionForm form, StaffPrincipal director, IWorkflowEvents events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(director);
+        ArgumentNullException.ThrowIfNull(events);
+        if (!director.IsInRole(StaffRoles.Director))
+        {
+            // The adapter lets a decision through only with the director's principal; never decide for anyone else.
+            throw new InvalidOperationException("An approval decision reached the use case without the director's principal.");
+        }
+
+        var open = await OpenAsync(link, cancellationToken);
+        if (!open.IsDone)
+        {
+            return open.Refusal<ApprovalRecord>();
+        }
+
+        var facts = open.Value!;
+        var errors = new BilingualErrors();
+        if (form.Validate(link.Proposal.Submission.RequestedSupport, facts.MaxAmount, facts.Cap?.Basis, errors) is not { } valid)
+        {
+            return Decision<ApprovalRecord>.Invalid(errors);
+        }
+
+        var (first, use) = await uses.TryUseAsync(link.Claims.LinkId, link.ProposalId, DirectorOutcomes.Code(valid.Outcome), cancellationToken);
+        return first ? await RecordAsync(link, valid, director.Actor, events, cancellationToken) : Decision<ApprovalRecord>.Conflict(Used(use));
+    }
+
+    /// <summary>The proposal's budget line: its year and funding source.</summary>
+    public static BudgetKey BudgetOf(Proposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        return new(proposal.Year, proposal.Submission.FundingSource);
+    }
+
+    /// <summary>With the link claimed: commits the amount when approving, stores the decision, then tells the workflow.</summary>
+    private async Task<Decision<ApprovalRecord>> RecordAsync(OpenedLink link, ValidDirectorDecision valid, string by, IWorkflowEvents events, CancellationToken cancellationToken)
+    {
+        if (valid.Outcome == DirectorOutcome.Approve && await CommitAsync(link, valid.Amount!.Value, by, cancellationToken) is { } refusal)
+        {
+            return Decision<ApprovalRecord>.Conflict(refusal);
+        }
+
+        var approval = new ApprovalRecord(link.Claims.Round, valid.Outcome, valid.Amount, valid.DecisionNumber, valid.DecisionDate, valid.Comment, by, time.GetUtcNow());
+        if (!await cases.SaveApprovalAsync(link.ProposalId, approval, cancellationToken))
+        {
+            var existing = (await cases.GetAsync(link.ProposalId, cancellationToken)).Approvals.First(a => a.Round == link.Claims.Round);
+            return Decision<ApprovalRecord>.Conflict(LinkRefusals.Recorded(DirectorOutcomes.Label(existing.Outcome), existing.At));
+        }
+
+        await RaiseAsync(link, new DirectorDecision(approval.Round, approval.Outcome, approval.By), events, cancellationToken);
+        return Decision<ApprovalRecord>.Done(approval);
+    }
+
+    /// <summary>Commits the amount; on a refusal, frees the link again and gives the ledger's reason (null when committed).</summary>
+    private async Task<Bilingual?> CommitAsync(OpenedLink link, long amount, string by, CancellationToken cancellationToken)
+    {
+        var commit = await ledger.CommitAsync(BudgetOf(link.Proposal), link.ProposalId, amount, by, cancellationToken);
+        if (commit.Outcome == CommitOutcome.Committed)
+        {
+            return null;
+        }
+
+        // Nothing was committed: the director may choose another amount, or decide otherwise, with the same link.
+        await uses.ReleaseAsync(link.Claims.LinkId, CancellationToken.None);
+        return commit.Refusal is { } refusal
+            ? new Bilingual(refusal.Message(Language.Vietnamese), refusal.Message(Language.English))
+            : new Bilingual("Không cam kết được kinh phí.", "The amount could not be committed.");
+    }
+
+    private async Task RaiseAsync(OpenedLink link, DirectorDecision decision, IWorkflowEvents events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await events.RaiseAsync(link.ProposalId, WorkflowEvents.DirectorDecided, decision, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LinkDecisionLog.EventNotRaised(logger, ex, link.ProposalId, link.Claims.Action);
+            throw;
+        }
+
+        LinkDecisionLog.Decided(logger, link.ProposalId, link.Claims.Action);
+    }
+
+    private static Bilingual Used(LinkUse use) =>
+        LinkRefusals.Recorded(DirectorOutcomes.TryParse(use.Decision, out var outcome) ? DirectorOutcomes.Label(outcome) : Bilingual.Same(use.Decision), use.At);
+}

@@ -1,0 +1,50 @@
+using System.Text;
+using KhuyenCong.Domain.Statistics;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Pages.Staff;
+
+namespace KhuyenCong.Web.Pages.Dashboard;
+
+/// <summary>What <c>/dashboard</c> shows.</summary>
+/// <param name="Report">The statistics of the filters; null when a filter has an error.</param>
+/// <param name="Filters">The filters as typed (trimmed), by parameter name (<see cref="StatisticsFilter.ParameterNames"/>).</param>
+/// <param name="Errors">Messages by filter name, in the page's language.</param>
+/// <param name="Print">The print view (<c>?print=1</c>): no form, no links.</param>
+/// <param name="Links">The page's language and LocalHost's function key, kept by the form and links.</param>
+public sealed record DashboardPageModel(
+    StatisticsReport? Report,
+    IReadOnlyDictionary<string, string> Filters,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Errors,
+    bool Print,
+    StaffLinks Links)
+{
+    /// <summary>The filter's value as typed, or "".</summary>
+    public string Value(string name) => Filters.TryGetValue(name, out var value) ? value : string.Empty;
+
+    /// <summary>The filters given, in the order of <see cref="StatisticsFilter.ParameterNames"/>.</summary>
+    public IEnumerable<KeyValuePair<string, string>> GivenFilters =>
+        StatisticsFilter.ParameterNames.Where(name => Value(name).Length > 0).Select(name => new KeyValuePair<string, string>(name, Value(name)));
+
+    /// <summary>
+    /// <paramref name="path"/> with <paramref name="first"/> (the export's format, print=1), the same filters, the
+    /// language and the function key: "/api/stats/export?format=xlsx&amp;from=2020&amp;to=2024&amp;lang=vi".
+    /// </summary>
+    public string Href(string path, KeyValuePair<string, string> first)
+    {
+        var query = new List<KeyValuePair<string, string>> { first };
+        query.AddRange(GivenFilters);
+        query.Add(new("lang", Links.Language.ToCode()));
+        if (Links.FunctionKey is { } key)
+        {
+            query.Add(new(StaffLinks.FunctionKeyName, key));
+        }
+
+        var address = new StringBuilder(path);
+        foreach (var (name, value) in query)
+        {
+            address.Append(address.Length == path.Length ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        return address.ToString();
+    }
+}

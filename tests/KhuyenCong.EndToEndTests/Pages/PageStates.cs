@@ -1,0 +1,127 @@
+using KhuyenCong.Application.Appraisal;
+using KhuyenCong.Application.Links;
+using KhuyenCong.Application.Proposals;
+using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.EndToEndTests.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KhuyenCong.EndToEndTests.Pages;
+
+/// <summary>
+/// The states pages need, prepared on demand through the public API and the app's own storage classes (as the link
+/// browser tests do), each once per app: a submitted proposal, one in review with an invited reviewer, one awaiting
+/// the director, one awaiting documents, one approved.
+/// </summary>
+public sealed class PageStates
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebAppFixture, PageStates> ByApp = [];
+    private readonly WebAppFixture app;
+
+    private readonly Lazy<Task<TestProposals.Submitted>> submitted;
+    private readonly Dictionary<string, Lazy<Task<string>>> links = [];
+
+    private PageStates(WebAppFixture app)
+    {
+        this.app = app;
+        submitted = new(() => SubmitAsync(app));
+    }
+
+    /// <summary>The states of one app, shared by every test on it.</summary>
+    public static PageStates For(WebAppFixture app) => ByApp.GetValue(app, a => new PageStates(a));
+
+    private IServiceProvider Services => app.Host.Services;
+
+    public Task<TestProposals.Submitted> SubmittedAsync() => submitted.Value;
+
+    public Task<string> ReviewLinkAsync() => Once("review", async () =>
+    {
+        var id = await NewProposalAsync(ProposalStatus.InReview);
+        var rubric = await Services.GetRequiredService<IRubricStore>().GetCurrentAsync(CancellationToken.None);
+        var reviewer = Guid.NewGuid().ToString("N");
+        var now = DateTimeOffset.UtcNow;
+        await Services.GetRequiredService<IProposalCaseStore>().InviteAsync(
+            new ReviewRecord(id, 1, reviewer, "Nguyễn Thị Hoa", ReviewState.Invited, now, now.AddDays(10), RubricId: rubric.Id, RubricVersion: rubric.Version),
+            CancellationToken.None);
+        return Link(LinkActions.Review, id, reviewer);
+    });
+
+    /// <summary>A review link whose review was already submitted: the page that shows the recorded decision (409).</summary>
+    public Task<string> UsedReviewLinkAsync() => Once("review-used", async () =>
+    {
+        var id = await NewProposalAsync(ProposalStatus.InReview);
+        var rubric = await Services.GetRequiredService<IRubricStore>().GetCurrentAsync(CancellationToken.None);
+        var cases = Services.GetRequiredService<IProposalCaseStore>();
+        var reviewer = Guid.NewGuid().ToString("N");
+        var now = DateTimeOffset.UtcNow;
+        var review = new ReviewRecord(id, 1, reviewer, "Nguyễn Thị Hoa", ReviewState.Invited, now, now.AddDays(10), RubricId: rubric.Id, RubricVersion: rubric.Version);
+        await cases.InviteAsync(review, CancellationToken.None);
+        await cases.DecideReviewAsync(review with
+        {
+            State = ReviewState.Submitted,
+            Points = rubric.Criteria.ToDictionary(c => c.Code, c => c.MaxPoints - 1),
+            Recommendation = KhuyenCong.Domain.Appraisal.Recommendation.Approve,
+            DecidedAt = now,
+            DecidedBy = reviewer,
+        }, CancellationToken.None);
+        return Link(LinkActions.Review, id, reviewer);
+    });
+
+    public Task<string> ApprovalLinkAsync() => Once("approve", async () =>
+        Link(LinkActions.Approve, await NewProposalAsync(ProposalStatus.AwaitingApproval), "director"));
+
+    public Task<string> RevisionLinkAsync() => Once("revise", async () =>
+    {
+        using var client = Client();
+        var id = (await TestProposals.SubmitAsync(client)).Id;
+        var cases = Services.GetRequiredService<IProposalCaseStore>();
+        var now = DateTimeOffset.UtcNow;
+        await cases.SaveScreeningAsync(id, new ScreeningRecord(1, [new ScreeningFinding("quote-missing", "Thiếu báo giá thiết bị của nhà cung cấp", "The supplier's quote is missing", true)], now), CancellationToken.None);
+        await cases.DecideScreeningAsync(id, 1, ScreeningOutcome.RequestDocuments, "officer", "Vui lòng bổ sung báo giá máy chẻ nan.", now, CancellationToken.None);
+        await ChangeStatusAsync(id, ProposalStatus.NeedsRevision);
+        return Link(LinkActions.Revise, id, "applicant");
+    });
+
+    public Task<string> WithdrawalLinkAsync() => Once("withdraw", async () =>
+        Link(LinkActions.Withdraw, (await SubmittedAsync()).Id, "applicant"));
+
+    public Task<string> ReportLinkAsync() => Once("report", async () =>
+        Link(LinkActions.Report, await NewProposalAsync(ProposalStatus.Approved), "applicant"));
+
+    private static async Task<TestProposals.Submitted> SubmitAsync(WebAppFixture app)
+    {
+        using var client = app.CreateClient();
+        return await TestProposals.SubmitAsync(client);
+    }
+
+    private HttpClient Client() => app.CreateClient();
+
+    private Task<string> Once(string key, Func<Task<string>> prepare)
+    {
+        lock (links)
+        {
+            if (!links.TryGetValue(key, out var link))
+            {
+                link = new Lazy<Task<string>>(prepare);
+                links[key] = link;
+            }
+
+            return link.Value;
+        }
+    }
+
+    private async Task<string> NewProposalAsync(ProposalStatus status)
+    {
+        using var client = Client();
+        var id = (await TestProposals.SubmitAsync(client)).Id;
+        await ChangeStatusAsync(id, status);
+        return id;
+    }
+
+    private Task ChangeStatusAsync(string id, ProposalStatus status) =>
+        Services.GetRequiredService<IProposalRepository>().ChangeStatusAsync(id, 100,
+            new StatusChange(DateTimeOffset.UtcNow, ProposalStatus.Submitted, status, "test", null), CancellationToken.None);
+
+    private string Link(string action, string proposalId, string subject) =>
+        new Uri(Services.GetRequiredService<LinkService>().CreateUrl(action, proposalId, subject, 1)).PathAndQuery;
+}

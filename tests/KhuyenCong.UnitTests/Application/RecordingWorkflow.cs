@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using KhuyenCong.Application.Workflow;
+
+namespace KhuyenCong.UnitTests.Application;
+
+/// <summary>
+/// The workflow port as a recorder: the durable engine is the one part without a local equivalent in a unit test.
+/// It keeps every event raised, and may check something at the moment of raising (that the decision is already stored).
+/// </summary>
+public sealed class RecordingWorkflow(Func<string, Task>? atRaise = null) : IWorkflowEvents
+{
+    private readonly ConcurrentQueue<(string ProposalId, string EventName, object Payload)> raised = new();
+
+    /// <summary>Whether the proposal's workflow runs (<see cref="IsRunningAsync"/>).</summary>
+    public bool Running { get; init; } = true;
+
+    public IReadOnlyList<(string ProposalId, string EventName, object Payload)> Raised => [.. raised];
+
+    public async Task RaiseAsync<TPayload>(string proposalId, string eventName, TPayload payload, CancellationToken cancellationToken)
+        where TPayload : notnull
+    {
+        if (atRaise is not null)
+        {
+            await atRaise(proposalId);
+        }
+
+        raised.Enqueue((proposalId, eventName, payload));
+    }
+
+    public Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken) => Task.FromResult(Running);
+
+    /// <summary>The payload of the one event raised, as <typeparamref name="T"/>.</summary>
+    public T Single<T>(string eventName)
+    {
+        var (_, name, payload) = Assert.Single(Raised);
+        Assert.Equal(eventName, name);
+        return Assert.IsType<T>(payload);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Statistics;
+using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Components.Charts;
+using KhuyenCong.Web.Pages.Dashboard;
+using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
+using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
+
+namespace KhuyenCong.UnitTests.Web.Dashboard;
+
+public partial class DashboardPageTests
+{
+    [GeneratedRegex("<rect class=\"bar\"[^>]* width=\"(\\d+)\"")]
+    private static partial Regex BarWidth();
+
+    private static StatisticsReport Report()
+    {
+        var snapshot = new StatisticsSnapshot
+        {
+            Year = 2026, Status = ProposalStatus.Approved, Kind = ProposalKind.Machinery, FundingSource = FundingSource.National, Sector = "Cơ khí",
+            Province = "hung-yen", Commune = "Xã <Tân> Hưng", ProgrammeId = "", Requested = 300_000_000, Approved = 200_000_000, Paid = 50_000_000,
+        };
+        return StatisticsReport.From([new StatisticsCell(2026, snapshot.Cell, snapshot.Commune, snapshot.Sector, snapshot.Measures())]);
+    }
+
+    private static DashboardPageModel Model(StatisticsReport? report, bool print = false, Language language = Language.Vietnamese,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? errors = null, string? key = null) =>
+        new(report, new Dictionary<string, string> { ["from"] = "2026", ["to"] = "2026", ["sector"] = "" }, errors ?? new Dictionary<string, IReadOnlyList<string>>(),
+            print, new StaffLinks(language, key));
+
+    private static async Task<string> PageAsync(DashboardPageModel model) =>
+        (await Renderer.PageAsync<DashboardPage, DashboardPageModel>(WebTestSupport.Request("/dashboard"), model.Links.Language, model)).Content!;
+
+    [Fact]
+    public async Task BarChart_Values_BarsProportionalAndLabelsEncoded()
+    {
+        var svg = await RenderAsync<BarChart>(Language.Vietnamese, ("Id", "t"), ("Title", "Số đề án"),
+            ("Items", (IReadOnlyList<ChartBar>)[new("<script>", 10), new("Hưng Yên", 5), new("zero", 0)]));
+
+        var widths = BarWidth().Matches(svg).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal([370, 185, 0], widths);
+        Assert.DoesNotContain("<script>", svg, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", svg, StringComparison.Ordinal);
+        Assert.Contains("Hưng Yên", svg, StringComparison.Ordinal);
+        Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 94\" role=\"img\" aria-label=\"Số đề án\"", svg, StringComparison.Ordinal);
+        Assert.Contains("<figure class=\"chart\" id=\"chart-t\">", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GroupedBarChart_TwoGroups_OneBarPerSeriesWithALegendAndGroupedValues()
+    {
+        var svg = await RenderAsync<GroupedBarChart>(Language.Vietnamese, ("Id", "money"), ("Title", "Kinh phí"), ("Series", (IReadOnlyList<string>)["Đề nghị", "Phê duyệt"]),
+            ("Items", (IReadOnlyList<ChartGroup>)[new("2025", [1_000_000, 500_000]), new("2026", [0, 250_000])]));
+
+        Assert.Equal([370, 185, 0, 92], BarWidth().Matches(svg).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("<text x=\"378\" y=\"17\">Phê duyệt</text>", svg, StringComparison.Ordinal);
+        Assert.Contains("<title>2025, Đề nghị: 1.000.000</title>", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_EnglishReport_EnglishFiguresChartsTablesAndNoInlineStyle()
+    {
+        var html = await PageAsync(Model(Report(), language: Language.English));
+
+        Assert.Contains("<h1>Industrial promotion statistics</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<dd data-figure=\"requested\">300,000,000 VND</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dd data-figure=\"disbursement-rate\">25%</dd>", html, StringComparison.Ordinal);
+        Assert.Equal(4, html.Split("<svg").Length - 1);
+        Assert.Contains("Xã &lt;Tân&gt; Hưng", html, StringComparison.Ordinal);
+        Assert.Contains("<table id=\"table-commune\" class=\"stats-table\">", html, StringComparison.Ordinal);
+        Assert.Contains("(no programme)", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api/stats/export?format=xlsx&amp;from=2026&amp;to=2026&amp;lang=en\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_FunctionKey_KeptByTheFormAndTheLinks()
+    {
+        var html = await PageAsync(Model(Report(), key: "k1"));
+
+        Assert.Contains("<form class=\"filters\" method=\"get\" action=\"/dashboard\">", html, StringComparison.Ordinal);
+        Assert.Contains("<input type=\"hidden\" name=\"code\" value=\"k1\" />", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/dashboard?print=1&amp;from=2026&amp;to=2026&amp;lang=vi&amp;code=k1\"", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"dashboard\">", html, StringComparison.Ordinal);
+        Assert.Contains("Lọc theo: from = 2026; to = 2026", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_PrintView_NoFormNorLinks()
+    {
+        var html = await PageAsync(Model(Report(), print: true));
+
+        Assert.Contains("<div class=\"dashboard print-view\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("dashboard-links", html, StringComparison.Ordinal);
+        Assert.Contains("data-figure=\"paid\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_FilterError_MessageAtTheFieldAndNoFigures()
+    {
+        var errors = new Dictionary<string, IReadOnlyList<string>> { ["from"] = ["'from' phải là năm từ 2000 đến 2100."] };
+
+        var html = await PageAsync(Model(null, errors: errors));
+
+        Assert.Contains("<p class=\"field-error\" aria-live=\"polite\" id=\"f-from-error\">&#x27;from&#x27; phải là năm từ 2000 đến 2100.</p>", html, StringComparison.Ordinal);
+        Assert.Equal("true", WebTestSupport.Attribute(WebTestSupport.TagWithId(html, "f-from"), "aria-invalid"));
+        Assert.DoesNotContain("data-figure", html, StringComparison.Ordinal);
+    }
+}
