@@ -61,7 +61,7 @@ public sealed class ReferenceFunctions
             code = s.Code,
             point = s.Point,
             name = s.ShortName(l),
-            lawText = l == Language.English ? s.En : s.Vi,
+            lawText = new Bilingual(s.Vi, s.En).In(l),
             freeText = s.FreeText,
         }));
     }

@@ -130,7 +130,7 @@ public static class ProposalEmails
     /// <summary>The dossier as received: what is there, what is missing, and files not marked as a document (data/reference/documents.json).</summary>
     private static (string ViHtml, string EnHtml, string ViText, string EnText) Documents(DocumentChecklist c)
     {
-        static string List(IEnumerable<DocumentType> docs, Language l) => docs.Any() ? DocumentChecklist.Names(docs, l) : (l == Language.English ? "none" : "chưa có");
+        static string List(IEnumerable<DocumentType> docs, Language l) => docs.Any() ? DocumentChecklist.Names(docs, l) : new Domain.Text.Bilingual("chưa có", "none").In(l);
         var unmarkedVi = c.Unmarked == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" Tệp chưa ghi loại giấy tờ: {c.Unmarked}.");
         var unmarkedEn = c.Unmarked == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" Files not marked as a document: {c.Unmarked}.");
         var vi = $"Hồ sơ đã nhận: {List(c.Present, Language.Vietnamese)}. Còn thiếu: {List(c.Missing, Language.Vietnamese)}.{unmarkedVi}";

@@ -69,7 +69,7 @@ public sealed class PlaceMerges(IProposalRepository proposals, GeographyService 
         var target = directory.Current.FirstOrDefault(c => string.Equals(c.CommuneCode, form.To!.Trim(), StringComparison.Ordinal));
         if (target is null)
         {
-            return Decision<ReferenceMerge>.Invalid(new BilingualErrors().Add("to", $"Mã xã \"{form.To}\" không có trong danh sách hiện nay của {current.FullName}.",
+            return Decision<ReferenceMerge>.Invalid(new BilingualErrors().Add("to", $"Mã xã \"{form.To}\" không có trong danh sách hiện nay của {char.ToLowerInvariant(current.FullName[0]) + current.FullName[1..]}.",
                 $"Commune code \"{form.To}\" is not in today's list of {current.EnglishName}."));
         }
 

@@ -72,9 +72,10 @@ public sealed partial class ProposalIntake(
         {
             return new IntakeRejected(new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
             {
-                [DocumentCatalog.AttachmentField] = [request.Language == Domain.Text.Language.English
-                    ? $"The file '{unknown.FileName}' is marked as an unknown document '{unknown.Document}' (see GET /api/kinds for the documents of each activity)."
-                    : $"Tệp '{unknown.FileName}' được ghi là loại giấy tờ không có trong danh mục '{unknown.Document}' (xem danh mục hồ sơ của từng nội dung)."],
+                [DocumentCatalog.AttachmentField] = [new Bilingual(
+                    $"Tệp '{unknown.FileName}' được ghi là loại giấy tờ không có trong danh mục '{unknown.Document}' (xem danh mục hồ sơ của từng nội dung).",
+                    $"The file '{unknown.FileName}' is marked as an unknown document '{unknown.Document}' (see GET /api/kinds for the documents of each activity).")
+                    .In(request.Language)],
             });
         }
 
@@ -145,9 +146,10 @@ public sealed partial class ProposalIntake(
     private static Dictionary<string, IReadOnlyList<string>> AuthorityOnly(ProposalForm form, Activity activity, Domain.Text.Language language)
     {
         var field = string.IsNullOrWhiteSpace(form.Activity) ? ProposalFields.Kind : ProposalFields.Activity;
-        var message = language == Domain.Text.Language.English
-            ? $"\"{activity.En}\" is organised in rounds by the People's Committee or the Ministry (Circular 26/2014/TT-BCT as amended), not proposed through this form: register the product when the round opens; the Centre's officers record the round."
-            : $"\"{activity.Vi}\" do Ủy ban nhân dân hoặc Bộ Công Thương tổ chức theo từng đợt (Thông tư 26/2014/TT-BCT đã sửa đổi), không nộp qua biểu mẫu này: cơ sở đăng ký sản phẩm khi đợt bình chọn mở; cán bộ Trung tâm ghi nhận đợt bình chọn.";
+        var message = new Bilingual(
+            $"\"{activity.Vi}\" do Ủy ban nhân dân hoặc Bộ Công Thương tổ chức theo từng đợt (Thông tư 26/2014/TT-BCT đã sửa đổi), không nộp qua biểu mẫu này: cơ sở đăng ký sản phẩm khi đợt bình chọn mở; cán bộ Trung tâm ghi nhận đợt bình chọn.",
+            $"\"{activity.En}\" is organised in rounds by the People's Committee or the Ministry (Circular 26/2014/TT-BCT as amended), not proposed through this form: register the product when the round opens; the Centre's officers record the round.")
+            .In(language);
         return new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [field] = [message] };
     }
 

@@ -56,7 +56,7 @@ public sealed record Activity(
     string Basis,
     IReadOnlyList<string> SourceIds)
 {
-    public string Name(Language language) => language == Language.English ? En : Vi;
+    public string Name(Language language) => new Bilingual(Vi, En).In(language);
 
     /// <summary>True when an establishment may propose it for itself.</summary>
     public bool EstablishmentMayPropose => ImplementedBy is Implementation.Establishment or Implementation.Either;

@@ -29,7 +29,7 @@ public sealed record EntityType(
     bool LegacyOnly,
     string? IdentifierNote)
 {
-    public string Name(Language language) => language == Language.English ? En : Vi;
+    public string Name(Language language) => new Bilingual(Vi, En).In(language);
 }
 
 /// <summary>The entity types of <c>data/reference/entity-types.json</c>, and which tax code fits which type.</summary>

@@ -10,7 +10,7 @@ namespace KhuyenCong.Domain.Applicants;
 /// </summary>
 public sealed record PriorityGroup(string Code, string Vi, string En, string Use, string Confidence, string? ValidFrom, string? Note)
 {
-    public string Name(Language language) => language == Language.English ? En : Vi;
+    public string Name(Language language) => new Bilingual(Vi, En).In(language);
 }
 
 /// <summary>The priority groups of <c>data/reference/priority-groups.json</c>.</summary>

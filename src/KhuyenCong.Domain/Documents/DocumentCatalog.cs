@@ -12,7 +12,7 @@ namespace KhuyenCong.Domain.Documents;
 /// </summary>
 public sealed record DocumentType(string Code, string Vi, string En, string Basis, string Confidence, string? Template, string TemplateNote)
 {
-    public string Name(Language language) => language == Language.English ? En : Vi;
+    public string Name(Language language) => new Bilingual(Vi, En).In(language);
 }
 
 /// <summary>The documents of <c>data/reference/documents.json</c> and the ones each activity asks for.</summary>

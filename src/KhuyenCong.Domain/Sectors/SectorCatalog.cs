@@ -7,7 +7,7 @@ namespace KhuyenCong.Domain.Sectors;
 /// <summary>One sector of the controlled list: the law's point letter and words, our short label, and whether it takes free text ("other").</summary>
 public sealed record Sector(string Code, string? Point, string Vi, string En, string ShortVi, string ShortEn, bool FreeText)
 {
-    public string ShortName(Language language) => language == Language.English ? ShortEn : ShortVi;
+    public string ShortName(Language language) => new Bilingual(ShortVi, ShortEn).In(language);
 }
 
 /// <summary>
