@@ -52,6 +52,10 @@ public static class DependencyInjection
     {
         services.AddSingleton<Reminders.ReminderService>();
         services.AddSingleton<Links.LinkService>();
+        services.AddSingleton<Places.ProposalPlaces>();
+        services.AddSingleton<Places.PlaceMerges>();
+        services.AddSingleton<Caps.CapAssessment>();
+        services.AddSingleton<Migrations.ReferenceDataMigration>();
         services.AddSingleton<Proposals.ProposalIntake>();
         services.AddSingleton<Proposals.SubmissionLimits>();
         services.AddSingleton<Proposals.ProposalTracking>();

@@ -42,6 +42,7 @@ public static class DependencyInjection
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Statistics.StatisticsUpdatingProposalRepository>>()));
         services.AddSingleton<IAttachmentStore, BlobAttachmentStore>();
         services.AddSingleton<ICapStore, TableCapStore>();
+        services.AddSingleton<KhuyenCong.Application.Places.IReferenceMergeLog, Places.TableReferenceMergeLog>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<IRateLimitStore, TableRateLimitStore>();
         services.AddSingleton<IRubricStore, TableRubricStore>();

@@ -49,7 +49,7 @@ public static class SmokeChecks
         var proposal = new Dictionary<string, object>
         {
             ["organizationName"] = "Hợp tác xã Kiểm thử Khói",
-            ["taxCode"] = "0" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture),
+            ["taxCode"] = "0" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture), ["entityType"] = "sme",
             ["representative"] = "Nguyễn Văn Khói",
             ["email"] = "smoke@example.invalid",
             ["phone"] = "0987654321",

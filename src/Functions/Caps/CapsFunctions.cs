@@ -25,7 +25,7 @@ public sealed class CapsFunctions(ICapStore caps, CapEditing editing, StaffEndpo
         return new OkObjectResult((await caps.ListAsync(cancellationToken)).Select(ToJson));
     }
 
-    /// <summary><c>PUT /api/caps</c>: adds or replaces the cap for a funding source, province, kind and effective date.</summary>
+    /// <summary><c>PUT /api/caps</c>: adds or replaces the cap for a funding source, province, territory, activity (or a kind's default activity) and effective date.</summary>
     [Function(nameof(SaveCap))]
     public Task<IActionResult> SaveCap(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/caps")] HttpRequest request,
@@ -38,11 +38,16 @@ public sealed class CapsFunctions(ICapStore caps, CapEditing editing, StaffEndpo
     {
         fundingSource = c.FundingSource.ToCode(),
         province = c.Province,
+        territory = c.Territory,
+        activity = c.Activity,
         kind = c.Kind.ToCode(),
         effectiveFrom = c.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         effectiveTo = c.EffectiveTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         maxPercent = c.MaxPercent,
         maxAmount = c.MaxAmount,
+        unit = c.Unit.ToCode(),
+        confidence = c.Confidence,
+        note = c.Note,
         basis = c.Basis,
     };
 }

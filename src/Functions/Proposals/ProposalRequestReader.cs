@@ -49,7 +49,8 @@ public sealed class ProposalRequestReader(FormPartsReader parts, IOptions<Intake
         var (fields, files) = await GuardAsync(
             () => parts.ReadAsync(request.Body, boundary, proposalId, en, limits.MaxFiles, limits.MaxProposalBytes, deleteOnFailure: false, print, cancellationToken),
             en, cancellationToken);
-        return new ProposalRequestContent(ProposalForm.FromFields(n => fields.TryGetValue(n, out var v) ? v[^1] : null), files, print.Finish());
+        return new ProposalRequestContent(ProposalForm.FromFields(n => fields.TryGetValue(n, out var v) ? v[^1] : null),
+            AttachmentDocumentMarks.Apply(files, fields, en), print.Finish());
     }
 
     /// <summary>
@@ -178,6 +179,8 @@ public sealed class ProposalRequestReader(FormPartsReader parts, IOptions<Intake
                         en ? "This field holds a character that is not text (a lone surrogate)." : "Trường này chứa ký tự không hợp lệ (không phải văn bản)."),
                     JsonValueKind.Number => property.Value.GetRawText(),
                     JsonValueKind.Null => null,
+                    // The two list fields (beneficiaries of a đề án nhóm, priority codes) are arrays; the validator reads them.
+                    JsonValueKind.Array when property.Name is ProposalFields.Beneficiaries or ProposalFields.Priorities => property.Value.GetRawText(),
                     _ => throw new RequestRejectedException(StatusCodes.Status400BadRequest, property.Name,
                         en ? "This field must be text or a number." : "Trường này phải là chữ hoặc số."),
                 };

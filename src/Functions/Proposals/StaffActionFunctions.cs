@@ -6,6 +6,7 @@ using KhuyenCong.Application.Funding;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Screening;
 using KhuyenCong.Domain.Budgets;
+using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Workflow;
 using Microsoft.AspNetCore.Http;
@@ -77,8 +78,16 @@ public sealed class StaffActionFunctions(
     public Task<IActionResult> ConfirmAcceptance([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/acceptance")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
         staff.ActionAsync(request, StaffRoles.Officer, id, "acceptance", async (c, input) =>
-            (await acceptance.ConfirmAsync(new AcceptanceRequest(id, input.Field("acceptedOn"), input.Field("comment"), c.Staff.Actor), new DurableWorkflowEvents(durableClient), cancellationToken))
-            .Answer(c.Language, a => Accepted(id, new { id, acceptedOn = Iso(a.AcceptedOn), comment = a.Comment, by = a.By, at = a.At })), cancellationToken);
+            (await acceptance.ConfirmAsync(new AcceptanceRequest(id, input.Field("acceptedOn"), input.Field("comment"), c.Staff.Actor)
+            {
+                Results = AcceptanceConfirmation.ResultFields.ToDictionary(f => f.Field, f => input.Number(f.Field), StringComparer.Ordinal),
+            }, new DurableWorkflowEvents(durableClient), cancellationToken))
+            .Answer(c.Language, a => Accepted(id, new { id, acceptedOn = Iso(a.AcceptedOn), comment = a.Comment, results = ResultsJson(a.Results), by = a.By, at = a.At })),
+            cancellationToken);
+
+    /// <summary>The actual results recorded with an acceptance, under the names the route takes them by; null when none.</summary>
+    private static object? ResultsJson(ActualResults? r) =>
+        r is null ? null : new { actualTrainees = r.Trainees, actualJobs = r.Jobs, modelsBuilt = r.Models, productsCertified = r.ProductsCertified };
 
     internal static object PaymentJson(PaymentReceipt receipt) => new
     {

@@ -65,8 +65,11 @@ public sealed class StaffProposalFunctions(
                 startDate = s.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 endDate = s.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 s.ExpectedJobs, s.ExpectedTrainees,
+                s.EntityType, activity = Domain.Activities.ActivityCatalog.Of(s).Code, s.CommuneCode, s.CommuneAsSubmitted, s.SectorCode,
+                s.Priorities, s.Beneficiaries, s.RoundLevel,
             },
-            attachments = proposal.Attachments.Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, url = $"/api/proposals/{proposal.Id}/attachments/{a.Id}" }),
+            documents = DocumentsJson(proposal),
+            attachments = proposal.Attachments.Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.Document, url = $"/api/proposals/{proposal.Id}/attachments/{a.Id}" }),
             earlierProposalCount = proposal.EarlierProposalCount,
             earlierProposals = proposal.EarlierProposals.Select(e => new { e.ProposalId, e.TrackingCode, e.SubmittedAt, e.Title, status = e.Status.ToCode() }),
             history = proposal.History.Select(h => new { h.At, from = h.From?.ToCode(), to = h.To.ToCode(), h.By, h.Comment }),
@@ -80,6 +83,7 @@ public sealed class StaffProposalFunctions(
                 proposal.Funding.PaidAmount,
                 acceptedOn = IsoDate(proposal.Funding.AcceptedOn),
                 settledOn = IsoDate(proposal.Funding.SettledOn),
+                proposal.Funding.Results,
             },
             programmeId = proposal.ProgrammeId,
             emailsSent = emails.Select(e => new { e.Subject, e.SentAt }),
@@ -87,6 +91,13 @@ public sealed class StaffProposalFunctions(
             payments = dossier.PaymentsJson(),
             commitment = dossier.CommitmentJson(),
         });
+    }
+
+    /// <summary>The dossier against the documents its activity asks for: present, missing, files not marked (data/reference/documents.json).</summary>
+    private static object DocumentsJson(Proposal proposal)
+    {
+        var c = Domain.Documents.DocumentChecklist.For(proposal);
+        return new { present = c.Present.Select(d => d.Code), missing = c.Missing.Select(d => d.Code), unmarkedFiles = c.Unmarked };
     }
 
     private static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -46,6 +46,11 @@ public static class StatisticsView
             disbursementRate = report.DisbursementRate,
             trainees = t[StatisticsMeasures.Trainees],
             jobs = t[StatisticsMeasures.Jobs],
+            actualTrainees = t[StatisticsMeasures.ActualTrainees],
+            actualJobs = t[StatisticsMeasures.ActualJobs],
+            modelsBuilt = t[StatisticsMeasures.Models],
+            productsCertified = t[StatisticsMeasures.ProductsCertified],
+            beneficiaries = t[StatisticsMeasures.Beneficiaries],
             byStatus = Enum.GetValues<ProposalStatus>()
                 .Select(s => new { status = s.ToCode(), label = ProposalStatusLabels.Label(s, language), count = t.StatusCount(s) })
                 .Where(s => s.count != 0),
@@ -78,7 +83,7 @@ public static class StatisticsView
                 directShare = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.PaidDirect], g.Measures[StatisticsMeasures.Paid]),
                 disbursementRate = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.Paid], g.Measures[StatisticsMeasures.Approved]),
             }),
-            bySector = report.BySector.Select(g => new { sector = g.Label, count = g.Count }),
+            bySector = report.BySector.Select(g => new { sectorCode = StatisticsLabels.SectorCode(g.Key), sector = StatisticsLabels.Sector(g.Key, g.Label, language), count = g.Count }),
             byCommune = report.ByCommune.Select(g => new
             {
                 province = StatisticsLabels.ProvinceCode(g.Key),
@@ -101,7 +106,11 @@ public static class StatisticsView
     [
         new("Thống kê theo", "Breakdown"), new("Nhóm", "Group"), new("Số đề án", "Proposals"), new("Kinh phí đề nghị (đồng)", "Requested (VND)"),
         new("Kinh phí phê duyệt (đồng)", "Approved (VND)"), new("Đã thanh toán (đồng)", "Paid (VND)"),
-        new("Thanh toán trực tiếp cho cơ sở (đồng)", "Paid directly to establishments (VND)"), new("Số người được đào tạo", "Trainees"), new("Số việc làm", "Jobs"),
+        new("Thanh toán trực tiếp cho cơ sở (đồng)", "Paid directly to establishments (VND)"),
+        new("Số người được đào tạo (dự kiến)", "Trainees (planned)"), new("Số việc làm (dự kiến)", "Jobs (planned)"),
+        new("Số người được đào tạo (thực tế)", "Trainees (actual)"), new("Số việc làm (thực tế)", "Jobs (actual)"),
+        new("Số mô hình đã xây dựng", "Models built"), new("Số sản phẩm được công nhận", "Products certified"),
+        new("Số lượt cơ sở thụ hưởng", "Beneficiary establishments"),
     ];
 
     /// <summary>The header of the export table.</summary>
@@ -114,18 +123,19 @@ public static class StatisticsView
         string L(string vi, string en) => new Bilingual(vi, en).In(language);
         var rows = new List<object?[]>();
         void Add(string breakdown, string group, StatisticsMeasures m) => rows.Add([breakdown, group, m[StatisticsMeasures.Count], m[StatisticsMeasures.Requested],
-            m[StatisticsMeasures.Approved], m[StatisticsMeasures.Paid], m[StatisticsMeasures.PaidDirect], m[StatisticsMeasures.Trainees], m[StatisticsMeasures.Jobs]]);
+            m[StatisticsMeasures.Approved], m[StatisticsMeasures.Paid], m[StatisticsMeasures.PaidDirect], m[StatisticsMeasures.Trainees], m[StatisticsMeasures.Jobs],
+            m[StatisticsMeasures.ActualTrainees], m[StatisticsMeasures.ActualJobs], m[StatisticsMeasures.Models], m[StatisticsMeasures.ProductsCertified], m[StatisticsMeasures.Beneficiaries]]);
 
         Add(L("Tổng cộng", "Total"), L("Tất cả", "All"), report.Total);
         foreach (var status in Enum.GetValues<ProposalStatus>().Where(s => report.Total.StatusCount(s) != 0))
         {
-            rows.Add([L("Tình trạng", "Status"), ProposalStatusLabels.Label(status, language), report.Total.StatusCount(status), null, null, null, null, null, null]);
+            rows.Add([L("Tình trạng", "Status"), ProposalStatusLabels.Label(status, language), report.Total.StatusCount(status), .. new object?[ExportHeader(language).Count - 3]]);
         }
 
         report.ByYear.ToList().ForEach(g => Add(L("Năm", "Year"), g.Key, g.Measures));
         report.ByKind.ToList().ForEach(g => Add(L("Nội dung", "Kind"), StatisticsLabels.Kind(g.Key, language), g.Measures));
         report.ByFundingSource.ToList().ForEach(g => Add(L("Nguồn kinh phí", "Funding source"), StatisticsLabels.FundingSource(g.Key, language), g.Measures));
-        report.BySector.ToList().ForEach(g => Add(L("Lĩnh vực", "Sector"), g.Label, g.Measures));
+        report.BySector.ToList().ForEach(g => Add(L("Lĩnh vực", "Sector"), StatisticsLabels.Sector(g.Key, g.Label, language), g.Measures));
         report.ByCommune.ToList().ForEach(g => Add(L("Xã, phường", "Commune"), g.Label + ", " + StatisticsLabels.ProvinceOfCommune(g.Key, language), g.Measures));
         report.ByProgramme.ToList().ForEach(g => Add(L("Chương trình", "Programme"), StatisticsLabels.Programme(g.Key, language), g.Measures));
         return rows;

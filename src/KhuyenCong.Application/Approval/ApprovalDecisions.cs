@@ -30,7 +30,7 @@ public sealed record ApprovalFacts(ProposalCase Case, SupportCap? Cap, long MaxA
 public sealed class ApprovalDecisions(
     IProposalCaseStore cases,
     IBudgetLedger ledger,
-    ICapStore caps,
+    CapAssessment caps,
     ILinkUseStore uses,
     TimeProvider time,
     ILogger<ApprovalDecisions> logger)
@@ -56,11 +56,13 @@ public sealed class ApprovalDecisions(
             return Decision<ApprovalFacts>.Conflict(LinkRefusals.Closed(proposal.Status));
         }
 
-        // The cap the intake applied: the one in force on the day the proposal was submitted.
+        // The cap the intake applied: the one in force on the day the proposal was submitted, less what the establishment
+        // already received under a per-establishment cap. An example cap limits nothing.
         var s = proposal.Submission;
         var submittedOn = DateOnly.FromDateTime(proposal.SubmittedAt.ToOffset(VietnamTime.Offset).DateTime);
-        var cap = CapResolver.Resolve(await caps.ListAsync(cancellationToken), s.FundingSource, s.Province, s.Kind, submittedOn);
-        var max = Math.Min(s.RequestedSupport, cap?.MaxSupportFor(s.TotalCost) ?? long.MaxValue);
+        var check = await caps.AssessAsync(s, proposal.Id, submittedOn, Language.Vietnamese, cancellationToken);
+        var cap = check.Cap;
+        var max = Math.Min(s.RequestedSupport, cap is { IsExample: false } ? check.MaxSupport ?? long.MaxValue : long.MaxValue);
         var budget = await ledger.GetAsync(BudgetOf(proposal), cancellationToken);
         return Decision<ApprovalFacts>.Done(new(@case, cap, max, budget));
     }

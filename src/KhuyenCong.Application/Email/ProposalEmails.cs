@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using KhuyenCong.Domain.Documents;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 
@@ -31,6 +32,8 @@ public static class ProposalEmails
         var amountVi = DisplayFormat.Amount(s.RequestedSupport, Language.Vietnamese);
         var amountEn = DisplayFormat.Amount(s.RequestedSupport, Language.English);
         var subject = $"Đã nhận đề án khuyến công {proposal.TrackingCode} · Proposal received";
+        var checklist = DocumentChecklist.For(proposal);
+        var (docsViHtml, docsEnHtml, docsViText, docsEnText) = Documents(checklist);
         var html = $"""
             <div lang="vi">
             <p>Kính gửi {E(s.Representative)} ({E(s.OrganizationName)}),</p>
@@ -38,6 +41,7 @@ public static class ProposalEmails
             <p>Mã theo dõi của đề án: <strong style="font-size:1.2em;letter-spacing:.05em">{E(proposal.TrackingCode)}</strong></p>
             <p>Theo dõi tình trạng hồ sơ tại: <a href="{E(trackUrl)}">{E(trackUrl)}</a></p>
             <p>Giấy tiếp nhận hồ sơ (PDF): <a href="{E(receiptUrl)}">{E(receiptUrl)}</a></p>
+            {docsViHtml}
             <p>Trung tâm sẽ kiểm tra hồ sơ và liên hệ nếu cần bổ sung. Vui lòng giữ mã theo dõi để tra cứu.</p>
             <p>Nếu cơ sở không muốn tiếp tục, có thể rút đề án tại: <a href="{E(withdrawUrl)}">Rút đề án</a></p>
             </div>
@@ -47,6 +51,7 @@ public static class ProposalEmails
             <p>The Industrial Promotion Centre has received your proposal <strong>{E(s.Title)}</strong>, requesting {E(amountEn)} VND.</p>
             <p>Tracking code: <strong>{E(proposal.TrackingCode)}</strong>. Follow its progress at <a href="{E(trackUrlEn)}">{E(trackUrlEn)}</a>.</p>
             <p>Dossier receipt (PDF, in Vietnamese): <a href="{E(receiptUrl)}">{E(receiptUrl)}</a></p>
+            {docsEnHtml}
             <p>To withdraw the proposal: <a href="{E(withdrawUrl)}?lang=en">Withdraw</a></p>
             </div>
             """;
@@ -57,6 +62,7 @@ public static class ProposalEmails
             Mã theo dõi: {proposal.TrackingCode}
             Theo dõi tình trạng hồ sơ: {trackUrl}
             Giấy tiếp nhận hồ sơ (PDF): {receiptUrl}
+            {docsViText}
             Rút đề án: {withdrawUrl}
 
             ---
@@ -64,6 +70,7 @@ public static class ProposalEmails
             Tracking code: {proposal.TrackingCode}
             Follow its progress: {trackUrlEn}
             Dossier receipt (PDF, in Vietnamese): {receiptUrl}
+            {docsEnText}
             Withdraw the proposal: {withdrawUrl}?lang=en
             """;
         return new EmailMessage(SendId(proposal.Id, "acknowledgement", s.Email), [new EmailRecipient(s.Email, s.Representative)], subject, html, text);
@@ -123,6 +130,17 @@ public static class ProposalEmails
             The Industrial Promotion Centre has cancelled the proposal "{s.Title}" ({proposal.TrackingCode}). Reason: {reason}
             """;
         return new EmailMessage(SendId(proposal.Id, "cancelled", s.Email), [new EmailRecipient(s.Email, s.Representative)], subject, html, text);
+    }
+
+    /// <summary>The dossier as received: what is there, what is missing, and files not marked as a document (data/reference/documents.json).</summary>
+    private static (string ViHtml, string EnHtml, string ViText, string EnText) Documents(DocumentChecklist c)
+    {
+        static string List(IEnumerable<DocumentType> docs, Language l) => docs.Any() ? DocumentChecklist.Names(docs, l) : new Domain.Text.Bilingual("chưa có", "none").In(l);
+        var unmarkedVi = c.Unmarked == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" Tệp chưa ghi loại giấy tờ: {c.Unmarked}.");
+        var unmarkedEn = c.Unmarked == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" Files not marked as a document: {c.Unmarked}.");
+        var vi = $"Hồ sơ đã nhận: {List(c.Present, Language.Vietnamese)}. Còn thiếu: {List(c.Missing, Language.Vietnamese)}.{unmarkedVi}";
+        var en = $"Documents received: {List(c.Present, Language.English)}. Missing: {List(c.Missing, Language.English)}.{unmarkedEn}";
+        return ($"<p id=\"documents\">{E(vi)}</p>", $"<p>{E(en)}</p>", vi, en);
     }
 
     private static string E(string value) => Html.Encode(value);

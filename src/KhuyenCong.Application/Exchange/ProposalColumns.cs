@@ -63,6 +63,17 @@ public static class ProposalColumns
     public const string SettledOn = "settledOn";
     public const string ProgrammeId = "programmeId";
     public const string Summary = ProposalFields.Summary;
+    public const string EntityType = ProposalFields.EntityType;
+    public const string Activity = ProposalFields.Activity;
+    public const string CommuneCode = "communeCode";
+    public const string SectorCode = ProposalFields.SectorCode;
+    public const string Priorities = ProposalFields.Priorities;
+    public const string Beneficiaries = ProposalFields.Beneficiaries;
+    public const string RoundLevel = ProposalFields.RoundLevel;
+    public const string ActualTrainees = "actualTrainees";
+    public const string ActualJobs = "actualJobs";
+    public const string ModelsBuilt = "modelsBuilt";
+    public const string ProductsCertified = "productsCertified";
 
     public static IReadOnlyList<ProposalColumn> All { get; } =
     [
@@ -98,6 +109,17 @@ public static class ProposalColumns
         new(SettledOn, "Ngày quyết toán", "Settled on", ColumnKind.Date, false),
         new(ProgrammeId, "Mã chương trình", "Programme id", ColumnKind.Text, false),
         new(Summary, "Tóm tắt đề án", "Summary", ColumnKind.Text, false),
+        new(EntityType, "Loại hình cơ sở", "Entity type", ColumnKind.Text, false),
+        new(Activity, "Nội dung hoạt động", "Activity", ColumnKind.Text, false),
+        new(CommuneCode, "Mã xã, phường, đặc khu", "Commune code", ColumnKind.Text, false),
+        new(SectorCode, "Mã nhóm ngành nghề", "Sector group", ColumnKind.Text, false),
+        new(Priorities, "Đối tượng ưu tiên", "Priorities", ColumnKind.Text, false),
+        new(Beneficiaries, "Cơ sở thụ hưởng", "Beneficiaries", ColumnKind.Text, false),
+        new(RoundLevel, "Cấp bình chọn", "Round level", ColumnKind.Text, false),
+        new(ActualTrainees, "Số người thực tế được đào tạo", "Actual trainees", ColumnKind.Count, false),
+        new(ActualJobs, "Số việc làm thực tế tạo ra", "Actual jobs", ColumnKind.Count, false),
+        new(ModelsBuilt, "Số mô hình đã xây dựng", "Models built", ColumnKind.Count, false),
+        new(ProductsCertified, "Số sản phẩm được công nhận", "Products certified", ColumnKind.Count, false),
     ];
 
     private static readonly Dictionary<string, ProposalColumn> ByName = BuildLookup();

@@ -95,6 +95,17 @@ public sealed partial class ProposalExport(IProposalRepository proposals, ISprea
             ProposalColumns.SettledOn => Date(f.SettledOn),
             ProposalColumns.ProgrammeId => Text(proposal.ProgrammeId),
             ProposalColumns.Summary => Text(s.Summary),
+            ProposalColumns.EntityType => Text(s.EntityType),
+            ProposalColumns.Activity => Text(Domain.Activities.ActivityCatalog.Of(s).Code),
+            ProposalColumns.CommuneCode => Text(s.CommuneCode),
+            ProposalColumns.SectorCode => Text(s.SectorCode),
+            ProposalColumns.Priorities => Text(s.Priorities.Count == 0 ? null : string.Join(',', s.Priorities)),
+            ProposalColumns.Beneficiaries => Text(s.Beneficiaries.Count == 0 ? null : BeneficiaryJson.ToJson(s.Beneficiaries.Select(b => b with { CommuneCode = null }))),
+            ProposalColumns.RoundLevel => Text(s.RoundLevel),
+            ProposalColumns.ActualTrainees => f.Results?.Trainees,
+            ProposalColumns.ActualJobs => f.Results?.Jobs,
+            ProposalColumns.ModelsBuilt => f.Results?.Models,
+            ProposalColumns.ProductsCertified => f.Results?.ProductsCertified,
             _ => (object?)null,
         }).ToList();
     }

@@ -55,6 +55,7 @@ public sealed record ImportCompleted(SpreadsheetFormat Format, IReadOnlyList<Imp
 /// </summary>
 public sealed partial class ProposalImport(
     IProposalRepository proposals,
+    Places.ProposalPlaces places,
     ISpreadsheetFiles files,
     IOptions<ExchangeOptions> options,
     TimeProvider time,
@@ -99,7 +100,14 @@ public sealed partial class ProposalImport(
             return new ImportRejected(parsed.Errors, parsed.DataRows);
         }
 
-        var (toWrite, already, errors) = await SortAgainstStoredAsync(parsed.Records, rows, language, cancellationToken);
+        var (placed, placeErrors) = await PlaceAsync(parsed.Records, language, cancellationToken);
+        if (placeErrors.Count > 0)
+        {
+            LogRejected(logger, format, parsed.DataRows, placeErrors.Count);
+            return new ImportRejected(placeErrors.Take(ProposalImportParser.MaxErrors).ToList(), parsed.DataRows);
+        }
+
+        var (toWrite, already, errors) = await SortAgainstStoredAsync(placed, rows, language, cancellationToken);
         if (errors.Count > 0)
         {
             LogRejected(logger, format, parsed.DataRows, errors.Count);
@@ -125,6 +133,32 @@ public sealed partial class ProposalImport(
             LogRefused(logger, format, ex.Problem.Code, ex.Problem.Part, ex.Problem.Row);
             return ([], new ImportFileRefused(ex.Problem));
         }
+    }
+
+    /// <summary>
+    /// Places against the official commune lists: a given commune code must be in the province's list (an error on that
+    /// row otherwise); without one, the code is filled in when the name places the commune without doubt (old names keep
+    /// the name they had).
+    /// </summary>
+    private async Task<(List<ImportRecord> Placed, List<ImportRowError> Errors)> PlaceAsync(IReadOnlyList<ImportRecord> records, Language language,
+        CancellationToken cancellationToken)
+    {
+        var (placed, errors) = (new List<ImportRecord>(), new List<ImportRowError>());
+        var column = ProposalColumns.All.First(c => c.Code == ProposalColumns.CommuneCode).Header(language);
+        foreach (var record in records)
+        {
+            var (submission, known) = await places.PlaceHistoricalAsync(record.Submission, cancellationToken);
+            if (!known)
+            {
+                errors.Add(new ImportRowError(record.Row, column, ProposalColumns.CommuneCode, new Bilingual(
+                    $"Mã xã {record.Submission.CommuneCode} không có trong danh sách chính thức hiện nay của tỉnh.",
+                    $"Commune code {record.Submission.CommuneCode} is not in today's official list of the province.").In(language)));
+            }
+
+            placed.Add(record with { Submission = submission });
+        }
+
+        return (placed, errors);
     }
 
     /// <summary>

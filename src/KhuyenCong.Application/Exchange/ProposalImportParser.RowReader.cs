@@ -34,7 +34,8 @@ public static partial class ProposalImportParser
                 ProposalFields.StartDate or ProposalFields.EndDate => IsoDate(Get(field)),
                 _ => Get(field),
             });
-            var validation = ProposalValidator.Validate(form, language);
+            // A đề án of the past: a missing entity type is given by the documented rule, rules newer than the record do not apply.
+            var validation = ProposalValidator.Validate(form, language, ValidationMode.Historical);
             foreach (var error in validation.FieldErrors)
             {
                 if (error.Field == ProposalFields.Summary && summary is null)
@@ -88,6 +89,17 @@ public static partial class ProposalImportParser
             var decisionNumber = Reference(ProposalColumns.DecisionNumber, "Số quyết định", "The decision number");
             var contractNumber = Reference(ProposalColumns.ContractNumber, "Số hợp đồng", "The contract number");
             var programmeId = Reference(ProposalColumns.ProgrammeId, "Mã chương trình", "The programme id");
+            var communeCode = Reference(ProposalColumns.CommuneCode, "Mã xã, phường, đặc khu", "The commune code");
+            var results = new ActualResults(
+                Count(ProposalColumns.ActualTrainees, "Số người thực tế được đào tạo", "The actual trainees"),
+                Count(ProposalColumns.ActualJobs, "Số việc làm thực tế", "The actual jobs"),
+                Count(ProposalColumns.ModelsBuilt, "Số mô hình đã xây dựng", "The models built"),
+                Count(ProposalColumns.ProductsCertified, "Số sản phẩm được công nhận", "The products certified"));
+            if (!results.IsEmpty && status is { } st && st is not (ProposalStatus.Accepted or ProposalStatus.Settled))
+            {
+                Error(ProposalColumns.ActualTrainees, T(language, "Kết quả thực tế chỉ ghi cho đề án đã nghiệm thu hoặc đã quyết toán.",
+                    "Actual results are recorded only for an accepted or settled proposal."));
+            }
 
             if (status is { } s)
             {
@@ -181,9 +193,11 @@ public static partial class ProposalImportParser
                 PaidAmount = paid.Value ?? 0,
                 AcceptedOn = acceptedOn.Value,
                 SettledOn = settledOn.Value,
+                Results = results.IsEmpty ? null : results,
             };
-            return new ImportRecord(row.Number, trackingCode ?? DerivedTrackingCode(validation.Submission, submittedAt.Value),
-                validation.Submission, status.Value, submittedAt.Value, funding, programmeId);
+            var submission = validation.Submission with { CommuneCode = communeCode };
+            return new ImportRecord(row.Number, trackingCode ?? DerivedTrackingCode(submission, submittedAt.Value),
+                submission, status.Value, submittedAt.Value, funding, programmeId);
         }
 
         private DateTimeOffset? SubmittedAt(DateOnly today)
@@ -290,6 +304,23 @@ public static partial class ProposalImportParser
             }
 
             return value;
+        }
+
+        private int? Count(string code, string vi, string en)
+        {
+            var text = Get(code);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= ProposalFieldRules.MaxCount)
+            {
+                return value;
+            }
+
+            Error(code, T(language, $"{vi} phải là số nguyên từ 0 đến 100.000.", $"{en} must be a whole number from 0 to 100,000."));
+            return null;
         }
 
         private static string? IsoDate(string? text) =>

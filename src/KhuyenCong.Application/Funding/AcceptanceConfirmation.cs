@@ -7,8 +7,15 @@ using Microsoft.Extensions.Logging;
 
 namespace KhuyenCong.Application.Funding;
 
-/// <summary>An officer's confirmation of acceptance (nghiệm thu): the date it took place (<c>yyyy-MM-dd</c>) and an optional comment.</summary>
-public sealed record AcceptanceRequest(string ProposalId, FieldInput AcceptedOn, FieldInput Comment, string By);
+/// <summary>
+/// An officer's confirmation of acceptance (nghiệm thu): the date it took place (<c>yyyy-MM-dd</c>), an optional comment,
+/// and what the đề án actually achieved (<see cref="Results"/>: by <see cref="AcceptanceConfirmation.ResultFields"/>'
+/// names, each optional).
+/// </summary>
+public sealed record AcceptanceRequest(string ProposalId, FieldInput AcceptedOn, FieldInput Comment, string By)
+{
+    public IReadOnlyDictionary<string, FieldInput> Results { get; init; } = new Dictionary<string, FieldInput>();
+}
 
 /// <summary>
 /// Confirming acceptance (nghiệm thu) (<c>POST /api/proposals/{id}/acceptance</c>): only while the work is in progress,
@@ -33,12 +40,22 @@ public sealed class AcceptanceConfirmation(IProposalRepository proposals, IPropo
 
     private static readonly Bilingual Action = new("xác nhận nghiệm thu", "confirming acceptance");
 
+    /// <summary>The fields of the actual results recorded with the acceptance (issue 14 line 6), and their names in messages.</summary>
+    public static readonly IReadOnlyList<(string Field, Bilingual Name)> ResultFields =
+    [
+        ("actualTrainees", new("Số người thực tế được đào tạo", "Trainees actually trained")),
+        ("actualJobs", new("Số việc làm thực tế tạo ra", "Jobs actually created")),
+        ("modelsBuilt", new("Số mô hình đã xây dựng", "Models built")),
+        ("productsCertified", new("Số sản phẩm được công nhận", "Products certified")),
+    ];
+
     /// <summary>Done: the acceptance as stored.</summary>
     public async Task<Decision<AcceptanceRecord>> ConfirmAsync(AcceptanceRequest request, IWorkflowEvents workflow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(workflow);
         var errors = Validate(request, out var acceptedOn, out var comment);
+        var results = ReadResults(request.Results, errors);
         if (!errors.IsEmpty)
         {
             return Decision<AcceptanceRecord>.Invalid(errors);
@@ -56,7 +73,7 @@ public sealed class AcceptanceConfirmation(IProposalRepository proposals, IPropo
             return Decision<AcceptanceRecord>.Conflict(PapersMissing);
         }
 
-        var acceptance = new AcceptanceRecord(acceptedOn, comment, request.By, time.GetUtcNow());
+        var acceptance = new AcceptanceRecord(acceptedOn, comment, request.By, time.GetUtcNow(), results);
         if (@case.Acceptance is not null || !await cases.SaveAcceptanceAsync(request.ProposalId, acceptance, cancellationToken))
         {
             return Decision<AcceptanceRecord>.Conflict(AlreadyConfirmed);
@@ -81,5 +98,31 @@ public sealed class AcceptanceConfirmation(IProposalRepository proposals, IPropo
         }
 
         return errors;
+    }
+
+    /// <summary>The actual results sent with an acceptance (each optional, a whole number from 0 to 100,000); null when none was sent.</summary>
+    private static ActualResults? ReadResults(IReadOnlyDictionary<string, FieldInput> inputs, BilingualErrors errors)
+    {
+        var values = new int?[ResultFields.Count];
+        for (var i = 0; i < ResultFields.Count; i++)
+        {
+            var (field, name) = ResultFields[i];
+            if (!inputs.TryGetValue(field, out var input) || input.IsAbsent)
+            {
+                continue;
+            }
+
+            if (input.TryWholeNumber(out var value) && value is >= 0 and <= ProposalFieldRules.MaxCount)
+            {
+                values[i] = (int)value;
+            }
+            else
+            {
+                errors.Add(field, $"{name.Vietnamese} phải là số nguyên từ 0 đến 100.000.", $"{name.English} must be a whole number from 0 to 100,000.");
+            }
+        }
+
+        var results = new ActualResults(values[0], values[1], values[2], values[3]);
+        return results.IsEmpty ? null : results;
     }
 }

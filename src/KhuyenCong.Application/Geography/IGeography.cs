@@ -35,7 +35,12 @@ public interface ICommuneStore
 /// <summary>Today's communes of a current province.</summary>
 public sealed record ProvinceCommunes(Province Province, IReadOnlyList<CommuneVersion> Communes);
 
-/// <summary>The geography service: <see cref="IGeography"/> over <see cref="ICommuneStore"/>, with the per-province cache.</summary>
+/// <summary>
+/// The geography service: <see cref="IGeography"/> over <see cref="ICommuneStore"/>, with the per-province cache. A
+/// province with a shipped list (<see cref="ShippedCommunes"/>: Hưng Yên) whose table partition is still empty is
+/// loaded from it the first time it is read (idempotent: the same rows), so its official communes are there from the
+/// start; every other province is loaded by an administrator.
+/// </summary>
 public sealed class GeographyService(ICommuneStore store, TimeProvider time) : IGeography
 {
     /// <summary>How long a province's communes are kept in memory before they are read again.</summary>
@@ -83,10 +88,50 @@ public sealed class GeographyService(ICommuneStore store, TimeProvider time) : I
             return entry.Directory.Current;
         }
 
-        var versions = await store.ListAsync(provinceCode, cancellationToken);
+        return (await DirectoryAsync(provinceCode, cancellationToken)).Current;
+    }
+
+    /// <summary>The directory of a current province (today's communes and their old names), from the cache or the store.</summary>
+    public async Task<CommuneDirectory> DirectoryAsync(string provinceCode, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(provinceCode, out var entry) && time.GetUtcNow() - entry.LoadedAt < CacheLifetime)
+        {
+            return entry.Directory;
+        }
+
+        var versions = await LoadAsync(provinceCode, cancellationToken);
         var directory = new CommuneDirectory(versions, Domain.Proposals.VietnamTime.Today(time));
         cache[provinceCode] = (time.GetUtcNow(), directory);
-        return directory.Current;
+        return directory;
+    }
+
+    /// <summary>Loads the shipped list of a province into the store when its partition is empty; the number of versions written (0 when already there).</summary>
+    public async Task<int> EnsureShippedAsync(string provinceCode, CancellationToken cancellationToken)
+    {
+        var shipped = ShippedCommunes.For(provinceCode);
+        if (shipped.Count == 0 || (await store.ListAsync(provinceCode, cancellationToken)).Count > 0)
+        {
+            return 0;
+        }
+
+        await store.ImportAsync(shipped, ShippedBy, cancellationToken);
+        cache.TryRemove(provinceCode, out _);
+        return shipped.Count;
+    }
+
+    /// <summary>Who the shipped rows name as having loaded them.</summary>
+    public const string ShippedBy = "seed (data/geography)";
+
+    private async Task<IReadOnlyList<CommuneVersion>> LoadAsync(string provinceCode, CancellationToken cancellationToken)
+    {
+        var versions = await store.ListAsync(provinceCode, cancellationToken);
+        if (versions.Count == 0 && ShippedCommunes.For(provinceCode) is { Count: > 0 } shipped)
+        {
+            await store.ImportAsync(shipped, ShippedBy, cancellationToken);
+            return shipped;
+        }
+
+        return versions;
     }
 
     /// <summary>Loads a validated file and drops the cached provinces it touched.</summary>
@@ -109,7 +154,7 @@ public sealed class GeographyService(ICommuneStore store, TimeProvider time) : I
         }
 
         // The interface is synchronous for its callers' convenience (statistics loops); a miss reads one partition.
-        var versions = store.ListAsync(provinceCode, CancellationToken.None).GetAwaiter().GetResult();
+        var versions = LoadAsync(provinceCode, CancellationToken.None).GetAwaiter().GetResult();
         var directory = new CommuneDirectory(versions, Domain.Proposals.VietnamTime.Today(time));
         cache[provinceCode] = (now, directory);
         return directory;

@@ -68,6 +68,9 @@ public interface IProposalRepository
     /// <summary>The proposals of one year matching the filters, newest first (one partition of the year index).</summary>
     Task<IReadOnlyList<ProposalSummary>> ListAsync(ProposalListQuery query, CancellationToken cancellationToken);
 
+    /// <summary>The years that have proposals (Vietnam time), ascending: the partitions of the year index.</summary>
+    Task<IReadOnlyList<int>> ListYearsAsync(CancellationToken cancellationToken);
+
     /// <summary>Proposals of the same tax code and kind submitted on or after <paramref name="since"/>.</summary>
     Task<IReadOnlyList<EarlierProposal>> FindByTaxCodeAsync(string taxCode, ProposalKind kind, DateTimeOffset since, CancellationToken cancellationToken);
 }

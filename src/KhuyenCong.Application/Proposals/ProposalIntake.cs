@@ -1,14 +1,22 @@
 using KhuyenCong.Application.Caps;
+using KhuyenCong.Application.Places;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Attachments;
-using KhuyenCong.Domain.Caps;
+using KhuyenCong.Domain.Documents;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using Microsoft.Extensions.Logging;
 
 namespace KhuyenCong.Application.Proposals;
 
-/// <summary>A file already streamed to storage for a submission being processed.</summary>
-public sealed record IncomingAttachment(string Id, string FileName, AttachmentKind Kind, long Size, string Sha256, DateTimeOffset UploadedAt);
+/// <summary>
+/// A file already streamed to storage for a submission being processed; <see cref="Document"/> says which document of
+/// the dossier it is (data/reference/documents.json), when the sender said so.
+/// </summary>
+public sealed record IncomingAttachment(string Id, string FileName, AttachmentKind Kind, long Size, string Sha256, DateTimeOffset UploadedAt)
+{
+    public string? Document { get; init; }
+}
 
 /// <summary>Who is submitting: the establishment itself, or an officer on its behalf.</summary>
 public sealed record Submitter(SubmissionChannel Channel, string EnteredBy)
@@ -31,13 +39,17 @@ public interface IProposalWorkflowStarter
 }
 
 /// <summary>
-/// Accepts a proposal: the same validation as the web form, the support cap in force for its funding source,
-/// province and kind, the flag for earlier support of the same establishment, then the record and its workflow.
+/// Accepts a proposal: the same validation as the web form (entity type and tax code, activity, beneficiaries), who may
+/// propose the activity (a typical-product round is entered by an officer only), its commune in the province's official
+/// list, the support cap in force for its funding source, place and activity (counting what the establishment already
+/// received under a per-establishment cap), the flag for earlier support of the same establishment, then the record and
+/// its workflow.
 /// All or nothing: a rejected or failed submission leaves no record behind (the caller removes its files).
 /// </summary>
 public sealed partial class ProposalIntake(
     IProposalRepository proposals,
-    ICapStore caps,
+    CapAssessment caps,
+    ProposalPlaces places,
     TimeProvider time,
     ILogger<ProposalIntake> logger)
 {
@@ -56,8 +68,32 @@ public sealed partial class ProposalIntake(
             return new IntakeRejected(validation.Errors);
         }
 
-        var submission = validation.Submission!;
-        var capCheck = CapCheck.Check(submission, await caps.ListAsync(cancellationToken), VietnamTime.Today(time), request.Language);
+        if (request.Attachments.FirstOrDefault(a => a.Document is not null && !DossierDocuments.TryParse(a.Document, out _)) is { } unknown)
+        {
+            return new IntakeRejected(new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+            {
+                [DossierDocuments.AttachmentField] = [new Bilingual(
+                    $"Tệp '{unknown.FileName}' được ghi là loại giấy tờ không có trong danh mục '{unknown.Document}' (xem danh mục hồ sơ của từng nội dung).",
+                    $"The file '{unknown.FileName}' is marked as an unknown document '{unknown.Document}' (see GET /api/kinds for the documents of each activity).")
+                    .In(request.Language)],
+            });
+        }
+
+        var activity = ActivityCatalog.Of(validation.Submission!);
+        if (activity.ImplementedBy == Implementation.Authority && request.Submitter.Channel != SubmissionChannel.Officer)
+        {
+            // TT 26/2014/TT-BCT (as amended): typical-product rounds are organised by a People's Committee or the Ministry.
+            return new IntakeRejected(AuthorityOnly(request.Form, activity, request.Language));
+        }
+
+        var (placed, placeErrors) = await places.PlaceAsync(validation.Submission!, request.Language, cancellationToken);
+        if (placed is null)
+        {
+            return new IntakeRejected(placeErrors);
+        }
+
+        var submission = placed;
+        var capCheck = await caps.AssessAsync(submission, null, VietnamTime.Today(time), request.Language, cancellationToken);
         if (!capCheck.IsWithinCap)
         {
             return new IntakeRejected(capCheck.Errors);
@@ -75,7 +111,7 @@ public sealed partial class ProposalIntake(
             Channel = request.Submitter.Channel,
             EnteredBy = request.Submitter.EnteredBy,
             Attachments = request.Attachments
-                .Select(a => new AttachmentInfo(a.Id, a.FileName, AttachmentRules.ContentType(a.Kind), a.Size, a.Sha256, a.UploadedAt))
+                .Select(a => new AttachmentInfo(a.Id, a.FileName, AttachmentRules.ContentType(a.Kind), a.Size, a.Sha256, a.UploadedAt) { Document = a.Document })
                 .ToList(),
             EarlierProposals = earlier.OrderByDescending(e => e.SubmittedAt).Take(Proposal.MaxEarlierProposalsListed).ToList(),
             EarlierProposalCount = earlier.Count,
@@ -105,6 +141,16 @@ public sealed partial class ProposalIntake(
             new KeyValuePair<string, object?>("funding_source", submission.FundingSource.ToCode()),
             new KeyValuePair<string, object?>("channel", proposal.Channel.ToString()));
         return new IntakeAccepted(proposal);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> AuthorityOnly(ProposalForm form, Activity activity, Domain.Text.Language language)
+    {
+        var field = string.IsNullOrWhiteSpace(form.Activity) ? ProposalFields.Kind : ProposalFields.Activity;
+        var message = new Bilingual(
+            $"\"{activity.Vi}\" do Ủy ban nhân dân hoặc Bộ Công Thương tổ chức theo từng đợt (Thông tư 26/2014/TT-BCT đã sửa đổi), không nộp qua biểu mẫu này: cơ sở đăng ký sản phẩm khi đợt bình chọn mở; cán bộ Trung tâm ghi nhận đợt bình chọn.",
+            $"\"{activity.En}\" is organised in rounds by the People's Committee or the Ministry (Circular 26/2014/TT-BCT as amended), not proposed through this form: register the product when the round opens; the Centre's officers record the round.")
+            .In(language);
+        return new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [field] = [message] };
     }
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Could not remove the rows of failed submission {ProposalId}: storage stayed unreachable")]

@@ -21,6 +21,9 @@ namespace KhuyenCong.Application.Revision;
 public sealed record RevisionForm(ProposalForm Fields, IReadOnlyCollection<string> Remove, IReadOnlyList<IncomingAttachment> Files)
 {
     public const string RemoveField = "remove";
+
+    /// <summary>The lists an applicant does not correct through the link (not on its page): they keep their stored values.</summary>
+    public static IReadOnlyList<string> KeptAsStored { get; } = [ProposalFields.Beneficiaries, ProposalFields.Priorities];
 }
 
 /// <summary>
@@ -35,7 +38,8 @@ public sealed class RevisionSubmission(
     IProposalRepository proposals,
     IProposalCaseStore cases,
     IAttachmentStore attachments,
-    ICapStore caps,
+    CapAssessment caps,
+    Places.ProposalPlaces places,
     ILinkUseStore uses,
     IOptions<IntakeOptions> intake,
     TimeProvider time,
@@ -111,20 +115,29 @@ public sealed class RevisionSubmission(
         }
     }
 
-    /// <summary>The fields as at intake (the tax code kept), the cap in force today, the dossier's file count and size.</summary>
+    /// <summary>
+    /// The fields as at intake (the tax code kept, and the lists the page does not show), the commune in the province's
+    /// official list, the cap in force today, the dossier's file count and size.
+    /// </summary>
     private async Task<(ProposalSubmission? Submission, BilingualErrors Errors)> ValidateAsync(
         Proposal proposal, RevisionForm form, IReadOnlySet<string> removed, CancellationToken cancellationToken)
     {
-        // The tax code identifies the establishment: it is never changed here.
-        var fields = form.Fields with { TaxCode = proposal.Submission.TaxCode };
+        // The tax code identifies the establishment: it is never changed here; nor are the lists the page does not show
+        // (beneficiaries, priorities), which keep their stored values.
+        var before = proposal.Submission.ToForm();
+        var fields = form.Fields with { TaxCode = before.TaxCode, Beneficiaries = before.Beneficiaries, Priorities = before.Priorities };
         var errors = new BilingualErrors();
         var validation = ProposalValidator.Validate(fields);
         BilingualFieldErrors.Add(errors, language => ProposalValidator.Validate(fields, language).FieldErrors);
-        if (validation.Submission is { } valid)
+        var corrected = validation.Submission;
+        if (corrected is not null)
         {
-            var allCaps = await caps.ListAsync(cancellationToken);
-            var today = VietnamTime.Today(time);
-            BilingualFieldErrors.Add(errors, language => CapCheck.Check(valid, allCaps, today, language).FieldErrors);
+            var (placed, placeErrors) = await places.PlaceAsync(corrected, cancellationToken);
+            errors.AddAll(placeErrors);
+            corrected = placed ?? corrected;
+            var cap = await caps.AssessAsync(corrected, proposal.Id, VietnamTime.Today(time), Language.Vietnamese, cancellationToken);
+            var valid = corrected;
+            BilingualFieldErrors.Add(errors, language => CapCheck.Check(valid, cap.Cap, language, cap.AlreadyReceived).FieldErrors);
         }
 
         var limits = intake.Value;
@@ -138,7 +151,7 @@ public sealed class RevisionSubmission(
             errors.Add(AttachmentRules.FieldName, "Tổng dung lượng các tệp của hồ sơ vượt quá giới hạn.", "The dossier's files together are larger than allowed.");
         }
 
-        return (errors.IsEmpty ? validation.Submission : null, errors);
+        return (errors.IsEmpty ? corrected : null, errors);
     }
 
     private async Task StoreAsync(OpenedLink link, ProposalSubmission submission, IReadOnlyList<IncomingAttachment> files, IReadOnlySet<string> removed,

@@ -42,4 +42,12 @@ public static class StatisticsLabels
         ArgumentNullException.ThrowIfNull(id);
         return id.Length == 0 ? NoProgramme.In(language) : id;
     }
+
+    /// <summary>The listed sector group a cell's sector key names, or null for a free-text ("other") key.</summary>
+    public static string? SectorCode(string key) =>
+        Domain.Sectors.SectorCatalog.TryParse(key, out var sector) && !sector.FreeText ? sector.Code : null;
+
+    /// <summary>A sector group's short name for a listed key, otherwise the text as recorded.</summary>
+    public static string Sector(string key, string label, Language language) =>
+        Domain.Sectors.SectorCatalog.TryParse(key, out var sector) && !sector.FreeText ? sector.ShortName(language) : label;
 }

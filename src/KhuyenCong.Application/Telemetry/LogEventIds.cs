@@ -24,6 +24,7 @@ public static class LogEventIds
         new("Programmes: programmes, annual plans, geography", 4200, 4299, ["Programmes", "Plans", "Geography"]),
         new("Budgets: the ledger and its routes", 4300, 4399, ["Budgets"]),
         new("Statistics", 5000, 5199, ["Statistics"]),
+        new("Migrations: reference data migrations and merges", 5200, 5299, ["Migrations"]),
         new("Documents: generated documents, signed scans, templates", 6000, 6099, ["Documents"]),
         new("Decisions: the staff decisions' shared log (Application/Common/DecisionLog)", 6100, 6199, ["Common"]),
     ];

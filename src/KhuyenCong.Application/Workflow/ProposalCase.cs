@@ -1,4 +1,5 @@
 using KhuyenCong.Domain.Appraisal;
+using KhuyenCong.Domain.Proposals;
 
 namespace KhuyenCong.Application.Workflow;
 
@@ -83,8 +84,8 @@ public sealed record ContractRecord(string ContractNumber, DateOnly ContractDate
 /// <summary>A progress report or the acceptance papers (biên bản nghiệm thu, invoices) sent by the applicant.</summary>
 public sealed record ProgressReport(string Id, bool IsAcceptancePapers, string Text, IReadOnlyList<string> AttachmentIds, DateTimeOffset At);
 
-/// <summary>The officer's confirmation of acceptance (nghiệm thu).</summary>
-public sealed record AcceptanceRecord(DateOnly AcceptedOn, string? Comment, string By, DateTimeOffset At);
+/// <summary>The officer's confirmation of acceptance (nghiệm thu), with what the đề án actually achieved (null when not recorded).</summary>
+public sealed record AcceptanceRecord(DateOnly AcceptedOn, string? Comment, string By, DateTimeOffset At, ActualResults? Results = null);
 
 /// <summary>Everything the workflow recorded about a proposal beyond its submission and status history.</summary>
 public sealed record ProposalCase(

@@ -1,5 +1,7 @@
 using System.Globalization;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Caps;
+using KhuyenCong.Domain.Documents;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 
@@ -12,44 +14,46 @@ namespace KhuyenCong.Application.Workflow;
 public static class ScreeningChecks
 {
     public const string DocumentsMissing = "documents-missing";
+    public const string DocumentsComplete = "documents-complete";
     public const string CapExceeded = "cap-exceeded";
+    public const string CapUnconfirmed = "cap-unconfirmed";
+    public const string ExampleCapExceeded = "example-cap-exceeded";
     public const string EarlierSupport = "earlier-support";
     public const string MatchingMoneyShort = "matching-money-short";
     public const string ScheduleEnded = "schedule-ended";
 
     /// <summary>
-    /// The fewest files a complete dossier (hồ sơ đề án) has for a kind: the description on the official template
-    /// and the business registration for every kind, plus the cost estimate with supplier quotes where equipment is
-    /// bought (machinery, technology lines, demonstration models).
+    /// Runs the checks: the dossier against the documents its activity asks for (data/reference/documents.json: what is
+    /// there, what is missing), the cap in force (or that none is confirmed for the activity), the matching money,
+    /// earlier support of the same establishment, and the schedule.
     /// </summary>
-    public static int RequiredDocuments(ProposalKind kind) => kind switch
-    {
-        ProposalKind.Machinery or ProposalKind.TechnologyLine or ProposalKind.DemonstrationModel => 3,
-        _ => 2,
-    };
-
     public static IReadOnlyList<ScreeningFinding> Run(Proposal proposal, CapCheckResult cap, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         ArgumentNullException.ThrowIfNull(cap);
         var s = proposal.Submission;
-        var findings = new List<ScreeningFinding>();
-        var required = RequiredDocuments(s.Kind);
-        var dossier = proposal.Attachments.Count;
-        if (dossier < required)
-        {
-            findings.Add(new ScreeningFinding(DocumentsMissing,
-                string.Create(CultureInfo.InvariantCulture, $"Hồ sơ có {dossier} tệp; loại đề án này cần ít nhất {required} (thuyết minh theo mẫu, giấy đăng ký kinh doanh{(required > 2 ? ", dự toán kèm báo giá" : string.Empty)})."),
-                string.Create(CultureInfo.InvariantCulture, $"The file has {dossier} document(s); this kind needs at least {required} (description on the template, business registration{(required > 2 ? ", cost estimate with quotes" : string.Empty)})."),
-                Blocking: true));
-        }
-
+        var findings = new List<ScreeningFinding> { Documents(DocumentChecklist.For(proposal)) };
         if (!cap.IsWithinCap)
         {
             findings.Add(new ScreeningFinding(CapExceeded,
                 "Kinh phí đề nghị vượt mức hỗ trợ tối đa đang áp dụng: " + string.Join(" ", cap.FieldErrors.Select(e => e.Message)),
                 "The requested support exceeds the cap in force.",
                 Blocking: true));
+        }
+        else if (cap.Advisories.Count > 0)
+        {
+            findings.Add(new ScreeningFinding(ExampleCapExceeded,
+                "Kinh phí đề nghị vượt mức ví dụ (chưa có nghị quyết HĐND được nhập): " + string.Join(" ", cap.Advisories.Select(e => e.Message)) + " Cán bộ đối chiếu với nghị quyết của tỉnh.",
+                "The requested support exceeds an example cap (no People's Council resolution entered yet): check it against the province's resolution.",
+                Blocking: false));
+        }
+        else if (cap.Cap is null)
+        {
+            var activity = ActivityCatalog.Of(s);
+            findings.Add(new ScreeningFinding(CapUnconfirmed,
+                $"Chưa có mức hỗ trợ tối đa được xác nhận cho nội dung \"{activity.Vi}\" ({s.FundingSource.DisplayName(Language.Vietnamese)}): cán bộ đối chiếu văn bản hiện hành và nhập mức trần kèm căn cứ (PUT /api/caps) nếu có.",
+                $"No confirmed cap exists for \"{activity.En}\" ({s.FundingSource.DisplayName(Language.English)}): check the text in force and enter the cap with its basis (PUT /api/caps) if there is one.",
+                Blocking: false));
         }
 
         if (s.OwnContribution < s.TotalCost - s.RequestedSupport)
@@ -77,5 +81,27 @@ public static class ScreeningChecks
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// The dossier against the checklist: complete (informational, listing what is there), or missing documents,
+    /// blocking unless files sent without a document mark could be the missing ones (then the officer looks).
+    /// </summary>
+    public static ScreeningFinding Documents(DocumentChecklist checklist)
+    {
+        ArgumentNullException.ThrowIfNull(checklist);
+        var presentVi = checklist.Present.Count == 0 ? "chưa có giấy tờ nào được ghi loại" : DocumentChecklist.Names(checklist.Present, Language.Vietnamese);
+        var presentEn = checklist.Present.Count == 0 ? "no document marked yet" : DocumentChecklist.Names(checklist.Present, Language.English);
+        var unmarkedVi = checklist.Unmarked == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" {checklist.Unmarked} tệp chưa ghi là giấy tờ nào: cán bộ mở tệp để đối chiếu.");
+        var unmarkedEn = checklist.Unmarked == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" {checklist.Unmarked} file(s) not marked as any document: open them to check.");
+        if (checklist.IsComplete)
+        {
+            return new ScreeningFinding(DocumentsComplete, "Hồ sơ đủ thành phần: " + presentVi + "." + unmarkedVi, "The dossier is complete: " + presentEn + "." + unmarkedEn, Blocking: false);
+        }
+
+        return new ScreeningFinding(DocumentsMissing,
+            "Hồ sơ còn thiếu: " + DocumentChecklist.Names(checklist.Missing, Language.Vietnamese) + ". Đã có: " + presentVi + "." + unmarkedVi,
+            "Missing from the dossier: " + DocumentChecklist.Names(checklist.Missing, Language.English) + ". Present: " + presentEn + "." + unmarkedEn,
+            Blocking: !checklist.MayBeCoveredByUnmarkedFiles);
     }
 }

@@ -46,14 +46,14 @@ public sealed partial class WorkflowSteps
         await proposals.SaveFundingAsync(proposalId, proposal.Funding with { PaidAmount = commitment?.Paid ?? 0 }, cancellationToken);
     }
 
-    /// <summary>Writes the acceptance date to the record.</summary>
+    /// <summary>Writes the acceptance date and the actual results recorded with it to the record.</summary>
     public async Task ApplyAcceptanceAsync(string proposalId, CancellationToken cancellationToken)
     {
         using var scope = logger.ProposalScope(proposalId);
         var acceptance = (await cases.GetAsync(proposalId, cancellationToken)).Acceptance
             ?? throw new InvalidOperationException($"Proposal {proposalId} has no acceptance recorded.");
         var proposal = await RequireAsync(proposalId, cancellationToken);
-        await proposals.SaveFundingAsync(proposalId, proposal.Funding with { AcceptedOn = acceptance.AcceptedOn }, cancellationToken);
+        await proposals.SaveFundingAsync(proposalId, proposal.Funding with { AcceptedOn = acceptance.AcceptedOn, Results = acceptance.Results ?? proposal.Funding.Results }, cancellationToken);
     }
 
     /// <summary>Settlement: what was approved but not paid goes back to the budget, and the record is closed.</summary>

@@ -1,5 +1,4 @@
 using KhuyenCong.Application.Telemetry;
-using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 
 namespace KhuyenCong.Application.Workflow;
@@ -13,7 +12,7 @@ public sealed partial class WorkflowSteps
         using var scope = logger.ProposalScope(input.ProposalId);
         var proposal = await RequireAsync(input.ProposalId, cancellationToken);
         var today = VietnamTime.Today(time);
-        var cap = CapCheck.Check(proposal.Submission, await caps.ListAsync(cancellationToken), today);
+        var cap = await caps.AssessAsync(proposal.Submission, proposal.Id, today, Domain.Text.Language.Vietnamese, cancellationToken);
         var findings = ScreeningChecks.Run(proposal, cap, today);
         await cases.SaveScreeningAsync(proposal.Id, new ScreeningRecord(input.Round, findings, time.GetUtcNow()), cancellationToken);
         return findings.Count(f => f.Blocking);

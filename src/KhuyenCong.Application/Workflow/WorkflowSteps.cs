@@ -26,7 +26,7 @@ public sealed partial class WorkflowSteps(
     IReviewerRoster roster,
     IRubricStore rubrics,
     IBudgetLedger ledger,
-    ICapStore caps,
+    CapAssessment caps,
     OnceOnlyEmailSender email,
     LinkService links,
     IOptions<KhuyenCongOptions> options,

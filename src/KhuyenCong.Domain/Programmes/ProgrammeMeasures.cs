@@ -15,7 +15,20 @@ public sealed record ProgrammeProposalFacts(
     long? ApprovedAmount,
     long PaidAmount,
     int ExpectedTrainees,
-    int ExpectedJobs);
+    int ExpectedJobs)
+{
+    /// <summary>Trainees actually trained, recorded at acceptance (0 when not recorded).</summary>
+    public int ActualTrainees { get; init; }
+
+    /// <summary>Jobs actually created, recorded at acceptance.</summary>
+    public int ActualJobs { get; init; }
+
+    /// <summary>Demonstration models built, recorded at acceptance.</summary>
+    public int ModelsBuilt { get; init; }
+
+    /// <summary>Products certified as typical, recorded at acceptance.</summary>
+    public int ProductsCertified { get; init; }
+}
 
 /// <summary>A measure a target can count: its stable code, default names and unit, and how it counts proposals.</summary>
 public sealed record ProgrammeMeasure(string Code, string NameVi, string NameEn, string UnitVi, string DescriptionVi, string DescriptionEn, Func<IEnumerable<ProgrammeProposalFacts>, long> Count);
@@ -29,7 +42,9 @@ public sealed record TargetProgress(ProgrammeTarget Target, long Actual)
 /// <summary>
 /// How each programme target counts, defined in code so that every report counts the same way.
 /// "Approved or later" means status approved, in-progress, accepted or settled: proposals that were rejected,
-/// withdrawn, cancelled or are still being screened or appraised count for nothing but <c>paid-amount</c>.
+/// withdrawn, cancelled or are still being screened or appraised count for nothing but <c>paid-amount</c>. Targets of
+/// results (models, products, trainees, jobs) count the actual results recorded at acceptance (issue 14, line 6), not
+/// what proposals planned: a đề án counts once accepted and its results recorded.
 /// </summary>
 public static class ProgrammeMeasures
 {
@@ -37,20 +52,20 @@ public static class ProgrammeMeasures
     public static IReadOnlyList<ProgrammeMeasure> All { get; } =
     [
         new("demonstration-models", "Mô hình trình diễn kỹ thuật", "Technical demonstration models", "mô hình",
-            "Số đề án mô hình trình diễn kỹ thuật đã được phê duyệt trở đi.", "Approved-or-later proposals of kind demonstration-model.",
-            facts => ApprovedOrLater(facts).Count(f => f.Kind == ProposalKind.DemonstrationModel)),
+            "Số mô hình đã xây dựng, ghi khi nghiệm thu.", "Models built, as recorded at acceptance.",
+            facts => Accepted(facts).Sum(f => (long)f.ModelsBuilt)),
         new("typical-products", "Sản phẩm công nghiệp nông thôn tiêu biểu", "Typical rural industrial products", "sản phẩm",
-            "Số đề án sản phẩm CNNT tiêu biểu đã được phê duyệt trở đi.", "Approved-or-later proposals of kind typical-product.",
-            facts => ApprovedOrLater(facts).Count(f => f.Kind == ProposalKind.TypicalProduct)),
+            "Số sản phẩm được công nhận, ghi khi nghiệm thu.", "Products certified, as recorded at acceptance.",
+            facts => Accepted(facts).Sum(f => (long)f.ProductsCertified)),
         new("machinery", "Ứng dụng máy móc thiết bị, dây chuyền công nghệ", "Machinery and technology lines", "đề án",
             "Số đề án máy móc thiết bị hoặc dây chuyền công nghệ đã được phê duyệt trở đi.", "Approved-or-later proposals of kind machinery or technology-line.",
             facts => ApprovedOrLater(facts).Count(f => f.Kind is ProposalKind.Machinery or ProposalKind.TechnologyLine)),
         new("trainees", "Người được đào tạo", "Trainees", "người",
-            "Tổng số người dự kiến đào tạo của các đề án đã được phê duyệt trở đi.", "Sum of expected trainees of approved-or-later proposals.",
-            facts => ApprovedOrLater(facts).Sum(f => (long)f.ExpectedTrainees)),
+            "Tổng số người thực tế được đào tạo, ghi khi nghiệm thu.", "Trainees actually trained, as recorded at acceptance.",
+            facts => Accepted(facts).Sum(f => (long)f.ActualTrainees)),
         new("jobs", "Việc làm tạo ra", "Jobs created", "việc làm",
-            "Tổng số việc làm dự kiến của các đề án đã được phê duyệt trở đi.", "Sum of expected jobs of approved-or-later proposals.",
-            facts => ApprovedOrLater(facts).Sum(f => (long)f.ExpectedJobs)),
+            "Tổng số việc làm thực tế tạo ra, ghi khi nghiệm thu.", "Jobs actually created, as recorded at acceptance.",
+            facts => Accepted(facts).Sum(f => (long)f.ActualJobs)),
         new("proposals", "Đề án được phê duyệt", "Approved proposals", "đề án",
             "Số đề án (mọi nội dung) đã được phê duyệt trở đi.", "Approved-or-later proposals of any kind.",
             facts => ApprovedOrLater(facts).Count()),
@@ -89,4 +104,7 @@ public static class ProgrammeMeasures
 
     private static IEnumerable<ProgrammeProposalFacts> ApprovedOrLater(IEnumerable<ProgrammeProposalFacts> facts) =>
         facts.Where(f => IsApprovedOrLater(f.Status));
+
+    private static IEnumerable<ProgrammeProposalFacts> Accepted(IEnumerable<ProgrammeProposalFacts> facts) =>
+        facts.Where(f => f.Status is ProposalStatus.Accepted or ProposalStatus.Settled);
 }

@@ -17,6 +17,12 @@ public static class FieldErrorCodes
     public const string EndBeforeStart = "end-before-start";
     public const string ExceedsCapAmount = "exceeds-cap-amount";
     public const string ExceedsCapPercent = "exceeds-cap-percent";
+    public const string IdentifierMismatch = "identifier-mismatch";
+    public const string ActivityMismatch = "activity-mismatch";
+    public const string NotForApplicant = "not-for-applicant";
+    public const string Duplicate = "duplicate";
+    public const string UnknownCommune = "unknown-commune";
+    public const string RoundLevelFunding = "round-level-funding";
 }
 
 /// <summary>Groups field errors as the HTTP layer returns them: messages keyed by camelCase field name.</summary>

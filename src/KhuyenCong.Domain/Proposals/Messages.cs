@@ -31,8 +31,10 @@ internal static class Messages
             "Enter a Vietnamese phone number: a 10-digit mobile number starting with 03, 05, 07, 08 or 09, or a landline number starting with 02 (+84 is accepted).",
         (FieldValueKind.Phone, _) =>
             "Số điện thoại không hợp lệ: nhập số di động 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09 hoặc số cố định bắt đầu bằng 02 (có thể có mã +84).",
-        (FieldValueKind.TaxCode, Language.English) => "The tax code has 10 digits, or 10 digits, a dash and 3 digits (for example 0101234567-001).",
-        (FieldValueKind.TaxCode, _) => "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001).",
+        (FieldValueKind.TaxCode, Language.English) =>
+            "The tax code has 10 digits, or 10 digits, a dash and 3 digits (for example 0101234567-001); a household business uses the representative's 12-digit personal identification number.",
+        (FieldValueKind.TaxCode, _) =>
+            "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001); hộ kinh doanh dùng số định danh cá nhân 12 chữ số của người đại diện.",
         (FieldValueKind.Amount, Language.English) => $"{rule.Label(l)} must be a whole amount in VND, for example 1,200,000,000.",
         (FieldValueKind.Amount, _) => $"{rule.Label(l)} phải là số tiền nguyên tính bằng đồng, ví dụ 1.200.000.000.",
         (FieldValueKind.Date, Language.English) => $"{rule.Label(l)} must be a date written year-month-day, for example 2026-03-31.",

@@ -41,6 +41,19 @@ public sealed record ProposalFunding
 
     /// <summary>When the money was settled (quyết toán) and the proposal closed.</summary>
     public DateOnly? SettledOn { get; init; }
+
+    /// <summary>What the đề án actually achieved, recorded with the acceptance (nghiệm thu); null until recorded.</summary>
+    public ActualResults? Results { get; init; }
+}
+
+/// <summary>
+/// What a đề án actually achieved, recorded by the officer with the acceptance (nghiệm thu): people trained, jobs
+/// created, demonstration models built, products certified (typical products). Null values were not recorded.
+/// </summary>
+public sealed record ActualResults(int? Trainees, int? Jobs, int? Models, int? ProductsCertified)
+{
+    /// <summary>True when nothing was recorded.</summary>
+    public bool IsEmpty => Trainees is null && Jobs is null && Models is null && ProductsCertified is null;
 }
 
 /// <summary>
@@ -49,6 +62,9 @@ public sealed record ProposalFunding
 /// </summary>
 public sealed record AttachmentInfo(string Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt, string? Purpose = null)
 {
+    /// <summary>Which document of the dossier the file is (data/reference/documents.json, e.g. "du-toan"), or null when the sender did not say.</summary>
+    public string? Document { get; init; }
+
     /// <summary>True for a file of the dossier (submitted with the proposal or added when asked to revise it).</summary>
     public bool IsDossier => Purpose is null;
 }
@@ -107,6 +123,15 @@ public sealed record Proposal
 
     /// <summary>The khuyến công programme the proposal counts towards (set by staff), or null.</summary>
     public string? ProgrammeId { get; init; }
+
+    /// <summary>
+    /// The shape the record was last written in: 1 before entity types, activities, commune codes and sector groups
+    /// existed (those are then read by the documented rule, ADR 0023), <see cref="CurrentRecordVersion"/> once written
+    /// with them (by the intake, an import, a revision or the migration).
+    /// </summary>
+    public int RecordVersion { get; init; } = CurrentRecordVersion;
+
+    public const int CurrentRecordVersion = 2;
 
     /// <summary>The year the proposal was submitted (Vietnam time).</summary>
     public int Year => SubmittedAt.ToOffset(VietnamTime.Offset).Year;

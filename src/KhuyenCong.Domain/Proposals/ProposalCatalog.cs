@@ -21,6 +21,10 @@ public static class ProposalCatalog
         new(ProposalKind.Consulting, "consulting", "Tư vấn, trợ giúp cơ sở công nghiệp nông thôn", "Consulting and assistance to rural industrial establishments"),
         new(ProposalKind.CleanerProduction, "cleaner-production", "Sản xuất sạch hơn", "Cleaner production"),
         new(ProposalKind.DigitalTransformation, "digital-transformation", "Chuyển đổi số", "Digital transformation"),
+        new(ProposalKind.EnterpriseEstablishment, "enterprise-establishment", "Hỗ trợ thành lập doanh nghiệp sản xuất công nghiệp nông thôn", "Setting up a rural industrial enterprise"),
+        new(ProposalKind.Communication, "communication", "Thông tin, tuyên truyền về khuyến công", "Information and communication on industrial promotion"),
+        new(ProposalKind.CapacityBuilding, "capacity-building", "Nâng cao năng lực quản lý, tổ chức thực hiện khuyến công", "Capacity building for industrial promotion staff"),
+        new(ProposalKind.ArtisanSupport, "artisan-support", "Hỗ trợ nghệ nhân bảo tồn, phát triển nghề", "Support for artisans"),
     ];
 
     /// <summary>Both funding sources.</summary>

@@ -1,5 +1,8 @@
 using System.Globalization;
+using KhuyenCong.Domain.Activities;
+using KhuyenCong.Domain.Applicants;
 using KhuyenCong.Domain.Geography;
+using KhuyenCong.Domain.Sectors;
 using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.Domain.Proposals;
@@ -78,8 +81,11 @@ public static class ProposalFieldRules
     public const string PhonePattern =
         @"^\(?(?:\+84|84|0)(?:[ .\(\)\-]*[35789](?:[ .\(\)\-]*[0-9]){8}|[ .\(\)\-]*2(?:[ .\(\)\-]*[0-9]){8,9})$";
 
-    /// <summary>Tax code (mã số thuế): 10 digits, or 10 digits, a dash and 3 digits.</summary>
-    public const string TaxCodePattern = @"^[0-9]{10}(?:-[0-9]{3})?$";
+    /// <summary>
+    /// Tax code (mã số thuế): 10 digits, 10 digits a dash and 3 digits (a dependent unit), or 12 digits (the personal
+    /// identification number household businesses and individuals use from 1/7/2025); which fits depends on the entity type.
+    /// </summary>
+    public const string TaxCodePattern = TaxCodes.Pattern;
 
     /// <summary>
     /// Amount in VND: digits, either ungrouped or grouped by three with one kind of separator ('.', ',' or space),
@@ -107,6 +113,18 @@ public static class ProposalFieldRules
     public static readonly DateOnly MaxDate = new(2100, 12, 31);
 
     private const int AmountMaxLength = 30;
+
+    /// <summary>The longest beneficiary list accepted, in characters of its JSON.</summary>
+    public const int MaxBeneficiariesLength = 40_000;
+
+    /// <summary>The most beneficiaries one đề án lists.</summary>
+    public const int MaxBeneficiaries = 100;
+
+    /// <summary>
+    /// The levels of typical-product rounds (TT 26/2014/TT-BCT art. 14 as amended by TT 14/2018 and TT 38/2025: district
+    /// until 30/6/2025, commune from 1/7/2025, province, region, national; secondary).
+    /// </summary>
+    public static IReadOnlyList<string> RoundLevels { get; } = ["commune", "district", "province", "region", "national"];
 
     /// <summary>Every field rule, in form order (the order of <see cref="ProposalFields.All"/>).</summary>
     public static IReadOnlyList<ProposalFieldRule> All { get; } =
@@ -155,6 +173,34 @@ public static class ProposalFieldRules
         Date(ProposalFields.EndDate, "Ngày kết thúc", "End date", "ngày kết thúc", "the end date"),
         Count(ProposalFields.ExpectedJobs, "Số việc làm dự kiến", "Expected jobs"),
         Count(ProposalFields.ExpectedTrainees, "Số người dự kiến được đào tạo", "Expected trainees"),
+        new(ProposalFields.EntityType, FieldValueKind.Choice, true, 60, null, null, null,
+            EntityTypes.Selectable.Select(t => t.Code).ToList(), "Loại hình cơ sở", "Type of applicant")
+        {
+            VietnameseNoun = "loại hình cơ sở", EnglishNoun = "the type of applicant",
+        },
+        new(ProposalFields.Activity, FieldValueKind.Choice, false, 60, null, null, null,
+            ActivityCatalog.All.Select(a => a.Code).ToList(), "Nội dung hoạt động khuyến công", "Activity")
+        {
+            VietnameseNoun = "nội dung hoạt động khuyến công", EnglishNoun = "the activity",
+        },
+        new(ProposalFields.SectorCode, FieldValueKind.Choice, false, 60, null, null, null,
+            SectorCatalog.All.Select(x => x.Code).ToList(), "Nhóm ngành nghề", "Sector group")
+        {
+            VietnameseNoun = "nhóm ngành nghề", EnglishNoun = "the sector group",
+        },
+        new(ProposalFields.Priorities, FieldValueKind.Text, false, 500, null, null, null, null, "Đối tượng ưu tiên", "Priorities")
+        {
+            VietnameseNoun = "đối tượng ưu tiên", EnglishNoun = "the priorities",
+        },
+        new(ProposalFields.Beneficiaries, FieldValueKind.MultilineText, false, MaxBeneficiariesLength, null, null, null, null, "Cơ sở thụ hưởng", "Beneficiary establishments")
+        {
+            VietnameseNoun = "danh sách cơ sở thụ hưởng", EnglishNoun = "the list of beneficiaries",
+        },
+        new(ProposalFields.RoundLevel, FieldValueKind.Choice, false, 20, null, null, null,
+            RoundLevels, "Cấp bình chọn", "Round level")
+        {
+            VietnameseNoun = "cấp bình chọn", EnglishNoun = "the round level",
+        },
     ];
 
     private static readonly Dictionary<string, ProposalFieldRule> ByName = All.ToDictionary(r => r.Name, StringComparer.Ordinal);

@@ -23,11 +23,18 @@ public static class ProposalFields
     public const string EndDate = "endDate";
     public const string ExpectedJobs = "expectedJobs";
     public const string ExpectedTrainees = "expectedTrainees";
+    public const string EntityType = "entityType";
+    public const string Activity = "activity";
+    public const string SectorCode = "sectorCode";
+    public const string Priorities = "priorities";
+    public const string Beneficiaries = "beneficiaries";
+    public const string RoundLevel = "roundLevel";
 
     /// <summary>Every field, in form order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         OrganizationName, TaxCode, Representative, Email, Phone, Address, Commune, Province, Kind, Sector, FundingSource,
         Title, Summary, TotalCost, RequestedSupport, OwnContribution, StartDate, EndDate, ExpectedJobs, ExpectedTrainees,
+        EntityType, Activity, SectorCode, Priorities, Beneficiaries, RoundLevel,
     ];
 }

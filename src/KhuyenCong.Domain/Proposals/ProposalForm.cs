@@ -27,6 +27,16 @@ public sealed record ProposalForm
     public string? EndDate { get; init; }
     public string? ExpectedJobs { get; init; }
     public string? ExpectedTrainees { get; init; }
+    public string? EntityType { get; init; }
+    public string? Activity { get; init; }
+    public string? SectorCode { get; init; }
+
+    /// <summary>Priority codes separated by commas or semicolons, or a JSON array of codes.</summary>
+    public string? Priorities { get; init; }
+
+    /// <summary>A JSON array of beneficiaries: <c>[{"name","taxCode","entityType","commune"}]</c>.</summary>
+    public string? Beneficiaries { get; init; }
+    public string? RoundLevel { get; init; }
 
     /// <summary>Builds a form from a lookup by camelCase field name (<see cref="ProposalFields"/>), e.g. <c>name => request.Form[name]</c>.</summary>
     public static ProposalForm FromFields(Func<string, string?> field)
@@ -54,6 +64,12 @@ public sealed record ProposalForm
             EndDate = field(ProposalFields.EndDate),
             ExpectedJobs = field(ProposalFields.ExpectedJobs),
             ExpectedTrainees = field(ProposalFields.ExpectedTrainees),
+            EntityType = field(ProposalFields.EntityType),
+            Activity = field(ProposalFields.Activity),
+            SectorCode = field(ProposalFields.SectorCode),
+            Priorities = field(ProposalFields.Priorities),
+            Beneficiaries = field(ProposalFields.Beneficiaries),
+            RoundLevel = field(ProposalFields.RoundLevel),
         };
     }
 
@@ -80,6 +96,12 @@ public sealed record ProposalForm
         ProposalFields.EndDate => EndDate,
         ProposalFields.ExpectedJobs => ExpectedJobs,
         ProposalFields.ExpectedTrainees => ExpectedTrainees,
+        ProposalFields.EntityType => EntityType,
+        ProposalFields.Activity => Activity,
+        ProposalFields.SectorCode => SectorCode,
+        ProposalFields.Priorities => Priorities,
+        ProposalFields.Beneficiaries => Beneficiaries,
+        ProposalFields.RoundLevel => RoundLevel,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown proposal field."),
     };
 

@@ -1,6 +1,11 @@
 namespace KhuyenCong.Domain.Proposals;
 
-/// <summary>The content of a proposal (nội dung khuyến công). Wire codes are in <see cref="ProposalCatalog"/>.</summary>
+/// <summary>
+/// The kind of a proposal: the coarse group of its activity (<see cref="Activities.ActivityCatalog"/>), used by budgets,
+/// statistics, filters and the legacy <c>kind</c> field. Wire codes are in <see cref="ProposalCatalog"/>; the codes of
+/// the first twelve never change (records stored with them stay valid). The last four group activities the catalogue
+/// added (data/reference/activities.json).
+/// </summary>
 public enum ProposalKind
 {
     Training,
@@ -15,6 +20,10 @@ public enum ProposalKind
     Consulting,
     CleanerProduction,
     DigitalTransformation,
+    EnterpriseEstablishment,
+    Communication,
+    CapacityBuilding,
+    ArtisanSupport,
 }
 
 /// <summary>Where the money comes from: the national budget (KCQG) or the province's own budget (KCĐP).</summary>

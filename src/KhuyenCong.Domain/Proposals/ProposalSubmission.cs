@@ -1,4 +1,7 @@
 using System.Globalization;
+using KhuyenCong.Domain.Applicants;
+using KhuyenCong.Domain.Reference;
+using KhuyenCong.Domain.Sectors;
 
 namespace KhuyenCong.Domain.Proposals;
 
@@ -10,7 +13,7 @@ public sealed record ProposalSubmission
 {
     public required string OrganizationName { get; init; }
 
-    /// <summary>10 digits, or 10 digits, '-' and 3 digits (a branch).</summary>
+    /// <summary>10 digits, 10 digits '-' 3 digits (a branch), or 12 digits (a personal identification number), as fits <see cref="EntityType"/>.</summary>
     public required string TaxCode { get; init; }
 
     public required string Representative { get; init; }
@@ -23,7 +26,10 @@ public sealed record ProposalSubmission
 
     public required string Address { get; init; }
 
-    /// <summary>Commune, ward or special zone, free text until the official list is loaded.</summary>
+    /// <summary>
+    /// Commune, ward or special zone: today's official name when the province's list is loaded (then
+    /// <see cref="CommuneCode"/> is set), otherwise the text as submitted (older records keep the name they were submitted under).
+    /// </summary>
     public required string Commune { get; init; }
 
     /// <summary>Code of a current province (<see cref="Geography.ProvinceCatalog.Current"/>), e.g. "hung-yen".</summary>
@@ -54,6 +60,33 @@ public sealed record ProposalSubmission
     public int? ExpectedJobs { get; init; }
     public int? ExpectedTrainees { get; init; }
 
+    /// <summary>The applicant's type (data/reference/entity-types.json; ND 45/2012 art. 1 cl. 2 as amended); <see cref="EntityTypes.Unspecified"/> for an old record the migration rule could not place.</summary>
+    public string EntityType { get; init; } = EntityTypes.Unspecified;
+
+    /// <summary>The activity code (data/reference/activities.json); null on a record stored before activities, meaning the default activity of <see cref="Kind"/>.</summary>
+    public string? Activity { get; init; }
+
+    /// <summary>The official code of the commune (statistics office), or null when the province's list is not loaded or the old name could not be placed.</summary>
+    public string? CommuneCode { get; init; }
+
+    /// <summary>The commune as first submitted, when an officer's merge or the migration replaced it by the official name; else null.</summary>
+    public string? CommuneAsSubmitted { get; init; }
+
+    /// <summary>The sector's code in the controlled list (data/reference/sectors.json); <see cref="SectorCatalog.Other"/> keeps <see cref="Sector"/>'s text.</summary>
+    public string SectorCode { get; init; } = SectorCatalog.Other;
+
+    /// <summary>Priority facts the applicant declared (data/reference/priority-groups.json), for ranking.</summary>
+    public ValueList<string> Priorities { get; init; } = ValueList<string>.Empty;
+
+    /// <summary>
+    /// The beneficiary establishments of a đề án the applicant (an implementing unit, e.g. the Centre) carries out for
+    /// others; empty when the applicant is itself the beneficiary. Distinct by tax code.
+    /// </summary>
+    public ValueList<Beneficiary> Beneficiaries { get; init; } = ValueList<Beneficiary>.Empty;
+
+    /// <summary>The round's level (commune, district, province, region, national) of a typical-product round; else null.</summary>
+    public string? RoundLevel { get; init; }
+
     /// <summary>The canonical form of this submission: validating it gives back an equal submission.</summary>
     public ProposalForm ToForm() => new()
     {
@@ -77,5 +110,11 @@ public sealed record ProposalSubmission
         EndDate = EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ExpectedJobs = ExpectedJobs?.ToString(CultureInfo.InvariantCulture),
         ExpectedTrainees = ExpectedTrainees?.ToString(CultureInfo.InvariantCulture),
+        EntityType = EntityType,
+        Activity = Activity,
+        SectorCode = SectorCode,
+        Priorities = Priorities.Count == 0 ? null : string.Join(',', Priorities),
+        Beneficiaries = Beneficiaries.Count == 0 ? null : BeneficiaryJson.ToJson(Beneficiaries),
+        RoundLevel = RoundLevel,
     };
 }

@@ -14,9 +14,18 @@ namespace KhuyenCong.Domain.Proposals;
 public static partial class ProposalValidator
 {
     /// <summary>Validates a form; messages are in <paramref name="language"/> (Vietnamese by default).</summary>
-    public static ProposalValidationResult Validate(ProposalForm form, Language language = Language.Vietnamese)
+    public static ProposalValidationResult Validate(ProposalForm form, Language language = Language.Vietnamese) =>
+        Validate(form, language, ValidationMode.Submission);
+
+    /// <summary>
+    /// Validates a form for a new submission or, with <see cref="ValidationMode.Historical"/>, a đề án of the past
+    /// loaded by an import: then a missing entity type is given by the documented rule (<see cref="Applicants.EntityTypes.Infer"/>,
+    /// possibly "unspecified"), and the rules that did not exist then (who may carry an activity out, the round level) are not applied.
+    /// </summary>
+    public static ProposalValidationResult Validate(ProposalForm form, Language language, ValidationMode mode)
     {
         ArgumentNullException.ThrowIfNull(form);
+        form = WithHistoricalEntityType(form, mode);
         var r = new Reader(form, language);
 
         var organizationName = r.Text(ProposalFields.OrganizationName);
@@ -27,7 +36,10 @@ public static partial class ProposalValidator
         var address = r.Text(ProposalFields.Address);
         var commune = r.Text(ProposalFields.Commune);
         var province = r.Province();
-        var kind = r.Choice<ProposalKind>(ProposalFields.Kind, ProposalCatalog.TryParseKind);
+        // The kind may be left out when the activity is given: it is then the activity's group.
+        var kind = string.IsNullOrWhiteSpace(form.Kind) && !string.IsNullOrWhiteSpace(form.Activity)
+            ? (ProposalKind?)null
+            : r.Choice<ProposalKind>(ProposalFields.Kind, ProposalCatalog.TryParseKind);
         var sector = r.Text(ProposalFields.Sector);
         var fundingSource = r.Choice<FundingSource>(ProposalFields.FundingSource, ProposalCatalog.TryParseFundingSource);
         var title = r.Text(ProposalFields.Title);
@@ -39,6 +51,8 @@ public static partial class ProposalValidator
         var endDate = r.Date(ProposalFields.EndDate);
         var expectedJobs = r.Count(ProposalFields.ExpectedJobs);
         var expectedTrainees = r.Count(ProposalFields.ExpectedTrainees);
+        var applicant = ReadApplicant(r, language, taxCode, kind, fundingSource, mode);
+        kind ??= applicant.Activity?.Kind;
 
         if (totalCost is { } total && requestedSupport is { } requested)
         {
@@ -85,6 +99,12 @@ public static partial class ProposalValidator
             EndDate = endDate!.Value,
             ExpectedJobs = expectedJobs,
             ExpectedTrainees = expectedTrainees,
+            EntityType = applicant.EntityType!.Code,
+            Activity = (applicant.Activity ?? Activities.ActivityCatalog.DefaultFor(kind!.Value)).Code,
+            SectorCode = applicant.SectorCode ?? Sectors.SectorCatalog.Match(sector),
+            Priorities = new Reference.ValueList<string>(applicant.Priorities),
+            Beneficiaries = new Reference.ValueList<Beneficiary>(applicant.Beneficiaries),
+            RoundLevel = applicant.RoundLevel,
         };
         return new ProposalValidationResult(submission, []);
     }
@@ -147,9 +167,11 @@ public static partial class ProposalValidator
     private delegate bool TryParseCode<T>(string? code, out T value);
 
     /// <summary>Reads fields one by one, collecting at most one error per field.</summary>
-    private sealed class Reader(ProposalForm form, Language language)
+    private sealed partial class Reader(ProposalForm form, Language language)
     {
         public List<FieldError> Errors { get; } = [];
+
+        public Language Language => language;
 
         public void Add(FieldError error)
         {

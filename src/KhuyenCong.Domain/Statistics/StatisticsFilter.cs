@@ -158,7 +158,7 @@ public sealed record StatisticsFilter
             Province = province,
             Commune = string.IsNullOrEmpty(commune) ? null : commune,
             Kind = kind,
-            Sector = string.IsNullOrEmpty(sector) ? null : sector,
+            Sector = string.IsNullOrEmpty(sector) ? null : StatisticsCellKey.SectorKeyOf(sector),
         };
     }
 }

@@ -3,8 +3,9 @@ using KhuyenCong.Domain.Proposals;
 namespace KhuyenCong.Domain.Statistics;
 
 /// <summary>
-/// The additive figures of a cell (or of one proposal), by name: counts (total, per status, approved), money in VND
-/// (requested, approved, paid, paid directly to establishments) and people (trainees, jobs). Names are valid Table
+/// The additive figures of a cell (or of one proposal), by name: counts (total, per status, approved, beneficiary
+/// establishments), money in VND (requested, approved, paid, paid directly to establishments), planned people (trainees,
+/// jobs) and actual results recorded at acceptance (trainees, jobs, models, products certified). Names are valid Table
 /// Storage property names, so a cell stores each as an Int64 column.
 /// </summary>
 public sealed class StatisticsMeasures : IEquatable<StatisticsMeasures>
@@ -17,13 +18,18 @@ public sealed class StatisticsMeasures : IEquatable<StatisticsMeasures>
     public const string PaidDirect = "PaidDirect";
     public const string Trainees = "Trainees";
     public const string Jobs = "Jobs";
+    public const string Beneficiaries = "Beneficiaries";
+    public const string ActualTrainees = "ActualTrainees";
+    public const string ActualJobs = "ActualJobs";
+    public const string Models = "Models";
+    public const string ProductsCertified = "ProductsCertified";
     public const string StatusPrefix = "S_";
 
     private readonly SortedDictionary<string, long> values = new(StringComparer.Ordinal);
 
     /// <summary>Every measure name a cell may hold.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        new[] { Count, Requested, Approved, ApprovedCount, Paid, PaidDirect, Trainees, Jobs }
+        new[] { Count, Requested, Approved, ApprovedCount, Paid, PaidDirect, Trainees, Jobs, Beneficiaries, ActualTrainees, ActualJobs, Models, ProductsCertified }
             .Concat(Enum.GetValues<ProposalStatus>().Select(StatusName))
             .ToList();
 

@@ -1,13 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Sectors;
 using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.Domain.Statistics;
 
 /// <summary>
-/// What one proposal contributes to the statistics: its year (Vietnam time, never changes), status, kind, sector,
-/// funding source, today's province and commune, programme, and its figures. Two snapshots of one proposal are
+/// What one proposal contributes to the statistics: its year (Vietnam time, never changes), status, kind and activity,
+/// sector, funding source, today's province and commune, programme, and its figures, planned and actual. Two snapshots of one proposal are
 /// compared, and the difference is applied to the aggregate cells (docs/storage.md, "Statistics").
 /// </summary>
 public sealed record StatisticsSnapshot
@@ -20,8 +22,14 @@ public sealed record StatisticsSnapshot
 
     public required FundingSource FundingSource { get; init; }
 
-    /// <summary>The sector as submitted (display); cells group it ignoring case and diacritics.</summary>
+    /// <summary>The sector as submitted (display).</summary>
     public required string Sector { get; init; }
+
+    /// <summary>The sector's code in the controlled list; cells group listed sectors by code and "other" by its text (ignoring case and diacritics).</summary>
+    public string SectorCode { get; init; } = SectorCatalog.Other;
+
+    /// <summary>The activity code, or null for a record without one (the kind's default activity).</summary>
+    public string? Activity { get; init; }
 
     /// <summary>Today's province: the code of a current province (after 1/7/2025), or the text as submitted when unknown.</summary>
     public required string Province { get; init; }
@@ -39,15 +47,35 @@ public sealed record StatisticsSnapshot
 
     public long Paid { get; init; }
 
+    /// <summary>Trainees planned in the proposal.</summary>
     public int Trainees { get; init; }
 
+    /// <summary>Jobs planned in the proposal.</summary>
     public int Jobs { get; init; }
 
-    /// <summary>What was paid to the establishment itself (see <see cref="DirectSupport"/>); 0 for other kinds.</summary>
-    public long PaidDirect => DirectSupport.IsPaidToEstablishment(Kind) ? Paid : 0;
+    /// <summary>
+    /// Beneficiary establishments of the đề án, each counted once (distinct by tax code): 1 for an establishment's own
+    /// proposal, the listed beneficiaries for a đề án nhóm, 0 for a đề án of the Centre without beneficiaries.
+    /// </summary>
+    public int Beneficiaries { get; init; } = 1;
+
+    /// <summary>Trainees actually trained (recorded at acceptance); 0 until recorded.</summary>
+    public int ActualTrainees { get; init; }
+
+    /// <summary>Jobs actually created (recorded at acceptance).</summary>
+    public int ActualJobs { get; init; }
+
+    /// <summary>Demonstration models actually built (recorded at acceptance).</summary>
+    public int Models { get; init; }
+
+    /// <summary>Products certified as typical (recorded at acceptance).</summary>
+    public int ProductsCertified { get; init; }
+
+    /// <summary>What was paid to the establishments themselves (ADR 0023, <see cref="DirectSupport"/>); 0 for other activities.</summary>
+    public long PaidDirect => DirectSupport.IsPaidToEstablishment(Activity is { } code && ActivityCatalog.TryParse(code, out var a) ? a : ActivityCatalog.DefaultFor(Kind)) ? Paid : 0;
 
     /// <summary>The aggregate cell this proposal falls in.</summary>
-    public StatisticsCellKey Cell => new(FundingSource.ToCode(), Kind.ToCode(), Province, StatisticsCellKey.Fold(Commune), StatisticsCellKey.Fold(Sector), ProgrammeId);
+    public StatisticsCellKey Cell => new(FundingSource.ToCode(), Kind.ToCode(), Province, StatisticsCellKey.Fold(Commune), StatisticsCellKey.SectorKeyOf(SectorCode, Sector), ProgrammeId);
 
     /// <summary>The measures this proposal adds to its cell: a count of one, one in its status, and its figures.</summary>
     public StatisticsMeasures Measures()
@@ -62,6 +90,11 @@ public sealed record StatisticsSnapshot
         m.Add(StatisticsMeasures.PaidDirect, PaidDirect);
         m.Add(StatisticsMeasures.Trainees, Trainees);
         m.Add(StatisticsMeasures.Jobs, Jobs);
+        m.Add(StatisticsMeasures.Beneficiaries, Beneficiaries);
+        m.Add(StatisticsMeasures.ActualTrainees, ActualTrainees);
+        m.Add(StatisticsMeasures.ActualJobs, ActualJobs);
+        m.Add(StatisticsMeasures.Models, Models);
+        m.Add(StatisticsMeasures.ProductsCertified, ProductsCertified);
         return m;
     }
 
@@ -125,27 +158,41 @@ public sealed record StatisticsCellKey(string FundingSource, string Kind, string
 
     /// <summary>Folded for grouping and filtering: lower case, no diacritics, single spaces.</summary>
     public static string Fold(string? text) => VietnameseText.Fold(text ?? string.Empty).Trim();
+
+    /// <summary>
+    /// The sector dimension: a listed sector's code, or for "other" the folded free text ("che bien che"), the key every
+    /// sector had before the list existed, so cells of older records keep their keys.
+    /// </summary>
+    public static string SectorKeyOf(string? sectorCode, string? text) =>
+        SectorCatalog.TryParse(sectorCode, out var sector) && !sector.FreeText ? sector.Code : Fold(text);
+
+    /// <summary>The sector dimension a filter value names: a listed sector's code or words, otherwise the folded text.</summary>
+    public static string SectorKeyOf(string filterText)
+    {
+        var code = SectorCatalog.TryParse(filterText, out var sector) ? sector.Code : SectorCatalog.Match(filterText);
+        return code == SectorCatalog.Other ? SectorKeyOf(null, filterText) : code;
+    }
 }
 
 /// <summary>
-/// Which kinds' money goes to the establishment itself, for "the share paid directly to establishments"
-/// (DOMAIN.md: 71.7% of Hưng Yên's local money "went directly to establishments that renewed production with
-/// advanced machinery"). Counted: machinery and technology transfer, complete technology lines, technical
-/// demonstration models, cleaner production and digital transformation: support bought equipment or know-how for
-/// one establishment's own production. Not counted: training, management training, typical-product voting,
-/// brands, fairs and trade promotion, consulting, industrial-cluster infrastructure: the money pays organisers,
-/// trainers, consultants or shared infrastructure.
+/// "Paid directly to establishments" (hỗ trợ trực tiếp cho cơ sở), one definition for the statistics, the dashboard,
+/// the API and the demo (docs/decisions/0023-domain-reference-data.md): the paid amount of đề án whose
+/// activity buys production equipment or technology for the beneficiary establishments themselves, the activities
+/// marked <c>directSupport</c> in data/reference/activities.json: advanced machinery and technology transfer, technology
+/// lines, and demonstration models of both types. The article's sentence ("71.7% ... went directly to establishments that
+/// renewed production with advanced machinery") is the source; no legal definition was found.
 /// </summary>
 public static class DirectSupport
 {
-    public static IReadOnlySet<ProposalKind> Kinds { get; } = new HashSet<ProposalKind>
-    {
-        ProposalKind.Machinery,
-        ProposalKind.TechnologyLine,
-        ProposalKind.DemonstrationModel,
-        ProposalKind.CleanerProduction,
-        ProposalKind.DigitalTransformation,
-    };
+    /// <summary>The activities that count, from the catalogue.</summary>
+    public static IReadOnlyList<Activity> Activities => ActivityCatalog.All.Where(a => a.DirectSupport).ToList();
 
-    public static bool IsPaidToEstablishment(ProposalKind kind) => Kinds.Contains(kind);
+    public static bool IsPaidToEstablishment(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.DirectSupport;
+    }
+
+    /// <summary>For a proposal known only by its kind: the kind's default activity decides.</summary>
+    public static bool IsPaidToEstablishment(ProposalKind kind) => ActivityCatalog.DefaultFor(kind).DirectSupport;
 }

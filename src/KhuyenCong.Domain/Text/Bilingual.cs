@@ -51,6 +51,21 @@ public sealed class BilingualErrors
         return this;
     }
 
+    /// <summary>Adds every message of <paramref name="other"/>, field by field, after those already here.</summary>
+    public BilingualErrors AddAll(BilingualErrors other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var field in other.order)
+        {
+            foreach (var message in other.byField[field])
+            {
+                Add(field, message);
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>Adds a message given in both languages.</summary>
     public BilingualErrors Add(string field, string vietnamese, string english) => Add(field, new Bilingual(vietnamese, english));
 

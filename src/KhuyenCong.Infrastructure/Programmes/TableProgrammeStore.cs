@@ -136,7 +136,8 @@ public sealed class TableProgrammeProposalIndex(StorageTables storage) : IProgra
         var facts = new List<ProgrammeProposalFacts>();
         await foreach (var row in index.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition} and ProgrammeId eq {programmeId}"),
-            select: ["RowKey", "Kind", "Status", "RequestedSupport", "ApprovedAmount", "PaidAmount", "ExpectedTrainees", "ExpectedJobs"],
+            select: ["RowKey", "Kind", "Status", "RequestedSupport", "ApprovedAmount", "PaidAmount", "ExpectedTrainees", "ExpectedJobs",
+                "ActualTrainees", "ActualJobs", "ModelsBuilt", "ProductsCertified"],
             cancellationToken: cancellationToken))
         {
             if (!ProposalCatalog.TryParseKind(row.GetString("Kind"), out var kind) || !ProposalStatusCodes.TryParse(row.GetString("Status"), out var status))
@@ -147,7 +148,14 @@ public sealed class TableProgrammeProposalIndex(StorageTables storage) : IProgra
             var approved = row.GetInt64("ApprovedAmount");
             facts.Add(new ProgrammeProposalFacts(row.RowKey, kind, status, row.GetInt64("RequestedSupport") ?? 0,
                 approved is null or < 0 ? null : approved, row.GetInt64("PaidAmount") ?? 0,
-                row.GetInt32("ExpectedTrainees") ?? 0, row.GetInt32("ExpectedJobs") ?? 0));
+                row.GetInt32("ExpectedTrainees") ?? 0, row.GetInt32("ExpectedJobs") ?? 0)
+            {
+                // Recorded with the acceptance; -1 (or absent) means not recorded, which counts for nothing.
+                ActualTrainees = Math.Max(0, row.GetInt32("ActualTrainees") ?? 0),
+                ActualJobs = Math.Max(0, row.GetInt32("ActualJobs") ?? 0),
+                ModelsBuilt = Math.Max(0, row.GetInt32("ModelsBuilt") ?? 0),
+                ProductsCertified = Math.Max(0, row.GetInt32("ProductsCertified") ?? 0),
+            });
         }
 
         return facts;

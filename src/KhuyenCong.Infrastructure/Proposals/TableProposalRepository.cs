@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Proposals;
@@ -19,15 +18,14 @@ namespace KhuyenCong.Infrastructure.Proposals;
 /// </summary>
 public sealed class TableProposalRepository(StorageTables storage) : IProposalRepository
 {
-    private const string RecordKey = "record";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private const string RecordKey = ProposalRows.RecordKey;
 
     public async Task CreateAsync(Proposal proposal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ToRecord(proposal)) };
-        actions.AddRange(proposal.Attachments.Select(a => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(proposal.Id, a))));
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, ProposalRows.ToRecord(proposal)) };
+        actions.AddRange(proposal.Attachments.Select(a => new TableTransactionAction(TableTransactionActionType.Add, ProposalRows.ToEntity(proposal.Id, a))));
         actions.AddRange(proposal.History.Select((h, i) => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(proposal.Id, i, h))));
         await table.SubmitTransactionAsync(actions, cancellationToken);
 
@@ -63,11 +61,9 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             {
                 record = entity;
             }
-            else if (entity.RowKey.StartsWith("attachment-", StringComparison.Ordinal))
+            else if (entity.RowKey.StartsWith(ProposalRows.AttachmentPrefix, StringComparison.Ordinal))
             {
-                attachments.Add(new AttachmentInfo(entity.RowKey["attachment-".Length..], entity.GetString("FileName"), entity.GetString("ContentType"),
-                    entity.GetInt64("Size") ?? 0, entity.GetString("Sha256"), entity.GetDateTimeOffset("UploadedAt") ?? default,
-                    string.IsNullOrEmpty(entity.GetString("Purpose")) ? null : entity.GetString("Purpose")));
+                attachments.Add(ProposalRows.ReadAttachment(entity));
             }
             else if (entity.RowKey.StartsWith("history-", StringComparison.Ordinal))
             {
@@ -80,7 +76,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             }
         }
 
-        return record is null ? null : FromRecord(record, attachments.OrderBy(a => a.UploadedAt).ToList(), history.Values.ToList());
+        return record is null ? null : ProposalRows.FromRecord(record, attachments.OrderBy(a => a.UploadedAt).ToList(), history.Values.ToList());
     }
 
     public async Task ChangeStatusAsync(string proposalId, int sequence, StatusChange change, CancellationToken cancellationToken)
@@ -128,12 +124,12 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         }
 
         var row = new TableEntity(proposalId, RecordKey);
-        WriteFunding(row, funding);
+        ProposalRows.WriteFunding(row, funding);
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
         var year = record.Value!.GetInt32("Year") ?? 0;
         var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
         var indexRow = new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId);
-        WriteFunding(indexRow, funding);
+        ProposalRows.WriteFunding(indexRow, funding);
         await index.UpsertEntityAsync(indexRow, TableUpdateMode.Merge, cancellationToken);
         return true;
     }
@@ -168,8 +164,8 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         var before = found.Value!;
         var trackingCode = before.GetString("TrackingCode");
         var row = new TableEntity(proposalId, RecordKey);
-        WriteSubmission(row, submission);
-        row["SearchText"] = SearchText(submission, trackingCode);
+        ProposalRows.WriteSubmission(row, submission);
+        row["SearchText"] = ProposalRows.SearchText(submission, trackingCode);
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
         var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
@@ -184,7 +180,12 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["Title"] = submission.Title,
             ["OrganizationName"] = submission.OrganizationName,
             ["RequestedSupport"] = submission.RequestedSupport,
-            ["SearchText"] = SearchText(submission, trackingCode),
+            ["SearchText"] = ProposalRows.SearchText(submission, trackingCode),
+            ["CommuneCode"] = submission.CommuneCode ?? string.Empty,
+            ["SectorCode"] = submission.SectorCode,
+            ["EntityType"] = submission.EntityType,
+            ["Activity"] = Domain.Activities.ActivityCatalog.Of(submission).Code,
+            ["BeneficiaryCount"] = ProposalRows.BeneficiaryCount(submission),
         }, TableUpdateMode.Merge, cancellationToken);
 
         // The tax-code row is keyed by tax code and kind: a corrected kind (or tax code) moves it.
@@ -221,7 +222,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         var table = await storage.TableAsync(StorageTables.Proposals, cancellationToken);
         foreach (var chunk in attachments.Chunk(100))
         {
-            await table.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(proposalId, a))), cancellationToken);
+            await table.SubmitTransactionAsync(chunk.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProposalRows.ToEntity(proposalId, a))), cancellationToken);
         }
     }
 
@@ -239,70 +240,6 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             return false;
         }
     }
-
-    private static void WriteSubmission(TableEntity row, ProposalSubmission s)
-    {
-        row["OrganizationName"] = s.OrganizationName;
-        row["TaxCode"] = s.TaxCode;
-        row["Representative"] = s.Representative;
-        row["Email"] = s.Email;
-        row["Phone"] = s.Phone;
-        row["Address"] = s.Address;
-        row["Commune"] = s.Commune;
-        row["Province"] = s.Province;
-        row["Kind"] = s.Kind.ToCode();
-        row["Sector"] = s.Sector;
-        row["FundingSource"] = s.FundingSource.ToCode();
-        row["Title"] = s.Title;
-        row["Summary"] = s.Summary;
-        row["TotalCost"] = s.TotalCost;
-        row["RequestedSupport"] = s.RequestedSupport;
-        row["OwnContribution"] = s.OwnContribution;
-        row["StartDate"] = s.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        row["EndDate"] = s.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-        // Null would leave an earlier value in place under a merge: -1 marks "not given".
-        row["ExpectedJobs"] = s.ExpectedJobs ?? -1;
-        row["ExpectedTrainees"] = s.ExpectedTrainees ?? -1;
-    }
-
-    private static int? Count(TableEntity e, string name) => e.GetInt32(name) is { } value && value >= 0 ? value : null;
-
-    private static void WriteFunding(TableEntity row, ProposalFunding f)
-    {
-        // Absent values are written as empty/null-like markers so a merge clears what an earlier write set.
-        row["ApprovedAmount"] = f.ApprovedAmount ?? -1L;
-        row["DecisionNumber"] = f.DecisionNumber ?? string.Empty;
-        row["DecisionDate"] = Date(f.DecisionDate);
-        row["ContractNumber"] = f.ContractNumber ?? string.Empty;
-        row["ContractDate"] = Date(f.ContractDate);
-        row["PaidAmount"] = f.PaidAmount;
-        row["AcceptedOn"] = Date(f.AcceptedOn);
-        row["SettledOn"] = Date(f.SettledOn);
-    }
-
-    private static ProposalFunding ReadFunding(TableEntity e)
-    {
-        var approved = e.GetInt64("ApprovedAmount");
-        return new ProposalFunding
-        {
-            ApprovedAmount = approved is null or < 0 ? null : approved,
-            DecisionNumber = Empty(e.GetString("DecisionNumber")),
-            DecisionDate = ParseDate(e.GetString("DecisionDate")),
-            ContractNumber = Empty(e.GetString("ContractNumber")),
-            ContractDate = ParseDate(e.GetString("ContractDate")),
-            PaidAmount = e.GetInt64("PaidAmount") ?? 0,
-            AcceptedOn = ParseDate(e.GetString("AcceptedOn")),
-            SettledOn = ParseDate(e.GetString("SettledOn")),
-        };
-    }
-
-    private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    private static string? Empty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     public async Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken)
     {
@@ -347,6 +284,22 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         }
 
         return items.OrderByDescending(i => i.SubmittedAt).ToList();
+    }
+
+    public async Task<IReadOnlyList<int>> ListYearsAsync(CancellationToken cancellationToken)
+    {
+        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+        var years = new SortedSet<int>();
+        await foreach (var row in index.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {"year-"} and PartitionKey lt {"year."}"), select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            if (int.TryParse(row.PartitionKey.AsSpan("year-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            {
+                years.Add(year);
+            }
+        }
+
+        return years.ToList();
     }
 
     public async Task<IReadOnlyList<EarlierProposal>> FindByTaxCodeAsync(string taxCode, ProposalKind kind, DateTimeOffset since, CancellationToken cancellationToken)
@@ -396,114 +349,19 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["SubmittedAt"] = p.SubmittedAt,
             ["StatusChangedAt"] = p.History.Count > 0 ? p.History[^1].At : p.SubmittedAt,
             ["RequestedSupport"] = s.RequestedSupport,
-            ["SearchText"] = SearchText(p),
+            ["SearchText"] = ProposalRows.SearchText(p),
             ["ProgrammeId"] = p.ProgrammeId ?? string.Empty,
             ["ExpectedTrainees"] = s.ExpectedTrainees ?? 0,
             ["ExpectedJobs"] = s.ExpectedJobs ?? 0,
+            ["CommuneCode"] = s.CommuneCode ?? string.Empty,
+            ["SectorCode"] = s.SectorCode,
+            ["EntityType"] = s.EntityType,
+            ["Activity"] = Domain.Activities.ActivityCatalog.Of(s).Code,
+            ["BeneficiaryCount"] = ProposalRows.BeneficiaryCount(s),
         };
-        WriteFunding(yearRow, p.Funding);
+        ProposalRows.WriteFunding(yearRow, p.Funding);
         yield return yearRow;
     }
-
-    private static string SearchText(Proposal p) => SearchText(p.Submission, p.TrackingCode);
-
-    private static string SearchText(ProposalSubmission s, string trackingCode) =>
-        VietnameseText.Fold($"{s.Title} {s.OrganizationName} {s.TaxCode} {trackingCode}");
-
-    private static TableEntity ToRecord(Proposal p)
-    {
-        var s = p.Submission;
-        var record = new TableEntity(p.Id, RecordKey)
-        {
-            ["TrackingCode"] = p.TrackingCode,
-            ["Status"] = p.Status.ToCode(),
-            ["SubmittedAt"] = p.SubmittedAt,
-            ["Year"] = p.Year,
-            ["Channel"] = p.Channel.ToString(),
-            ["EnteredBy"] = p.EnteredBy,
-            ["OrganizationName"] = s.OrganizationName,
-            ["TaxCode"] = s.TaxCode,
-            ["Representative"] = s.Representative,
-            ["Email"] = s.Email,
-            ["Phone"] = s.Phone,
-            ["Address"] = s.Address,
-            ["Commune"] = s.Commune,
-            ["Province"] = s.Province,
-            ["Kind"] = s.Kind.ToCode(),
-            ["Sector"] = s.Sector,
-            ["FundingSource"] = s.FundingSource.ToCode(),
-            ["Title"] = s.Title,
-            ["Summary"] = s.Summary,
-            ["TotalCost"] = s.TotalCost,
-            ["RequestedSupport"] = s.RequestedSupport,
-            ["OwnContribution"] = s.OwnContribution,
-            ["StartDate"] = s.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["EndDate"] = s.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["ExpectedJobs"] = s.ExpectedJobs,
-            ["ExpectedTrainees"] = s.ExpectedTrainees,
-            ["EarlierProposals"] = JsonSerializer.Serialize(p.EarlierProposals, Json),
-            ["EarlierProposalCount"] = p.EarlierProposalCount,
-            ["SearchText"] = SearchText(p),
-            ["ProgrammeId"] = p.ProgrammeId ?? string.Empty,
-        };
-        WriteFunding(record, p.Funding);
-        return record;
-    }
-
-    private static Proposal FromRecord(TableEntity e, IReadOnlyList<AttachmentInfo> attachments, IReadOnlyList<StatusChange> history)
-    {
-        ProposalCatalog.TryParseKind(e.GetString("Kind"), out var kind);
-        ProposalCatalog.TryParseFundingSource(e.GetString("FundingSource"), out var source);
-        ProposalStatusCodes.TryParse(e.GetString("Status"), out var status);
-        return new Proposal
-        {
-            Id = e.PartitionKey,
-            TrackingCode = e.GetString("TrackingCode"),
-            Status = status,
-            SubmittedAt = e.GetDateTimeOffset("SubmittedAt") ?? default,
-            Channel = Enum.TryParse<SubmissionChannel>(e.GetString("Channel"), out var channel) ? channel : SubmissionChannel.Online,
-            EnteredBy = e.GetString("EnteredBy"),
-            Submission = new ProposalSubmission
-            {
-                OrganizationName = e.GetString("OrganizationName"),
-                TaxCode = e.GetString("TaxCode"),
-                Representative = e.GetString("Representative"),
-                Email = e.GetString("Email"),
-                Phone = e.GetString("Phone"),
-                Address = e.GetString("Address"),
-                Commune = e.GetString("Commune"),
-                Province = e.GetString("Province"),
-                Kind = kind,
-                Sector = e.GetString("Sector"),
-                FundingSource = source,
-                Title = e.GetString("Title"),
-                Summary = e.GetString("Summary"),
-                TotalCost = e.GetInt64("TotalCost") ?? 0,
-                RequestedSupport = e.GetInt64("RequestedSupport") ?? 0,
-                OwnContribution = e.GetInt64("OwnContribution") ?? 0,
-                StartDate = DateOnly.ParseExact(e.GetString("StartDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                EndDate = DateOnly.ParseExact(e.GetString("EndDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ExpectedJobs = Count(e, "ExpectedJobs"),
-                ExpectedTrainees = Count(e, "ExpectedTrainees"),
-            },
-            Attachments = attachments,
-            History = history,
-            EarlierProposals = JsonSerializer.Deserialize<List<EarlierProposal>>(e.GetString("EarlierProposals") ?? "[]", Json) ?? [],
-            EarlierProposalCount = e.GetInt32("EarlierProposalCount") ?? 0,
-            Funding = ReadFunding(e),
-            ProgrammeId = Empty(e.GetString("ProgrammeId")),
-        };
-    }
-
-    private static TableEntity ToEntity(string proposalId, AttachmentInfo a) => new(proposalId, "attachment-" + a.Id)
-    {
-        ["FileName"] = a.FileName,
-        ["ContentType"] = a.ContentType,
-        ["Size"] = a.Size,
-        ["Sha256"] = a.Sha256,
-        ["UploadedAt"] = a.UploadedAt,
-        ["Purpose"] = a.Purpose,
-    };
 
     private static TableEntity ToEntity(string proposalId, int sequence, StatusChange h) =>
         new(proposalId, "history-" + sequence.ToString("D4", CultureInfo.InvariantCulture))

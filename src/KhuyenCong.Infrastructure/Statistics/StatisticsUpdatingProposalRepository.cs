@@ -95,6 +95,8 @@ public sealed partial class StatisticsUpdatingProposalRepository(IProposalReposi
 
     public Task<IReadOnlyList<ProposalSummary>> ListAsync(ProposalListQuery query, CancellationToken cancellationToken) => inner.ListAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<int>> ListYearsAsync(CancellationToken cancellationToken) => inner.ListYearsAsync(cancellationToken);
+
     public Task<IReadOnlyList<EarlierProposal>> FindByTaxCodeAsync(string taxCode, ProposalKind kind, DateTimeOffset since, CancellationToken cancellationToken) =>
         inner.FindByTaxCodeAsync(taxCode, kind, since, cancellationToken);
 

@@ -599,28 +599,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
         }
 
         var e = found.Value!;
-        var submittedAt = e.GetDateTimeOffset("SubmittedAt") ?? default;
-        ProposalStatusCodes.TryParse(e.GetString("Status"), out var status);
-        ProposalCatalog.TryParseKind(e.GetString("Kind"), out var kind);
-        ProposalCatalog.TryParseFundingSource(e.GetString("FundingSource"), out var source);
-        var place = geography.ResolveToday(e.GetString("Province") ?? string.Empty, e.GetString("Commune") ?? string.Empty);
-        var approved = e.GetInt64("ApprovedAmount");
-        var snapshot = new StatisticsSnapshot
-        {
-            Year = e.GetInt32("Year") ?? submittedAt.ToOffset(VietnamTime.Offset).Year,
-            Status = status,
-            Kind = kind,
-            FundingSource = source,
-            Sector = VietnameseText.Normalize(e.GetString("Sector")),
-            Province = place.Province,
-            Commune = place.Commune,
-            ProgrammeId = e.GetString("ProgrammeId") ?? string.Empty,
-            Requested = e.GetInt64("RequestedSupport") ?? 0,
-            Approved = approved is null or < 0 ? null : approved,
-            Paid = e.GetInt64("PaidAmount") ?? 0,
-            Trainees = e.GetInt32("ExpectedTrainees") ?? 0,
-            Jobs = e.GetInt32("ExpectedJobs") ?? 0,
-        };
+        var snapshot = RecordSnapshot.From(e, geography);
         return new RecordState(snapshot, e.Timestamp ?? default);
     }
 
@@ -631,10 +610,12 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
 
     /// <summary>The stored form of a snapshot (codes, not enum numbers).</summary>
     private sealed record SnapshotDocument(int Year, string Status, string Kind, string FundingSource, string Sector, string Province, string Commune,
-        string ProgrammeId, long Requested, long? Approved, long Paid, int Trainees, int Jobs)
+        string ProgrammeId, long Requested, long? Approved, long Paid, int Trainees, int Jobs, string? SectorCode = null, string? Activity = null,
+        int Beneficiaries = 1, int ActualTrainees = 0, int ActualJobs = 0, int Models = 0, int ProductsCertified = 0)
     {
         public static SnapshotDocument From(StatisticsSnapshot s) => new(s.Year, s.Status.ToCode(), s.Kind.ToCode(), s.FundingSource.ToCode(), s.Sector,
-            s.Province, s.Commune, s.ProgrammeId, s.Requested, s.Approved, s.Paid, s.Trainees, s.Jobs);
+            s.Province, s.Commune, s.ProgrammeId, s.Requested, s.Approved, s.Paid, s.Trainees, s.Jobs, s.SectorCode, s.Activity,
+            s.Beneficiaries, s.ActualTrainees, s.ActualJobs, s.Models, s.ProductsCertified);
 
         public StatisticsSnapshot ToSnapshot()
         {
@@ -645,6 +626,8 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             {
                 Year = Year, Status = status, Kind = kind, FundingSource = source, Sector = Sector, Province = Province, Commune = Commune,
                 ProgrammeId = ProgrammeId, Requested = Requested, Approved = Approved, Paid = Paid, Trainees = Trainees, Jobs = Jobs,
+                SectorCode = SectorCode ?? Domain.Sectors.SectorCatalog.Match(Sector), Activity = Activity, Beneficiaries = Beneficiaries,
+                ActualTrainees = ActualTrainees, ActualJobs = ActualJobs, Models = Models, ProductsCertified = ProductsCertified,
             };
         }
     }

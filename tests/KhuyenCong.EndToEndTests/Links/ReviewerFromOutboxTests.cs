@@ -41,7 +41,7 @@ public sealed class ReviewerFromOutboxTests(WebAppFixture app, BrowserFixture br
         using var submitted = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Cơ sở Sơn mài Hạ Thái",
-            ["taxCode"] = "0" + Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture),
+            ["taxCode"] = "0" + Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture), ["entityType"] = "sme",
             ["representative"] = "Nguyễn Văn Thái",
             ["email"] = $"ha.thai+{Guid.NewGuid():N}@example.vn",
             ["phone"] = "0912 888 999",

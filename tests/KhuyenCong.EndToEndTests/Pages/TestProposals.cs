@@ -17,7 +17,7 @@ public static class TestProposals
         using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Hợp tác xã Mây tre đan Phú Vinh",
-            ["taxCode"] = "0" + Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture),
+            ["taxCode"] = "0" + Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture), ["entityType"] = "cooperative",
             ["representative"] = "Phạm Văn Hùng",
             ["email"] = $"phu.vinh+{Guid.NewGuid():N}@example.vn",
             ["phone"] = "0988123456",

@@ -13,6 +13,7 @@ internal static class ProposalFormDriver
     {
         await page.FillAsync("#organizationName", "Hộ kinh doanh Nguyễn Văn Bình");
         await page.FillAsync("#taxCode", "0901234567");
+        await page.SelectOptionAsync("#entityType", new SelectOptionValue { Value = "household-business" });
         await page.FillAsync("#representative", "Nguyễn Văn Bình");
         await page.FillAsync("#email", "binh.nguyen@example.vn");
         await page.FillAsync("#phone", "0912 345 678");

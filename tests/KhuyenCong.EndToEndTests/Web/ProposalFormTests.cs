@@ -15,6 +15,35 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
     private static partial Regex TrackingCodePattern();
 
     /// <summary>
+    /// Issue 14 line 5: choosing a kind shows the documents its main activity asks for (data/reference/documents.json),
+    /// and only those; choosing another kind swaps the list.
+    /// </summary>
+    [Fact]
+    public async Task Form_KindChosen_ShowsTheDocumentChecklistOfThatKind()
+    {
+        var page = await browser.NewPhonePageAsync(app.Host.BaseAddress);
+        await page.GotoAsync("/");
+        // Before a kind is chosen, the box (closed) only asks for one.
+        await page.Locator("#documents-box-title").ClickAsync();
+        await Expect(page.Locator("#documents-choose")).ToBeVisibleAsync();
+        await Expect(page.Locator("#documents-machinery")).ToBeHiddenAsync();
+        await page.Locator("#documents-box-title").ClickAsync();
+
+        await page.SelectOptionAsync("#kind", new SelectOptionValue { Value = "machinery" });
+        await Expect(page.Locator("#documents-machinery")).ToBeVisibleAsync();
+        await Expect(page.Locator("#documents-machinery li[data-document='bao-gia']")).ToHaveTextAsync("Báo giá máy móc, thiết bị của nhà cung cấp");
+        await Expect(page.Locator("#documents-machinery li[data-document='du-toan']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#documents-training")).ToBeHiddenAsync();
+        await Expect(page.Locator("#documents-choose")).ToBeHiddenAsync();
+
+        await page.SelectOptionAsync("#kind", new SelectOptionValue { Value = "training" });
+        await Expect(page.Locator("#documents-training")).ToBeVisibleAsync();
+        await Expect(page.Locator("#documents-training li[data-document='thuyet-minh']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#documents-machinery")).ToBeHiddenAsync();
+        await Expect(page.Locator(".documents-list:visible li[data-document='bao-gia']")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
     /// The whole path with the real submission API and tracking page (built on the main branch): fill in Vietnamese,
     /// see the cap box, attach a PDF, submit, land on the tracking page with a valid tracking code.
     /// </summary>
@@ -87,7 +116,7 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
         await Expect(page.Locator("#organizationName")).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#expectedJobs-error")).ToBeEmptyAsync();
         // Every required field but the one filled in is listed in the summary, as a link to the field.
-        await Expect(page.Locator("#error-summary-list a")).ToHaveCountAsync(17);
+        await Expect(page.Locator("#error-summary-list a")).ToHaveCountAsync(18); // the entity type (issue 14) is one of them
         await Expect(page.Locator("#error-summary-list a[href='#taxCode']")).ToHaveTextAsync("Vui lòng nhập mã số thuế.");
 
         // Correcting a field clears its error as the user types; a wrong format is reported in the server's words.
@@ -215,7 +244,7 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
         var text = Encoding.UTF8.GetString(body);
         foreach (var (name, value) in new[]
         {
-            ("organizationName", "Hộ kinh doanh Nguyễn Văn Bình"), ("taxCode", "0901234567"), ("province", "hung-yen"),
+            ("organizationName", "Hộ kinh doanh Nguyễn Văn Bình"), ("taxCode", "0901234567"), ("entityType", "household-business"), ("province", "hung-yen"),
             ("kind", "machinery"), ("fundingSource", "national"), ("totalCost", "600.000.000"),
             ("requestedSupport", "300.000.000"), ("ownContribution", "300.000.000"), ("startDate", "2026-04-01"),
             ("endDate", "2026-10-31"), ("expectedJobs", "12"),

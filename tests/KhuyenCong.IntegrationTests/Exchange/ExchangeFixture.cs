@@ -100,6 +100,8 @@ public sealed class FaultyProposalRepository(IProposalRepository inner) : IPropo
     public Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken) =>
         inner.FindByTrackingCodeAsync(trackingCode, cancellationToken);
 
+    public Task<IReadOnlyList<int>> ListYearsAsync(CancellationToken cancellationToken) => inner.ListYearsAsync(cancellationToken);
+
     public Task<bool> UpdateSubmissionAsync(string proposalId, ProposalSubmission submission, CancellationToken cancellationToken) =>
         inner.UpdateSubmissionAsync(proposalId, submission, cancellationToken);
 

@@ -27,7 +27,7 @@ public partial class WithdrawLinkTests(LocalHostFixture fixture)
         using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Cơ sở dệt may Thu Hà",
-            ["taxCode"] = "0105556667",
+            ["taxCode"] = "0105556667", ["entityType"] = "sme",
             ["representative"] = "Lê Thu Hà",
             ["email"] = email,
             ["phone"] = "0977111222",

@@ -107,7 +107,7 @@ public class RestartTests : IAsyncLifetime
     private static Dictionary<string, object> ValidProposal(string email) => new()
     {
         ["organizationName"] = "Cơ sở cơ khí Hoàng Long",
-        ["taxCode"] = "0109876543",
+        ["taxCode"] = "0109876543", ["entityType"] = "sme",
         ["representative"] = "Hoàng Văn Long",
         ["email"] = email,
         ["phone"] = "0903123456",

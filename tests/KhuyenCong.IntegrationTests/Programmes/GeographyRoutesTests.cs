@@ -32,27 +32,31 @@ public class GeographyRoutesTests(LocalHostFixture fixture)
         return rows;
     }
 
+    // NQ 1666/NQ-UBTVQH15 (16/6/2025): Hưng Yên's 104 communes after 1/7/2025, with the statistics office's codes (CV 1027/CTK-CSCL).
     [Fact]
-    public async Task ImportCommunes_SampleFile_LoadsEveryRowAndResolvesOldNamesWithAndWithoutDiacritics()
+    public async Task ImportCommunes_OfficialHungYenFile_LoadsEveryRowAndResolvesOldNamesWithAndWithoutDiacritics()
     {
         using var client = fixture.CreateClient(withFunctionKey: true);
-        var sample = await File.ReadAllTextAsync(System.IO.Path.Combine(RepositoryLayout.FindRoot(), "data", "geography", "communes-sample.csv"));
+        var official = await File.ReadAllTextAsync(System.IO.Path.Combine(RepositoryLayout.FindRoot(), "data", "geography", "hung-yen-2025.csv"));
 
-        using var response = await client.PostAsync(Path("/api/geography/communes"), Csv(sample));
+        using var response = await client.PostAsync(Path("/api/geography/communes"), Csv(official));
         var loaded = await JsonAsync(response, HttpStatusCode.OK);
         using var list = await client.GetAsync(Path("/api/geography/communes?province=Th%C3%A1i%20B%C3%ACnh"));
         var communes = await JsonAsync(list, HttpStatusCode.OK);
 
-        Assert.Equal(8, loaded.GetProperty("loaded").GetInt32());
+        Assert.Equal(104, loaded.GetProperty("loaded").GetInt32());
         Assert.Equal("hung-yen", communes.GetProperty("province").GetProperty("code").GetString());
+        Assert.Equal(104, communes.GetProperty("communes").GetArrayLength());
         Assert.Contains(communes.GetProperty("communes").EnumerateArray(), c => c.GetProperty("name").GetString() == "Phường Thái Bình");
 
-        var withMarks = Geography.ResolveToday("Thái Bình", "Phường Tiền Phong");
-        var withoutMarks = Geography.ResolveToday("thai binh", "tien phong");
-        var byCode = Geography.ResolveToday("thai-binh", "Xa Trung Nghia");
-        Assert.Equal(("hung-yen", "Hưng Yên", "mau-thai-binh", "Phường Thái Bình"), (withMarks.ProvinceCode, withMarks.ProvinceName, withMarks.CommuneCode, withMarks.CommuneName));
+        var withMarks = Geography.ResolveToday("Thái Bình", "Phường Bồ Xuyên");
+        var withoutMarks = Geography.ResolveToday("thai binh", "bo xuyen");
+        var byOldName = Geography.ResolveToday("thai-binh", "Xa Trung Nghia");
+        Assert.Equal(("hung-yen", "Hưng Yên", "13225", "Phường Thái Bình"), (withMarks.ProvinceCode, withMarks.ProvinceName, withMarks.CommuneCode, withMarks.CommuneName));
         Assert.Equal(withMarks, withoutMarks);
-        Assert.Equal("Phường Phố Hiến", byCode.CommuneName);
+        Assert.Equal("Phường Phố Hiến", byOldName.CommuneName);
+        Assert.Equal(Geography.ResolveToday("hung-yen", "Mỹ Hào").CommuneCode, Geography.ResolveToday("hung-yen", "Phường Mỹ Hào").CommuneCode);
+        Assert.Null(Geography.ResolveToday("hung-yen", "Xã Minh Tân").CommuneCode); // four former communes had this name
     }
 
     [Fact]

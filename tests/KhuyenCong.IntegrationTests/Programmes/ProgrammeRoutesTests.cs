@@ -163,16 +163,17 @@ public class ProgrammeRoutesTests(LocalHostFixture fixture)
         var programmeId = created.GetProperty("id").GetString()!;
         var repository = fixture.Host.Services.GetRequiredService<IProposalRepository>();
 
-        // Two approved demonstration models (one paid in part), one approved machinery, one still in review.
+        // An approved demonstration model (nothing built yet), a settled one whose model was built, a settled machinery
+        // đề án, one still in review. Targets of results count what was recorded at acceptance (issue 14, line 6).
         var approvedModel = await SubmitAsync(client, "demonstration-model", trainees: 20);
-        var paidModel = await SubmitAsync(client, "demonstration-model", trainees: 30);
+        var builtModel = await SubmitAsync(client, "demonstration-model", trainees: 30);
         var machinery = await SubmitAsync(client, "machinery", trainees: 10);
         var inReview = await SubmitAsync(client, "demonstration-model", trainees: 500);
         await SetStatusAsync(repository, approvedModel, ProposalStatus.Approved, approved: 200_000_000, paid: 0);
-        await SetStatusAsync(repository, paidModel, ProposalStatus.InProgress, approved: 250_000_000, paid: 100_000_000);
-        await SetStatusAsync(repository, machinery, ProposalStatus.Settled, approved: 150_000_000, paid: 150_000_000);
+        await SetStatusAsync(repository, builtModel, ProposalStatus.Settled, approved: 250_000_000, paid: 100_000_000, new ActualResults(25, 4, 1, null));
+        await SetStatusAsync(repository, machinery, ProposalStatus.Settled, approved: 150_000_000, paid: 150_000_000, new ActualResults(10, 2, null, null));
         await SetStatusAsync(repository, inReview, ProposalStatus.InReview, approved: null, paid: 0);
-        foreach (var id in new[] { approvedModel, paidModel, machinery, inReview })
+        foreach (var id in new[] { approvedModel, builtModel, machinery, inReview })
         {
             using var assigned = await client.PutAsync(Path($"/api/proposals/{id}/programme"), Json(new { programmeId }));
             Assert.Equal(programmeId, (await JsonAsync(assigned, HttpStatusCode.OK)).GetProperty("programmeId").GetString());
@@ -183,19 +184,19 @@ public class ProgrammeRoutesTests(LocalHostFixture fixture)
 
         var actual = programme.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("code").GetString()!, t => t.GetProperty("actual").GetInt64());
         Assert.Equal(4, programme.GetProperty("proposalCount").GetInt32());
-        Assert.Equal(2, actual["demonstration-models"]);
-        Assert.Equal(60, actual["trainees"]);
+        Assert.Equal(1, actual["demonstration-models"]);
+        Assert.Equal(35, actual["trainees"]);
         Assert.Equal(600_000_000, actual["approved-amount"]);
         Assert.Equal(250_000_000, actual["paid-amount"]);
         Assert.Equal(3, actual["proposals"]);
         var models = programme.GetProperty("targets").EnumerateArray().First(t => t.GetProperty("code").GetString() == "demonstration-models");
-        Assert.Equal(13.3m, models.GetProperty("percent").GetDecimal());
+        Assert.Equal(6.7m, models.GetProperty("percent").GetDecimal());
 
         // The statistics carry the same progress towards each programme's targets.
         using var stats = await client.GetAsync(Path("/api/stats?include=programmeTargets"));
         var inStats = (await JsonAsync(stats, HttpStatusCode.OK)).GetProperty("programmeTargets").EnumerateArray()
             .Single(p => p.GetProperty("id").GetString() == programmeId);
-        Assert.Equal(2, inStats.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "demonstration-models").GetProperty("actual").GetInt64());
+        Assert.Equal(1, inStats.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("code").GetString() == "demonstration-models").GetProperty("actual").GetInt64());
 
         using var plain = await client.GetAsync(Path("/api/stats"));
         Assert.Equal(0, (await JsonAsync(plain, HttpStatusCode.OK)).GetProperty("programmeTargets").GetArrayLength());
@@ -209,16 +210,18 @@ public class ProgrammeRoutesTests(LocalHostFixture fixture)
 
     private static async Task<string> SubmitAsync(HttpClient client, string kind, int trainees)
     {
-        var form = ProposalForms.Valid().With("kind", kind).With("expectedTrainees", trainees.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // 150 of 600 million: within the national caps of machinery (50%) and demonstration models (30%, TT 28/2018/TT-BTC art. 8).
+        var form = ProposalForms.Valid().With("kind", kind).With("expectedTrainees", trainees.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .With("requestedSupport", "150.000.000").With("ownContribution", "450.000.000");
         using var response = await client.PostAsync(ProposalForms.SubmitUri, ProposalForms.Json(form));
         return (await JsonAsync(response, HttpStatusCode.Created)).GetProperty("id").GetString()!;
     }
 
-    private static async Task SetStatusAsync(IProposalRepository repository, string id, ProposalStatus status, long? approved, long paid)
+    private static async Task SetStatusAsync(IProposalRepository repository, string id, ProposalStatus status, long? approved, long paid, ActualResults? results = null)
     {
         // A high sequence: the running workflow's own early changes (lower sequences) never overwrite it.
         await repository.ChangeStatusAsync(id, 90, new StatusChange(DateTimeOffset.UtcNow, null, status, "tester", null), CancellationToken.None);
-        await repository.SaveFundingAsync(id, new ProposalFunding { ApprovedAmount = approved, PaidAmount = paid }, CancellationToken.None);
+        await repository.SaveFundingAsync(id, new ProposalFunding { ApprovedAmount = approved, PaidAmount = paid, Results = results }, CancellationToken.None);
     }
 }
 

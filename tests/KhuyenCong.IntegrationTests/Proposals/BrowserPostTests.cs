@@ -20,7 +20,7 @@ public class BrowserPostTests : IClassFixture<LocalHostFixture>
         var form = new MultipartFormDataContent();
         foreach (var (name, value) in new Dictionary<string, string>
         {
-            ["organizationName"] = "Hộ kinh doanh Đỗ Văn Tâm", ["taxCode"] = taxCode, ["representative"] = "Đỗ Văn Tâm",
+            ["organizationName"] = "Hộ kinh doanh Đỗ Văn Tâm", ["taxCode"] = taxCode, ["entityType"] = "household-business", ["representative"] = "Đỗ Văn Tâm",
             ["email"] = $"tam+{Guid.NewGuid():N}@example.vn", ["phone"] = "0911222333", ["address"] = "Thôn Bắc", ["commune"] = "Xã Yên Phú",
             ["province"] = "hung-yen", ["kind"] = "machinery", ["sector"] = "Chế biến gỗ", ["fundingSource"] = "national",
             ["title"] = "Máy bào gỗ", ["summary"] = "Đầu tư máy bào", ["totalCost"] = totalCost, ["requestedSupport"] = "200.000.000",

@@ -34,24 +34,30 @@ public class CapsTests(IntakeFixture fixture) : IntakeTestBase(fixture)
     private static HttpContent Json(string json) => new StringContent(json, Encoding.UTF8, "application/json");
 
     [Fact]
-    public async Task ListCaps_Anonymous_ListsTheSeededNationalCaps()
+    public async Task ListCaps_Anonymous_ListsTheShippedVersionsWithTheirBasisAndConfidence()
     {
         using var client = Fixture.CreateClient();
 
         var caps = (await client.GetFromJsonAsync<List<JsonElement>>(CapsUri))!;
 
-        var national = caps.Where(c => c.GetProperty("fundingSource").GetString() == "national" && c.GetProperty("province").ValueKind == JsonValueKind.Null)
-            .ToDictionary(c => c.GetProperty("kind").GetString()!, c => (Percent: c.GetProperty("maxPercent").GetDecimal(), Amount: c.GetProperty("maxAmount").GetInt64()));
-        Assert.Equal((50m, 300_000_000L), national["machinery"]);
-        Assert.Equal((50m, 450_000_000L), national["technology-line"]);
-        Assert.Equal(1_000_000_000L, national["demonstration-model"].Amount);
-        Assert.Equal(200_000_000L, national["typical-product"].Amount);
-        Assert.Equal(6_000_000_000L, national["cluster"].Amount);
-        var machinery = caps.Single(c => c.GetProperty("kind").GetString() == "machinery" && c.GetProperty("province").ValueKind == JsonValueKind.Null
-            && c.GetProperty("fundingSource").GetString() == "national");
-        Assert.Equal("2018-05-10", machinery.GetProperty("effectiveFrom").GetString());
+        JsonElement National(string activity, string from) => caps.Single(c => c.GetProperty("fundingSource").GetString() == "national"
+            && c.GetProperty("activity").GetString() == activity && c.GetProperty("effectiveFrom").GetString() == from);
+
+        // TT 28/2018/TT-BTC art. 8 cl. 4, in force from 11/05/2018; TTLT 26/2014 before it.
+        var machinery = National("machinery", "2018-05-11");
+        Assert.Equal((50m, 300_000_000L, "per-establishment"), (machinery.GetProperty("maxPercent").GetDecimal(), machinery.GetProperty("maxAmount").GetInt64(), machinery.GetProperty("unit").GetString()));
         Assert.Equal(JsonValueKind.Null, machinery.GetProperty("effectiveTo").ValueKind);
         Assert.Contains("28/2018/TT-BTC", machinery.GetProperty("basis").GetString(), StringComparison.Ordinal);
+        Assert.Contains("64/2024/TT-BTC", machinery.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Equal("secondary", machinery.GetProperty("confidence").GetString());
+        Assert.Equal("2018-05-11", National("machinery", "2014-04-08").GetProperty("effectiveTo").GetString());
+        // The demonstration model spreading a new technology: 30% (not 100%), 1,000 million per model.
+        var model = National("demonstration-model-new", "2018-05-11");
+        Assert.Equal((30m, 1_000_000_000L), (model.GetProperty("maxPercent").GetDecimal(), model.GetProperty("maxAmount").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, National("technology-line", "2018-05-11").GetProperty("maxPercent").ValueKind);
+        Assert.DoesNotContain(caps, c => c.GetProperty("activity").GetString() is "typical-product-voting" or "cluster-infrastructure"
+            && c.GetProperty("fundingSource").GetString() == "national");
+        Assert.Contains(caps, c => c.GetProperty("confidence").GetString() == "example" && c.GetProperty("territory").GetString() == "hung-yen");
     }
 
     [Fact]

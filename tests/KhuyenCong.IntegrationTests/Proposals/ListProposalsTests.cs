@@ -25,8 +25,8 @@ public sealed class ListProposalsFixture : IAsyncLifetime
         {
             using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
             {
-                ["organizationName"] = "Hợp tác xã Đồng Tâm " + taxCode[^2..], ["taxCode"] = taxCode, ["representative"] = "Vũ Thị Hằng",
-                ["email"] = $"list+{taxCode}@example.vn", ["phone"] = "0912000111", ["address"] = "Thôn Nam", ["commune"] = "Xã Đồng Tâm",
+                ["organizationName"] = "Hợp tác xã Đồng Tâm " + taxCode[^2..], ["taxCode"] = taxCode, ["entityType"] = "cooperative", ["representative"] = "Vũ Thị Hằng",
+                ["email"] = $"list+{taxCode}@example.vn", ["phone"] = "0912000111", ["address"] = "Thôn Nam", ["commune"] = "Xã Tân Hưng",
                 ["province"] = "hung-yen", ["kind"] = kind, ["sector"] = "Nông nghiệp", ["fundingSource"] = source, ["title"] = title,
                 ["summary"] = "Tóm tắt", ["totalCost"] = 1_000_000_000, ["requestedSupport"] = 200_000_000, ["ownContribution"] = 800_000_000,
                 ["startDate"] = "2027-01-01", ["endDate"] = "2027-12-31",

@@ -17,7 +17,7 @@ internal static class ProposalForms
     public static Dictionary<string, object?> Valid() => new(StringComparer.Ordinal)
     {
         ["organizationName"] = "Công ty TNHH Cơ khí Hưng Phát",
-        ["taxCode"] = NewTaxCode(),
+        ["taxCode"] = NewTaxCode(), ["entityType"] = "sme",
         ["representative"] = "Nguyễn Văn An",
         ["email"] = NewEmail(),
         ["phone"] = "0912 345 678",

@@ -94,7 +94,7 @@ public class SubmitProposalAttachmentTests(IntakeFixture fixture) : IntakeTestBa
     public Task Submit_ValidFilesButAnInvalidField_Returns400AndRemovesTheFiles() =>
         RejectedAsync(() => ProposalForms.Multipart(ProposalForms.Valid().With("taxCode", "0101234567-01"))
                 .File("thuyet-minh.pdf", SampleFiles.Pdf()).File("du-toan.xlsx", SampleFiles.Xlsx()).File("anh.png", SampleFiles.Png()).Build(),
-            HttpStatusCode.BadRequest, "taxCode", "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001).");
+            HttpStatusCode.BadRequest, "taxCode", "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001); hộ kinh doanh dùng số định danh cá nhân 12 chữ số của người đại diện.");
 
     [Theory]
     [InlineData("long-name")]

@@ -68,8 +68,8 @@ public class SubmitProposalValidationTests(IntakeFixture fixture) : IntakeTestBa
     [InlineData("01012345678")]
     public Task Submit_BadTaxCode_Returns400TaxCode(string taxCode) =>
         RejectedJsonAsync(ProposalForms.Valid().With("taxCode", taxCode), "taxCode",
-            "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001).",
-            "The tax code has 10 digits, or 10 digits, a dash and 3 digits (for example 0101234567-001).");
+            "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001); hộ kinh doanh dùng số định danh cá nhân 12 chữ số của người đại diện.",
+            "The tax code has 10 digits, or 10 digits, a dash and 3 digits (for example 0101234567-001); a household business uses the representative's 12-digit personal identification number.");
 
     [Theory]
     [InlineData("nguyen.an")]
@@ -128,8 +128,9 @@ public class SubmitProposalValidationTests(IntakeFixture fixture) : IntakeTestBa
         var vi = await RejectedAsync(() => ProposalForms.Json(form), HttpStatusCode.BadRequest, "requestedSupport", null);
         var en = await RejectedAsync(() => ProposalForms.Json(form), HttpStatusCode.BadRequest, "requestedSupport", null, english: true);
 
-        Assert.StartsWith("Kinh phí đề nghị hỗ trợ (350.000.000 đồng) vượt mức hỗ trợ tối đa 300.000.000 đồng (Thông tư 28/2018/TT-BTC", vi, StringComparison.Ordinal);
-        Assert.StartsWith("The requested support (350,000,000 VND) exceeds the maximum of 300,000,000 VND (Thông tư 28/2018/TT-BTC", en, StringComparison.Ordinal);
+        // TT 28/2018/TT-BTC art. 8 cl. 4: "không quá 300 triệu đồng/cơ sở".
+        Assert.StartsWith("Kinh phí đề nghị hỗ trợ (350.000.000 đồng) vượt mức hỗ trợ tối đa 300.000.000 đồng/cơ sở (Thông tư 28/2018/TT-BTC Điều 8 khoản 4", vi, StringComparison.Ordinal);
+        Assert.StartsWith("The requested support (350,000,000 VND) exceeds the maximum of 300,000,000 VND per establishment (Thông tư 28/2018/TT-BTC Điều 8 khoản 4", en, StringComparison.Ordinal);
     }
 
     [Fact]

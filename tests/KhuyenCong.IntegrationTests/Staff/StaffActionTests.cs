@@ -375,12 +375,18 @@ public class StaffActionTests(LocalHostFixture fixture)
         await ProblemAssert.FieldAsync(bad, HttpStatusCode.BadRequest, "acceptedOn");
         Assert.Null((await scenario.Cases.GetAsync(id, CancellationToken.None)).Acceptance);
 
-        using var response = await scenario.PostAsync($"/api/proposals/{id}/acceptance", new { acceptedOn = "2025-11-25", comment = "Đạt yêu cầu" });
+        using var badResult = await scenario.PostAsync($"/api/proposals/{id}/acceptance", new { acceptedOn = "2025-11-25", actualJobs = -1 });
+        await ProblemAssert.FieldAsync(badResult, HttpStatusCode.BadRequest, "actualJobs");
+        Assert.Null((await scenario.Cases.GetAsync(id, CancellationToken.None)).Acceptance);
+
+        using var response = await scenario.PostAsync($"/api/proposals/{id}/acceptance",
+            new { acceptedOn = "2025-11-25", comment = "Đạt yêu cầu", actualTrainees = 30, actualJobs = 12, modelsBuilt = 1 });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var acceptance = (await scenario.Cases.GetAsync(id, CancellationToken.None)).Acceptance!;
         Assert.Equal(new DateOnly(2025, 11, 25), acceptance.AcceptedOn);
         Assert.Equal(Staff, acceptance.By);
+        Assert.Equal(new ActualResults(30, 12, 1, null), acceptance.Results);
 
         using var again = await scenario.PostAsync($"/api/proposals/{id}/acceptance", new { acceptedOn = "2025-11-26" });
         await ProblemAssert.StatusAsync(again, HttpStatusCode.Conflict);

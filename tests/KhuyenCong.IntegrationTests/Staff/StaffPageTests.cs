@@ -90,7 +90,14 @@ public class StaffPageTests(LocalHostFixture fixture)
         Assert.DoesNotContain("value=\"final\"", before, StringComparison.Ordinal);
 
         await scenario.Cases.AddReportAsync(id, new ProgressReport("p1", true, "Biên bản nghiệm thu", [], DateTimeOffset.UtcNow), CancellationToken.None);
-        Forms(await PageAsync(id), ["form-payment", "form-acceptance"], ["acceptance-waiting"]);
+        var after = await PageAsync(id);
+        Forms(after, ["form-payment", "form-acceptance"], ["acceptance-waiting"]);
+
+        // Issue 14 line 6: the acceptance form records what the đề án actually achieved, each figure optional.
+        foreach (var field in new[] { "actualTrainees", "actualJobs", "modelsBuilt", "productsCertified" })
+        {
+            Assert.Contains($"id=\"acceptance-{field}\" name=\"{field}\"", after, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

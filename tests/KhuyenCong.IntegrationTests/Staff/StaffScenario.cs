@@ -46,7 +46,7 @@ internal sealed class StaffScenario(LocalHostApplication host)
         using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Công ty TNHH Cơ khí Phố Nối",
-            ["taxCode"] = "0101234567",
+            ["taxCode"] = "0101234567", ["entityType"] = "sme",
             ["representative"] = "Trần Văn Bình",
             ["email"] = $"co.khi+{Guid.NewGuid():N}@example.vn",
             ["phone"] = "0912345678",
@@ -58,9 +58,9 @@ internal sealed class StaffScenario(LocalHostApplication host)
             ["fundingSource"] = "national",
             ["title"] = title ?? "Máy cắt CNC " + Guid.NewGuid().ToString("N")[..8],
             ["summary"] = "Đầu tư máy cắt CNC cho xưởng cơ khí",
-            ["totalCost"] = 1_500_000_000,
+            ["totalCost"] = 2_000_000_000,
             ["requestedSupport"] = 600_000_000,
-            ["ownContribution"] = 900_000_000,
+            ["ownContribution"] = 1_400_000_000,
             ["startDate"] = "2027-05-01",
             ["endDate"] = "2027-12-31",
         });

@@ -15,7 +15,8 @@ namespace KhuyenCong.IntegrationTests.Statistics;
 [Collection(StatisticsCollection.Name)]
 public class StatisticsFiguresTests(LocalHostFixture fixture)
 {
-    private static readonly ProposalKind[] Direct = [Machinery, TechnologyLine, DemonstrationModel, CleanerProduction, DigitalTransformation];
+    // ADR 0023: paid directly to establishments = machinery, technology lines and demonstration models.
+    private static readonly ProposalKind[] Direct = [Machinery, TechnologyLine, DemonstrationModel];
 
     private static List<Case> Dataset()
     {

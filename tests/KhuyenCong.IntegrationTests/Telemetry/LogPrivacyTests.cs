@@ -83,7 +83,7 @@ public class LogPrivacyTests : IAsyncLifetime
         using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Hợp tác xã Mây tre đan Phú Vinh",
-            ["taxCode"] = taxCode,
+            ["taxCode"] = taxCode, ["entityType"] = "sme",
             ["representative"] = "Nguyễn Thị Lan",
             ["email"] = email,
             ["phone"] = phone,

@@ -21,7 +21,7 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
         using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Công ty TNHH Gốm sứ Bát Tràng Xanh",
-            ["taxCode"] = "0107778889",
+            ["taxCode"] = "0107778889", ["entityType"] = "sme",
             ["representative"] = "Phạm Minh Đức",
             ["email"] = email,
             ["phone"] = "0243 8765 432",
@@ -33,9 +33,9 @@ public partial class CancelProposalTests(LocalHostFixture fixture)
             ["fundingSource"] = "national",
             ["title"] = "Mô hình lò nung gốm tiết kiệm năng lượng",
             ["summary"] = "Xây dựng mô hình trình diễn",
-            ["totalCost"] = 1_500_000_000,
+            ["totalCost"] = 2_000_000_000,
             ["requestedSupport"] = 600_000_000,
-            ["ownContribution"] = 900_000_000,
+            ["ownContribution"] = 1_400_000_000,
             ["startDate"] = "2027-05-01",
             ["endDate"] = "2027-12-31",
         });

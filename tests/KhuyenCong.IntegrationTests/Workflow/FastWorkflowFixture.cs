@@ -66,13 +66,17 @@ public sealed class FastWorkflowFixture : IAsyncLifetime
 /// <summary>Submitting, waiting for statuses and reading the outbox, as the workflow tests need.</summary>
 public static class WorkflowProbe
 {
+    private static KhuyenCong.Domain.Proposals.ProposalKind Kind(string code) =>
+        KhuyenCong.Domain.Proposals.ProposalCatalog.TryParseKind(code, out var kind) ? kind : KhuyenCong.Domain.Proposals.ProposalKind.Machinery;
+
     public static async Task<(string Id, string TrackingCode, string Email)> SubmitAsync(HttpClient client, string kind = "machinery", string? sector = null, string taxCode = "0101234567", long requested = 250_000_000)
     {
         var email = $"co.so+{Guid.NewGuid():N}@example.vn";
         using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Hợp tác xã Chế biến Nông sản Tiên Lữ",
-            ["taxCode"] = taxCode,
+            // Activities the Centre carries out (consulting, fairs…) are proposed by it, not by an establishment (data/reference/activities.json).
+            ["taxCode"] = taxCode, ["entityType"] = KhuyenCong.Domain.Activities.ActivityCatalog.DefaultFor(Kind(kind)).EstablishmentMayPropose ? "cooperative" : "service-provider",
             ["representative"] = "Nguyễn Thị Hoa",
             ["email"] = email,
             ["phone"] = "0912 345 678",

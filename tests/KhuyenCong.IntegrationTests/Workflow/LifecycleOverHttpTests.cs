@@ -101,7 +101,8 @@ public sealed partial class LifecycleOverHttpTests(FastWorkflowFixture fixture)
             Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         }
 
-        await PostAsync(staff, $"/api/proposals/{id}/acceptance", new { acceptedOn = Today(), comment = "Đạt yêu cầu" }, HttpStatusCode.Accepted);
+        // The actual results are recorded with the acceptance (issue 14, line 6).
+        await PostAsync(staff, $"/api/proposals/{id}/acceptance", new { acceptedOn = Today(), comment = "Đạt yêu cầu", actualTrainees = 8, actualJobs = 3 }, HttpStatusCode.Accepted);
         await WaitForStatusAsync(staff, id, "accepted");
 
         // The final payment settles the proposal.
@@ -114,6 +115,10 @@ public sealed partial class LifecycleOverHttpTests(FastWorkflowFixture fixture)
             record.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()));
         Assert.Equal(190_000_000, record.GetProperty("funding").GetProperty("paidAmount").GetInt64());
         Assert.Equal("88/QĐ-SCT", record.GetProperty("funding").GetProperty("decisionNumber").GetString());
+        Assert.Equal((8, 3), (record.GetProperty("funding").GetProperty("results").GetProperty("trainees").GetInt32(), record.GetProperty("funding").GetProperty("results").GetProperty("jobs").GetInt32()));
+        var stats = await staff.GetFromJsonAsync<JsonElement>(new Uri($"/api/stats?from={year}&to={year}&sector={Uri.EscapeDataString(sector)}", UriKind.Relative));
+        Assert.Equal((8L, 3L), (stats.GetProperty("actualTrainees").GetInt64(), stats.GetProperty("actualJobs").GetInt64()));
+        Assert.Equal(0, stats.GetProperty("jobs").GetInt64()); // planned: the proposal gave none; actual: 3, side by side
         var track = await web.GetFromJsonAsync<JsonElement>(new Uri($"/api/track/{code}", UriKind.Relative));
         Assert.Equal("settled", track.GetProperty("status").GetString());
 
@@ -225,7 +230,7 @@ public sealed partial class LifecycleOverHttpTests(FastWorkflowFixture fixture)
     {
         using var web = fixture.CreateClient();
         using var staff = fixture.CreateClient(withFunctionKey: true);
-        var (id, code, applicant) = await SubmitAsync(web, "typical-product");
+        var (id, code, applicant) = await SubmitAsync(web, "brand");
         await WaitForStatusAsync(staff, id, "screening");
 
         await PostAsync(staff, $"/api/proposals/{id}/screening", new { decision = "reject", comment = "Sản phẩm chưa được công nhận cấp tỉnh" }, HttpStatusCode.Accepted);
@@ -246,6 +251,7 @@ public sealed partial class LifecycleOverHttpTests(FastWorkflowFixture fixture)
         ("commune", "Xã Thiện Phiến"),
         ("province", "hung-yen"),
         ("kind", "consulting"),
+        ("entityType", "service-provider"),
         ("sector", sector),
         ("fundingSource", "local"),
         ("title", "Tư vấn áp dụng hệ thống quản lý chất lượng ISO 9001"),

@@ -22,7 +22,7 @@ public class MailOutageTests(LocalHostFixture fixture) : IClassFixture<LocalHost
         var email = $"mat.thu+{Guid.NewGuid():N}@example.vn";
         using var submitted = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
-            ["organizationName"] = "Cơ sở chế biến chè Tân Cương", ["taxCode"] = "4600123456", ["representative"] = "Ngô Văn Cương",
+            ["organizationName"] = "Cơ sở chế biến chè Tân Cương", ["taxCode"] = "4600123456", ["entityType"] = "household-business", ["representative"] = "Ngô Văn Cương",
             ["email"] = email, ["phone"] = "0208 3850 123", ["address"] = "Xóm Hồng Thái", ["commune"] = "Xã Tân Cương",
             ["province"] = "thai-nguyen", ["kind"] = "machinery", ["sector"] = "Chế biến chè", ["fundingSource"] = "local",
             ["title"] = "Máy vò chè", ["summary"] = "Đầu tư máy vò chè", ["totalCost"] = 300_000_000, ["requestedSupport"] = 100_000_000,

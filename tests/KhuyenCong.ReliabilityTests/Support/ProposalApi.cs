@@ -25,7 +25,7 @@ public static partial class ProposalApi
     public static Dictionary<string, object> Form(string email) => new()
     {
         ["organizationName"] = "Cơ sở cơ khí Hoàng Long",
-        ["taxCode"] = "0" + RandomNumberGenerator.GetInt32(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture),
+        ["taxCode"] = "0" + RandomNumberGenerator.GetInt32(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture), ["entityType"] = "sme",
         ["representative"] = "Hoàng Văn Long",
         ["email"] = email,
         ["phone"] = "0903123456",

@@ -29,7 +29,7 @@ public class ProposalCatalogTests
     public void Kinds_Catalogue_CoversEveryEnumValueOnceWithBothNames()
     {
         Assert.Equal(Enum.GetValues<ProposalKind>(), ProposalCatalog.Kinds.Select(k => k.Value).Order());
-        Assert.Equal(12, ProposalCatalog.Kinds.Select(k => k.Code).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(16, ProposalCatalog.Kinds.Select(k => k.Code).Distinct(StringComparer.Ordinal).Count());
         Assert.All(ProposalCatalog.Kinds, k =>
         {
             Assert.False(string.IsNullOrWhiteSpace(k.VietnameseName));

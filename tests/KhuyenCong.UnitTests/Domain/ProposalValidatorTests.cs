@@ -10,6 +10,7 @@ public class ProposalValidatorTests
     {
         OrganizationName = "Hợp tác xã Dệt may Phố Hiến",
         TaxCode = "0901234567",
+        EntityType = "cooperative",
         Representative = "Nguyễn Thị Hồng",
         Email = "hongnt@dethienhy.vn",
         Phone = "0912345678",
@@ -105,7 +106,7 @@ public class ProposalValidatorTests
 
         Assert.False(result.IsValid);
         Assert.Null(result.Submission);
-        var expected = ProposalFields.All.Where(f => f is not (ProposalFields.ExpectedJobs or ProposalFields.ExpectedTrainees));
+        var expected = ProposalFieldRules.All.Where(r => r.Required).Select(r => r.Name);
         Assert.Equal(expected, result.Errors.Keys);
         Assert.All(result.FieldErrors, e => Assert.Equal(FieldErrorCodes.Required, e.Code));
     }
@@ -121,12 +122,12 @@ public class ProposalValidatorTests
 
     [Fact]
     public void Validate_BadTaxCode_ExplainsTheFormatInVietnamese() =>
-        Assert.Equal("Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001).",
+        Assert.Equal("Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001); hộ kinh doanh dùng số định danh cá nhân 12 chữ số của người đại diện.",
             SingleError(ProposalValidator.Validate(ValidForm() with { TaxCode = "01012345" }), ProposalFields.TaxCode));
 
     [Fact]
     public void Validate_BadTaxCodeInEnglish_ExplainsTheFormatInEnglish() =>
-        Assert.Equal("The tax code has 10 digits, or 10 digits, a dash and 3 digits (for example 0101234567-001).",
+        Assert.Equal("The tax code has 10 digits, or 10 digits, a dash and 3 digits (for example 0101234567-001); a household business uses the representative's 12-digit personal identification number.",
             SingleError(ProposalValidator.Validate(ValidForm() with { TaxCode = "01012345" }, Language.English), ProposalFields.TaxCode));
 
     [Theory]
@@ -434,6 +435,7 @@ public class ProposalValidatorTests
             TaxCode = "1", Email = "x", Phone = "1", Province = "x", Kind = "x", FundingSource = "x", TotalCost = "x",
             RequestedSupport = "0", OwnContribution = "-", StartDate = "x", EndDate = "1900-01-01", ExpectedJobs = "x",
             ExpectedTrainees = "1000000", Title = new string('a', 301), OrganizationName = "\u0001",
+            EntityType = "x", Activity = "x", SectorCode = "x", Priorities = "x", Beneficiaries = "x", RoundLevel = "x",
         };
 
         var vi = ProposalValidator.Validate(bad).FieldErrors;
@@ -482,8 +484,10 @@ public class ProposalValidatorTests
     public void FieldRules_EveryField_HasOneRuleInFormOrder()
     {
         Assert.Equal(ProposalFields.All, ProposalFieldRules.All.Select(r => r.Name));
-        Assert.All(ProposalFieldRules.All, r => Assert.InRange(r.MaxLength, 1, 4000));
-        Assert.Equal([ProposalFields.ExpectedJobs, ProposalFields.ExpectedTrainees], ProposalFieldRules.All.Where(r => !r.Required).Select(r => r.Name));
+        Assert.All(ProposalFieldRules.All.Where(r => r.Name != ProposalFields.Beneficiaries), r => Assert.InRange(r.MaxLength, 1, 4000));
+        Assert.Equal(
+            [ProposalFields.ExpectedJobs, ProposalFields.ExpectedTrainees, ProposalFields.Activity, ProposalFields.SectorCode, ProposalFields.Priorities, ProposalFields.Beneficiaries, ProposalFields.RoundLevel],
+            ProposalFieldRules.All.Where(r => !r.Required).Select(r => r.Name));
     }
 
     [Theory]
@@ -500,7 +504,7 @@ public class ProposalValidatorTests
         Assert.Equal(34, ProposalFieldRules.Get(ProposalFields.Province).Choices!.Count);
         Assert.Contains("hung-yen", ProposalFieldRules.Get(ProposalFields.Province).Choices!);
         Assert.DoesNotContain("thai-binh", ProposalFieldRules.Get(ProposalFields.Province).Choices!);
-        Assert.Equal(12, ProposalFieldRules.Get(ProposalFields.Kind).Choices!.Count);
+        Assert.Equal(16, ProposalFieldRules.Get(ProposalFields.Kind).Choices!.Count);
         Assert.Equal(["national", "local"], ProposalFieldRules.Get(ProposalFields.FundingSource).Choices!);
         Assert.All(ProposalFieldRules.All.Where(r => r.Kind == FieldValueKind.Choice), r => Assert.Null(r.Pattern));
     }
@@ -532,6 +536,6 @@ public class ProposalValidatorTests
         Assert.Equal("Mã số thuế", ProposalFieldRules.Get(ProposalFields.TaxCode).Label(Language.Vietnamese));
         Assert.Equal("Tax code", ProposalFieldRules.Get(ProposalFields.TaxCode).Label(Language.English));
         Assert.All(ProposalFieldRules.All, r => Assert.False(string.IsNullOrWhiteSpace(r.VietnameseLabel) || string.IsNullOrWhiteSpace(r.EnglishLabel)));
-        Assert.Equal(19, ProposalFieldRules.All.Count(r => r.VietnameseLabel != r.EnglishLabel)); // all but "Email"
+        Assert.Equal(ProposalFieldRules.All.Count - 1, ProposalFieldRules.All.Count(r => r.VietnameseLabel != r.EnglishLabel)); // all but "Email"
     }
 }

@@ -24,6 +24,7 @@ public class SupportCapTests
         var result = ProposalValidator.Validate(ProposalValidatorTests.ValidForm() with
         {
             Kind = kind.ToCode(),
+            EntityType = "sme",
             FundingSource = source.ToCode(),
             Province = province,
             TotalCost = total.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -123,76 +124,59 @@ public class SupportCapTests
         Assert.Same(strict, CapResolver.Resolve([generous, strict, other], FundingSource.Local, "hung-yen", ProposalKind.Machinery, new DateOnly(2025, 1, 1)));
         var conflict = Assert.Single(CapResolver.FindConflicts([generous, strict, other]));
         Assert.Equal((generous, strict), conflict);
-        Assert.Empty(CapResolver.FindConflicts(NationalCaps.Seed));
-    }
-
-    [Theory]
-    [InlineData(ProposalKind.Machinery, 50, 300_000_000)]
-    [InlineData(ProposalKind.TechnologyLine, 50, 450_000_000)]
-    [InlineData(ProposalKind.DemonstrationModel, 100, 1_000_000_000)]
-    [InlineData(ProposalKind.TypicalProduct, 100, 200_000_000)]
-    [InlineData(ProposalKind.Cluster, 100, 6_000_000_000)]
-    public void NationalCapsSeed_KindWithCapInDomainDoc_HasThatCapNationwideFromCircular28(ProposalKind kind, int percent, long amount)
-    {
-        var cap = CapResolver.Resolve(NationalCaps.Seed, FundingSource.National, "hung-yen", kind, new DateOnly(2026, 1, 1));
-
-        Assert.NotNull(cap);
-        Assert.Equal(percent, cap.MaxPercent);
-        Assert.Equal(amount, cap.MaxAmount);
-        Assert.Null(cap.Province);
-        Assert.Null(cap.EffectiveTo);
-        Assert.Equal(new DateOnly(2018, 5, 10), cap.EffectiveFrom);
-        Assert.StartsWith("Thông tư 28/2018/TT-BTC", cap.Basis, StringComparison.Ordinal);
+        Assert.Empty(CapResolver.FindConflicts(CapSeed.National));
     }
 
     [Fact]
-    public void NationalCapsSeed_TechnologyLine_IsOneAndAHalfTimesMachinery()
+    public void CapSeedNational_TechnologyLine_IsOneAndAHalfTimesMachineryOfCircular28()
     {
-        var machinery = Assert.Single(NationalCaps.Seed, c => c.Kind == ProposalKind.Machinery);
-        var line = Assert.Single(NationalCaps.Seed, c => c.Kind == ProposalKind.TechnologyLine);
+        // TT 28/2018/TT-BTC art. 8 cl. 4: "không quá 1,5 lần mức hỗ trợ ứng dụng máy móc thiết bị tiên tiến" (450 million by arithmetic).
+        var machinery = CapResolver.Resolve(CapSeed.National, FundingSource.National, "hung-yen", ProposalKind.Machinery, new DateOnly(2026, 1, 1))!;
+        var line = CapResolver.Resolve(CapSeed.National, FundingSource.National, "hung-yen", ProposalKind.TechnologyLine, new DateOnly(2026, 1, 1))!;
 
         Assert.Equal(machinery.MaxAmount * 3 / 2, line.MaxAmount);
+        Assert.Null(line.MaxPercent);
     }
 
     [Fact]
-    public void NationalCapsSeed_OnlyNationalCapsAndNoneForTrainingOrBeforeCircular()
+    public void CapSeedNational_OnlyNationalCapsAndNoneForTrainingOrBeforeCircular26()
     {
-        Assert.Equal(5, NationalCaps.Seed.Count);
-        Assert.All(NationalCaps.Seed, c => Assert.Equal(FundingSource.National, c.FundingSource));
-        Assert.Null(CapResolver.Resolve(NationalCaps.Seed, FundingSource.National, "hung-yen", ProposalKind.Training, new DateOnly(2026, 1, 1)));
-        Assert.Null(CapResolver.Resolve(NationalCaps.Seed, FundingSource.Local, "hung-yen", ProposalKind.Machinery, new DateOnly(2026, 1, 1)));
-        Assert.Null(CapResolver.Resolve(NationalCaps.Seed, FundingSource.National, "hung-yen", ProposalKind.Machinery, new DateOnly(2018, 5, 9)));
+        Assert.All(CapSeed.National, c => Assert.Equal(FundingSource.National, c.FundingSource));
+        Assert.Null(CapResolver.Resolve(CapSeed.National, FundingSource.National, "hung-yen", ProposalKind.Training, new DateOnly(2026, 1, 1)));
+        Assert.Null(CapResolver.Resolve(CapSeed.National, FundingSource.Local, "hung-yen", ProposalKind.Machinery, new DateOnly(2026, 1, 1)));
+        Assert.Null(CapResolver.Resolve(CapSeed.National, FundingSource.National, "hung-yen", ProposalKind.Machinery, new DateOnly(2014, 4, 7)));
     }
 
     [Fact]
     public void Check_WithinCap_NoErrorsAndPercentAndMaxSupport()
     {
-        var result = CapCheck.Check(Submission(ProposalKind.Machinery, 1_200_000_000, 300_000_000), NationalCaps.Seed, new DateOnly(2026, 3, 1));
+        var result = CapCheck.Check(Submission(ProposalKind.Machinery, 1_200_000_000, 300_000_000), CapSeed.National, new DateOnly(2026, 3, 1));
 
         Assert.True(result.IsWithinCap);
         Assert.Empty(result.Errors);
         Assert.Equal(25m, result.RequestedPercent);
         Assert.Equal(300_000_000, result.MaxSupport);
         Assert.Equal(ProposalKind.Machinery, result.Cap!.Kind);
+        Assert.Equal(CapUnit.PerEstablishment, result.Cap.Unit);
     }
 
     [Fact]
     public void Check_OverAmountCap_ErrorOnRequestedSupportCitingTheLaw()
     {
-        var result = CapCheck.Check(Submission(ProposalKind.Machinery, 1_200_000_000, 350_000_000), NationalCaps.Seed, new DateOnly(2026, 3, 1));
+        var result = CapCheck.Check(Submission(ProposalKind.Machinery, 1_200_000_000, 350_000_000), CapSeed.National, new DateOnly(2026, 3, 1));
 
         Assert.False(result.IsWithinCap);
         var error = Assert.Single(result.FieldErrors);
         Assert.Equal(ProposalFields.RequestedSupport, error.Field);
         Assert.Equal(FieldErrorCodes.ExceedsCapAmount, error.Code);
-        Assert.StartsWith("Kinh phí đề nghị hỗ trợ (350.000.000 đồng) vượt mức hỗ trợ tối đa 300.000.000 đồng (Thông tư 28/2018/TT-BTC", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Kinh phí đề nghị hỗ trợ (350.000.000 đồng) vượt mức hỗ trợ tối đa 300.000.000 đồng/cơ sở (Thông tư 28/2018/TT-BTC", error.Message, StringComparison.Ordinal);
         Assert.Equal(error.Message, Assert.Single(result.Errors[ProposalFields.RequestedSupport]));
     }
 
     [Fact]
     public void Check_OverPercentCap_ErrorWithRequestedShare()
     {
-        var result = CapCheck.Check(Submission(ProposalKind.Machinery, 400_000_000, 250_000_000), NationalCaps.Seed, new DateOnly(2026, 3, 1));
+        var result = CapCheck.Check(Submission(ProposalKind.Machinery, 400_000_000, 250_000_000), CapSeed.National, new DateOnly(2026, 3, 1));
 
         var error = Assert.Single(result.FieldErrors);
         Assert.Equal(FieldErrorCodes.ExceedsCapPercent, error.Code);
@@ -206,17 +190,17 @@ public class SupportCapTests
     {
         var submission = Submission(ProposalKind.Machinery, 1_000_000_000, 900_000_000);
 
-        var result = CapCheck.Check(submission, NationalCaps.Seed, new DateOnly(2026, 3, 1), Language.English);
+        var result = CapCheck.Check(submission, CapSeed.National, new DateOnly(2026, 3, 1), Language.English);
 
         Assert.Equal([FieldErrorCodes.ExceedsCapAmount, FieldErrorCodes.ExceedsCapPercent], result.FieldErrors.Select(e => e.Code));
-        Assert.StartsWith("The requested support (900,000,000 VND) exceeds the maximum of 300,000,000 VND", result.FieldErrors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("The requested support (900,000,000 VND) exceeds the maximum of 300,000,000 VND per establishment", result.FieldErrors[0].Message, StringComparison.Ordinal);
         Assert.StartsWith("The requested support is 90% of the total cost, above the maximum of 50%", result.FieldErrors[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Check_JustOverPercentCap_ShowsEnoughDecimals()
     {
-        var result = CapCheck.Check(Submission(ProposalKind.Machinery, 100_000_000, 50_000_001), NationalCaps.Seed, new DateOnly(2026, 3, 1));
+        var result = CapCheck.Check(Submission(ProposalKind.Machinery, 100_000_000, 50_000_001), CapSeed.National, new DateOnly(2026, 3, 1));
 
         var error = Assert.Single(result.FieldErrors);
         Assert.Contains("50,000001%", error.Message, StringComparison.Ordinal);
@@ -226,7 +210,7 @@ public class SupportCapTests
     [Fact]
     public void Check_ExactlyAtCaps_Accepted()
     {
-        var result = CapCheck.Check(Submission(ProposalKind.Machinery, 600_000_000, 300_000_000), NationalCaps.Seed, new DateOnly(2026, 3, 1));
+        var result = CapCheck.Check(Submission(ProposalKind.Machinery, 600_000_000, 300_000_000), CapSeed.National, new DateOnly(2026, 3, 1));
 
         Assert.True(result.IsWithinCap);
         Assert.Equal(50m, result.RequestedPercent);
@@ -235,7 +219,7 @@ public class SupportCapTests
     [Fact]
     public void Check_NoCap_NoErrorsButPercentStillComputed()
     {
-        var result = CapCheck.Check(Submission(ProposalKind.Training, 300_000_000, 100_000_000), NationalCaps.Seed, new DateOnly(2026, 3, 1));
+        var result = CapCheck.Check(Submission(ProposalKind.Training, 300_000_000, 100_000_000), CapSeed.National, new DateOnly(2026, 3, 1));
 
         Assert.True(result.IsWithinCap);
         Assert.Null(result.Cap);
@@ -248,7 +232,7 @@ public class SupportCapTests
     {
         // DOMAIN.md example: Đắk Lắk 2025, demonstration model 30% up to 800 million (the start date here is illustrative).
         var dakLak = new SupportCap(FundingSource.Local, "dak-lak", ProposalKind.DemonstrationModel, new DateOnly(2025, 1, 1), null, 30m, 800_000_000, "Nghị quyết HĐND tỉnh Đắk Lắk");
-        SupportCap[] caps = [.. NationalCaps.Seed, dakLak];
+        SupportCap[] caps = [.. CapSeed.National, dakLak];
 
         var within = CapCheck.Check(Submission(ProposalKind.DemonstrationModel, 1_000_000_000, 300_000_000, FundingSource.Local, "dak-lak"), caps, new DateOnly(2026, 3, 1));
         var over = CapCheck.Check(Submission(ProposalKind.DemonstrationModel, 1_000_000_000, 400_000_000, FundingSource.Local, "dak-lak"), caps, new DateOnly(2026, 3, 1));
@@ -265,7 +249,7 @@ public class SupportCapTests
     {
         var submission = Submission(ProposalKind.Training, 300_000_000, 100_000_000);
 
-        Assert.Throws<ArgumentException>(() => CapCheck.Check(submission, NationalCaps.Seed[0]));
+        Assert.Throws<ArgumentException>(() => CapCheck.Check(submission, CapSeed.National.First(c => c.Activity == "machinery")));
     }
 
     [Theory]

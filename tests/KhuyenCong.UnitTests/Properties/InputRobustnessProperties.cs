@@ -18,7 +18,7 @@ public class InputRobustnessProperties
 
     private static readonly IReadOnlyDictionary<string, string> Valid = new Dictionary<string, string>
     {
-        ["organizationName"] = "Hộ kinh doanh Nguyễn Văn Bình", ["taxCode"] = "0101234567", ["representative"] = "Nguyễn Văn Bình",
+        ["organizationName"] = "Hộ kinh doanh Nguyễn Văn Bình", ["taxCode"] = "0101234567", ["entityType"] = "household-business", ["representative"] = "Nguyễn Văn Bình",
         ["email"] = "binh@example.vn", ["phone"] = "0912345678", ["address"] = "Thôn Đông", ["commune"] = "Xã Tân Hưng",
         ["province"] = "hung-yen", ["kind"] = "machinery", ["sector"] = "Chế biến nông sản", ["fundingSource"] = "national",
         ["title"] = "Máy sấy", ["summary"] = "Đầu tư máy sấy", ["totalCost"] = "600000000", ["requestedSupport"] = "300000000",

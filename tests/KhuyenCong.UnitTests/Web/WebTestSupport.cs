@@ -21,6 +21,8 @@ internal sealed class InMemoryCapStore(IEnumerable<SupportCap> caps) : ICapStore
         caps.Add(cap);
         return Task.CompletedTask;
     }
+
+    public Task<int> SeedAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 }
 
 /// <summary>A cap store that cannot be reached.</summary>
@@ -30,6 +32,9 @@ internal sealed class FailingCapStore : ICapStore
         throw new InvalidOperationException("storage is down");
 
     public Task SaveAsync(SupportCap cap, string changedBy, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("storage is down");
+
+    public Task<int> SeedAsync(CancellationToken cancellationToken) =>
         throw new InvalidOperationException("storage is down");
 }
 

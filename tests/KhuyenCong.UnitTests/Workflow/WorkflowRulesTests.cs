@@ -9,7 +9,11 @@ public class WorkflowRulesTests
 {
     private static readonly DateOnly Today = new(2027, 1, 15);
 
-    private static Proposal Proposal(ProposalKind kind = ProposalKind.Machinery, int files = 3, long total = 600_000_000, long requested = 250_000_000, long? own = null, int earlier = 0, string title = "Máy sấy nông sản") => new()
+    /// <summary>What an establishment attaches for machinery (data/reference/documents.json).</summary>
+    private static readonly string[] MachineryDocuments = ["thuyet-minh", "dang-ky-kinh-doanh", "du-toan", "bao-gia", "cam-ket-doi-ung", "cam-ket-khong-trung"];
+
+    private static Proposal Proposal(ProposalKind kind = ProposalKind.Machinery, int files = 0, long total = 600_000_000, long requested = 250_000_000, long? own = null, int earlier = 0,
+        string title = "Máy sấy nông sản", string[]? documents = null) => new()
     {
         Id = "p1",
         TrackingCode = "KC-AAAA-BBBB-CCCC-DDDD-EE",
@@ -18,11 +22,13 @@ public class WorkflowRulesTests
         Channel = SubmissionChannel.Online,
         EnteredBy = "applicant",
         EarlierProposalCount = earlier,
-        Attachments = Enumerable.Range(0, files).Select(i => new AttachmentInfo($"a{i}", $"tep-{i}.pdf", "application/pdf", 100, "00", DateTimeOffset.UtcNow)).ToList(),
+        Attachments = [.. (documents ?? MachineryDocuments).Select((d, i) => new AttachmentInfo($"d{i}", $"{d}.pdf", "application/pdf", 100, "00", DateTimeOffset.UtcNow) { Document = d }),
+            .. Enumerable.Range(0, files).Select(i => new AttachmentInfo($"a{i}", $"tep-{i}.pdf", "application/pdf", 100, "00", DateTimeOffset.UtcNow))],
         Submission = new ProposalSubmission
         {
             OrganizationName = "HTX <Tiên Lữ>",
             TaxCode = "0101234567",
+            EntityType = "cooperative",
             Representative = "Nguyễn Thị Hoa",
             Email = "hoa@example.vn",
             Phone = "0912345678",
@@ -45,25 +51,40 @@ public class WorkflowRulesTests
     private static CapCheckResult NoCap(Proposal p) => CapCheck.Check(p.Submission, (SupportCap?)null);
 
     [Fact]
-    public void Run_CompleteFileWithinCap_FindsNothing()
+    public void Run_CompleteFileWithinCap_FindsNothingBlockingAndListsTheDocuments()
     {
         var p = Proposal();
 
-        Assert.Empty(ScreeningChecks.Run(p, NoCap(p), Today));
-    }
-
-    [Theory]
-    [InlineData(ProposalKind.Machinery, 2, true)]
-    [InlineData(ProposalKind.Machinery, 3, false)]
-    [InlineData(ProposalKind.Training, 1, true)]
-    [InlineData(ProposalKind.Training, 2, false)]
-    public void Run_FewerFilesThanTheKindNeeds_FindsMissingDocumentsAsBlocking(ProposalKind kind, int files, bool missing)
-    {
-        var p = Proposal(kind, files);
-
         var findings = ScreeningChecks.Run(p, NoCap(p), Today);
 
-        Assert.Equal(missing, findings.Any(f => f.Code == ScreeningChecks.DocumentsMissing && f.Blocking));
+        Assert.DoesNotContain(findings, f => f.Blocking);
+        var complete = Assert.Single(findings, f => f.Code == ScreeningChecks.DocumentsComplete);
+        Assert.Contains("Dự toán kinh phí chi tiết", complete.Vi, StringComparison.Ordinal);
+        Assert.Contains(findings, f => f.Code == ScreeningChecks.CapUnconfirmed && !f.Blocking);
+    }
+
+    // data/reference/documents.json: the documents of the activity (TT 36/2013 Điều 10 khoản 2 as amended; TT 28/2018 conditions).
+    [Theory]
+    [InlineData(new[] { "thuyet-minh", "dang-ky-kinh-doanh", "du-toan", "cam-ket-doi-ung", "cam-ket-khong-trung" }, 0, true)]
+    [InlineData(new[] { "thuyet-minh", "dang-ky-kinh-doanh", "du-toan", "cam-ket-doi-ung", "cam-ket-khong-trung" }, 1, false)]
+    [InlineData(new[] { "thuyet-minh" }, 2, true)]
+    public void Run_DocumentMissing_ListsWhatIsThereAndWhatIsMissingBlockingUnlessUnmarkedFilesMayCoverIt(string[] documents, int unmarked, bool blocking)
+    {
+        var p = Proposal(documents: documents, files: unmarked);
+
+        var finding = Assert.Single(ScreeningChecks.Run(p, NoCap(p), Today), f => f.Code == ScreeningChecks.DocumentsMissing);
+
+        Assert.Equal(blocking, finding.Blocking);
+        Assert.Contains("Báo giá máy móc, thiết bị của nhà cung cấp", finding.Vi, StringComparison.Ordinal);
+        Assert.Contains("Đã có: Đề án (thuyết minh đề án)", finding.Vi, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_TrainingByAnEstablishment_AsksNoSupplierQuote()
+    {
+        var p = Proposal(ProposalKind.Training, documents: ["thuyet-minh", "dang-ky-kinh-doanh", "du-toan", "cam-ket-doi-ung", "cam-ket-khong-trung"]);
+
+        Assert.Contains(ScreeningChecks.Run(p, NoCap(p), Today), f => f.Code == ScreeningChecks.DocumentsComplete);
     }
 
     [Fact]

@@ -435,13 +435,14 @@
         } else {
           capStatus.hidden = true;
           capDetails.hidden = false;
-          setText('cap-max-percent', formatPercent(cap.maxPercent) + '%');
-          setText('cap-max-amount', formatAmount(cap.maxAmount) + ' ' + texts.currency);
+          // A figure the texts do not give (null) is shown as a dash and limits nothing.
+          setText('cap-max-percent', cap.maxPercent === null ? '—' : formatPercent(cap.maxPercent) + '%');
+          setText('cap-max-amount', cap.maxAmount === null ? '—' : formatAmount(cap.maxAmount) + ' ' + texts.currency);
           setText('cap-basis', cap.basis);
           var maxSupportRow = document.getElementById('cap-max-support').parentNode;
           if (total !== undefined) {
-            var byPercent = total * hundredths(cap.maxPercent) / 10000n;
-            var maxAmount = BigInt(cap.maxAmount);
+            var byPercent = cap.maxPercent === null ? total : total * hundredths(cap.maxPercent) / 10000n;
+            var maxAmount = cap.maxAmount === null ? total : BigInt(cap.maxAmount);
             setText('cap-max-support', formatAmount(byPercent < maxAmount ? byPercent : maxAmount) + ' ' + texts.currency);
             maxSupportRow.hidden = false;
           } else {
@@ -461,11 +462,11 @@
 
     var warnings = [];
     if (cap && requested !== undefined) {
-      if (requested > BigInt(cap.maxAmount)) {
+      if (cap.maxAmount !== null && requested > BigInt(cap.maxAmount)) {
         warnings.push(texts.capExceedsAmount);
       }
 
-      if (total !== undefined && requested * 10000n > hundredths(cap.maxPercent) * total) {
+      if (cap.maxPercent !== null && total !== undefined && requested * 10000n > hundredths(cap.maxPercent) * total) {
         warnings.push(texts.capExceedsPercent);
       }
     }

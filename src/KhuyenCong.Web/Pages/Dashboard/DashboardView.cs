@@ -42,7 +42,12 @@ public sealed class DashboardView(StatisticsReport report, PageContext page)
             new("disbursement-rate", T("Tỷ lệ giải ngân (đã thanh toán / phê duyệt)", "Disbursement rate (paid / approved)"), Percent(report.DisbursementRate)),
             new("direct-share", T("Tỷ lệ thanh toán trực tiếp cho cơ sở", "Share paid directly to establishments"), Percent(report.DirectShare)),
             new("trainees", T("Số người được đào tạo (dự kiến)", "Trainees (expected)"), Formats.Number(t[StatisticsMeasures.Trainees], Language)),
+            new("actual-trainees", T("Số người được đào tạo (thực tế, khi nghiệm thu)", "Trainees (actual, at acceptance)"), Formats.Number(t[StatisticsMeasures.ActualTrainees], Language)),
             new("jobs", T("Số việc làm (dự kiến)", "Jobs (expected)"), Formats.Number(t[StatisticsMeasures.Jobs], Language)),
+            new("actual-jobs", T("Số việc làm (thực tế, khi nghiệm thu)", "Jobs (actual, at acceptance)"), Formats.Number(t[StatisticsMeasures.ActualJobs], Language)),
+            new("models", T("Số mô hình đã xây dựng", "Models built"), Formats.Number(t[StatisticsMeasures.Models], Language)),
+            new("products", T("Số sản phẩm được công nhận", "Products certified"), Formats.Number(t[StatisticsMeasures.ProductsCertified], Language)),
+            new("beneficiaries", T("Số lượt cơ sở thụ hưởng", "Beneficiary establishments (per đề án)"), Formats.Number(t[StatisticsMeasures.Beneficiaries], Language)),
         ];
     }
 
@@ -73,7 +78,7 @@ public sealed class DashboardView(StatisticsReport report, PageContext page)
                 [T("Nguồn", "Source"), .. money, T("Trực tiếp cho cơ sở (đồng)", "Directly to establishments (VND)"), T("Tỷ lệ giải ngân", "Disbursement rate")],
                 report.ByFundingSource.Select(g => new StatsRow(StatisticsLabels.FundingSource(g.Key, Language), SourceCells(g.Measures))).ToList()),
             new("table-sector", T("Theo lĩnh vực", "By sector"), [T("Lĩnh vực", "Sector"), T("Số đề án", "Proposals")],
-                report.BySector.Select(g => new StatsRow(g.Label, [StatsCell.Of(g.Count)])).ToList()),
+                report.BySector.Select(g => new StatsRow(StatisticsLabels.Sector(g.Key, g.Label, Language), [StatsCell.Of(g.Count)])).ToList()),
             new("table-commune", T("Theo xã, phường (địa giới hiện nay)", "By commune (today's boundaries)"), [T("Xã, phường", "Commune"), T("Tỉnh, thành phố", "Province"), T("Số đề án", "Proposals")],
                 report.ByCommune.Select(g => new StatsRow(g.Label, [StatsCell.Of(StatisticsLabels.ProvinceOfCommune(g.Key, Language)), StatsCell.Of(g.Count)])).ToList()),
             new("table-programme", T("Theo chương trình", "By programme"), [T("Chương trình", "Programme"), .. money],

@@ -50,13 +50,13 @@ public sealed record FieldMessagesModel(
 /// <summary>Messages of the rules between fields; <see cref="ContributionMismatch"/> holds "{amount}".</summary>
 public sealed record CrossFieldMessages(string RequestedExceedsTotal, string ContributionMismatch, string EndBeforeStart);
 
-/// <summary>A cap in force: <c>province</c> null means every province.</summary>
+/// <summary>A cap in force: <c>province</c> null means every province; <c>maxPercent</c> or <c>maxAmount</c> null means no such figure was found.</summary>
 public sealed record CapModel(
     string FundingSource,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Province,
     string Kind,
-    decimal MaxPercent,
-    long MaxAmount,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? MaxPercent,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] long? MaxAmount,
     string Basis);
 
 /// <summary>Limits on attachments (<see cref="AttachmentRules"/>).</summary>

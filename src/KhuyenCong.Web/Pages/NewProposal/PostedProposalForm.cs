@@ -23,7 +23,7 @@ public sealed class PostedProposalForm
     }
 
     /// <summary>The names of the form's fields: every proposal field and the files.</summary>
-    public static IReadOnlyList<string> FieldNames { get; } = [.. ProposalFieldRules.All.Select(r => r.Name), AttachmentRules.FieldName];
+    public static IReadOnlyList<string> FieldNames { get; } = [.. ProposalFieldRules.All.Select(r => r.Name).Except(ProposalChoices.NotOnPublicForm), AttachmentRules.FieldName];
 
     /// <summary>The messages of the form's fields, by field name, in the page's language.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Components.Forms;
+using KhuyenCong.Web.Components.Shared;
 
 namespace KhuyenCong.Web.Pages.NewProposal;
 
@@ -13,20 +13,19 @@ namespace KhuyenCong.Web.Pages.NewProposal;
 /// </summary>
 public static class ProposalChoices
 {
-    private static readonly CompareInfo VietnameseOrder = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
+    /// <summary>
+    /// The options of <paramref name="field"/> (the rule's choices, <see cref="ProposalFieldOptions"/>); a field without
+    /// options throws. Every activity is offered, as the rule accepts it: one an establishment may not propose itself is
+    /// refused at intake naming the field.
+    /// </summary>
+    public static IReadOnlyList<ChoiceOption> For(string field, Language language) => ProposalFieldOptions.For(field, language);
 
-    /// <summary>The options of <paramref name="field"/>; a field without options here throws.</summary>
-    public static IReadOnlyList<ChoiceOption> For(string field, Language language) => field switch
-    {
-        // Provinces in Vietnamese alphabetical order (Đ after D), in both languages: their names are Vietnamese.
-        ProposalFields.Province => ProvinceCatalog.Current
-            .OrderBy(p => p.Name, Comparer<string>.Create((a, b) => VietnameseOrder.Compare(a, b, CompareOptions.None)))
-            .Select(p => new ChoiceOption(p.Code, p.Name))
-            .ToList(),
-        ProposalFields.Kind => ProposalCatalog.Kinds.Select(k => new ChoiceOption(k.Code, k.Value.DisplayName(language))).ToList(),
-        ProposalFields.FundingSource => ProposalCatalog.FundingSources.Select(s => new ChoiceOption(s.Code, s.Value.DisplayName(language))).ToList(),
-        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "No options for this field."),
-    };
+    /// <summary>
+    /// Fields of the Domain's rules the public form does not show: the beneficiaries of a đề án nhóm (the Centre's own đề
+    /// án, entered by officers through the API), the priority codes (sent by API clients and officers) and the level of a
+    /// typical-product round (recorded by officers). Everything else is one line in a section.
+    /// </summary>
+    public static IReadOnlyList<string> NotOnPublicForm { get; } = [ProposalFields.Beneficiaries, ProposalFields.Priorities, ProposalFields.RoundLevel];
 
     /// <summary>The name of a province by its code (any case), or the code itself when it is not a current province.</summary>
     public static string ProvinceName(string code) =>

@@ -60,15 +60,16 @@ public static class ProposalFormRules
     }
 
     /// <summary>
-    /// The caps in force on <paramref name="date"/>, one per funding source, province (or nationwide) and kind: the
-    /// one <see cref="CapResolver"/> would choose. The browser then only has to prefer the province's cap over the
-    /// nationwide one.
+    /// The caps in force on <paramref name="date"/> for the activity the form's kind stands for (its default activity),
+    /// one per funding source, province (or nationwide) and kind, without caps of a former province's territory (the
+    /// form does not know the commune's code yet): the one <see cref="CapResolver"/> would choose. The browser then only
+    /// has to prefer the province's cap over the nationwide one. The server checks the exact cap on submission.
     /// </summary>
     public static IReadOnlyList<SupportCap> InForce(IEnumerable<SupportCap> caps, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(caps);
         return caps
-            .Where(c => c.IsEffectiveOn(date))
+            .Where(c => c.IsEffectiveOn(date) && c.Territory is null && Domain.Activities.ActivityCatalog.DefaultFor(c.Kind).Code == c.Activity)
             .GroupBy(c => (c.FundingSource, Province: c.Province?.ToUpperInvariant(), c.Kind))
             .Select(g => CapResolver.Resolve(g, g.Key.FundingSource, g.First().Province, g.Key.Kind, date)!)
             .OrderBy(c => c.FundingSource)

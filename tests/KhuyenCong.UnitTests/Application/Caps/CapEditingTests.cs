@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Caps;
+using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 
 namespace KhuyenCong.UnitTests.Application.Caps;
@@ -45,5 +46,32 @@ public class CapEditingTests(UseCaseStorage storage)
         Assert.Equal((FundingSource.Local, "hung-yen", ProposalKind.Training), (cap.FundingSource, cap.Province, cap.Kind));
         Assert.Contains(await storage.Get<ICapStore>().ListAsync(CancellationToken.None),
             c => c.Province == "hung-yen" && c.Kind == ProposalKind.Training && c.EffectiveFrom == new DateOnly(2031, 1, 1) && c.MaxAmount == 300_000_000);
+    }
+
+    [Fact]
+    public async Task SaveAsync_LocalCapForAFormerProvincesTerritory_StoresItForThatActivityAndUnit()
+    {
+        // A former province's People's Council resolution keeps applying on its former territory until replaced.
+        var form = Valid with { Kind = null, Activity = "machinery", Territory = "thai-binh", Unit = "per-establishment", MaxPercent = null };
+
+        var cap = DecisionAssert.Done(await Editing.SaveAsync(form, "officer", CancellationToken.None));
+
+        Assert.Equal(("hung-yen", "thai-binh", "machinery", CapUnit.PerEstablishment, (decimal?)null, (long?)300_000_000),
+            (cap.Province, cap.Territory, cap.Activity, cap.Unit, cap.MaxPercent, cap.MaxAmount));
+    }
+
+    [Fact]
+    public async Task SaveAsync_TerritoryNotMergedIntoTheProvinceUnknownActivityAndUnit_InvalidNamingEach()
+    {
+        var form = Valid with { Activity = "rockets", Territory = "ha-giang", Unit = "per-galaxy" };
+
+        DecisionAssert.InvalidFields(await Editing.SaveAsync(form, "officer", CancellationToken.None), "activity", "territory", "unit");
+    }
+
+    [Fact]
+    public async Task SaveAsync_NeitherShareNorAmount_InvalidNamingMaxAmount()
+    {
+        DecisionAssert.Invalid(await Editing.SaveAsync(Valid with { MaxPercent = null, MaxAmount = null }, "officer", CancellationToken.None),
+            "maxAmount", CapEditing.AmountOrPercentRequired);
     }
 }

@@ -79,6 +79,36 @@ public class AcceptanceConfirmationTests(UseCaseStorage storage)
         Assert.Equal(new AcceptanceNotice(UseCaseStorage.Officer), workflow.Single<AcceptanceNotice>(WorkflowEvents.AcceptanceConfirmed));
     }
 
+    [Theory]
+    [InlineData("actualJobs", "-1")]
+    [InlineData("modelsBuilt", "100001")]
+    [InlineData("actualTrainees", "mười")]
+    public async Task ConfirmAsync_ActualResultOutOfRange_InvalidNamingItInBothLanguages(string field, string value)
+    {
+        var request = Request("p", "2025-11-25") with { Results = new Dictionary<string, FieldInput> { [field] = FieldInput.Of(value) } };
+
+        var errors = DecisionAssert.InvalidFields(await Acceptance.ConfirmAsync(request, new RecordingWorkflow(), CancellationToken.None), field);
+
+        Assert.EndsWith("phải là số nguyên từ 0 đến 100.000.", errors.In(KhuyenCong.Domain.Text.Language.Vietnamese)[field][0], StringComparison.Ordinal);
+        Assert.EndsWith("must be a whole number from 0 to 100,000.", errors.In(KhuyenCong.Domain.Text.Language.English)[field][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConfirmAsync_WithActualResults_StoresThemWithTheAcceptance()
+    {
+        // Issue 14 line 6: what the đề án actually achieved is recorded with the acceptance; a result not sent stays null.
+        var proposal = await WithPapersAsync();
+        var request = Request(proposal.Id, "2025-11-25") with
+        {
+            Results = new Dictionary<string, FieldInput> { ["actualTrainees"] = FieldInput.Of("30"), ["actualJobs"] = FieldInput.Of("12"), ["modelsBuilt"] = FieldInput.Of("1") },
+        };
+
+        var acceptance = DecisionAssert.Done(await Acceptance.ConfirmAsync(request, new RecordingWorkflow(), CancellationToken.None));
+
+        Assert.Equal(new ActualResults(30, 12, 1, null), acceptance.Results);
+        Assert.Equal(new ActualResults(30, 12, 1, null), (await storage.Cases.GetAsync(proposal.Id, CancellationToken.None)).Acceptance!.Results);
+    }
+
     [Fact]
     public async Task ConfirmAsync_Concurrent_TheFirstConfirmationWinsAndOnlyItIsRaised()
     {

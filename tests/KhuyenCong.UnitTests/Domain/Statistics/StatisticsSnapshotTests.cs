@@ -75,17 +75,57 @@ public class StatisticsSnapshotTests
         Assert.NotEqual(Snapshot(commune: "Xã Tân Hưng").Cell.RowKey, Snapshot(commune: "Xã Tân Lập").Cell.RowKey);
     }
 
+    // ADR 0023: "paid directly to establishments" is the money of activities that buy machinery or technology for the
+    // establishments themselves (the article: "went directly to establishments that renewed production with advanced machinery").
     [Theory]
     [InlineData(ProposalKind.Machinery, true)]
     [InlineData(ProposalKind.TechnologyLine, true)]
     [InlineData(ProposalKind.DemonstrationModel, true)]
-    [InlineData(ProposalKind.CleanerProduction, true)]
-    [InlineData(ProposalKind.DigitalTransformation, true)]
+    [InlineData(ProposalKind.CleanerProduction, false)]
+    [InlineData(ProposalKind.DigitalTransformation, false)]
     [InlineData(ProposalKind.Training, false)]
     [InlineData(ProposalKind.TradePromotion, false)]
     [InlineData(ProposalKind.Cluster, false)]
-    public void PaidDirect_ByKind_CountsOnlyMoneyToTheEstablishment(ProposalKind kind, bool direct)
+    public void PaidDirect_ByKind_CountsOnlyMachineryAndTechnologyForTheEstablishment(ProposalKind kind, bool direct)
     {
         Assert.Equal(direct ? 100 : 0, Snapshot(kind: kind, paid: 100).PaidDirect);
+    }
+
+    [Theory]
+    [InlineData("demonstration-model-replication", true)]
+    [InlineData("pollution-treatment-upgrade", false)]
+    [InlineData("fair-participation", false)]
+    public void PaidDirect_ByActivity_FollowsTheCatalogueFlag(string activity, bool direct)
+    {
+        var kind = KhuyenCong.Domain.Activities.ActivityCatalog.Get(activity).Kind;
+
+        Assert.Equal(direct ? 100 : 0, (Snapshot(kind: kind, paid: 100) with { Activity = activity }).PaidDirect);
+    }
+
+    [Fact]
+    public void Measures_GroupProposalWithThreeBeneficiaries_CountsThemOnceEachAndActualResultsBesidePlanned()
+    {
+        var snapshot = Snapshot(ProposalStatus.Settled) with { Beneficiaries = 3, ActualTrainees = 4, ActualJobs = 1, Models = 1, ProductsCertified = 0 };
+
+        var m = snapshot.Measures();
+
+        Assert.Equal(3, m[StatisticsMeasures.Beneficiaries]);
+        Assert.Equal(5, m[StatisticsMeasures.Trainees]);
+        Assert.Equal(4, m[StatisticsMeasures.ActualTrainees]);
+        Assert.Equal(2, m[StatisticsMeasures.Jobs]);
+        Assert.Equal(1, m[StatisticsMeasures.ActualJobs]);
+        Assert.Equal(1, m[StatisticsMeasures.Models]);
+    }
+
+    [Fact]
+    public void Cell_SectorGroupCode_GroupsByCodeAndOtherKeepsTheFoldedText()
+    {
+        var listed = Snapshot() with { SectorCode = "handicraft", Sector = "Mây tre đan" };
+        var listedOtherText = Snapshot() with { SectorCode = "handicraft", Sector = "Gốm sứ" };
+        var other = Snapshot() with { SectorCode = "other", Sector = "Chế biến nông sản" };
+
+        Assert.Equal(listed.Cell.RowKey, listedOtherText.Cell.RowKey);
+        Assert.Equal("handicraft", listed.Cell.SectorKey);
+        Assert.Equal("che bien nong san", other.Cell.SectorKey);
     }
 }
