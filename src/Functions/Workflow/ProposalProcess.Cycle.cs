@@ -37,6 +37,11 @@ internal sealed partial class ProposalProcess
         return Step.AwaitPlan;
     }
 
+    /// <summary>The plan's events, listened for once per run: a reserve's next round goes on with the same listeners, so no event lands in a waiter left over from the round before.</summary>
+    private StageEvent<PlanSubmission>? planSubmitted;
+
+    private StageEvent<PlanDecision>? planDecided;
+
     /// <summary>
     /// One plan round: the plan the proposal is put in, then its decision. A decision may come without a submission
     /// (a proposal left out of the plan before it was submitted): both events are listened for together.
@@ -45,8 +50,8 @@ internal sealed partial class ProposalProcess
     {
         var round = ++PlanRound;
         Publish();
-        var submitted = Listen<PlanSubmission>(CycleEvents.PlanSubmitted);
-        var decided = Listen<PlanDecision>(CycleEvents.PlanDecided);
+        var submitted = planSubmitted ??= Listen<PlanSubmission>(CycleEvents.PlanSubmitted);
+        var decided = planDecided ??= Listen<PlanDecision>(CycleEvents.PlanDecided);
         while (true)
         {
             var winner = await WaitAsync(null, submitted.Task, decided.Task);
@@ -64,12 +69,11 @@ internal sealed partial class ProposalProcess
             }
 
             var decision = await decided.Task;
+            decided.Renew();
             if (decision.Round == round)
             {
                 return await PlanDecidedAsync(round, decision);
             }
-
-            decided.Renew();
         }
     }
 
