@@ -32,7 +32,7 @@ internal sealed partial class ProposalProcess
         }
 
         var average = conclusion.Average.ToString("0.##", CultureInfo.InvariantCulture);
-        await ChangeStatusAsync(ProposalStatus.Appraised, conclusion.By, $"Hội đồng: {average} điểm, đạt / Council: {average} points, passed");
+        await ChangeStatusAsync(ProposalStatus.Appraised, conclusion.By, $"Hội đồng: {average.Replace('.', ',')} điểm, đạt / Council: {average} points, passed");
         await SendAsync(WorkflowEmailKind.Appraised, round);
         return Step.AwaitPlan;
     }
