@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Application.Budgets;
 using KhuyenCong.Domain.Budgets;
+using KhuyenCong.Domain.Proposals;
 using KhuyenCong.LocalHost.Hosting;
 using KhuyenCong.Testing;
 using static KhuyenCong.IntegrationTests.Workflow.WorkflowProbe;

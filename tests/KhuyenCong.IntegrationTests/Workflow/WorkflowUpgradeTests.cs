@@ -1,4 +1,6 @@
+using KhuyenCong.Application.Budgets;
 using KhuyenCong.Domain.Budgets;
+using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Testing;
 using Microsoft.DurableTask.Client;
 using static KhuyenCong.IntegrationTests.Workflow.WorkflowProbe;
