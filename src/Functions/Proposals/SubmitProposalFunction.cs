@@ -4,6 +4,7 @@ using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Telemetry;
+using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
@@ -14,6 +15,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KhuyenCong.Functions.Proposals;
 
@@ -28,6 +30,7 @@ public sealed partial class SubmitProposalFunction(
     IIdempotencyStore idempotency,
     SubmissionLimits limits,
     BrowserAnswers browser,
+    IOptions<WorkflowOptions> workflow,
     ILogger<SubmitProposalFunction> logger)
 {
     private const string IdempotencyScope = "submit";
@@ -100,7 +103,7 @@ public sealed partial class SubmitProposalFunction(
             var submitter = officer ? new Submitter(SubmissionChannel.Officer, staff!.Actor) : Submitter.Applicant;
             var outcome = await intake.SubmitAsync(
                 new IntakeRequest(proposalId, content.Form, content.Attachments, submitter, language),
-                new DurableWorkflowStarter(durableClient),
+                new DurableWorkflowStarter(durableClient, workflow.Value.StartVersion),
                 cancellationToken);
             if (outcome is IntakeRejected rejected)
             {
@@ -272,14 +275,6 @@ public sealed partial class SubmitProposalFunction(
 internal sealed class ReadForm
 {
     public ProposalForm? Form { get; set; }
-}
-
-/// <summary>Starts the proposal workflow through the durable client bound to the function.</summary>
-internal sealed class DurableWorkflowStarter(DurableTaskClient client) : IProposalWorkflowStarter
-{
-    public Task StartAsync(string proposalId, CancellationToken cancellationToken) =>
-        client.ScheduleNewOrchestrationInstanceAsync(nameof(ProposalWorkflow), new ProposalWorkflowInput(proposalId),
-            new StartOrchestrationOptions(proposalId), cancellationToken);
 }
 
 /// <summary>A JSON body already serialized, with its status and an optional Location header.</summary>

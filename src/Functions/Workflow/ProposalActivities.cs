@@ -64,6 +64,10 @@ public sealed class ProposalActivities(WorkflowSteps steps)
     public Task<ApprovalRecord> ApplyApproval([ActivityTrigger] RoundInput input, CancellationToken cancellationToken) =>
         steps.ApplyApprovalAsync(input, cancellationToken);
 
+    [Function(nameof(ApplyPlanDecision))]
+    public Task ApplyPlanDecision([ActivityTrigger] PlanDecisionInput input, CancellationToken cancellationToken) =>
+        steps.ApplyPlanDecisionAsync(input, cancellationToken);
+
     [Function(nameof(ApplyContract))]
     public Task<string> ApplyContract([ActivityTrigger] string proposalId, CancellationToken cancellationToken) =>
         steps.ApplyContractAsync(proposalId, cancellationToken);

@@ -36,6 +36,11 @@ internal sealed partial class ProposalProcess
         }
 
         var verdict = await CallAsync<VerdictSummary>(nameof(ProposalActivities.EvaluateCouncil), new RoundInput(ProposalId, round));
+        if (RunsTheCycle)
+        {
+            return await AwaitCouncilSessionAsync(round);
+        }
+
         await ChangeStatusAsync(ProposalStatus.AwaitingApproval, "council", verdict.Summary);
         return Step.Approve;
     }

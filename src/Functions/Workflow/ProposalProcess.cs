@@ -6,7 +6,8 @@ namespace KhuyenCong.Functions.Workflow;
 
 /// <summary>
 /// The proposal's process, stage by stage: screening and the applicant's revisions here, the council in
-/// ProposalProcess.Appraisal.cs, the director's approval, the contract and the work in ProposalProcess.Funding.cs.
+/// ProposalProcess.Appraisal.cs, the director's approval (version 1), the contract and the work in
+/// ProposalProcess.Funding.cs; the council's session, the plan and its decision (version 2) in ProposalProcess.Cycle.cs.
 /// </summary>
 internal sealed partial class ProposalProcess(TaskOrchestrationContext context, string proposalId)
     : WorkflowProcess(context, proposalId)
@@ -17,6 +18,7 @@ internal sealed partial class ProposalProcess(TaskOrchestrationContext context, 
         AwaitRevision,
         Appraise,
         Approve,
+        AwaitPlan,
         AwaitContract,
         Implement,
         Done,
@@ -37,6 +39,7 @@ internal sealed partial class ProposalProcess(TaskOrchestrationContext context, 
                 Step.AwaitRevision => await AwaitRevisionAsync(),
                 Step.Appraise => await AppraiseAsync(),
                 Step.Approve => await ApproveAsync(),
+                Step.AwaitPlan => await AwaitPlanAsync(),
                 Step.AwaitContract => await AwaitContractAsync(),
                 Step.Implement => await ImplementAsync(),
                 _ => Step.Done,

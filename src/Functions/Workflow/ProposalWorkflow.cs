@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using KhuyenCong.Application.Telemetry;
 using KhuyenCong.Domain.Proposals;
 using Microsoft.Azure.Functions.Worker;
@@ -8,8 +9,17 @@ namespace KhuyenCong.Functions.Workflow;
 
 public sealed record ProposalWorkflowInput(string ProposalId);
 
-/// <summary>The orchestration's custom status: the proposal's status code and the current rounds.</summary>
-public sealed record ProposalWorkflowStatus(string Status, int ScreeningRound = 0, int AppraisalRound = 0, int ApprovalRound = 0);
+/// <summary>
+/// The orchestration's custom status: the proposal's status code and the current rounds. <c>PlanRound</c> (version 2:
+/// the plans the proposal has waited for, 1 first, more after a reserve) is left out while 0, so the status of
+/// version-1 instances reads as it always did (the replay tests compare it).
+/// </summary>
+public sealed record ProposalWorkflowStatus(
+    string Status,
+    int ScreeningRound = 0,
+    int AppraisalRound = 0,
+    int ApprovalRound = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int PlanRound = 0);
 
 /// <summary>
 /// One durable orchestration per proposal (instance id = proposal id): screening, the applicant's revisions, the
@@ -22,6 +32,16 @@ public sealed record ProposalWorkflowStatus(string Status, int ScreeningRound = 
 /// </summary>
 public static partial class ProposalWorkflow
 {
+    /// <summary>
+    /// The orchestration version of the yearly cycle (ADR 0020): after the reviewers, the council's session, the plan
+    /// and its decision. Instances started before it carry no version ("") and run version 1, the director's approval.
+    /// host.json's <c>extensions.durableTask.defaultVersion</c> names the same version (a unit test holds them equal).
+    /// </summary>
+    public const string CycleVersion = "2";
+
+    /// <summary>The engine's version string for a <c>Workflow:StartVersion</c> setting: "1" is no version (as instances started before versions existed), anything else the cycle's.</summary>
+    public static string EngineVersion(string startVersion) => startVersion == "1" ? string.Empty : CycleVersion;
+
     [Function(nameof(ProposalWorkflow))]
     public static async Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {

@@ -35,6 +35,15 @@ internal abstract partial class WorkflowProcess(TaskOrchestrationContext context
 
     protected int ApprovalRound { get; set; }
 
+    /// <summary>Version 2: the plans the proposal has waited for (1 first; one more after each reserve).</summary>
+    protected int PlanRound { get; set; }
+
+    /// <summary>
+    /// The instance runs the yearly cycle (version 2 or later); an instance started without a version runs version 1,
+    /// the director's approval, unchanged.
+    /// </summary>
+    protected bool RunsTheCycle => context.CompareVersionTo(ProposalWorkflow.CycleVersion) >= 0;
+
     /// <summary>The approved amount is committed in the ledger: a withdrawal or cancellation releases it.</summary>
     protected bool Committed { get; set; }
 
@@ -62,7 +71,7 @@ internal abstract partial class WorkflowProcess(TaskOrchestrationContext context
         Publish();
     }
 
-    protected void Publish() => context.SetCustomStatus(new ProposalWorkflowStatus(Status.ToCode(), ScreeningRound, AppraisalRound, ApprovalRound));
+    protected void Publish() => context.SetCustomStatus(new ProposalWorkflowStatus(Status.ToCode(), ScreeningRound, AppraisalRound, ApprovalRound, PlanRound));
 
     /// <summary>Runs a storage activity, retried until storage answers.</summary>
     protected Task CallAsync(string activity, object input) => context.CallActivityAsync(activity, input, StorageRetry);

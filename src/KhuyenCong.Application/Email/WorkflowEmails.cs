@@ -223,17 +223,17 @@ public static class WorkflowEmails
 
     private static string WithEnglish(string url) => url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=en";
 
-    private static string Send(string proposalId, string step, IReadOnlyList<string> recipients, int round = 1) =>
+    internal static string Send(string proposalId, string step, IReadOnlyList<string> recipients, int round = 1) =>
         ProposalEmails.SendId(proposalId, step, string.Join(",", recipients.Order(StringComparer.OrdinalIgnoreCase)), round);
 
-    private static List<EmailRecipient> To(IReadOnlyList<string> emails) => emails.Select(e => new EmailRecipient(e)).ToList();
+    internal static List<EmailRecipient> To(IReadOnlyList<string> emails) => emails.Select(e => new EmailRecipient(e)).ToList();
 
-    private static List<EmailRecipient> Applicant(Proposal p) => [new EmailRecipient(p.Submission.Email, p.Submission.Representative)];
+    internal static List<EmailRecipient> Applicant(Proposal p) => [new EmailRecipient(p.Submission.Email, p.Submission.Representative)];
 
-    private static Bilingual Greeting(Proposal p) =>
+    internal static Bilingual Greeting(Proposal p) =>
         new($"Kính gửi {p.Submission.Representative} ({p.Submission.OrganizationName}),", $"Dear {p.Submission.Representative} ({p.Submission.OrganizationName}),");
 
-    private static EmailAction Track(Proposal p, string publicBaseUrl) =>
+    internal static EmailAction Track(Proposal p, string publicBaseUrl) =>
         new($"{publicBaseUrl.TrimEnd('/')}/track/{p.TrackingCode}", new("Xem tình trạng đề án", "See the proposal's status"));
 
     private static Bilingual DueText(DateTimeOffset at)
@@ -242,7 +242,7 @@ public static class WorkflowEmails
         return new(local.ToString("HH:mm 'ngày' dd/MM/yyyy", CultureInfo.InvariantCulture), local.ToString("HH:mm, d MMM yyyy", CultureInfo.InvariantCulture) + " (UTC+7)");
     }
 
-    private static string DateText(DateOnly? date, Language language) => date is { } d ? DisplayFormat.Date(d, language) : string.Empty;
+    internal static string DateText(DateOnly? date, Language language) => date is { } d ? DisplayFormat.Date(d, language) : string.Empty;
 
     private static string RecommendationVi(Domain.Appraisal.Recommendation r) => r switch
     {

@@ -6,7 +6,10 @@ namespace KhuyenCong.Application.Proposals;
 
 public sealed record TimelineEntry(string Status, string Label, DateTimeOffset At);
 
-/// <summary>What the applicant sees of their proposal: no personal data beyond the title.</summary>
+/// <summary>
+/// What the applicant sees of their proposal: no personal data beyond the title. <c>Explanation</c>: what the status
+/// means in plain words (the yearly cycle's statuses), or null.
+/// </summary>
 public sealed record TrackingView(
     string TrackingCode,
     string Title,
@@ -14,7 +17,8 @@ public sealed record TrackingView(
     string StatusLabel,
     DateTimeOffset SubmittedAt,
     IReadOnlyList<TimelineEntry> Timeline,
-    string? Awaiting);
+    string? Awaiting,
+    string? Explanation = null);
 
 /// <summary>Looks a proposal up by its tracking code, for the applicant.</summary>
 public sealed class ProposalTracking(IProposalRepository proposals)
@@ -39,6 +43,7 @@ public sealed class ProposalTracking(IProposalRepository proposals)
             ProposalStatusLabels.Label(proposal.Status, language),
             proposal.SubmittedAt,
             proposal.History.Select(h => new TimelineEntry(h.To.ToCode(), ProposalStatusLabels.Label(h.To, language), h.At)).ToList(),
-            ProposalStatusLabels.Awaiting(proposal.Status, language));
+            ProposalStatusLabels.Awaiting(proposal.Status, language),
+            ProposalStatusLabels.Explanation(proposal.Status, language));
     }
 }

@@ -44,6 +44,16 @@ public sealed class WorkflowOptions
     [EmailAddress(ErrorMessage = "Setting 'Workflow:DirectorEmail' must be an email address.")]
     public string DirectorEmail { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The version of the proposal workflow new proposals start on: <c>2</c> (default), the yearly cycle (the council's
+    /// session, the plan, the approver's or the Ministry's decision: ADR 0020); or <c>1</c>, the director's approval
+    /// of each proposal, which instances started before the cycle still run. <c>1</c> exists for the test suites of
+    /// that path on LocalHost (in Azure, host.json's <c>defaultVersion</c> may stamp 2 on an instance started without
+    /// a version). Instances already started keep the version they started with.
+    /// </summary>
+    [RegularExpression("^[12]$", ErrorMessage = "Setting 'Workflow:StartVersion' must be 1 or 2.")]
+    public string StartVersion { get; set; } = "2";
+
     public IReadOnlyList<string> Officers => OfficerEmails
         .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -52,6 +52,15 @@ public enum WorkflowEmailKind
     ReviewNoLongerNeeded,
     ApprovalNoLongerNeeded,
     WithdrawnNotice,
+
+    // Version 2 (the yearly cycle), appended so the members above keep their positions.
+    CouncilSessionNeeded,
+    Appraised,
+    InPlan,
+    SentToMinistry,
+    PlanIncluded,
+    NotSelected,
+    Reserve,
 }
 
 /// <summary>
@@ -59,3 +68,9 @@ public enum WorkflowEmailKind
 /// with <c>Round</c> and <c>ReviewerId</c> it makes the send id, so each message goes out once.
 /// </summary>
 public sealed record WorkflowEmailRequest(string ProposalId, WorkflowEmailKind Kind, int Round, int Number, string? ReviewerId, int Count);
+
+/// <summary>
+/// Version 2: an included proposal's plan decision, written to its record (the decision's use case already stored it
+/// and committed the amount). <c>DecidedBy</c>: people-committee, department-director or ministry.
+/// </summary>
+public sealed record PlanDecisionInput(string ProposalId, int Round, long Amount, string? DecisionNumber, DateOnly? DecisionDate, string DecidedBy);

@@ -37,6 +37,14 @@ public sealed partial class WorkflowSteps
             WorkflowEmailKind.WithdrawnNotice => WorkflowEmails.NoLongerNeeded(proposal, workflow.Value.Officers, "withdrawn-officers", 1,
                 new("Kính gửi cán bộ Trung tâm Khuyến công,", "Dear officer,"),
                 new("Cơ sở đã rút đề án; hồ sơ được giữ để tra cứu.", "The establishment withdrew it; the record is kept for reference.")),
+            WorkflowEmailKind.CouncilSessionNeeded => CycleEmails.CouncilSessionNeeded(proposal, request.Round, workflow.Value.Officers, staffUrl),
+            WorkflowEmailKind.Appraised => CycleEmails.Appraised(proposal, request.Round, BaseUrl),
+            WorkflowEmailKind.InPlan => CycleEmails.InPlan(proposal, request.Round, BaseUrl),
+            WorkflowEmailKind.SentToMinistry => CycleEmails.SentToMinistry(proposal, request.Round, BaseUrl),
+            WorkflowEmailKind.PlanIncluded => CycleEmails.PlanIncluded(proposal, request.Round, links.CreateUrl(LinkActions.Report, proposal.Id, "applicant")),
+            WorkflowEmailKind.NotSelected => CycleEmails.NotSelected(proposal, request.Round,
+                proposal.History.LastOrDefault(h => h.To == ProposalStatus.NotSelected)?.Comment, BaseUrl),
+            WorkflowEmailKind.Reserve => CycleEmails.Reserve(proposal, request.Round, BaseUrl),
             _ => null,
         };
     }

@@ -26,6 +26,23 @@ public sealed partial class WorkflowSteps
         return approval;
     }
 
+    /// <summary>
+    /// Version 2: writes an included proposal's plan decision (amount, number, date) to the record. The money is not
+    /// touched here: the decision's use case committed it before raising the event.
+    /// </summary>
+    public async Task ApplyPlanDecisionAsync(PlanDecisionInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var scope = logger.ProposalScope(input.ProposalId);
+        var proposal = await RequireAsync(input.ProposalId, cancellationToken);
+        await proposals.SaveFundingAsync(proposal.Id, proposal.Funding with
+        {
+            ApprovedAmount = input.Amount,
+            DecisionNumber = input.DecisionNumber,
+            DecisionDate = input.DecisionDate,
+        }, cancellationToken);
+    }
+
     /// <summary>Writes the contract to the record; returns its number.</summary>
     public async Task<string> ApplyContractAsync(string proposalId, CancellationToken cancellationToken)
     {

@@ -53,4 +53,24 @@ public static class ProposalStatusLabels
         (ProposalStatus.InProgress, true) => "Send progress reports and the acceptance papers through the link in your email.",
         _ => null,
     };
+
+    /// <summary>
+    /// What a status of the yearly cycle means for the applicant, in plain words (the tracking page shows it under the
+    /// status), or null for the statuses whose label says enough. The plan's approver is the provincial People's
+    /// Committee or, where it delegated, the Department's director; national money is decided by the Ministry (ADR 0020).
+    /// </summary>
+    public static string? Explanation(ProposalStatus status, Language language) => (status, language == Language.English) switch
+    {
+        (ProposalStatus.Appraised, false) => "Hội đồng thẩm định đã thông qua đề án. Đề án đang chờ được xếp thứ tự theo điểm cùng các đề án khác của đợt và xét chọn vào kế hoạch khuyến công trong phạm vi kinh phí được giao. Cơ sở chưa cần làm gì thêm.",
+        (ProposalStatus.Appraised, true) => "The appraisal council passed the proposal. It now waits to be ranked by score with the call's other proposals and considered for the industrial promotion plan within the money available. Nothing is needed from you.",
+        (ProposalStatus.InPlan, false) => "Đề án đã có trong dự thảo kế hoạch khuyến công địa phương mà Sở Công Thương trình Ủy ban nhân dân tỉnh (hoặc Giám đốc Sở, nếu được ủy quyền) phê duyệt. Cơ sở sẽ nhận email khi kế hoạch được phê duyệt.",
+        (ProposalStatus.InPlan, true) => "The proposal is in the draft local industrial promotion plan that the Department of Industry and Trade submitted to the provincial People's Committee (or to its director, where delegated). You will get an email when the plan is decided.",
+        (ProposalStatus.SentToMinistry, false) => "Sở Công Thương đã gửi đề án lên Bộ Công Thương để xét đưa vào kế hoạch khuyến công quốc gia. Bộ Công Thương quyết định đề án nào được giao kế hoạch và kinh phí; cơ sở sẽ nhận email khi có quyết định.",
+        (ProposalStatus.SentToMinistry, true) => "The Department of Industry and Trade sent the proposal to the Ministry of Industry and Trade for the national industrial promotion plan. The Ministry decides which proposals it funds; you will get an email with its decision.",
+        (ProposalStatus.Reserve, false) => "Đề án chưa được đưa vào kế hoạch lần này nhưng được giữ trong danh sách dự phòng. Khi có thêm kinh phí hoặc ở kế hoạch sau, đề án có thể được xét chọn lại mà cơ sở không cần nộp lại hồ sơ.",
+        (ProposalStatus.Reserve, true) => "The proposal is not in this plan but is kept in reserve. If more money becomes available, or in a later plan, it can be selected again without a new application.",
+        (ProposalStatus.NotSelected, false) => "Đề án không được lựa chọn vào kế hoạch khuyến công đã phê duyệt, và hồ sơ kết thúc tại đây. Cơ sở có thể đăng ký đề án trong các đợt sau.",
+        (ProposalStatus.NotSelected, true) => "The proposal was not selected for the approved industrial promotion plan, and it ends here. You may apply again in a later call.",
+        _ => null,
+    };
 }

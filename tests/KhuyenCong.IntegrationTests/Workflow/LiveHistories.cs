@@ -11,9 +11,12 @@ namespace KhuyenCong.IntegrationTests.Workflow;
 /// </summary>
 internal static class LiveHistories
 {
-    public static async Task CheckAsync(FastWorkflowFixture fixture, string instanceId, string name)
+    public static Task CheckAsync(FastWorkflowFixture fixture, string instanceId, string name) =>
+        CheckAsync(fixture.StorageConnectionString, instanceId, name);
+
+    public static async Task CheckAsync(string storageConnectionString, string instanceId, string name)
     {
-        var history = await LiveHistory.ReadAsync(fixture.StorageConnectionString, "KhuyenCong", instanceId, name);
+        var history = await LiveHistory.ReadAsync(storageConnectionString, "KhuyenCong", instanceId, name);
         if (Environment.GetEnvironmentVariable("KHUYENCONG_RECORD_HISTORIES") == "1")
         {
             var folder = Path.Combine(RepositoryLayout.FindRoot(), "tests", "KhuyenCong.UnitTests", "Workflow", "Replay", "Histories");

@@ -23,7 +23,7 @@ public sealed record ActivityReply(string? Result, string? Failure = null)
 /// actions the orchestrator answered. The script decides what happens next (an activity's result, an event, a timer
 /// firing), so every path, timers included, runs in milliseconds and the same way every time.
 /// </summary>
-public sealed class ScriptedEngine(ITaskOrchestrator orchestrator, string orchestrationName, string instanceId, DateTime start)
+public sealed class ScriptedEngine(ITaskOrchestrator orchestrator, string orchestrationName, string instanceId, DateTime start, string? version = null)
 {
     private readonly List<P.HistoryEvent> history = [];
     private readonly List<P.OrchestratorAction> pendingActivities = [];
@@ -48,6 +48,8 @@ public sealed class ScriptedEngine(ITaskOrchestrator orchestrator, string orches
             ExecutionStarted = new P.ExecutionStartedEvent
             {
                 Name = orchestrationName,
+                // The orchestration version the instance was started with (none for instances started before versions).
+                Version = version,
                 Input = JsonDataConverter.Default.Serialize(input),
                 OrchestrationInstance = new P.OrchestrationInstance { InstanceId = instanceId, ExecutionId = "execution-1" },
             },

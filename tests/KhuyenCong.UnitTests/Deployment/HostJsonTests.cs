@@ -21,4 +21,13 @@ public class HostJsonTests
         Assert.Equal("%KhuyenCong__TaskHubName%", (string?)durable["hubName"]);
         Assert.False((bool)durable["tracing"]!["traceInputsAndOutputs"]!);
     }
+
+    [Fact]
+    public void HostJson_DurableTask_StartsNewInstancesOnTheCycleVersionAndRunsOlderOnes()
+    {
+        var durable = HostJson()["extensions"]!["durableTask"]!;
+
+        Assert.Equal(KhuyenCong.Functions.Workflow.ProposalWorkflow.CycleVersion, (string?)durable["defaultVersion"]);
+        Assert.Equal("CurrentOrOlder", (string?)durable["versionMatchStrategy"]);
+    }
 }

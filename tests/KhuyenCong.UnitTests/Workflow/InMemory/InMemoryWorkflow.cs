@@ -25,6 +25,9 @@ public sealed record StepCall(string Name, string? Input)
 
     public string? To => Argument("To")?.GetString();
 
+    /// <summary>For <c>RecordStatusChange</c>: the history row's comment.</summary>
+    public string? Comment => Argument("Comment")?.GetString();
+
     private JsonElement? Argument(string name)
     {
         if (Input is null)
@@ -81,10 +84,11 @@ public sealed class InMemoryWorkflow : IAsyncDisposable
         return workflow;
     }
 
-    public async Task<string> SubmitAsync()
+    /// <summary>Starts a workflow as the starter does; without <paramref name="version"/>, as instances started before versions existed (version 1).</summary>
+    public async Task<string> SubmitAsync(string? version = null)
     {
         var id = "p-" + Guid.NewGuid().ToString("N")[..12];
-        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ProposalWorkflow), new ProposalWorkflowInput(id), new StartOrchestrationOptions(id));
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(ProposalWorkflow), new ProposalWorkflowInput(id), new StartOrchestrationOptions(id) { Version = version });
         return id;
     }
 

@@ -11,10 +11,11 @@ public sealed class WorkflowRun
     private readonly ScriptedEngine engine;
     private readonly string scenario;
 
-    public WorkflowRun(string scenario)
+    /// <param name="version">The orchestration version it starts with: none (version 1) unless given.</param>
+    public WorkflowRun(string scenario, string? version = null)
     {
         this.scenario = scenario;
-        engine = new ScriptedEngine(new ProposalWorkflowOrchestrator(), "ProposalWorkflow", "p-" + scenario, Start);
+        engine = new ScriptedEngine(new ProposalWorkflowOrchestrator(), "ProposalWorkflow", "p-" + scenario, Start, version);
     }
 
     public ScriptedSteps Steps { get; } = new();

@@ -23,6 +23,8 @@ public static class WorkflowScripts
         ["approval-reminders-rejected"] = (ApprovalRemindersThenRejected, "rejected"),
         ["emails-failing-cancelled-in-screening"] = (EmailsFailingThenCancelled, "cancelled"),
         ["events-together-and-while-busy"] = (EventsTogetherAndWhileBusy, "withdrawn"),
+        ["cycle-reserve-stale-rounds-included-settled"] = (CycleReserveThenIncludedSettled, "settled"),
+        ["cycle-council-rejects"] = (CycleCouncilRejects, "rejected"),
     };
 
     private static (string, object) Screening(int round, ScreeningOutcome outcome) =>
@@ -163,4 +165,36 @@ public static class WorkflowScripts
         run.Steps.OpenReviewers = [];
         return run.RaiseTogether(Review(1, "r2"), (WorkflowEvents.Withdrawn, new WithdrawalRequest("applicant", "Trùng đề án khác")));
     }
+
+    /// <summary>
+    /// Version 2 (the yearly cycle): the council's session before the last review, a stale session, a national plan,
+    /// reserve, stale plan events, a local plan decided with a decision raised before its submission, then the work to
+    /// settlement.
+    /// </summary>
+    private static WorkflowRun CycleReserveThenIncludedSettled()
+    {
+        var date = new DateOnly(2026, 12, 10);
+        var run = new WorkflowRun("cycle-reserve-stale-rounds-included-settled", "2").Begin().Raise(Screening(1, ScreeningOutcome.Accept))
+            .Raise(Review(1, "r1"))
+            .Raise(CycleEvents.CouncilConcluded, new CouncilConclusion(1, "hd-1", "phien-1", true, 82.5m, null, null, "Thư ký hội đồng"))
+            .Raise(Review(1, "r2"))
+            .Raise(CycleEvents.CouncilConcluded, new CouncilConclusion(2, "hd-1", "phien-2", false, 10m, "cũ", "old", "Thư ký hội đồng"))
+            .Raise(CycleEvents.PlanSubmitted, new PlanSubmission(1, PlanPath.National, "123/SCT-KC", date, "Cán bộ A"))
+            .Raise(CycleEvents.PlanDecided, new PlanDecision(1, PlanOutcome.Reserve, null, "88/QĐ-BCT", date.AddDays(40), "ministry", "Cán bộ A"))
+            .Raise(CycleEvents.PlanDecided, new PlanDecision(1, PlanOutcome.Included, 1, "88/QĐ-BCT", date.AddDays(40), "ministry", "Cán bộ A"))
+            .Advance(TimeSpan.FromDays(150))
+            .Raise(CycleEvents.PlanDecided, new PlanDecision(2, PlanOutcome.Included, 190_000_000, "12/QĐ-UBND", date.AddMonths(6), "department-director", "Giám đốc"), settle: false)
+            .Raise(CycleEvents.PlanSubmitted, new PlanSubmission(2, PlanPath.Local, "7/TTr-SCT", date.AddMonths(6), "Cán bộ A"))
+            .Raise(WorkflowEvents.ContractRecorded, new ContractNotice("Cán bộ A"))
+            .Raise(WorkflowEvents.AcceptanceConfirmed, new AcceptanceNotice("Cán bộ A"))
+            .Raise(Payment("thanh-toan", PaymentKind.Final, 190_000_000));
+        return run;
+    }
+
+    /// <summary>Version 2: the council's session does not pass the proposal (its reasons in the history).</summary>
+    private static WorkflowRun CycleCouncilRejects() =>
+        new WorkflowRun("cycle-council-rejects", "2").Begin().Raise(Screening(1, ScreeningOutcome.Accept))
+            .Raise(Review(1, "r1")).Raise(Review(1, "r2"))
+            .Raise(CycleEvents.CouncilConcluded, new CouncilConclusion(1, "hd-1", "phien-1", false, 48m, "Chưa đạt điểm tối thiểu", "Below the minimum score", "Thư ký hội đồng"));
 }
+
