@@ -21,13 +21,18 @@ public partial class ProcessLifecycleTests
         var port = PortProbe.FreePort();
         var data = Path.Combine(Path.GetTempPath(), "khuyencong-lifecycle-" + Guid.NewGuid().ToString("N")[..8]);
         var dll = Path.Combine(AppContext.BaseDirectory, "KhuyenCong.LocalHost.dll");
-        var start = new ProcessStartInfo("dotnet")
+        // env --default-signal: SIGINT back to its default action. A test run started in the background of a shell
+        // (`cmd &`, nohup) inherits SIGINT ignored, and .NET keeps a signal ignored that it was started with: Ctrl+C
+        // would never reach LocalHost. A terminal's foreground job has the default action; so does this one.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = RepositoryLayout.FindRoot(),
         };
+        start.ArgumentList.Add("--default-signal=INT,QUIT,TERM");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
