@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
         services.AddProgrammes();
+        services.AddCallsAndCouncils();
         services.AddStaffDecisions();
         services.AddLinkDecisions();
         return services;
@@ -96,6 +97,16 @@ public static class DependencyInjection
         services.AddSingleton<Revision.RevisionSubmission>();
         services.AddSingleton<Proposals.Withdrawal>();
         services.AddSingleton<Funding.ReportSubmission>();
+        return services;
+    }
+
+    /// <summary>Calls for proposals and the intake's placement in them; appraisal councils and their sessions (issue 13 lines 1, 2).</summary>
+    public static IServiceCollection AddCallsAndCouncils(this IServiceCollection services)
+    {
+        services.AddSingleton<Calls.CallEditing>();
+        services.AddSingleton<Calls.CallPlacement>();
+        services.AddSingleton<Councils.CouncilSetup>();
+        services.AddSingleton<Councils.CouncilSessions>();
         return services;
     }
 

@@ -226,7 +226,7 @@ public sealed partial class ProposalActivities(
     private async Task<Proposal> RequireAsync(string proposalId, CancellationToken cancellationToken) =>
         await proposals.GetAsync(proposalId, cancellationToken) ?? throw new InvalidOperationException($"Proposal {proposalId} does not exist.");
 
-    private static BudgetKey BudgetOf(Proposal proposal) => new(proposal.Year, proposal.Submission.FundingSource);
+    private static BudgetKey BudgetOf(Proposal proposal) => new(proposal.PlanYear, proposal.Submission.FundingSource);
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 

@@ -1,5 +1,7 @@
+using KhuyenCong.Application.Calls;
 using KhuyenCong.Application.Caps;
 using KhuyenCong.Domain.Attachments;
+using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
@@ -24,6 +26,9 @@ public sealed record IntakeAccepted(Proposal Proposal) : IntakeOutcome;
 
 public sealed record IntakeRejected(IReadOnlyDictionary<string, IReadOnlyList<string>> Errors) : IntakeOutcome;
 
+/// <summary>The call chosen does not take proposals today (409): the message under <c>callId</c>, with the call's dates.</summary>
+public sealed record IntakeCallConflict(IReadOnlyDictionary<string, IReadOnlyList<string>> Errors, Call Call, CallStatus Status) : IntakeOutcome;
+
 /// <summary>Starts the proposal's durable workflow (instance id = proposal id).</summary>
 public interface IProposalWorkflowStarter
 {
@@ -31,13 +36,15 @@ public interface IProposalWorkflowStarter
 }
 
 /// <summary>
-/// Accepts a proposal: the same validation as the web form, the support cap in force for its funding source,
-/// province and kind, the flag for earlier support of the same establishment, then the record and its workflow.
-/// All or nothing: a rejected or failed submission leaves no record behind (the caller removes its files).
+/// Accepts a proposal: the same validation as the web form, its call (<see cref="CallPlacement"/>: required while a
+/// call is open; its plan year becomes the proposal's), the support cap in force for its funding source, province and
+/// kind, the flag for earlier support of the same establishment, then the record and its workflow. All or nothing: a
+/// rejected or failed submission leaves no record behind (the caller removes its files).
 /// </summary>
 public sealed partial class ProposalIntake(
     IProposalRepository proposals,
     ICapStore caps,
+    CallPlacement placement,
     TimeProvider time,
     ILogger<ProposalIntake> logger)
 {
@@ -51,9 +58,16 @@ public sealed partial class ProposalIntake(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(workflow);
         var validation = ProposalValidator.Validate(request.Form, request.Language);
-        if (!validation.IsValid)
+        var placed = await placement.PlaceAsync(request.Form, request.Submitter, cancellationToken);
+        if (!validation.IsValid || !placed.Errors.IsEmpty)
         {
-            return new IntakeRejected(validation.Errors);
+            return new IntakeRejected(Merge(validation.Errors, placed.Errors.In(request.Language)));
+        }
+
+        if (placed.Conflict is { } conflict)
+        {
+            return new IntakeCallConflict(new Dictionary<string, IReadOnlyList<string>> { [ProposalFields.CallId] = [conflict.Message.In(request.Language)] },
+                conflict.Call, conflict.Status);
         }
 
         var submission = validation.Submission!;
@@ -79,7 +93,11 @@ public sealed partial class ProposalIntake(
                 .ToList(),
             EarlierProposals = earlier.OrderByDescending(e => e.SubmittedAt).Take(Proposal.MaxEarlierProposalsListed).ToList(),
             EarlierProposalCount = earlier.Count,
-            History = [new StatusChange(now, null, ProposalStatus.Submitted, request.Submitter.EnteredBy, null)],
+            History = [new StatusChange(now, null, ProposalStatus.Submitted, request.Submitter.EnteredBy,
+                placed.LateReason is null ? null : "Nộp muộn / Late entry: " + placed.LateReason)],
+            CallId = placed.Call?.Id,
+            AssignedPlanYear = placed.Call?.PlanYear,
+            LateReason = placed.LateReason,
         };
 
         try
@@ -105,6 +123,18 @@ public sealed partial class ProposalIntake(
             new KeyValuePair<string, object?>("funding_source", submission.FundingSource.ToCode()),
             new KeyValuePair<string, object?>("channel", proposal.Channel.ToString()));
         return new IntakeAccepted(proposal);
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Merge(IReadOnlyDictionary<string, IReadOnlyList<string>> first,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> second)
+    {
+        var merged = new Dictionary<string, IReadOnlyList<string>>(first, StringComparer.Ordinal);
+        foreach (var (field, messages) in second)
+        {
+            merged[field] = [.. merged.GetValueOrDefault(field) ?? [], .. messages];
+        }
+
+        return merged;
     }
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Could not remove the rows of failed submission {ProposalId}: storage stayed unreachable")]

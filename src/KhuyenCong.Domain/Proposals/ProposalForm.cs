@@ -28,6 +28,12 @@ public sealed record ProposalForm
     public string? ExpectedJobs { get; init; }
     public string? ExpectedTrainees { get; init; }
 
+    /// <summary>The call chosen (<see cref="ProposalFields.CallId"/>): checked by the intake against the calls, not by the validator.</summary>
+    public string? CallId { get; init; }
+
+    /// <summary>An officer's reason for a late entry (<see cref="ProposalFields.LateReason"/>): checked by the intake.</summary>
+    public string? LateReason { get; init; }
+
     /// <summary>Builds a form from a lookup by camelCase field name (<see cref="ProposalFields"/>), e.g. <c>name => request.Form[name]</c>.</summary>
     public static ProposalForm FromFields(Func<string, string?> field)
     {
@@ -54,6 +60,8 @@ public sealed record ProposalForm
             EndDate = field(ProposalFields.EndDate),
             ExpectedJobs = field(ProposalFields.ExpectedJobs),
             ExpectedTrainees = field(ProposalFields.ExpectedTrainees),
+            CallId = field(ProposalFields.CallId),
+            LateReason = field(ProposalFields.LateReason),
         };
     }
 

@@ -614,7 +614,8 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
         var approved = e.GetInt64("ApprovedAmount");
         var snapshot = new StatisticsSnapshot
         {
-            Year = e.GetInt32("Year") ?? submittedAt.ToOffset(VietnamTime.Offset).Year,
+            // The plan year (ADR 0020): the call's; records stored before calls carry only the year submitted, their plan year.
+            Year = e.GetInt32("PlanYear") ?? e.GetInt32("Year") ?? submittedAt.ToOffset(VietnamTime.Offset).Year,
             Status = status,
             Kind = kind,
             FundingSource = source,
