@@ -195,6 +195,10 @@ public class CouncilRoutesTests(LocalHostFixture fixture)
         await kit.ExpectRaisedAsync(failing, CycleEvents.CouncilConcluded);
         var input = (await kit.RaisedEventsAsync(failing, CycleEvents.CouncilConcluded))[0].GetString("Input");
         Assert.Contains("\"passed\":false", input, StringComparison.OrdinalIgnoreCase);
+        var page = await officer.GetStringAsync(Path("/staff/councils/" + council.GetProperty("id").GetString()));
+        Assert.Contains("Kết luận của hội đồng", page, StringComparison.Ordinal);
+        Assert.Contains("Không đạt: Điểm trung bình", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"session-form\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

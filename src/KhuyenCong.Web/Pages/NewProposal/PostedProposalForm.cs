@@ -22,8 +22,8 @@ public sealed class PostedProposalForm
         Messages = messages;
     }
 
-    /// <summary>The names of the form's fields: every proposal field and the files.</summary>
-    public static IReadOnlyList<string> FieldNames { get; } = [.. ProposalFieldRules.All.Select(r => r.Name), AttachmentRules.FieldName];
+    /// <summary>The names of the form's fields: every proposal field, the call chosen and the files.</summary>
+    public static IReadOnlyList<string> FieldNames { get; } = [.. ProposalFieldRules.All.Select(r => r.Name), ProposalFields.CallId, AttachmentRules.FieldName];
 
     /// <summary>The messages of the form's fields, by field name, in the page's language.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; }
@@ -39,6 +39,7 @@ public sealed class PostedProposalForm
     {
         ArgumentNullException.ThrowIfNull(problem);
         var values = ProposalFieldRules.All.ToDictionary(r => r.Name, r => form?.Get(r.Name), StringComparer.Ordinal);
+        values[ProposalFields.CallId] = form?.CallId;
         var errors = problem.Errors.Where(e => FieldNames.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var messages = problem.Errors.Where(e => !FieldNames.Contains(e.Key)).SelectMany(e => e.Value).ToList();
         if (errors.Count == 0 && messages.Count == 0)
