@@ -18,7 +18,7 @@ namespace KhuyenCong.Functions.Web;
 /// when they cannot be read the form is still shown and says so (the server still checks the caps). The calls open
 /// today are offered to choose from (issue 13 line 1).
 /// </summary>
-public sealed partial class ProposalFormPages(ICapStore capStore, CallEditing calls, TimeProvider time, PageRenderer pages, ILogger<ProposalFormPages> logger)
+public sealed partial class ProposalFormPages(ICapStore capStore, ICallStore calls, TimeProvider time, PageRenderer pages, ILogger<ProposalFormPages> logger)
 {
     /// <summary>The form in <paramref name="language"/>; <paramref name="posted"/> null for a blank one.</summary>
     public async Task<ContentResult> RenderAsync(HttpRequest request, Language language, PostedProposalForm? posted, PageOptions options,
@@ -35,7 +35,7 @@ public sealed partial class ProposalFormPages(ICapStore capStore, CallEditing ca
     {
         try
         {
-            return await calls.OpenAsync(cancellationToken);
+            return CallEditing.OpenOn(await calls.ListAsync(cancellationToken), VietnamTime.Today(time));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -33,11 +33,11 @@ public sealed class CallEditing(ICallStore store, IProposalRepository proposals,
         (await store.ListAsync(cancellationToken)).OrderByDescending(c => c.OpensOn).ThenByDescending(c => c.CreatedAt).ToList();
 
     /// <summary>The calls open today (Vietnam), the first to close first.</summary>
-    public async Task<IReadOnlyList<Call>> OpenAsync(CancellationToken cancellationToken)
-    {
-        var today = Today;
-        return (await store.ListAsync(cancellationToken)).Where(c => c.StatusOn(today) == CallStatus.Open).OrderBy(c => c.ClosesOn).ThenBy(c => c.Title, StringComparer.Ordinal).ToList();
-    }
+    public async Task<IReadOnlyList<Call>> OpenAsync(CancellationToken cancellationToken) => OpenOn(await store.ListAsync(cancellationToken), Today);
+
+    /// <summary>The calls open on <paramref name="today"/>, the first to close first.</summary>
+    public static IReadOnlyList<Call> OpenOn(IEnumerable<Call> calls, DateOnly today) =>
+        calls.Where(c => c.StatusOn(today) == CallStatus.Open).OrderBy(c => c.ClosesOn).ThenBy(c => c.Title, StringComparer.Ordinal).ToList();
 
     public async Task<Decision<Call>> GetAsync(string id, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } call ? Decision<Call>.Done(call) : Decision<Call>.NotFound(NoSuchCall);
