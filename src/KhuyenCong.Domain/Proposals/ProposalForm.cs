@@ -88,6 +88,8 @@ public sealed record ProposalForm
         ProposalFields.EndDate => EndDate,
         ProposalFields.ExpectedJobs => ExpectedJobs,
         ProposalFields.ExpectedTrainees => ExpectedTrainees,
+        ProposalFields.CallId => CallId,
+        ProposalFields.LateReason => LateReason,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown proposal field."),
     };
 
