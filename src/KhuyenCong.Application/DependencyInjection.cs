@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<Workflow.WorkflowSteps>();
         services.AddProgrammes();
         Documents.DocumentsServiceCollectionExtensions.AddDocuments(services);
+        services.AddCallsAndCouncils();
         services.AddStaffDecisions();
         services.AddLinkDecisions();
         return services;
@@ -102,6 +103,16 @@ public static class DependencyInjection
         services.AddSingleton<Revision.RevisionSubmission>();
         services.AddSingleton<Proposals.Withdrawal>();
         services.AddSingleton<Funding.ReportSubmission>();
+        return services;
+    }
+
+    /// <summary>Calls for proposals and the intake's placement in them; appraisal councils and their sessions (issue 13 lines 1, 2).</summary>
+    public static IServiceCollection AddCallsAndCouncils(this IServiceCollection services)
+    {
+        services.AddSingleton<Calls.CallEditing>();
+        services.AddSingleton<Calls.CallPlacement>();
+        services.AddSingleton<Councils.CouncilSetup>();
+        services.AddSingleton<Councils.CouncilSessions>();
         return services;
     }
 

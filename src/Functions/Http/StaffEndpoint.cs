@@ -109,6 +109,21 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         return RequestBody.IsForm(request) ? StaffPages.FormAnswer(request, RequestLanguage.From(request), proposalId, action, result) : result;
     }
 
+    /// <summary>
+    /// A change sent as a JSON object (the API) or as a staff page's HTML form (with its CSRF token): the handler reads
+    /// <see cref="StaffRequest.Json"/> or <see cref="StaffRequest.Form"/>. A form is answered with a 303 to the URL
+    /// <paramref name="done"/> makes of the answer (or a page with the problem and a way back to <paramref name="back"/>).
+    /// </summary>
+    public async Task<IActionResult> FormOrJsonAsync(HttpRequest request, string role, string back, Func<IActionResult, string> done,
+        Func<StaffRequest, Task<IActionResult>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        ArgumentNullException.ThrowIfNull(handle);
+        var (call, refusal) = await OpenAsync(request, role, Accepts.Json | Accepts.Form, null, page: false, cancellationToken);
+        var result = refusal ?? await handle(call!);
+        return RequestBody.IsForm(request) ? StaffPages.FormAnswerTo(request, RequestLanguage.From(request), done(result), back, result) : result;
+    }
+
     /// <summary>A file sent raw (one of the rule's types) or as the first file of a multipart form (which carries the CSRF token).</summary>
     public async Task<IActionResult> FileAsync(HttpRequest request, string role, StaffFileRule file, Func<StaffRequest, byte[], Task<IActionResult>> handle, CancellationToken cancellationToken)
     {

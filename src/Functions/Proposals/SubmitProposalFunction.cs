@@ -35,6 +35,7 @@ public sealed partial class SubmitProposalFunction(
 {
     private const string IdempotencyScope = "submit";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly Bilingual CallNotOpen = new("Đợt đăng ký không nhận hồ sơ lúc này.", "The call does not take proposals now.");
 
     [Function(nameof(SubmitProposal))]
     public async Task<IActionResult> SubmitProposal(
@@ -109,6 +110,12 @@ public sealed partial class SubmitProposalFunction(
             {
                 KhuyenCongTelemetry.SubmissionsRejected.Add(1, new KeyValuePair<string, object?>("reason", "validation"));
                 return Problems.Validation(rejected.Errors, language);
+            }
+
+            if (outcome is IntakeCallConflict conflict)
+            {
+                KhuyenCongTelemetry.SubmissionsRejected.Add(1, new KeyValuePair<string, object?>("reason", "call"));
+                return Problems.Errors(StatusCodes.Status409Conflict, conflict.Errors, CallNotOpen.In(language), conflict.Errors[ProposalFields.CallId][0]);
             }
 
             // Accepted: from here on nothing may remove the proposal's files.

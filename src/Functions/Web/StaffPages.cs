@@ -18,6 +18,13 @@ public static class StaffPages
     {
         ArgumentNullException.ThrowIfNull(request);
         var links = StaffLinks.From(request, language);
+        return FormAnswerTo(request, language, links.Proposal(proposalId, StaffLinks.Query("done", action)), links.Proposal(proposalId), result);
+    }
+
+    /// <summary>The answer to a staff page's form post: a 303 to <paramref name="done"/> on success, otherwise a page with the problem and a way <paramref name="back"/>.</summary>
+    public static IActionResult FormAnswerTo(HttpRequest request, Language language, string done, string back, IActionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var status = result switch
         {
             ObjectResult o => o.StatusCode ?? StatusCodes.Status200OK,
@@ -26,12 +33,12 @@ public static class StaffPages
         };
         if (status is >= 200 and < 300)
         {
-            request.HttpContext.Response.Headers.Location = links.Proposal(proposalId, StaffLinks.Query("done", action));
+            request.HttpContext.Response.Headers.Location = done;
             return new StatusCodeResult(StatusCodes.Status303SeeOther);
         }
 
         var problem = ProblemReader.Read(result) ?? new ProblemView(status, string.Empty, null, new Dictionary<string, IReadOnlyList<string>>());
-        return PageResult.For<StaffFormProblemPage, StaffFormProblemPageModel>(language, new StaffFormProblemPageModel(problem, links.Proposal(proposalId)),
+        return PageResult.For<StaffFormProblemPage, StaffFormProblemPageModel>(language, new StaffFormProblemPageModel(problem, back),
             PageOptions.Standard with { StatusCode = status });
     }
 

@@ -22,14 +22,20 @@ public interface IReviewerAssigner
     Task<int?> CloseReviewAsync(string proposalId, string reviewerId, CancellationToken cancellationToken);
 }
 
-/// <summary>The roster-backed <see cref="IReviewerAssigner"/>.</summary>
-public sealed class ReviewerAssigner(IReviewerRoster roster) : IReviewerAssigner
+/// <summary>
+/// The roster-backed <see cref="IReviewerAssigner"/>: a proposal whose call has a council is scored by the council's
+/// members (<see cref="CouncilAssignment"/>, issue 13 line 2); any other by reviewers picked from the roster.
+/// </summary>
+public sealed class ReviewerAssigner(IReviewerRoster roster, Councils.ICouncilStore councils) : IReviewerAssigner
 {
     public async Task<ReviewerChoice> ChooseAsync(ProposalFacts proposal, int count, IReadOnlyCollection<string> exclude, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var entries = await roster.ListAsync(cancellationToken);
-        return ReviewerAssignment.Choose(proposal, entries, count, exclude);
+        var council = proposal.CallId is { } callId ? await councils.ForCallAsync(callId, cancellationToken) : null;
+        return council is null
+            ? ReviewerAssignment.Choose(proposal, entries, count, exclude)
+            : CouncilAssignment.Choose(proposal, council.AllMemberIds, entries, count, exclude);
     }
 
     public Task<int?> OpenReviewAsync(string proposalId, string reviewerId, CancellationToken cancellationToken) =>

@@ -100,11 +100,11 @@ public sealed class ApprovalDecisions(
         return first ? await RecordAsync(link, valid, director.Actor, events, cancellationToken) : Decision<ApprovalRecord>.Conflict(Used(use));
     }
 
-    /// <summary>The proposal's budget line: its year and funding source.</summary>
+    /// <summary>The proposal's budget line: its plan year (its call's, else the year submitted; ADR 0020) and funding source.</summary>
     public static BudgetKey BudgetOf(Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        return new(proposal.Year, proposal.Submission.FundingSource);
+        return new(proposal.PlanYear, proposal.Submission.FundingSource);
     }
 
     /// <summary>With the link claimed: commits the amount when approving, stores the decision, then tells the workflow.</summary>

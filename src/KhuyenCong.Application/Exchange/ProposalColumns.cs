@@ -62,6 +62,8 @@ public static class ProposalColumns
     public const string AcceptedOn = "acceptedOn";
     public const string SettledOn = "settledOn";
     public const string ProgrammeId = "programmeId";
+    public const string PlanYear = "planYear";
+    public const string CallId = "callId";
     public const string Summary = ProposalFields.Summary;
     public const string EntityType = ProposalFields.EntityType;
     public const string Activity = ProposalFields.Activity;
@@ -108,6 +110,8 @@ public static class ProposalColumns
         new(AcceptedOn, "Ngày nghiệm thu", "Accepted on", ColumnKind.Date, false),
         new(SettledOn, "Ngày quyết toán", "Settled on", ColumnKind.Date, false),
         new(ProgrammeId, "Mã chương trình", "Programme id", ColumnKind.Text, false),
+        new(PlanYear, "Năm kế hoạch", "Plan year", ColumnKind.Count, false),
+        new(CallId, "Mã đợt đăng ký", "Call id", ColumnKind.Text, false),
         new(Summary, "Tóm tắt đề án", "Summary", ColumnKind.Text, false),
         new(EntityType, "Loại hình cơ sở", "Entity type", ColumnKind.Text, false),
         new(Activity, "Nội dung hoạt động", "Activity", ColumnKind.Text, false),

@@ -94,6 +94,8 @@ public sealed partial class ProposalExport(IProposalRepository proposals, ISprea
             ProposalColumns.AcceptedOn => Date(f.AcceptedOn),
             ProposalColumns.SettledOn => Date(f.SettledOn),
             ProposalColumns.ProgrammeId => Text(proposal.ProgrammeId),
+            ProposalColumns.PlanYear => proposal.PlanYear,
+            ProposalColumns.CallId => Text(proposal.CallId),
             ProposalColumns.Summary => Text(s.Summary),
             ProposalColumns.EntityType => Text(s.EntityType),
             ProposalColumns.Activity => Text(Domain.Activities.ActivityCatalog.Of(s).Code),

@@ -265,6 +265,8 @@ public sealed partial class ProposalImport(
         History = [new StatusChange(now, null, record.Status, importedBy, $"{HistoryComment} ({importId})")],
         Funding = record.Funding,
         ProgrammeId = record.ProgrammeId,
+        AssignedPlanYear = record.PlanYear,
+        CallId = record.CallId,
     };
 
     private static bool SameContent(Proposal stored, ImportRecord record) =>
@@ -272,7 +274,9 @@ public sealed partial class ProposalImport(
         && stored.Status == record.Status
         && stored.SubmittedAt == record.SubmittedAt
         && stored.Funding == record.Funding
-        && string.Equals(stored.ProgrammeId, record.ProgrammeId, StringComparison.Ordinal);
+        && string.Equals(stored.ProgrammeId, record.ProgrammeId, StringComparison.Ordinal)
+        && stored.PlanYear == (record.PlanYear ?? stored.Year)
+        && string.Equals(stored.CallId, record.CallId, StringComparison.Ordinal);
 
     private static string ImportId(ReadOnlyMemory<byte> content, DateTimeOffset at) =>
         string.Create(CultureInfo.InvariantCulture, $"{at:yyyyMMddHHmmss}-{Convert.ToHexStringLower(SHA256.HashData(content.Span).AsSpan(0, 4))}-{Guid.NewGuid().ToString("N")[..6]}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Domain.Tracking;
@@ -100,6 +101,8 @@ public static partial class ProposalImportParser
                 Error(ProposalColumns.ActualTrainees, T(language, "Kết quả thực tế chỉ ghi cho đề án đã nghiệm thu hoặc đã quyết toán.",
                     "Actual results are recorded only for an accepted or settled proposal."));
             }
+            var planYear = PlanYear();
+            var callId = Reference(ProposalColumns.CallId, "Mã đợt đăng ký", "The call id");
 
             if (status is { } s)
             {
@@ -197,7 +200,26 @@ public static partial class ProposalImportParser
             };
             var submission = validation.Submission with { CommuneCode = communeCode };
             return new ImportRecord(row.Number, trackingCode ?? DerivedTrackingCode(submission, submittedAt.Value),
-                submission, status.Value, submittedAt.Value, funding, programmeId);
+                submission, status.Value, submittedAt.Value, funding, programmeId) { PlanYear = planYear, CallId = callId };
+        }
+
+        /// <summary>The plan year column (optional: without it the plan year is the year submitted, ADR 0020).</summary>
+        private int? PlanYear()
+        {
+            var text = Get(ProposalColumns.PlanYear);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && BudgetKey.IsValidYear(year))
+            {
+                return year;
+            }
+
+            Error(ProposalColumns.PlanYear, T(language, $"Năm kế hoạch phải là một năm từ {BudgetKey.MinYear} đến {BudgetKey.MaxYear}, ví dụ 2026.",
+                $"The plan year must be a year from {BudgetKey.MinYear} to {BudgetKey.MaxYear}, for example 2026."));
+            return null;
         }
 
         private DateTimeOffset? SubmittedAt(DateOnly today)

@@ -19,7 +19,14 @@ public sealed record ImportRecord(
     ProposalStatus Status,
     DateTimeOffset SubmittedAt,
     ProposalFunding Funding,
-    string? ProgrammeId);
+    string? ProgrammeId)
+{
+    /// <summary>The plan year given in the file (<see cref="ProposalColumns.PlanYear"/>), or null: the year submitted (ADR 0020).</summary>
+    public int? PlanYear { get; init; }
+
+    /// <summary>The call the đề án was submitted to, as given in the file, or null.</summary>
+    public string? CallId { get; init; }
+}
 
 /// <summary>What <see cref="ProposalImportParser.Parse"/> found: the valid rows, or the errors (then nothing may be stored).</summary>
 public sealed record ImportParseResult(IReadOnlyList<ImportRecord> Records, IReadOnlyList<ImportRowError> Errors, int DataRows)

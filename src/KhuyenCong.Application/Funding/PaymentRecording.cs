@@ -83,7 +83,7 @@ public sealed partial class PaymentRecording(IProposalRepository proposals, IBud
             return Decision<PaymentReceipt>.Conflict(FinalAlreadyPaid);
         }
 
-        var key = new BudgetKey(proposal.Year, proposal.Submission.FundingSource);
+        var key = Approval.ApprovalDecisions.BudgetOf(proposal);
         var result = await ledger.RecordPaymentAsync(key, proposal.Id, paymentId, kind, amount, request.By, cancellationToken);
         return await AfterLedgerAsync(proposal.Id, paymentId, kind, result, workflow, cancellationToken);
     }

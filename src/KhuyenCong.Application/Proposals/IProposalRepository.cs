@@ -2,8 +2,15 @@ using KhuyenCong.Domain.Proposals;
 
 namespace KhuyenCong.Application.Proposals;
 
-/// <summary>Filters of the staff list: one year (Vietnam time), optionally one status, kind and funding source.</summary>
-public sealed record ProposalListQuery(int Year, ProposalStatus? Status, ProposalKind? Kind, FundingSource? FundingSource);
+/// <summary>
+/// Filters of the staff list: one plan year (<see cref="Proposal.PlanYear"/>: the call's, else the year submitted),
+/// optionally one status, kind, funding source and call.
+/// </summary>
+public sealed record ProposalListQuery(int Year, ProposalStatus? Status, ProposalKind? Kind, FundingSource? FundingSource)
+{
+    /// <summary>Only the proposals submitted to this call (whose plan year is <see cref="Year"/>), or null for all.</summary>
+    public string? CallId { get; init; }
+}
 
 /// <summary>A line of the staff list.</summary>
 public sealed record ProposalSummary(
@@ -21,6 +28,9 @@ public sealed record ProposalSummary(
 {
     /// <summary>When the proposal entered its current status (the index row's <c>StatusChangedAt</c>; older rows lack it).</summary>
     public DateTimeOffset? StatusChangedAt { get; init; }
+
+    /// <summary>The call it was submitted to, or null.</summary>
+    public string? CallId { get; init; }
 }
 
 /// <summary>Proposals in Table Storage (see docs/storage.md for the design).</summary>
@@ -65,7 +75,7 @@ public interface IProposalRepository
 
     Task<Proposal?> FindByTrackingCodeAsync(string trackingCode, CancellationToken cancellationToken);
 
-    /// <summary>The proposals of one year matching the filters, newest first (one partition of the year index).</summary>
+    /// <summary>The proposals of one plan year matching the filters, newest first (one partition of the year index).</summary>
     Task<IReadOnlyList<ProposalSummary>> ListAsync(ProposalListQuery query, CancellationToken cancellationToken);
 
     /// <summary>The years that have proposals (Vietnam time), ascending: the partitions of the year index.</summary>

@@ -1,7 +1,9 @@
+using KhuyenCong.Application.Calls;
 using KhuyenCong.Application.Caps;
 using KhuyenCong.Application.Places;
 using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Attachments;
+using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Documents;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
@@ -32,6 +34,9 @@ public sealed record IntakeAccepted(Proposal Proposal) : IntakeOutcome;
 
 public sealed record IntakeRejected(IReadOnlyDictionary<string, IReadOnlyList<string>> Errors) : IntakeOutcome;
 
+/// <summary>The call chosen does not take proposals today (409): the message under <c>callId</c>, with the call's dates.</summary>
+public sealed record IntakeCallConflict(IReadOnlyDictionary<string, IReadOnlyList<string>> Errors, Call Call, CallStatus Status) : IntakeOutcome;
+
 /// <summary>Starts the proposal's durable workflow (instance id = proposal id).</summary>
 public interface IProposalWorkflowStarter
 {
@@ -39,9 +44,10 @@ public interface IProposalWorkflowStarter
 }
 
 /// <summary>
-/// Accepts a proposal: the same validation as the web form (entity type and tax code, activity, beneficiaries), who may
-/// propose the activity (a typical-product round is entered by an officer only), its commune in the province's official
-/// list, the support cap in force for its funding source, place and activity (counting what the establishment already
+/// Accepts a proposal: the same validation as the web form (entity type and tax code, activity, beneficiaries), its call
+/// (<see cref="CallPlacement"/>: required while a call is open; its plan year becomes the proposal's), who may propose
+/// the activity (a typical-product round is entered by an officer only), its commune in the province's official list,
+/// the support cap in force for its funding source, place and activity (counting what the establishment already
 /// received under a per-establishment cap), the flag for earlier support of the same establishment, then the record and
 /// its workflow.
 /// All or nothing: a rejected or failed submission leaves no record behind (the caller removes its files).
@@ -50,6 +56,7 @@ public sealed partial class ProposalIntake(
     IProposalRepository proposals,
     CapAssessment caps,
     ProposalPlaces places,
+    CallPlacement placement,
     TimeProvider time,
     ILogger<ProposalIntake> logger)
 {
@@ -63,9 +70,16 @@ public sealed partial class ProposalIntake(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(workflow);
         var validation = ProposalValidator.Validate(request.Form, request.Language);
-        if (!validation.IsValid)
+        var call = await placement.PlaceAsync(request.Form, request.Submitter, cancellationToken);
+        if (!validation.IsValid || !call.Errors.IsEmpty)
         {
-            return new IntakeRejected(validation.Errors);
+            return new IntakeRejected(Merge(validation.Errors, call.Errors.In(request.Language)));
+        }
+
+        if (call.Conflict is { } conflict)
+        {
+            return new IntakeCallConflict(new Dictionary<string, IReadOnlyList<string>> { [ProposalFields.CallId] = [conflict.Message.In(request.Language)] },
+                conflict.Call, conflict.Status);
         }
 
         if (request.Attachments.FirstOrDefault(a => a.Document is not null && !DossierDocuments.TryParse(a.Document, out _)) is { } unknown)
@@ -115,7 +129,11 @@ public sealed partial class ProposalIntake(
                 .ToList(),
             EarlierProposals = earlier.OrderByDescending(e => e.SubmittedAt).Take(Proposal.MaxEarlierProposalsListed).ToList(),
             EarlierProposalCount = earlier.Count,
-            History = [new StatusChange(now, null, ProposalStatus.Submitted, request.Submitter.EnteredBy, null)],
+            History = [new StatusChange(now, null, ProposalStatus.Submitted, request.Submitter.EnteredBy,
+                call.LateReason is null ? null : "Nộp muộn / Late entry: " + call.LateReason)],
+            CallId = call.Call?.Id,
+            AssignedPlanYear = call.Call?.PlanYear,
+            LateReason = call.LateReason,
         };
 
         try
@@ -151,6 +169,18 @@ public sealed partial class ProposalIntake(
             $"\"{activity.En}\" is organised in rounds by the People's Committee or the Ministry (Circular 26/2014/TT-BCT as amended), not proposed through this form: register the product when the round opens; the Centre's officers record the round.")
             .In(language);
         return new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { [field] = [message] };
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Merge(IReadOnlyDictionary<string, IReadOnlyList<string>> first,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> second)
+    {
+        var merged = new Dictionary<string, IReadOnlyList<string>>(first, StringComparer.Ordinal);
+        foreach (var (field, messages) in second)
+        {
+            merged[field] = [.. merged.GetValueOrDefault(field) ?? [], .. messages];
+        }
+
+        return merged;
     }
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Could not remove the rows of failed submission {ProposalId}: storage stayed unreachable")]

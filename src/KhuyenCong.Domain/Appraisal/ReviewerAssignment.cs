@@ -14,11 +14,14 @@ namespace KhuyenCong.Domain.Appraisal;
 /// <param name="OrganizationName">The applicant's name, checked against the reviewers' declared organisations.</param>
 public sealed record ProposalFacts(string ProposalId, ProposalKind Kind, string? Sector, string? TaxCode, string? OrganizationName)
 {
+    /// <summary>The call it was submitted to, or null: when the call has a council, its members are the reviewers (<see cref="CouncilAssignment"/>).</summary>
+    public string? CallId { get; init; }
+
     public static ProposalFacts From(Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var s = proposal.Submission;
-        return new ProposalFacts(proposal.Id, s.Kind, s.Sector, s.TaxCode, s.OrganizationName);
+        return new ProposalFacts(proposal.Id, s.Kind, s.Sector, s.TaxCode, s.OrganizationName) { CallId = proposal.CallId };
     }
 }
 

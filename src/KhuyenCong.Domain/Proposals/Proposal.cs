@@ -148,6 +148,12 @@ public sealed record Proposal
     /// Budgets, statistics and exports count by this year.
     /// </summary>
     public int PlanYear => AssignedPlanYear ?? Year;
+
+    /// <summary>
+    /// Why an officer entered the proposal after its call had closed (a late entry, recorded and shown on its staff
+    /// page), or null for a proposal submitted in time.
+    /// </summary>
+    public string? LateReason { get; init; }
 }
 
 /// <summary>Vietnam's civil time (UTC+7, no daylight saving): years and dates of proposals are counted in it.</summary>

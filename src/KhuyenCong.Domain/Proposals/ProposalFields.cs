@@ -30,6 +30,15 @@ public static class ProposalFields
     public const string Beneficiaries = "beneficiaries";
     public const string RoundLevel = "roundLevel";
 
+    /// <summary>
+    /// The call (đợt đăng ký) the proposal is submitted to: not one of the proposal's own fields (<see cref="All"/>), its
+    /// choices are the calls open today; the intake checks it against them (docs/decisions/0020-the-yearly-cycle.md).
+    /// </summary>
+    public const string CallId = "callId";
+
+    /// <summary>An officer's reason for entering a proposal after its call closed (late entry); not one of <see cref="All"/>.</summary>
+    public const string LateReason = "lateReason";
+
     /// <summary>Every field, in form order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [

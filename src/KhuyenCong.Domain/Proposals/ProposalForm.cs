@@ -38,6 +38,12 @@ public sealed record ProposalForm
     public string? Beneficiaries { get; init; }
     public string? RoundLevel { get; init; }
 
+    /// <summary>The call chosen (<see cref="ProposalFields.CallId"/>): checked by the intake against the calls, not by the validator.</summary>
+    public string? CallId { get; init; }
+
+    /// <summary>An officer's reason for a late entry (<see cref="ProposalFields.LateReason"/>): checked by the intake.</summary>
+    public string? LateReason { get; init; }
+
     /// <summary>Builds a form from a lookup by camelCase field name (<see cref="ProposalFields"/>), e.g. <c>name => request.Form[name]</c>.</summary>
     public static ProposalForm FromFields(Func<string, string?> field)
     {
@@ -70,6 +76,8 @@ public sealed record ProposalForm
             Priorities = field(ProposalFields.Priorities),
             Beneficiaries = field(ProposalFields.Beneficiaries),
             RoundLevel = field(ProposalFields.RoundLevel),
+            CallId = field(ProposalFields.CallId),
+            LateReason = field(ProposalFields.LateReason),
         };
     }
 
@@ -102,6 +110,8 @@ public sealed record ProposalForm
         ProposalFields.Priorities => Priorities,
         ProposalFields.Beneficiaries => Beneficiaries,
         ProposalFields.RoundLevel => RoundLevel,
+        ProposalFields.CallId => CallId,
+        ProposalFields.LateReason => LateReason,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Unknown proposal field."),
     };
 

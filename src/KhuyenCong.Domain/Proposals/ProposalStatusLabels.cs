@@ -44,13 +44,18 @@ public static class ProposalStatusLabels
         _ => status.ToCode(),
     };
 
-    /// <summary>What the applicant should do now, or null when nothing is awaited from them.</summary>
+    /// <summary>
+    /// What the applicant should do now, or, once the council passed the proposal (appraised), that nothing is needed while
+    /// it waits for the selection; null otherwise.
+    /// </summary>
     public static string? Awaiting(ProposalStatus status, Language language) => (status, language == Language.English) switch
     {
         (ProposalStatus.NeedsRevision, false) => "Vui lòng bổ sung hoặc sửa hồ sơ theo đường liên kết trong email Trung tâm đã gửi.",
         (ProposalStatus.NeedsRevision, true) => "Please add or correct documents through the link in the Centre's email.",
         (ProposalStatus.InProgress, false) => "Gửi báo cáo tiến độ và biên bản nghiệm thu qua đường liên kết trong email.",
         (ProposalStatus.InProgress, true) => "Send progress reports and the acceptance papers through the link in your email.",
+        (ProposalStatus.Appraised, false) => "Hội đồng thẩm định đã kết luận đề án đạt. Đề án đang chờ xét chọn vào kế hoạch khuyến công theo điểm trung bình; bạn không cần làm gì thêm, Trung tâm sẽ báo kết quả qua email.",
+        (ProposalStatus.Appraised, true) => "The appraisal council passed your proposal. It now waits to be selected for the industrial promotion plan by its average score; you need do nothing, the Centre will email you the result.",
         _ => null,
     };
 

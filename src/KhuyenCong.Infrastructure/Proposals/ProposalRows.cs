@@ -154,6 +154,10 @@ internal static class ProposalRows
             ["Status"] = p.Status.ToCode(),
             ["SubmittedAt"] = p.SubmittedAt,
             ["Year"] = p.Year,
+            ["PlanYear"] = p.PlanYear,
+            ["AssignedPlanYear"] = p.AssignedPlanYear,
+            ["CallId"] = p.CallId ?? string.Empty,
+            ["LateReason"] = p.LateReason ?? string.Empty,
             ["Channel"] = p.Channel.ToString(),
             ["EnteredBy"] = p.EnteredBy,
             ["EarlierProposals"] = JsonSerializer.Serialize(p.EarlierProposals, Json),
@@ -184,6 +188,9 @@ internal static class ProposalRows
             EarlierProposalCount = e.GetInt32("EarlierProposalCount") ?? 0,
             Funding = ReadFunding(e),
             ProgrammeId = Empty(e.GetString("ProgrammeId")),
+            CallId = Empty(e.GetString("CallId")),
+            AssignedPlanYear = e.GetInt32("AssignedPlanYear"),
+            LateReason = Empty(e.GetString("LateReason")),
             RecordVersion = e.GetInt32("RecordVersion") ?? 1,
         };
     }

@@ -14,7 +14,9 @@ namespace KhuyenCong.Infrastructure.Proposals;
 /// table <c>Proposals</c> keeps one partition per proposal (the record, its attachments and its history, written
 /// together in one transaction); table <c>ProposalIndex</c> holds small rows that answer the other reads with a
 /// point read or a single-partition range query: by tracking code, by tax code and kind (duplicate detection),
-/// and by year (lists filtered by status, kind and funding source).
+/// and by plan year (lists filtered by status, kind, funding source and call). The year index is partitioned by the
+/// proposal's plan year (<see cref="Proposal.PlanYear"/>: its call's, else the year submitted), so rows stored before
+/// calls existed stay where they are (docs/decisions/0020-the-yearly-cycle.md).
 /// </summary>
 public sealed class TableProposalRepository(StorageTables storage) : IProposalRepository
 {
@@ -103,7 +105,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             }
 
             var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
-            var year = record.GetInt32("Year") ?? change.At.Year;
+            var year = IndexYear(record) ?? change.At.Year;
             var kind = record.GetString("Kind");
             var submittedAt = record.GetDateTimeOffset("SubmittedAt") ?? change.At;
             await Task.WhenAll(
@@ -126,7 +128,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         var row = new TableEntity(proposalId, RecordKey);
         ProposalRows.WriteFunding(row, funding);
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        var year = record.Value!.GetInt32("Year") ?? 0;
+        var year = IndexYear(record.Value!) ?? 0;
         var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
         var indexRow = new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId);
         ProposalRows.WriteFunding(indexRow, funding);
@@ -145,7 +147,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
 
         var value = string.IsNullOrWhiteSpace(programmeId) ? string.Empty : programmeId;
         await table.UpdateEntityAsync(new TableEntity(proposalId, RecordKey) { ["ProgrammeId"] = value }, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        var year = record.Value!.GetInt32("Year") ?? 0;
+        var year = IndexYear(record.Value!) ?? 0;
         var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
         await index.UpsertEntityAsync(new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId) { ["ProgrammeId"] = value }, TableUpdateMode.Merge, cancellationToken);
         return true;
@@ -169,7 +171,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
 
         var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
-        var year = before.GetInt32("Year") ?? 0;
+        var year = IndexYear(before) ?? 0;
         await index.UpsertEntityAsync(new TableEntity("year-" + year.ToString(CultureInfo.InvariantCulture), proposalId)
         {
             ["Kind"] = submission.Kind.ToCode(),
@@ -269,6 +271,11 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             filter += " and " + TableClient.CreateQueryFilter($"FundingSource eq {source.ToCode()}");
         }
 
+        if (query.CallId is { } callId)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"CallId eq {callId}");
+        }
+
         var items = new List<ProposalSummary>();
         await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -280,6 +287,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
                 row.GetInt64("RequestedSupport") ?? 0, row.GetString("SearchText") ?? string.Empty)
             {
                 StatusChangedAt = row.GetDateTimeOffset("StatusChangedAt") ?? row.GetDateTimeOffset("SubmittedAt"),
+                CallId = Empty(row.GetString("CallId")),
             });
         }
 
@@ -335,8 +343,10 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["Title"] = s.Title,
             ["Status"] = p.Status.ToCode(),
         };
-        var yearRow = new TableEntity("year-" + p.Year.ToString(CultureInfo.InvariantCulture), p.Id)
+        var yearRow = new TableEntity("year-" + p.PlanYear.ToString(CultureInfo.InvariantCulture), p.Id)
         {
+            ["CallId"] = p.CallId ?? string.Empty,
+            ["PlanYear"] = p.PlanYear,
             ["TrackingCode"] = p.TrackingCode,
             ["Status"] = p.Status.ToCode(),
             ["Kind"] = s.Kind.ToCode(),
@@ -375,4 +385,10 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
 
     private static Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken) =>
         DeleteIfUnchangedAsync(table, partitionKey, rowKey, ETag.All, cancellationToken);
+
+    /// <summary>
+    /// The year-index partition of a stored record: its plan year; records stored before calls have only their
+    /// submission year, which is their plan year (<see cref="Proposal.PlanYear"/>).
+    /// </summary>
+    internal static int? IndexYear(TableEntity record) => record.GetInt32("PlanYear") ?? record.GetInt32("Year");
 }

@@ -39,7 +39,8 @@ internal static class RecordSnapshot
         var place = Place(geography, submission);
         return new StatisticsSnapshot
         {
-            Year = e.GetInt32("Year") ?? submittedAt.ToOffset(VietnamTime.Offset).Year,
+            // The plan year (ADR 0020): the call's; records stored before calls carry only the year submitted, their plan year.
+            Year = e.GetInt32("PlanYear") ?? e.GetInt32("Year") ?? submittedAt.ToOffset(VietnamTime.Offset).Year,
             Status = status,
             Kind = submission.Kind,
             FundingSource = submission.FundingSource,

@@ -21,7 +21,7 @@ public sealed partial class StatisticsUpdatingProposalRepository(IProposalReposi
         await inner.CreateAsync(proposal, cancellationToken);
         try
         {
-            await statistics.RefreshAsync(proposal.Year, proposal.Id, cancellationToken);
+            await statistics.RefreshAsync(proposal.PlanYear, proposal.Id, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -35,7 +35,7 @@ public sealed partial class StatisticsUpdatingProposalRepository(IProposalReposi
         await inner.DeleteAsync(proposal, cancellationToken);
         try
         {
-            await statistics.RefreshAsync(proposal.Year, proposal.Id, cancellationToken);
+            await statistics.RefreshAsync(proposal.PlanYear, proposal.Id, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,7 +1,11 @@
 using KhuyenCong.Application.Appraisal;
+using KhuyenCong.Application.Calls;
+using KhuyenCong.Application.Councils;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Calls;
+using KhuyenCong.Domain.Councils;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.EndToEndTests.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,6 +91,32 @@ public sealed class PageStates
 
     public Task<string> ReportLinkAsync() => Once("report", async () =>
         Link(LinkActions.Report, await NewProposalAsync(ProposalStatus.Approved), "applicant"));
+
+    /// <summary>
+    /// A council set up for a call that opens in a month (an upcoming call: the form still takes proposals without a
+    /// call, as the other browser tests submit them), with three reviewers of the roster; its page's address.
+    /// </summary>
+    public Task<string> CouncilAsync() => Once("council", async () =>
+    {
+        var today = VietnamTime.Today(TimeProvider.System);
+        var call = new Call(Guid.NewGuid().ToString("N"), today.Year + 1, FundingSource.Local, "Đợt đăng ký đề án khuyến công địa phương năm " + (today.Year + 1),
+            today.AddDays(30), today.AddDays(60), ["machinery", "training"], new Dictionary<string, IReadOnlyList<string>> { ["machinery"] = ["Báo giá thiết bị"] },
+            "Nhận hồ sơ tại Trung tâm Khuyến công.", "test", DateTimeOffset.UtcNow, 1);
+        await Services.GetRequiredService<ICallStore>().CreateAsync(call, CancellationToken.None);
+        var roster = Services.GetRequiredService<IReviewerRoster>();
+        var members = new List<string>();
+        foreach (var name in (string[])["Trần Văn Bình", "Lê Thị Thu", "Phạm Quốc Hùng"])
+        {
+            var id = "hd" + Guid.NewGuid().ToString("N")[..10];
+            await roster.CreateAsync(new KhuyenCong.Domain.Appraisal.Reviewer(id, name, $"hoi.dong+{id}@example.vn", null, "Sở Công Thương Hưng Yên",
+                [ProposalKind.Machinery], ["Cơ khí"], [], [], true), "test", CancellationToken.None);
+            members.Add(id);
+        }
+
+        var council = new Council(Guid.NewGuid().ToString("N"), [call.Id], "215/QĐ-SCT", today.AddDays(-1), members[0], members[1], [members[2]], 2, "test", DateTimeOffset.UtcNow);
+        await Services.GetRequiredService<ICouncilStore>().CreateAsync(council, CancellationToken.None);
+        return "/staff/councils/" + council.Id;
+    });
 
     private static async Task<TestProposals.Submitted> SubmitAsync(WebAppFixture app)
     {

@@ -35,11 +35,11 @@ public class ImportBombTests(LocalHostFixture fixture, ITestOutputHelper output)
     private static readonly Dictionary<string, (Func<byte[]> Build, HttpStatusCode Status, string Vietnamese, string English)> ProposalFiles = new(StringComparer.Ordinal)
     {
         ["declared dimension A1:XFD2"] = (() => HostileFiles.DeclaredDimension("A1:XFD2"), HttpStatusCode.UnprocessableEntity,
-            "Trang tính khai báo vùng A1:XFD2 nằm ngoài 43 cột", "The sheet declares the range A1:XFD2, beyond the 43 columns"),
+            "Trang tính khai báo vùng A1:XFD2 nằm ngoài 45 cột", "The sheet declares the range A1:XFD2, beyond the 45 columns"),
         ["200 rows declaring A1:XFD200"] = (() => HostileFiles.DeclaredDimension("A1:XFD200", 200), HttpStatusCode.UnprocessableEntity,
-            "vùng A1:XFD200 nằm ngoài 43 cột", "range A1:XFD200, beyond the 43 columns"),
+            "vùng A1:XFD200 nằm ngoài 45 cột", "range A1:XFD200, beyond the 45 columns"),
         ["cell XFD1"] = (() => HostileFiles.CellBeyondTemplate(), HttpStatusCode.UnprocessableEntity,
-            "Ô XFD1 nằm ngoài 43 cột của mẫu tệp đề án", "Cell XFD1, beyond the 43 columns"),
+            "Ô XFD1 nằm ngoài 45 cột của mẫu tệp đề án", "Cell XFD1, beyond the 45 columns"),
         ["blank row 2002"] = (() => HostileFiles.BlankRowsBeyond(2002), HttpStatusCode.RequestEntityTooLarge,
             "tối đa 2.000 dòng dữ liệu, kể cả dòng trống, nhưng tệp có dòng 2.002", "at most 2,000 data rows, blank rows included, but the file has row 2,002"),
         ["CSV 100,000 blank lines"] = (() => HostileFiles.CsvBlankLines(100_000), HttpStatusCode.RequestEntityTooLarge,
@@ -65,7 +65,7 @@ public class ImportBombTests(LocalHostFixture fixture, ITestOutputHelper output)
         ["CSV 4 MB field"] = (() => HostileFiles.CsvHugeField(), HttpStatusCode.RequestEntityTooLarge,
             "Ô C2 có hơn 32.767 ký tự", "Cell C2 holds more than 32,767 characters"),
         ["CSV 1,000,000 columns"] = (() => HostileFiles.CsvManyColumns(), HttpStatusCode.UnprocessableEntity,
-            "Dòng 1 có nhiều hơn 43 cột", "Row 1 has more than 43 columns"),
+            "Dòng 1 có nhiều hơn 45 cột", "Row 1 has more than 45 columns"),
         ["CSV quote never closed"] = (() => HostileFiles.CsvUnclosedQuote(), HttpStatusCode.UnprocessableEntity,
             "dấu ngoặc kép mở ở ô A2 không được đóng lại", "the quote opened in cell A2 is never closed"),
     };

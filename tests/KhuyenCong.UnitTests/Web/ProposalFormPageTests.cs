@@ -25,7 +25,7 @@ public class ProposalFormPageTests
         .AddWeb().AddSingleton<IAssetUrls, EmbeddedAssetUrls>().BuildServiceProvider().GetRequiredService<PageRenderer>();
 
     private static ProposalFormFunction Function(ICapStore caps) =>
-        new(new ProposalFormPages(caps, new FixedTimeProvider(Now), Renderer, NullLogger<ProposalFormPages>.Instance));
+        new(new ProposalFormPages(caps, new InMemoryCallStore(), new FixedTimeProvider(Now), Renderer, NullLogger<ProposalFormPages>.Instance));
 
     private static async Task<(string Html, Microsoft.AspNetCore.Http.HttpRequest Request, ContentResult Result)> Get(
         string url = "/", string? cookie = null, IEnumerable<SupportCap>? caps = null)

@@ -25,6 +25,21 @@ internal sealed class InMemoryCapStore(IEnumerable<SupportCap> caps) : ICapStore
     public Task<int> SeedAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 }
 
+/// <summary>Calls held in memory, for the form page's tests only (the real store is on Table Storage).</summary>
+internal sealed class InMemoryCallStore(params KhuyenCong.Domain.Calls.Call[] calls) : KhuyenCong.Application.Calls.ICallStore
+{
+    public Task<IReadOnlyList<KhuyenCong.Domain.Calls.Call>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<KhuyenCong.Domain.Calls.Call>>(calls);
+
+    public Task<KhuyenCong.Domain.Calls.Call?> GetAsync(string id, CancellationToken cancellationToken) => Task.FromResult(calls.FirstOrDefault(c => c.Id == id));
+
+    public Task<bool> CreateAsync(KhuyenCong.Domain.Calls.Call call, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The form page only reads calls.");
+
+    public Task<KhuyenCong.Domain.Calls.Call?> UpdateAsync(KhuyenCong.Domain.Calls.Call call, long expectedVersion, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The form page only reads calls.");
+}
+
 /// <summary>A cap store that cannot be reached.</summary>
 internal sealed class FailingCapStore : ICapStore
 {

@@ -22,7 +22,10 @@ public sealed class PostedProposalForm
         Messages = messages;
     }
 
-    /// <summary>The names of the form's fields: every proposal field and the files.</summary>
+    /// <summary>
+    /// The names of the form's fields: every proposal field and the files. The call chosen (<c>callId</c>) is not one: its
+    /// choices exist only while a call is open, so its messages go to the top of the form.
+    /// </summary>
     public static IReadOnlyList<string> FieldNames { get; } = [.. ProposalFieldRules.All.Select(r => r.Name).Except(ProposalChoices.NotOnPublicForm), AttachmentRules.FieldName];
 
     /// <summary>The messages of the form's fields, by field name, in the page's language.</summary>
@@ -39,6 +42,7 @@ public sealed class PostedProposalForm
     {
         ArgumentNullException.ThrowIfNull(problem);
         var values = ProposalFieldRules.All.ToDictionary(r => r.Name, r => form?.Get(r.Name), StringComparer.Ordinal);
+        values[ProposalFields.CallId] = form?.CallId;
         var errors = problem.Errors.Where(e => FieldNames.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         var messages = problem.Errors.Where(e => !FieldNames.Contains(e.Key)).SelectMany(e => e.Value).ToList();
         if (errors.Count == 0 && messages.Count == 0)

@@ -1,3 +1,5 @@
+using KhuyenCong.Domain.Calls;
+
 namespace KhuyenCong.Web.Pages.NewProposal;
 
 /// <summary>What the proposal form page shows.</summary>
@@ -8,4 +10,7 @@ public sealed record ProposalFormPageModel(FormRulesModel Rules, PostedProposalF
 {
     /// <summary>Where the form posts (multipart/form-data), with <c>?lang=</c> added.</summary>
     public const string SubmitPath = "/api/proposals";
+
+    /// <summary>The calls open today (Vietnam), one of which the applicant chooses (<c>callId</c>); none: the form has no call to choose.</summary>
+    public IReadOnlyList<Call> OpenCalls { get; init; } = [];
 }
