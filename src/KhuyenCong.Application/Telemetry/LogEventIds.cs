@@ -22,6 +22,7 @@ public static class LogEventIds
         new("Reminders: digests and overdue reports", 4000, 4099, ["Reminders"]),
         new("Appraisal: reviewers and rubrics", 4100, 4199, ["Appraisal"]),
         new("Programmes: programmes, annual plans, geography", 4200, 4299, ["Programmes", "Plans", "Geography"]),
+        new("Calls and councils: calls for proposals, councils and their sessions", 4700, 4799, ["Calls", "Councils"]),
         new("Budgets: the ledger and its routes", 4300, 4399, ["Budgets"]),
         new("Statistics", 5000, 5199, ["Statistics"]),
         new("Migrations: reference data migrations and merges", 5200, 5299, ["Migrations"]),

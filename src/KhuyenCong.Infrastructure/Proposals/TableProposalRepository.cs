@@ -287,7 +287,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
                 row.GetInt64("RequestedSupport") ?? 0, row.GetString("SearchText") ?? string.Empty)
             {
                 StatusChangedAt = row.GetDateTimeOffset("StatusChangedAt") ?? row.GetDateTimeOffset("SubmittedAt"),
-                CallId = Empty(row.GetString("CallId")),
+                CallId = ProposalRows.Empty(row.GetString("CallId")),
             });
         }
 

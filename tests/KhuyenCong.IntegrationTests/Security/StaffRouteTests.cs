@@ -31,6 +31,8 @@ public partial class StaffRouteTests(LocalHostFixture fixture) : IClassFixture<L
         "GET api/entity-types",
         "GET api/sectors",
         "GET api/priority-groups",
+        "GET api/calls",
+        "GET api/calls/{id}",
         "GET links/{token}",
         "POST links/{token}",
         "GET links/{token}/files/{attachmentId}",
