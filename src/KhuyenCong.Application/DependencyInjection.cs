@@ -53,6 +53,9 @@ public static class DependencyInjection
         services.AddSingleton<Reminders.ReminderService>();
         services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Proposals.ProposalIntake>();
+        services.AddSingleton<Selection.CallRankings>();
+        services.AddSingleton<Selection.SelectionProposals>();
+        services.AddSingleton<Selection.SelectionApprovals>();
         services.AddSingleton<Proposals.SubmissionLimits>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Exchange.ProposalExport>();

@@ -50,6 +50,8 @@ public static class DependencyInjection
         services.AddSingleton<KhuyenCong.Application.Workflow.IProposalCaseStore, Workflow.TableProposalCaseStore>();
         services.AddSingleton<KhuyenCong.Application.Exchange.ISpreadsheetFiles, Exchange.SpreadsheetFiles>();
         services.AddProgrammeStorage();
+        services.AddSingleton<KhuyenCong.Application.Calls.ICallStore, Calls.TableCallStore>();
+        services.AddSingleton<KhuyenCong.Application.Selection.ISelectionStore, Selection.TableSelectionStore>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
         services.AddSingleton<IProposalPayments, TableProposalPayments>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();

@@ -454,6 +454,8 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["EarlierProposalCount"] = p.EarlierProposalCount,
             ["SearchText"] = SearchText(p),
             ["ProgrammeId"] = p.ProgrammeId ?? string.Empty,
+            ["AssignedPlanYear"] = p.AssignedPlanYear,
+            ["CallId"] = p.CallId ?? string.Empty,
         };
         WriteFunding(record, p.Funding);
         return record;
@@ -501,6 +503,8 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             EarlierProposalCount = e.GetInt32("EarlierProposalCount") ?? 0,
             Funding = ReadFunding(e),
             ProgrammeId = Empty(e.GetString("ProgrammeId")),
+            CallId = Empty(e.GetString("CallId")),
+            AssignedPlanYear = e.GetInt32("AssignedPlanYear"),
         };
     }
 

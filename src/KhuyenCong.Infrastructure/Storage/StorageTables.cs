@@ -24,6 +24,8 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string StatisticsCells = "StatisticsCells";
     public const string StatisticsRuns = "StatisticsRuns";
     public const string RateLimits = "RateLimits";
+    public const string Calls = "Calls";
+    public const string Selections = "Selections";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);
