@@ -47,6 +47,15 @@ internal static class SelectionJson
         proposedBy = s.ProposedBy,
         proposedAt = s.ProposedAt,
         decision = s.Decision is { } d ? new { approved = d.Approved, comment = d.Comment, by = d.By, at = d.At } : null,
+        submission = s.Submitted is { } sub ? new { number = sub.Reference, date = sub.Date, by = sub.By, at = sub.At } : null,
+        planDecision = s.PlanDecided is { } pd ? new
+        {
+            number = pd.Number,
+            date = pd.Date,
+            decidedBy = pd.DecidedBy,
+            total = pd.Total,
+            lines = pd.Lines.Select(l => new { proposalId = l.ProposalId, included = l.Included, amount = l.Included ? l.Amount : (long?)null, ifNotIncluded = l.Included ? null : l.IfNotIncluded.ToCode() }),
+        } : null,
         lines = s.Lines.Select(l => new
         {
             proposalId = l.ProposalId,

@@ -41,10 +41,28 @@ public sealed record SelectionDecision(bool Approved, string? Comment, string? D
 /// each time the director sends it back and the officers propose again): the ranked lines with their choices, the
 /// money available when it was proposed (null for national money: the Ministry decides), and the director's decision.
 /// </summary>
+/// <para>Once approved it is the call's part of the plan: <paramref name="Submitted"/> records the tờ trình to the People's
+/// Committee or the dispatch to the Ministry, <paramref name="PlanDecided"/> the plan decision on it.</para>
 public sealed record CallSelection(string CallId, int Round, int PlanYear, FundingSource FundingSource, long? Available, IReadOnlyList<SelectionLine> Lines,
-    SelectionStatus Status, string ProposedBy, DateTimeOffset ProposedAt, SelectionDecision? Decision)
+    SelectionStatus Status, string ProposedBy, DateTimeOffset ProposedAt, SelectionDecision? Decision, PlanSubmissionRecord? Submitted = null,
+    PlanDecisionRecord? PlanDecided = null)
 {
     /// <summary>The amounts of the included lines.</summary>
+    public long Total => Lines.Where(l => l.Included).Sum(l => l.Amount);
+}
+
+/// <summary>The Sở's tờ trình to the People's Committee (local) or its dispatch, số công văn, to the Ministry (national).</summary>
+public sealed record PlanSubmissionRecord(string Reference, DateOnly Date, string By, DateTimeOffset At);
+
+/// <summary>One proposal in a plan decision: included with <paramref name="Amount"/>, or not, and then not selected or in reserve.</summary>
+public sealed record PlanDecisionLine(string ProposalId, bool Included, long Amount, LeftOut IfNotIncluded);
+
+/// <summary>
+/// The plan decision on a call's selection: its number and date, who decided (<c>people-committee</c>,
+/// <c>department-director</c> or <c>ministry</c>), a line per proposal of the selection.
+/// </summary>
+public sealed record PlanDecisionRecord(string Number, DateOnly Date, string DecidedBy, IReadOnlyList<PlanDecisionLine> Lines, string By, DateTimeOffset At)
+{
     public long Total => Lines.Where(l => l.Included).Sum(l => l.Amount);
 }
 

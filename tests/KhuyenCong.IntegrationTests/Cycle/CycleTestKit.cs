@@ -105,6 +105,27 @@ internal sealed partial class CycleTestKit(LocalHostFixture fixture)
         return await LinkTestKit.PostAsync(client, path, [new("formToken", token), new("decision", decision), new("comment", comment)]);
     }
 
+    /// <summary>Proposes the default selection of <paramref name="call"/> and has the director approve it through the emailed link.</summary>
+    public static async Task<JsonElement> ApprovedSelectionAsync(HttpClient staff, Call call)
+    {
+        var (status, body) = await ProposeAsync(staff, call, new { });
+        Assert.Equal(HttpStatusCode.Created, status);
+        var round = body.GetProperty("selection").GetProperty("round").GetInt32();
+        var (approved, _) = await DecideAsync(staff, await DirectorLinkAsync(staff, call, round), "approve");
+        Assert.Equal(HttpStatusCode.OK, approved);
+        return body.GetProperty("selection");
+    }
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> PlanStepAsync(HttpClient staff, Call call, string step, object body)
+    {
+        using var response = await staff.PostAsJsonAsync(new Uri($"/api/calls/{call.Id}/plan/{step}", UriKind.Relative), body);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    /// <summary>The payload of the one event named <paramref name="name"/> raised on the proposal's workflow (the history row's input).</summary>
+    public async Task<JsonElement> RaisedAsync(string proposalId, string name) =>
+        JsonDocument.Parse((await Links.RaisedEventsAsync(proposalId, name)).Single().GetString("Input")!).RootElement;
+
     [GeneratedRegex("href=\"(https?://[^\"]*/links/selection/[^\"]+)\"")]
     private static partial Regex SelectionLink();
 }
