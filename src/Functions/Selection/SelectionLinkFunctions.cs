@@ -8,6 +8,7 @@ using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Links;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Functions.Workflow;
 using KhuyenCong.Web.Components;
 using KhuyenCong.Web.Pages.Links;
 using KhuyenCong.Web.Pages.Links.Selection;
@@ -15,6 +16,7 @@ using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace KhuyenCong.Functions.Selection;
 
@@ -48,6 +50,7 @@ public sealed class SelectionLinkFunctions(LinkService links, SelectionApprovals
     public async Task<IActionResult> SelectionLinkDecision(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "links/selection/{token}")] HttpRequest request,
         string token,
+        [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken)
     {
         var (claims, refusal) = await VerifyAsync(request, token, deciding: true);
@@ -62,8 +65,9 @@ public sealed class SelectionLinkFunctions(LinkService links, SelectionApprovals
             return await renderer.PageAsync<LinkInvalidFormPage>(request, RequestLanguage.From(request), null, PageOptions.EmailedLink with { StatusCode = StatusCodes.Status400BadRequest });
         }
 
-        var input = new SelectionDecisionForm(form[SelectionDecisionForm.DecisionField].ToString(), form[SelectionDecisionForm.CommentField].ToString());
-        var decision = await approvals.DecideAsync(claims!, input, StaffAccess.Principal(request)!, cancellationToken);
+        var input = new SelectionDecisionForm(form[SelectionDecisionForm.DecisionField].ToString(), form[SelectionDecisionForm.CommentField].ToString(),
+            form[SelectionDecisionForm.DecisionNumberField].ToString(), form[SelectionDecisionForm.DecisionDateField].ToString());
+        var decision = await approvals.DecideAsync(claims!, input, StaffAccess.Principal(request)!, new DurableWorkflowEvents(durableClient), cancellationToken);
         if (decision.IsDone)
         {
             return await PageAsync<SelectionDecidedPage, SelectionDecidedPageModel>(request, new(decision.Value!.Call.Title, decision.Value.Selection), StatusCodes.Status200OK);

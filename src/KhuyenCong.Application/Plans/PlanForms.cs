@@ -30,16 +30,17 @@ internal static class PlanForms
 
     public static readonly Bilingual IfNotIncludedInvalid = new("Đề án không được duyệt phải là not-selected hoặc reserve.", "A proposal not included must be not-selected or reserve.");
 
-    public static (string? Number, DateOnly? Date) Reference(string? number, string? date, DateOnly today, BilingualErrors errors)
+    public static (string? Number, DateOnly? Date) Reference(string? number, string? date, DateOnly today, BilingualErrors errors,
+        string numberField = "number", string dateField = "date")
     {
         if (!FieldInput.Of(number).TryText(TextMode.SingleLine, MaxNumberLength, required: true, out var text))
         {
-            errors.Add("number", NumberRequired);
+            errors.Add(numberField, NumberRequired);
         }
 
         if (!FieldInput.Of(date).TryDate(out var parsed) || parsed > today)
         {
-            errors.Add("date", DateInvalid);
+            errors.Add(dateField, DateInvalid);
             return (text, null);
         }
 

@@ -1,25 +1,38 @@
+using KhuyenCong.Application.Budgets;
 using KhuyenCong.Application.Calls;
 using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Links;
+using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Links;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Selection;
 using KhuyenCong.Domain.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KhuyenCong.Application.Selection;
 
-/// <summary>What the director's selection page shows: the call, the selection of the link's round, its proposals by id.</summary>
-public sealed record SelectionFacts(Call Call, CallSelection Selection, IReadOnlyDictionary<string, Proposal> Proposals);
+/// <summary>
+/// What the director's selection page shows: the call, the selection of the link's round, its proposals by id, and
+/// whether approving it is the plan decision (local money where <c>Planning:LocalApprover</c> is <c>department-director</c>).
+/// </summary>
+public sealed record SelectionFacts(Call Call, CallSelection Selection, IReadOnlyDictionary<string, Proposal> Proposals, bool ApprovalIsPlanDecision = false);
 
-/// <summary>The director's form: <c>decision</c> = <c>approve</c> | <c>send-back</c>, and a comment (required to send back).</summary>
-public sealed record SelectionDecisionForm(string? Decision, string? Comment)
+/// <summary>
+/// The director's form: <c>decision</c> = <c>approve</c> | <c>send-back</c>, a comment (required to send back), and,
+/// where the approval is the plan decision, the decision's number and date.
+/// </summary>
+public sealed record SelectionDecisionForm(string? Decision, string? Comment, string? DecisionNumber = null, string? DecisionDate = null)
 {
     public const string DecisionField = "decision";
     public const string CommentField = "comment";
+    public const string DecisionNumberField = "decisionNumber";
+    public const string DecisionDateField = "decisionDate";
     public const string Approve = "approve";
     public const string SendBack = "send-back";
     public const int MaxCommentLength = 2000;
@@ -31,8 +44,8 @@ public sealed record SelectionDecisionForm(string? Decision, string? Comment)
 /// The link is for one round: once decided, or once a newer round exists, it answers 409 saying what stands. The
 /// decision is one write conditional on the selection's version, so two decisions on one round decide once.
 /// </summary>
-public sealed partial class SelectionApprovals(ICallStore calls, ISelectionStore selections, IProposalRepository proposals, TimeProvider time,
-    ILogger<SelectionApprovals> logger)
+public sealed partial class SelectionApprovals(ICallStore calls, ISelectionStore selections, IProposalRepository proposals, IBudgetLedger ledger, PlanEffects effects,
+    IOptions<PlanningOptions> planning, TimeProvider time, ILogger<SelectionApprovals> logger)
 {
     public static readonly Bilingual DecisionRequired = new("Vui lòng chọn duyệt hoặc trả lại.", "Choose approve or send back.");
 
@@ -74,10 +87,17 @@ public sealed partial class SelectionApprovals(ICallStore calls, ISelectionStore
             }
         }
 
-        return Decision<SelectionFacts>.Done(new SelectionFacts(call, stored.Selection, byId));
+        return Decision<SelectionFacts>.Done(new SelectionFacts(call, stored.Selection, byId, call.FundingSource == FundingSource.Local && planning.Value.Delegated));
     }
 
-    public async Task<Decision<SelectionFacts>> DecideAsync(LinkClaims claims, SelectionDecisionForm form, StaffPrincipal director, CancellationToken cancellationToken)
+    /// <summary>
+    /// Approves or sends back. Where the approval is the plan decision (delegation, F2.2), approving also needs the
+    /// decision's number and date, the included amounts must fit the money left on the plan year's line, and once stored
+    /// the amounts are committed and <c>PlanDecided</c> raised (decided by <c>department-director</c>), as
+    /// <see cref="PlanEffects"/> does for the People's Committee's decision.
+    /// </summary>
+    public async Task<Decision<SelectionFacts>> DecideAsync(LinkClaims claims, SelectionDecisionForm form, StaffPrincipal director, IWorkflowEvents events,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(director);
@@ -109,22 +129,49 @@ public sealed partial class SelectionApprovals(ICallStore calls, ISelectionStore
             errors.Add(SelectionDecisionForm.CommentField, CommentTooLong);
         }
 
+        var facts = opened.Value!;
+        var plan = approve == true && facts.ApprovalIsPlanDecision ? await PlanDecisionAsync(facts.Selection, form, director.Actor, errors, cancellationToken) : null;
         if (!errors.IsEmpty)
         {
             return Decision<SelectionFacts>.Invalid(errors);
         }
 
-        var stored = await StoreAsync(opened.Value!.Selection, approve!.Value, comment, director.Actor, cancellationToken);
-        return stored.IsDone ? Decision<SelectionFacts>.Done(opened.Value with { Selection = stored.Value! }) : stored.Refusal<SelectionFacts>();
+        var stored = await StoreAsync(facts.Selection, approve!.Value, comment, plan, director.Actor, cancellationToken);
+        if (!stored.IsDone)
+        {
+            return stored.Refusal<SelectionFacts>();
+        }
+
+        var applied = plan is null ? stored : await effects.DecidedAsync(stored.Value!, events, cancellationToken);
+        return applied.IsDone ? Decision<SelectionFacts>.Done(facts with { Selection = applied.Value! }) : applied.Refusal<SelectionFacts>();
     }
 
-    private async Task<Decision<CallSelection>> StoreAsync(CallSelection selection, bool approve, string? comment, string by, CancellationToken cancellationToken)
+    /// <summary>The plan decision the director's approval makes (delegation): its number and date, the lines as selected; null with errors when invalid.</summary>
+    private async Task<PlanDecisionRecord?> PlanDecisionAsync(CallSelection selection, SelectionDecisionForm form, string by, BilingualErrors errors,
+        CancellationToken cancellationToken)
+    {
+        var (number, date) = PlanForms.Reference(form.DecisionNumber, form.DecisionDate, VietnamTime.Today(time), errors,
+            SelectionDecisionForm.DecisionNumberField, SelectionDecisionForm.DecisionDateField);
+        var record = new PlanDecisionRecord(number ?? string.Empty, date ?? default, PlanningOptions.DepartmentDirector,
+            selection.Lines.Select(l => new PlanDecisionLine(l.ProposalId, l.Included, l.Amount, l.IfLeftOut)).ToList(), by, time.GetUtcNow());
+        var line = await ledger.GetAsync(new BudgetKey(selection.PlanYear, selection.FundingSource), cancellationToken);
+        if (record.Total > line.Remaining)
+        {
+            errors.Add(SelectionDecisionForm.DecisionField, SelectionRules.AboveMoney(record.Total, Math.Max(0, line.Remaining)));
+        }
+
+        return errors.IsEmpty ? record : null;
+    }
+
+    private async Task<Decision<CallSelection>> StoreAsync(CallSelection selection, bool approve, string? comment, PlanDecisionRecord? plan, string by,
+        CancellationToken cancellationToken)
     {
         var stored = await selections.GetAsync(selection.CallId, cancellationToken);
         var decided = selection with
         {
             Status = approve ? SelectionStatus.Approved : SelectionStatus.SentBack,
-            Decision = new SelectionDecision(approve, comment, null, null, by, time.GetUtcNow()),
+            Decision = new SelectionDecision(approve, comment, plan?.Number, plan?.Date, by, time.GetUtcNow()),
+            PlanDecided = plan,
         };
         if (stored is null || stored.Selection.Round != selection.Round || stored.Selection.Decision is not null
             || !await selections.DecideAsync(decided, stored.Version, cancellationToken))
