@@ -81,18 +81,13 @@ public sealed partial class PlanRecording(ISelectionStore selections, ICallStore
     public async Task<Decision<CallSelection>> DecideAsync(string callId, PlanDecisionInput input, string by, IWorkflowEvents events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (stored, refusal) = await ApprovedAsync(callId, cancellationToken);
+        var (stored, refusal) = await SubmittedAsync(callId, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
 
         var selection = stored!.Selection;
-        if (selection.Submitted is null)
-        {
-            return Decision<CallSelection>.Conflict(NotSubmittedYet);
-        }
-
         var errors = new BilingualErrors();
         var (number, date) = PlanForms.Reference(input.Number, input.Date, VietnamTime.Today(time), errors);
         var lines = PlanForms.Lines(selection, input.Lines ?? [], errors);
@@ -122,6 +117,13 @@ public sealed partial class PlanRecording(ISelectionStore selections, ICallStore
 
         LogDecided(logger, callId, selection.Round, number!, record.Total);
         return await effects.DecidedAsync(selection, events, cancellationToken);
+    }
+
+    /// <summary>The call's approved and submitted selection, or why not (as <see cref="ApprovedAsync"/>, and 409 before the submission).</summary>
+    private async Task<(StoredSelection? Stored, Decision<CallSelection>? Refusal)> SubmittedAsync(string callId, CancellationToken cancellationToken)
+    {
+        var (stored, refusal) = await ApprovedAsync(callId, cancellationToken);
+        return refusal is null && stored!.Selection.Submitted is null ? (null, Decision<CallSelection>.Conflict(NotSubmittedYet)) : (stored, refusal);
     }
 
     /// <summary>The call's approved selection, or why not: 404 unknown call, 409 not approved, 409 delegated (local).</summary>

@@ -108,6 +108,27 @@ public sealed partial class SelectionApprovals(ICallStore calls, ISelectionStore
         }
 
         var errors = new BilingualErrors();
+        var (approve, comment) = Read(form, errors);
+        var facts = opened.Value!;
+        var plan = approve == true && facts.ApprovalIsPlanDecision ? await PlanDecisionAsync(facts.Selection, form, director.Actor, errors, cancellationToken) : null;
+        if (!errors.IsEmpty)
+        {
+            return Decision<SelectionFacts>.Invalid(errors);
+        }
+
+        var stored = await StoreAsync(facts.Selection, approve!.Value, comment, plan, director.Actor, cancellationToken);
+        if (!stored.IsDone)
+        {
+            return stored.Refusal<SelectionFacts>();
+        }
+
+        var applied = plan is null ? stored : await effects.DecidedAsync(stored.Value!, events, cancellationToken);
+        return applied.IsDone ? Decision<SelectionFacts>.Done(facts with { Selection = applied.Value! }) : applied.Refusal<SelectionFacts>();
+    }
+
+    /// <summary>Approve (true) or send back (false), and the comment (required to send back); null and the errors otherwise.</summary>
+    private static (bool? Approve, string? Comment) Read(SelectionDecisionForm form, BilingualErrors errors)
+    {
         var approve = form.Decision?.Trim() switch
         {
             SelectionDecisionForm.Approve => true,
@@ -129,21 +150,7 @@ public sealed partial class SelectionApprovals(ICallStore calls, ISelectionStore
             errors.Add(SelectionDecisionForm.CommentField, CommentTooLong);
         }
 
-        var facts = opened.Value!;
-        var plan = approve == true && facts.ApprovalIsPlanDecision ? await PlanDecisionAsync(facts.Selection, form, director.Actor, errors, cancellationToken) : null;
-        if (!errors.IsEmpty)
-        {
-            return Decision<SelectionFacts>.Invalid(errors);
-        }
-
-        var stored = await StoreAsync(facts.Selection, approve!.Value, comment, plan, director.Actor, cancellationToken);
-        if (!stored.IsDone)
-        {
-            return stored.Refusal<SelectionFacts>();
-        }
-
-        var applied = plan is null ? stored : await effects.DecidedAsync(stored.Value!, events, cancellationToken);
-        return applied.IsDone ? Decision<SelectionFacts>.Done(facts with { Selection = applied.Value! }) : applied.Refusal<SelectionFacts>();
+        return (approve, comment);
     }
 
     /// <summary>The plan decision the director's approval makes (delegation): its number and date, the lines as selected; null with errors when invalid.</summary>
