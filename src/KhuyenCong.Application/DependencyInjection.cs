@@ -39,6 +39,10 @@ public static class DependencyInjection
             .BindConfiguration(Workflow.WorkflowOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<Plans.PlanningOptions>()
+            .BindConfiguration(Plans.PlanningOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<Reminders.RemindersOptions>()
             .BindConfiguration(Reminders.RemindersOptions.SectionName)
             .ValidateDataAnnotations()
@@ -57,6 +61,11 @@ public static class DependencyInjection
         services.AddSingleton<Caps.CapAssessment>();
         services.AddSingleton<Migrations.ReferenceDataMigration>();
         services.AddSingleton<Proposals.ProposalIntake>();
+        services.AddSingleton<Selection.CallRankings>();
+        services.AddSingleton<Selection.SelectionProposals>();
+        services.AddSingleton<Selection.SelectionApprovals>();
+        services.AddSingleton<Plans.PlanEffects>();
+        services.AddSingleton<Plans.PlanRecording>();
         services.AddSingleton<Proposals.SubmissionLimits>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Exchange.ProposalExport>();

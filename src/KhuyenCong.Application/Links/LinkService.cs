@@ -23,6 +23,12 @@ public static class LinkActions
 
     /// <summary>The applicant's page for progress reports and acceptance papers (subject: "applicant"). Usable many times.</summary>
     public const string Report = "report";
+
+    /// <summary>
+    /// The director's page to approve or send back a call's selection (subject: "director"; the proposal id slot holds
+    /// the call id; round: selection round). Served under <c>/links/selection/</c>; one decision per round.
+    /// </summary>
+    public const string ApproveSelection = "approve-selection";
 }
 
 /// <summary>
@@ -43,6 +49,13 @@ public sealed class LinkService(IOptions<LinksOptions> links, IOptions<KhuyenCon
         var lifetime = action == LinkActions.Approve ? links.Value.ApprovalLifetime : links.Value.Lifetime;
         var claims = new LinkClaims(LinkToken.NewLinkId(), action, proposalId, subject, round, time.GetUtcNow() + lifetime);
         return $"{app.Value.PublicBaseUrl.TrimEnd('/')}/links/{LinkToken.Create(claims, keys.Value)}";
+    }
+
+    /// <summary>The director's link to a call's selection in <paramref name="round"/> (<see cref="LinkActions.ApproveSelection"/>), with the approval links' lifetime.</summary>
+    public string CreateSelectionUrl(string callId, int round)
+    {
+        var claims = new LinkClaims(LinkToken.NewLinkId(), LinkActions.ApproveSelection, callId, "director", round, time.GetUtcNow() + links.Value.ApprovalLifetime);
+        return $"{app.Value.PublicBaseUrl.TrimEnd('/')}/links/selection/{LinkToken.Create(claims, keys.Value)}";
     }
 
     public LinkTokenStatus Verify(string? token, out LinkClaims? claims)

@@ -26,6 +26,7 @@ public sealed class StorageTables(TableServiceClient tables, BlobServiceClient b
     public const string RateLimits = "RateLimits";
     public const string Calls = "Calls";
     public const string Councils = "Councils";
+    public const string Selections = "Selections";
     public const string AttachmentsContainer = "attachments";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> tableClients = new(StringComparer.Ordinal);

@@ -31,6 +31,7 @@ public static class PageCatalogue
         new("link-revision", Staff: false, s => s.RevisionLinkAsync()),
         new("link-withdrawal", Staff: false, s => s.WithdrawalLinkAsync()),
         new("link-report", Staff: false, s => s.ReportLinkAsync()),
+        new("link-selection", Staff: false, s => s.SelectionLinkAsync()),
         new("link-already-used", Staff: false, s => s.UsedReviewLinkAsync(), Status: 409),
         new("staff-proposals", Staff: true, _ => Task.FromResult("/staff/proposals?year=2026")),
         new("staff-proposal", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}"),

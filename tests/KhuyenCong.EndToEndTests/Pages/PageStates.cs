@@ -3,10 +3,12 @@ using KhuyenCong.Application.Calls;
 using KhuyenCong.Application.Councils;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Application.Selection;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Councils;
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Selection;
 using KhuyenCong.EndToEndTests.Web;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -116,6 +118,21 @@ public sealed class PageStates
         var council = new Council(Guid.NewGuid().ToString("N"), [call.Id], "215/QĐ-SCT", today.AddDays(-1), members[0], members[1], [members[2]], 2, "test", DateTimeOffset.UtcNow);
         await Services.GetRequiredService<ICouncilStore>().CreateAsync(council, CancellationToken.None);
         return "/staff/councils/" + council.Id;
+    });
+
+    /// <summary>The director's link to a call's selection (one call, one appraised proposal in it, proposed by an officer).</summary>
+    public Task<string> SelectionLinkAsync() => Once("selection", async () =>
+    {
+        var proposal = (await Services.GetRequiredService<IProposalRepository>().GetAsync((await SubmittedAsync()).Id, CancellationToken.None))!;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var call = new Call(Guid.NewGuid().ToString("N"), today.Year + 1, FundingSource.Local, $"Đợt đăng ký đề án khuyến công địa phương năm {today.Year + 1}",
+            today.AddDays(-30), today.AddDays(-1), [], new Dictionary<string, IReadOnlyList<string>>(), null, "test", DateTimeOffset.UtcNow, 1);
+        await Services.GetRequiredService<ICallStore>().CreateAsync(call, CancellationToken.None);
+        var amount = proposal.Submission.RequestedSupport;
+        var line = new SelectionLine(proposal.Id, 1, 88.5m, amount, amount, true, true, amount, LeftOut.NotSelected, null);
+        await Services.GetRequiredService<ISelectionStore>().ProposeAsync(new CallSelection(call.Id, 1, call.PlanYear, call.FundingSource, amount * 2, [line],
+            SelectionStatus.Proposed, "Cán bộ Trung tâm", DateTimeOffset.UtcNow, null), null, CancellationToken.None);
+        return new Uri(Services.GetRequiredService<LinkService>().CreateSelectionUrl(call.Id, 1)).PathAndQuery;
     });
 
     private static async Task<TestProposals.Submitted> SubmitAsync(WebAppFixture app)

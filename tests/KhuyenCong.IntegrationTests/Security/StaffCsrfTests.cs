@@ -25,6 +25,7 @@ public partial class StaffCsrfTests(LocalHostFixture fixture) : IClassFixture<Lo
     {
         "POST api/proposals",
         "POST links/{token}",
+        "POST links/selection/{token}",
     };
 
     public static TheoryData<string, string> StaffWrites()

@@ -36,6 +36,8 @@ public partial class StaffRouteTests(LocalHostFixture fixture) : IClassFixture<L
         "GET links/{token}",
         "POST links/{token}",
         "GET links/{token}/files/{attachmentId}",
+        "GET links/selection/{token}",
+        "POST links/selection/{token}",
     };
 
     public static TheoryData<string, string> StaffRoutes()
