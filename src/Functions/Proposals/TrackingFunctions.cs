@@ -11,7 +11,7 @@ using TrackingPageComponent = KhuyenCong.Web.Pages.Tracking.TrackingPage;
 namespace KhuyenCong.Functions.Proposals;
 
 /// <summary>The applicant's view of their proposal, by tracking code: JSON and a page.</summary>
-public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottle throttle, TimeProvider time, PageRenderer pages)
+public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottle throttle, PageRenderer pages)
 {
     /// <summary><c>GET /api/track/{trackingCode}</c>: status, dated timeline, and what is awaited from the applicant.</summary>
     [Function(nameof(TrackProposal))]
@@ -48,27 +48,21 @@ public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottl
             PageOptions.Standard with { StatusCode = status, CacheControl = "no-store" });
     }
 
+    private static readonly Bilingual UnknownCode = new("Không có đề án nào với mã theo dõi này. Vui lòng kiểm tra mã trong email xác nhận.",
+        "No proposal has this tracking code. Check the code in your acknowledgement email.");
+
     private async Task<(TrackingView? View, IActionResult? Refusal)> LookUpAsync(HttpRequest request, string trackingCode, Language language, CancellationToken cancellationToken)
     {
-        var delay = throttle.DelayFor(request);
-        if (delay is null)
+        if (await throttle.GateAsync(request, language, cancellationToken) is { } refused)
         {
-            request.HttpContext.Response.Headers.RetryAfter = ((int)throttle.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return (null, Problems.Status(StatusCodes.Status429TooManyRequests, language == Language.English
-                ? "Too many unknown tracking codes from your address: try again later." : "Bạn đã tra cứu sai mã quá nhiều lần, vui lòng thử lại sau.", language));
-        }
-
-        if (delay > TimeSpan.Zero)
-        {
-            await Task.Delay(delay.Value, time, cancellationToken);
+            return (null, refused);
         }
 
         var view = await tracking.FindAsync(trackingCode, language, cancellationToken);
         if (view is null)
         {
             throttle.RecordMiss(request);
-            return (null, Problems.Status(StatusCodes.Status404NotFound, language == Language.English
-                ? "No proposal has this tracking code. Check the code in your acknowledgement email." : "Không có đề án nào với mã theo dõi này. Vui lòng kiểm tra mã trong email xác nhận.", language));
+            return (null, Problems.Status(StatusCodes.Status404NotFound, UnknownCode.In(language), language));
         }
 
         return (view, null);
