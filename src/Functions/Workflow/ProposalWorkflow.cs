@@ -331,7 +331,7 @@ internal sealed partial class ProposalProcess(TaskOrchestrationContext context, 
             {
                 case DirectorOutcome.Approve:
                     committed = true;
-                    await ChangeStatusAsync(ProposalStatus.Approved, decision.By, "QĐ " + approval.DecisionNumber);
+                    await ChangeStatusAsync(ProposalStatus.Approved, decision.By, approval.DecisionNumber is null ? null : "QĐ " + approval.DecisionNumber);
                     await SendAsync(WorkflowEmailKind.Approved, round);
                     return Step.AwaitContract;
                 case DirectorOutcome.Reject:
