@@ -59,7 +59,7 @@ public sealed class DirectorApprovalBrowserTests(WebAppFixture app, BrowserFixtu
         clicks++;
         await Expect(page.Locator("#decision")).ToContainTextAsync("Phê duyệt");
         Assert.Equal(150_000_000, (await ledger.GetCommitmentAsync(key, id, CancellationToken.None))!.Approved);
-        output.WriteLine($"Task time at {width} px: the director approves one proposal in {clicks} clicks and {loads} page loads (no field typed when the amount asked is approved).");
+        output.WriteLine($"Task time at {width} px: the director approves one proposal in {clicks} clicks and {loads} page loads (no field typed when the amount asked is approved); the decision starts {form:0} px from the top.");
         Assert.Equal((3, 3), (clicks, loads));
         await page.Context.CloseAsync();
     }
