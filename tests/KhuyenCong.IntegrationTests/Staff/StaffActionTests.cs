@@ -80,7 +80,7 @@ public class StaffActionTests(LocalHostFixture fixture)
     }
 
     [Theory]
-    [InlineData("""{"decision":"reject"}""", "comment", "Vui lòng ghi ý kiến (bắt buộc khi không tiếp nhận hoặc yêu cầu bổ sung; tối đa 2000 ký tự): cơ sở sẽ nhận được ý kiến này.")]
+    [InlineData("""{"decision":"reject"}""", "comment", "Vui lòng ghi ý kiến (bắt buộc khi không tiếp nhận, hoặc khi yêu cầu bổ sung mà không chọn hồ sơ nào; tối đa 2000 ký tự): cơ sở sẽ nhận được ý kiến này.")]
     [InlineData("""{"decision":"request-documents","comment":"   "}""", "comment", null)]
     [InlineData("""{"decision":"maybe"}""", "decision", "Vui lòng chọn quyết định: tiếp nhận, yêu cầu bổ sung hồ sơ hoặc không tiếp nhận.")]
     [InlineData("""{"decision":true}""", "decision", null)]
