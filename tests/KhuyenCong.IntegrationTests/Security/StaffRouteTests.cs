@@ -23,6 +23,8 @@ public partial class StaffRouteTests(LocalHostFixture fixture) : IClassFixture<L
         "POST api/proposals",
         "GET api/track/{trackingCode}",
         "GET track/{trackingCode}",
+        "GET track",
+        "POST track",
         "GET api/caps",
         "GET api/geography/provinces",
         "GET api/geography/communes",
