@@ -94,6 +94,7 @@ public static class DependencyInjection
         services.AddSingleton<Screening.ScreeningDecisions>();
         services.AddSingleton<Appraisal.ReviewerReplacement>();
         services.AddSingleton<Funding.ContractRecording>();
+        services.AddSingleton<Approval.DecisionNumberRecording>();
         services.AddSingleton<Funding.PaymentRecording>();
         services.AddSingleton<Funding.AcceptanceConfirmation>();
         services.AddSingleton<Proposals.ProposalCancellation>();

@@ -34,7 +34,7 @@ public sealed class StaffActionFunctions(
     public Task<IActionResult> DecideScreening([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/screening")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
         staff.ActionAsync(request, StaffRoles.Officer, id, "screening", async (c, input) =>
-            (await screening.DecideAsync(new ScreeningRequest(id, input.Field("decision"), input.Field("comment"), c.Staff.Actor),
+            (await screening.DecideAsync(new ScreeningRequest(id, input.Field("decision"), input.Field("comment"), c.Staff.Actor, input.Field("documents")),
                 new DurableWorkflowEvents(durableClient), cancellationToken))
             .Answer(c.Language, d => Accepted(id, new { id, round = d.Round, decision = d.Code, comment = d.Comment, decidedBy = d.By })), cancellationToken);
 

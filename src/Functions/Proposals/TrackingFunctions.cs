@@ -48,14 +48,23 @@ public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottl
             PageOptions.Standard with { StatusCode = status, CacheControl = "no-store" });
     }
 
+    private static readonly Bilingual UnknownCode = new("Không có đề án nào với mã theo dõi này. Vui lòng kiểm tra mã trong email xác nhận.",
+        "No proposal has this tracking code. Check the code in your acknowledgement email.");
+
     private async Task<(TrackingView? View, IActionResult? Refusal)> LookUpAsync(HttpRequest request, string trackingCode, Language language, CancellationToken cancellationToken)
     {
-        if (await throttle.HoldAsync(request, language, cancellationToken) is { } refusal)
+        if (await throttle.GateAsync(request, language, cancellationToken) is { } refused)
         {
-            return (null, refusal);
+            return (null, refused);
         }
 
         var view = await tracking.FindAsync(trackingCode, language, cancellationToken);
-        return view is null ? (null, throttle.Unknown(request, language)) : (view, null);
+        if (view is null)
+        {
+            throttle.RecordMiss(request);
+            return (null, Problems.Status(StatusCodes.Status404NotFound, UnknownCode.In(language), language));
+        }
+
+        return (view, null);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +33,32 @@ public sealed class TrackingThrottle(TimeProvider time)
         var count = Current(ClientAddress(request));
         return count >= MaxMisses ? null : count <= FreeMisses ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Min(3000, 250 * (count - FreeMisses)));
     }
+
+    /// <summary>
+    /// The gate every applicant lookup passes (by code, or by tax code and phone): null once the request may look up
+    /// (after the delay its address has earned), or the 429 problem with <c>Retry-After</c>. A lookup that finds
+    /// nothing calls <see cref="RecordMiss"/>.
+    /// </summary>
+    public async Task<IActionResult?> GateAsync(HttpRequest request, Language language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var delay = DelayFor(request);
+        if (delay is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Problems.Status(StatusCodes.Status429TooManyRequests, TooMany.In(language), language);
+        }
+
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay.Value, time, cancellationToken);
+        }
+
+        return null;
+    }
+
+    /// <summary>Why a lookup is refused with 429.</summary>
+    public static Bilingual TooMany { get; } = new("Bạn đã tra cứu sai quá nhiều lần, vui lòng thử lại sau.", "Too many lookups found nothing from your address: try again later.");
 
     public void RecordMiss(HttpRequest request)
     {

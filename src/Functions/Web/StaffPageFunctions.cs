@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ListPage = KhuyenCong.Web.Pages.Staff.StaffProposalListPage;
+using CancelPage = KhuyenCong.Web.Pages.Staff.StaffCancelPage;
 using ProposalPage = KhuyenCong.Web.Pages.Staff.StaffProposalPage;
 
 namespace KhuyenCong.Functions.Web;
@@ -61,4 +62,23 @@ public sealed class StaffPageFunctions(
         return await pages.PageAsync<ProposalPage, StaffProposalPageModel>(c.Http, c.Language,
             StaffPageModels.Proposal(c, dossier, staff.FormToken(c.Staff)));
     }
+
+    /// <summary>
+    /// <c>GET /staff/proposals/{id}/cancel</c>: the confirm step before an officer cancels (the reason, a destructive
+    /// button posting to <c>POST /api/proposals/{id}/cancel</c>); a page, so it works without JavaScript.
+    /// </summary>
+    [Function(nameof(StaffCancelPage))]
+    public Task<IActionResult> StaffCancelPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/proposals/{id}/cancel")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, async c =>
+        {
+            var proposal = await proposals.GetAsync(id, cancellationToken);
+            return proposal is null
+                ? await pages.PageAsync<StaffNotFoundPage, StaffNotFoundPageModel>(c.Http, c.Language, StaffPageModels.ProposalNotFound(c),
+                    PageOptions.Standard with { StatusCode = StatusCodes.Status404NotFound })
+                : await pages.PageAsync<CancelPage, StaffCancelPageModel>(c.Http, c.Language,
+                    new StaffCancelPageModel(proposal, staff.FormToken(c.Staff), StaffLinks.From(c.Http, c.Language)));
+        });
 }

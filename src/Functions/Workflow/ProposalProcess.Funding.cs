@@ -42,7 +42,7 @@ internal sealed partial class ProposalProcess
         {
             case DirectorOutcome.Approve:
                 Committed = true;
-                await ChangeStatusAsync(ProposalStatus.Approved, decision.By, "QĐ " + approval.DecisionNumber);
+                await ChangeStatusAsync(ProposalStatus.Approved, decision.By, approval.DecisionNumber is null ? null : "QĐ " + approval.DecisionNumber);
                 await SendAsync(WorkflowEmailKind.Approved, round);
                 return Step.AwaitContract;
             case DirectorOutcome.Reject:

@@ -19,6 +19,16 @@ namespace KhuyenCong.Application.Approval;
 /// <param name="Budget">The budget line of the proposal's year and funding source, as read now.</param>
 public sealed record ApprovalFacts(ProposalCase Case, SupportCap? Cap, long MaxAmount, BudgetLine Budget);
 
+/// <summary>A valid decision not yet taken, for the confirm step: what it commits and what the budget keeps after it.</summary>
+public sealed record ApprovalPreview(ValidDirectorDecision Decision, ApprovalFacts Facts)
+{
+    /// <summary>An approval commits money: it is taken only once confirmed.</summary>
+    public bool NeedsConfirmation => Decision.Outcome == DirectorOutcome.Approve;
+
+    /// <summary>What is left of the budget line once the amount is committed.</summary>
+    public long BudgetAfter => Facts.Budget.Remaining - (Decision.Amount ?? 0);
+}
+
 /// <summary>
 /// The director's decision through the approval link (subject "director", round = approval round), while the proposal
 /// awaits approval. Only the signed-in director decides (ADR 0010: the adapter checks the role before anything is
@@ -68,7 +78,28 @@ public sealed class ApprovalDecisions(
     }
 
     /// <summary>
-    /// Decides: validates the form (<see cref="DirectorDecisionForm.Validate"/>), claims the link, commits the amount
+    /// The decision checked without taking it (the confirm step's page): refused as <see cref="OpenAsync"/> is, invalid
+    /// with the form's errors by field, else what it would commit. Nothing is claimed, committed or stored.
+    /// </summary>
+    public async Task<Decision<ApprovalPreview>> PreviewAsync(OpenedLink link, DirectorDecisionForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var open = await OpenAsync(link, cancellationToken);
+        if (!open.IsDone)
+        {
+            return open.Refusal<ApprovalPreview>();
+        }
+
+        var errors = new BilingualErrors();
+        return form.Validate(link.Proposal.Submission.RequestedSupport, open.Value!.MaxAmount, open.Value.Cap?.Basis, errors) is { } valid
+            ? Decision<ApprovalPreview>.Done(new(valid, open.Value))
+            : Decision<ApprovalPreview>.Invalid(errors);
+    }
+
+    /// <summary>
+    /// Decides: validates the form (<see cref="DirectorDecisionForm.Validate"/>); an approval not confirmed
+    /// (<see cref="DirectorDecisionForm.Confirmed"/>) is invalid at <see cref="DirectorDecisionForm.ConfirmField"/>, so no
+    /// money is committed without the confirm step; then claims the link, commits the amount
     /// when approving (a refusal is a conflict whose reason is the ledger's, and the link is free again), stores the
     /// decision by <paramref name="director"/>'s actor (name and Entra object id), then tells the workflow.
     /// </summary>
@@ -83,17 +114,16 @@ public sealed class ApprovalDecisions(
             throw new InvalidOperationException("An approval decision reached the use case without the director's principal.");
         }
 
-        var open = await OpenAsync(link, cancellationToken);
-        if (!open.IsDone)
+        var preview = await PreviewAsync(link, form, cancellationToken);
+        if (!preview.IsDone)
         {
-            return open.Refusal<ApprovalRecord>();
+            return preview.Refusal<ApprovalRecord>();
         }
 
-        var facts = open.Value!;
-        var errors = new BilingualErrors();
-        if (form.Validate(link.Proposal.Submission.RequestedSupport, facts.MaxAmount, facts.Cap?.Basis, errors) is not { } valid)
+        var valid = preview.Value!.Decision;
+        if (preview.Value.NeedsConfirmation && !form.Confirmed)
         {
-            return Decision<ApprovalRecord>.Invalid(errors);
+            return Decision<ApprovalRecord>.Invalid(new BilingualErrors().Add(DirectorDecisionForm.ConfirmField, Unconfirmed));
         }
 
         var (first, use) = await uses.TryUseAsync(link.Claims.LinkId, link.ProposalId, DirectorOutcomes.Code(valid.Outcome), cancellationToken);
@@ -156,6 +186,10 @@ public sealed class ApprovalDecisions(
 
         LinkDecisionLog.Decided(logger, link.ProposalId, link.Claims.Action);
     }
+
+    /// <summary>Why an approval posted without the confirm step is refused.</summary>
+    public static Bilingual Unconfirmed { get; } = new("Vui lòng xác nhận số tiền phê duyệt trước khi ghi nhận quyết định.",
+        "Confirm the approved amount before the decision is recorded.");
 
     private static Bilingual Used(LinkUse use) =>
         LinkRefusals.Recorded(DirectorOutcomes.TryParse(use.Decision, out var outcome) ? DirectorOutcomes.Label(outcome) : Bilingual.Same(use.Decision), use.At);

@@ -9,11 +9,15 @@ namespace KhuyenCong.Application.Approval;
 /// <summary>The director's decision as posted: every value as typed.</summary>
 /// <param name="Decision">"approve", "revise" or "reject".</param>
 /// <param name="Amount">The approved amount, with or without separators ("200.000.000").</param>
-/// <param name="DecisionNumber">The decision's number ("125/QĐ-SCT").</param>
-/// <param name="DecisionDate">The decision's date as a date input sends it (yyyy-MM-dd).</param>
+/// <param name="DecisionNumber">The decision's number ("125/QĐ-SCT"); may be left empty, for an officer to record once the văn thư gives it.</param>
+/// <param name="DecisionDate">The decision's date as a date input sends it (yyyy-MM-dd) or as typed (dd/MM/yyyy); may be left empty.</param>
 /// <param name="Comment">The comment or reason (required to revise or reject; the applicant receives it).</param>
 public sealed record DirectorDecisionForm(string? Decision, string? Amount, string? DecisionNumber, string? DecisionDate, string? Comment)
 {
+    /// <summary>The confirm step's field: an approval commits money only when it is posted with <see cref="ConfirmedValue"/>.</summary>
+    public const string ConfirmField = "confirm";
+    public const string ConfirmedValue = "yes";
+
     public const string DecisionField = "decision";
     public const string AmountField = "amount";
     public const string DecisionNumberField = "decisionNumber";
@@ -21,9 +25,13 @@ public sealed record DirectorDecisionForm(string? Decision, string? Amount, stri
     public const string CommentField = "comment";
     public const int MaxDecisionNumberLength = 50;
 
+    /// <summary>The director confirmed the amount on the confirm step (<see cref="ConfirmField"/> = <see cref="ConfirmedValue"/>).</summary>
+    public bool Confirmed { get; init; }
+
     /// <summary>
     /// The form checked: the decision chosen; to approve, an amount from 1 to the support requested and within the cap
-    /// (<paramref name="maxAmount"/>), a decision number and a date; to revise or reject, a comment. Errors by field.
+    /// (<paramref name="maxAmount"/>), and the decision's number and date when given (both may be left empty and
+    /// recorded later by an officer, <see cref="DecisionNumberRecording"/>); to revise or reject, a comment. Errors by field.
     /// </summary>
     public ValidDirectorDecision? Validate(long requested, long maxAmount, string? capBasis, BilingualErrors errors)
     {
@@ -89,28 +97,28 @@ public sealed record DirectorDecisionForm(string? Decision, string? Amount, stri
     private string? ValidNumber(BilingualErrors errors)
     {
         var number = LinkRefusals.Text(DecisionNumber, TextMode.SingleLine);
-        if (number.Length == 0)
-        {
-            errors.Add(DecisionNumberField, "Vui lòng nhập số quyết định.", "Enter the decision number.");
-        }
-        else if (number.Length > MaxDecisionNumberLength)
+        if (number.Length > MaxDecisionNumberLength)
         {
             errors.Add(DecisionNumberField,
                 $"Số quyết định không được dài quá {MaxDecisionNumberLength} ký tự.", $"The decision number is at most {MaxDecisionNumberLength} characters.");
         }
 
-        return number;
+        return number.Length == 0 ? null : number;
     }
 
     private DateOnly? ValidDate(BilingualErrors errors)
     {
-        if (DateOnly.TryParseExact(DecisionDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year is >= 2000 and <= 2100)
+        if (string.IsNullOrWhiteSpace(DecisionDate))
+        {
+            return null;
+        }
+
+        if (DecisionDates.TryParse(DecisionDate, out var date))
         {
             return date;
         }
 
-        errors.Add(DecisionDateField, "Vui lòng nhập ngày quyết định (ngày/tháng/năm).", "Enter the decision date.");
+        errors.Add(DecisionDateField, DecisionDates.Invalid);
         return null;
     }
 
@@ -119,5 +127,17 @@ public sealed record DirectorDecisionForm(string? Decision, string? Amount, stri
         new(DisplayFormat.Amount(amount, Language.Vietnamese) + " đồng", DisplayFormat.Amount(amount, Language.English) + " VND");
 }
 
-/// <summary>A director's decision that passed <see cref="DirectorDecisionForm.Validate"/>: amount, number and date set to approve.</summary>
+/// <summary>A director's decision that passed <see cref="DirectorDecisionForm.Validate"/>: an amount to approve; the number and date when given.</summary>
 public sealed record ValidDirectorDecision(DirectorOutcome Outcome, long? Amount, string? DecisionNumber, DateOnly? DecisionDate, string? Comment);
+
+/// <summary>A decision's date as a date input sends it (yyyy-MM-dd) or as typed (dd/MM/yyyy), between 2000 and 2100.</summary>
+public static class DecisionDates
+{
+    private static readonly string[] Formats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"];
+
+    public static Bilingual Invalid { get; } = new("Ngày quyết định không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 15/03/2026.",
+        "The decision date is not valid: enter it as day/month/year, for example 15/03/2026.");
+
+    public static bool TryParse(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && date.Year is >= 2000 and <= 2100;
+}

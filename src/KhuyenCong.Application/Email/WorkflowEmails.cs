@@ -138,11 +138,21 @@ public static class WorkflowEmails
         Compose(Send(p.Id, "approved", [p.Submission.Email]), Applicant(p),
             new($"Đề án {p.TrackingCode} đã được phê duyệt", $"Proposal {p.TrackingCode} approved"),
             Greeting(p),
-            [new($"Đề án \"{p.Submission.Title}\" (mã {p.TrackingCode}) đã được phê duyệt theo Quyết định số {approval.DecisionNumber} ngày {DateText(approval.DecisionDate, Language.Vietnamese)}, kinh phí hỗ trợ {DisplayFormat.Amount(approval.Amount ?? 0, Language.Vietnamese)} đồng.",
-                $"The proposal \"{p.Submission.Title}\" ({p.TrackingCode}) was approved by decision {approval.DecisionNumber} of {DateText(approval.DecisionDate, Language.English)}, with support of {DisplayFormat.Amount(approval.Amount ?? 0, Language.English)} VND."),
+            [ApprovalLine(p, approval),
              new("Trung tâm sẽ liên hệ để ký hợp đồng. Trong quá trình thực hiện, cơ sở gửi báo cáo tiến độ và hồ sơ nghiệm thu (biên bản nghiệm thu, hóa đơn) qua đường liên kết dưới đây.",
                 "The Centre will contact you to sign the contract. Send progress reports and the acceptance papers (acceptance minutes, invoices) through the link below.")],
             new EmailAction(reportUrl, new("Gửi báo cáo, hồ sơ nghiệm thu", "Send reports and acceptance papers")));
+
+    /// <summary>The approval, with the decision's number and date when the director gave them (an officer may record them later).</summary>
+    private static Bilingual ApprovalLine(Proposal p, ApprovalRecord approval)
+    {
+        var (vi, en) = (DisplayFormat.Amount(approval.Amount ?? 0, Language.Vietnamese), DisplayFormat.Amount(approval.Amount ?? 0, Language.English));
+        return approval.DecisionNumber is { Length: > 0 } number && approval.DecisionDate is not null
+            ? new($"Đề án \"{p.Submission.Title}\" (mã {p.TrackingCode}) đã được phê duyệt theo Quyết định số {number} ngày {DateText(approval.DecisionDate, Language.Vietnamese)}, kinh phí hỗ trợ {vi} đồng.",
+                $"The proposal \"{p.Submission.Title}\" ({p.TrackingCode}) was approved by decision {number} of {DateText(approval.DecisionDate, Language.English)}, with support of {en} VND.")
+            : new($"Đề án \"{p.Submission.Title}\" (mã {p.TrackingCode}) đã được phê duyệt, kinh phí hỗ trợ {vi} đồng. Số và ngày của quyết định sẽ được Trung tâm thông báo khi ban hành.",
+                $"The proposal \"{p.Submission.Title}\" ({p.TrackingCode}) was approved, with support of {en} VND. The Centre will give the decision's number and date once it is issued.");
+    }
 
     public static EmailMessage ContractRecorded(Proposal p, ContractRecord contract, string reportUrl) =>
         Compose(Send(p.Id, "contract", [p.Submission.Email]), Applicant(p),
@@ -184,6 +194,13 @@ public static class WorkflowEmails
             null);
     }
 
+    /// <summary>
+    /// The call to action as a button (issue 16): inline styles, since mail clients drop style sheets; 48 px high for a
+    /// thumb, white on the site header's blue.
+    /// </summary>
+    private const string ButtonStyle =
+        "display:inline-block;padding:14px 24px;min-height:20px;background:#0b4f9c;color:#ffffff;font-weight:bold;text-decoration:none;border-radius:6px";
+
     /// <summary>Builds both parts from bilingual pieces, escaping every piece for the HTML part.</summary>
     public static EmailMessage Compose(string sendId, IReadOnlyList<EmailRecipient> to, Bilingual subject, Bilingual greeting, IReadOnlyList<Bilingual> lines, EmailAction? action)
     {
@@ -211,7 +228,7 @@ public static class WorkflowEmails
             if (action is not null)
             {
                 var url = lang == "en" ? WithEnglish(action.Url) : action.Url;
-                html.Append("<p><a href=\"").Append(E(url)).Append("\">").Append(E(pick(action.Label))).Append("</a></p>\n");
+                html.Append("<p><a class=\"button\" href=\"").Append(E(url)).Append("\" style=\"").Append(ButtonStyle).Append("\">").Append(E(pick(action.Label))).Append("</a></p>\n");
                 text.Append(pick(action.Label)).Append(": ").Append(url).Append('\n');
             }
 

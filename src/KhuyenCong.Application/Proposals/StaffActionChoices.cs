@@ -38,8 +38,12 @@ public sealed record StaffActionChoices(
     AcceptanceChoice Acceptance,
     bool Cancel)
 {
+    /// <summary>The approval decision's number and date can be recorded (approved without them; officer).</summary>
+    public bool DecisionNumber { get; init; }
+
     /// <summary>Nothing to offer.</summary>
-    public bool IsEmpty => Screening is null && ReplaceableReviews.Count == 0 && !Contract && PaymentKinds.Count == 0 && Acceptance == AcceptanceChoice.None && !Cancel;
+    public bool IsEmpty => Screening is null && ReplaceableReviews.Count == 0 && !Contract && PaymentKinds.Count == 0 && Acceptance == AcceptanceChoice.None && !Cancel
+        && !DecisionNumber;
 
     /// <summary>The choices for <paramref name="staff"/> on <paramref name="proposal"/>, given its case and the payments recorded.</summary>
     public static StaffActionChoices For(Proposal proposal, ProposalCase @case, IReadOnlyList<BudgetPayment> payments, StaffPrincipal staff)
@@ -56,7 +60,10 @@ public sealed record StaffActionChoices(
             Contract: officer && status == ProposalStatus.Approved && @case.Contract is null,
             PaymentKinds: staff.IsInRole(StaffRoles.Finance) ? PaymentKindsAt(status, payments) : [],
             Acceptance: officer ? AcceptanceAt(status, @case) : AcceptanceChoice.None,
-            Cancel: officer && !status.IsFinal());
+            Cancel: officer && !status.IsFinal())
+        {
+            DecisionNumber = officer && Approval.DecisionNumberRecording.IsOpen(proposal, @case),
+        };
     }
 
     /// <summary>Advances while the work runs or once accepted; the final payment (quyết toán) once accepted, and only once.</summary>

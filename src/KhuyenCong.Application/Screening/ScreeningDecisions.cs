@@ -7,8 +7,12 @@ using Microsoft.Extensions.Logging;
 
 namespace KhuyenCong.Application.Screening;
 
-/// <summary>An officer's screening decision as sent: <c>accept</c>, <c>reject</c> or <c>request-documents</c>, and the comment the applicant receives.</summary>
-public sealed record ScreeningRequest(string ProposalId, FieldInput Decision, FieldInput Comment, string By);
+/// <summary>
+/// An officer's screening decision as sent: <c>accept</c>, <c>reject</c> or <c>request-documents</c>, the comment the
+/// applicant receives and, to request documents, the codes of the round's findings to send (comma-separated: the staff
+/// page's tick-boxes, prefilled with the blocking findings).
+/// </summary>
+public sealed record ScreeningRequest(string ProposalId, FieldInput Decision, FieldInput Comment, string By, FieldInput Documents = default);
 
 /// <summary>The decision stored on the screening round.</summary>
 public sealed record ScreeningDecided(string ProposalId, int Round, ScreeningOutcome Outcome, string? Comment, string By)
@@ -28,12 +32,15 @@ public sealed class ScreeningDecisions(IProposalRepository proposals, IProposalC
     public const int MaxComment = 2000;
 
     public static readonly Bilingual DecisionRequired = new(
-        "Vui lòng chọn quyết định: accept (tiếp nhận), reject (không tiếp nhận) hoặc request-documents (yêu cầu bổ sung hồ sơ).",
-        "Choose the decision: accept, reject or request-documents.");
+        "Vui lòng chọn quyết định: tiếp nhận, yêu cầu bổ sung hồ sơ hoặc không tiếp nhận.",
+        "Choose the decision: accept, request documents or reject.");
 
     public static readonly Bilingual CommentInvalid = new(
-        "Vui lòng ghi ý kiến (bắt buộc khi không tiếp nhận hoặc yêu cầu bổ sung; tối đa 2000 ký tự): cơ sở sẽ nhận được ý kiến này.",
-        "Write a comment (required to reject or to request documents; at most 2000 characters): the applicant receives it.");
+        "Vui lòng ghi ý kiến (bắt buộc khi không tiếp nhận, hoặc khi yêu cầu bổ sung mà không chọn hồ sơ nào; tối đa 2000 ký tự): cơ sở sẽ nhận được ý kiến này.",
+        "Write a comment (required to reject, or to request documents without ticking any; at most 2000 characters): the applicant receives it.");
+
+    public static readonly Bilingual DocumentsInvalid = new(
+        "Hồ sơ cần bổ sung phải là các mục của kết quả kiểm tra tự động của vòng này.", "The documents to request must be findings of this round's automatic checks.");
 
     public static readonly Bilingual ChecksNotDone = new(
         "Hồ sơ chưa được kiểm tra tự động xong: vui lòng thử lại sau ít phút.", "The automatic checks have not finished yet: try again in a few minutes.");
@@ -64,6 +71,17 @@ public sealed class ScreeningDecisions(IProposalRepository proposals, IProposalC
             return Decision<ScreeningDecided>.Conflict(ChecksNotDone);
         }
 
+        if (outcome == ScreeningOutcome.RequestDocuments)
+        {
+            var documents = DocumentsOf(request, screening);
+            if (documents is null)
+            {
+                return Decision<ScreeningDecided>.Invalid(new BilingualErrors().Add("documents", DocumentsInvalid));
+            }
+
+            comment = WithDocuments(documents, comment);
+        }
+
         if (screening.Outcome is not null
             || !await cases.DecideScreeningAsync(request.ProposalId, screening.Round, outcome!.Value, request.By, comment, time.GetUtcNow(), cancellationToken))
         {
@@ -85,12 +103,38 @@ public sealed class ScreeningDecisions(IProposalRepository proposals, IProposalC
             errors.Add("decision", DecisionRequired);
         }
 
-        if (!request.Comment.TryText(TextMode.MultiLine, MaxComment, required: outcome is ScreeningOutcome.Reject or ScreeningOutcome.RequestDocuments, out var comment))
+        var ticked = outcome == ScreeningOutcome.RequestDocuments && !request.Documents.IsAbsent;
+        if (!request.Comment.TryText(TextMode.MultiLine, MaxComment, required: outcome is ScreeningOutcome.Reject || (outcome is ScreeningOutcome.RequestDocuments && !ticked), out var comment))
         {
             errors.Add("comment", CommentInvalid);
         }
 
         return (errors, outcome, comment);
+    }
+
+    /// <summary>The findings ticked (none when the field is absent), or null when one is not a finding of the round.</summary>
+    private static List<ScreeningFinding>? DocumentsOf(ScreeningRequest request, ScreeningRecord screening)
+    {
+        if (request.Documents.WrongType)
+        {
+            return null;
+        }
+
+        var codes = (request.Documents.Text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal);
+        var found = codes.Select(code => screening.Findings.FirstOrDefault(f => f.Code == code)).ToList();
+        return found.Any(f => f is null) ? null : found.OfType<ScreeningFinding>().ToList();
+    }
+
+    /// <summary>What the applicant receives: the documents to add, one a line, then the officer's comment.</summary>
+    private static string? WithDocuments(List<ScreeningFinding> documents, string? comment)
+    {
+        if (documents.Count == 0)
+        {
+            return comment;
+        }
+
+        var lines = "Hồ sơ cần bổ sung:\n" + string.Join("\n", documents.Select(d => "- " + d.Vi));
+        return comment is null ? lines : lines + "\n" + comment;
     }
 
     /// <summary>The outcome's code in the API (<c>accept</c>, <c>reject</c>, <c>request-documents</c>).</summary>

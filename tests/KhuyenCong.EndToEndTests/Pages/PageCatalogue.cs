@@ -26,8 +26,11 @@ public static class PageCatalogue
         new("form-refused", Staff: false, _ => Task.FromResult("/"), PostTheFormWithoutScript, Status: 400),
         new("confirmation", Staff: false, async s => $"/track/{(await s.SubmittedAsync()).TrackingCode}?submitted=1"),
         new("tracking", Staff: false, async s => $"/track/{(await s.SubmittedAsync()).TrackingCode}"),
+        new("track-lookup", Staff: false, _ => Task.FromResult("/track")),
+        new("track-lookup-found", Staff: false, async s => $"/track?taxCode={(await s.SubmittedAsync()).TaxCode}", LookUpByTaxCodeAndPhone),
         new("link-review", Staff: false, s => s.ReviewLinkAsync()),
         new("link-approval", Staff: false, s => s.ApprovalLinkAsync()),
+        new("link-approval-confirm", Staff: true, async s => (await s.NewApprovalLinkAsync()).Link, AskToApprove),
         new("link-revision", Staff: false, s => s.RevisionLinkAsync()),
         new("link-withdrawal", Staff: false, s => s.WithdrawalLinkAsync()),
         new("link-report", Staff: false, s => s.ReportLinkAsync()),
@@ -35,6 +38,7 @@ public static class PageCatalogue
         new("link-already-used", Staff: false, s => s.UsedReviewLinkAsync(), Status: 409),
         new("staff-proposals", Staff: true, _ => Task.FromResult("/staff/proposals?year=2026")),
         new("staff-proposal", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}"),
+        new("staff-cancel", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}/cancel"),
         new("staff-programmes", Staff: true, _ => Task.FromResult("/staff/programmes")),
         new("staff-plans", Staff: true, _ => Task.FromResult("/staff/plans")),
         new("staff-calls", Staff: true, async s => { await s.CouncilAsync(); return "/staff/calls"; }),
@@ -49,6 +53,37 @@ public static class PageCatalogue
     public static TheoryData<string> Names() => new(All.Select(p => p.Name));
 
     public static CataloguedPage Named(string name) => All.Single(p => p.Name == name);
+
+    /// <summary>
+    /// The lookup by tax code and phone number of the proposal <see cref="PageStates.SubmittedAsync"/> sent (the tax
+    /// code rides in the address's query, which the page ignores; the phone is 0988123456).
+    /// </summary>
+    private static async Task<IResponse?> LookUpByTaxCodeAndPhone(IPage page, string address)
+    {
+        var taxCode = System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://x"), address).Query)["taxCode"]!;
+        await page.GotoAsync(address);
+        await page.FillAsync("#taxCode", taxCode);
+        await page.FillAsync("#phone", "0988 123 456");
+        return await PostedAsync(page, () => page.ClickAsync("#lookup-applicant-button"));
+    }
+
+    /// <summary>The answer to the form post <paramref name="send"/> makes, once its page is loaded.</summary>
+    public static async Task<IResponse?> PostedAsync(IPage page, Func<Task> send)
+    {
+        var answer = page.WaitForResponseAsync(r => r.Request.IsNavigationRequest && r.Request.Method == "POST");
+        await send();
+        var response = await answer;
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        return response;
+    }
+
+    /// <summary>The director chooses to approve the amount asked and continues: the confirm step, before any money is committed.</summary>
+    private static async Task<IResponse?> AskToApprove(IPage page, string address)
+    {
+        await page.GotoAsync(address);
+        await page.CheckAsync("#decision-approve");
+        return await PostedAsync(page, () => page.ClickAsync("#submit-decision"));
+    }
 
     /// <summary>
     /// The blank form posted by the browser itself (form.submit() skips form.js, as if there were no script): the

@@ -76,6 +76,25 @@ public sealed class PageStates
     public Task<string> ApprovalLinkAsync() => Once("approve", async () =>
         Link(LinkActions.Approve, await NewProposalAsync(ProposalStatus.AwaitingApproval), "director"));
 
+    /// <summary>
+    /// A fresh approval link (not shared: the test decides on it) for a proposal whose council passed it (average
+    /// 86,5/100), with its budget line allocated so that an approval fits.
+    /// </summary>
+    public async Task<(string Id, string Link)> NewApprovalLinkAsync()
+    {
+        var id = await NewProposalAsync(ProposalStatus.AwaitingApproval);
+        var proposal = (await Services.GetRequiredService<IProposalRepository>().GetAsync(id, CancellationToken.None))!;
+        var rubric = await Services.GetRequiredService<IRubricStore>().GetCurrentAsync(CancellationToken.None);
+        await Services.GetRequiredService<IProposalCaseStore>().SaveVerdictAsync(id,
+            new VerdictRecord(1, true, KhuyenCong.Domain.Appraisal.Recommendation.Approve, 86.5m, rubric.TotalPoints, rubric.Id, rubric.Version, DateTimeOffset.UtcNow, []),
+            CancellationToken.None);
+        var ledger = Services.GetRequiredService<KhuyenCong.Application.Budgets.IBudgetLedger>();
+        var key = new KhuyenCong.Domain.Budgets.BudgetKey(proposal.Year, proposal.Submission.FundingSource);
+        var line = await ledger.GetAsync(key, CancellationToken.None);
+        await ledger.SetAllocationAsync(key, line.Committed + 1_000_000_000, "test", CancellationToken.None);
+        return (id, Link(LinkActions.Approve, id, "director"));
+    }
+
     public Task<string> RevisionLinkAsync() => Once("revise", async () =>
     {
         using var client = Client();

@@ -8,16 +8,17 @@ namespace KhuyenCong.EndToEndTests.Pages;
 /// <summary>Proposals submitted through the public API, as an applicant would.</summary>
 public static class TestProposals
 {
-    public sealed record Submitted(string Id, string TrackingCode);
+    public sealed record Submitted(string Id, string TrackingCode, string TaxCode = "");
 
     /// <summary>A valid machinery proposal (Hà Nội, national money): 160.000.000 đồng asked of 400.000.000.</summary>
     public static async Task<Submitted> SubmitAsync(HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
+        var taxCode = "0" + Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
         using var response = await client.PostAsJsonAsync("/api/proposals", new Dictionary<string, object>
         {
             ["organizationName"] = "Hợp tác xã Mây tre đan Phú Vinh",
-            ["taxCode"] = "0" + Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture), ["entityType"] = "cooperative",
+            ["taxCode"] = taxCode, ["entityType"] = "cooperative",
             ["representative"] = "Phạm Văn Hùng",
             ["email"] = $"phu.vinh+{Guid.NewGuid():N}@example.vn",
             ["phone"] = "0988123456",
@@ -37,6 +38,6 @@ public static class TestProposals
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new Submitted(body.GetProperty("id").GetString()!, body.GetProperty("trackingCode").GetString()!);
+        return new Submitted(body.GetProperty("id").GetString()!, body.GetProperty("trackingCode").GetString()!, taxCode);
     }
 }

@@ -14,10 +14,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.IntegrationTests.Cycle;
 
+/// <summary>
+/// One Azurite and LocalHost for the selection and plan tests: they submit proposals without a call and file them under
+/// calls they put in storage, so they keep away from the calls tests' host, where open calls make a call required.
+/// </summary>
 [CollectionDefinition(Name)]
-public sealed class CycleCollection : ICollectionFixture<LocalHostFixture>
+public sealed class SelectionCollection : ICollectionFixture<LocalHostFixture>
 {
-    public const string Name = "Cycle";
+    public const string Name = "Selection";
 }
 
 /// <summary>

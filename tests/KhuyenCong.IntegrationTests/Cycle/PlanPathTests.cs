@@ -12,7 +12,7 @@ namespace KhuyenCong.IntegrationTests.Cycle;
 /// The plan paths over HTTP (issue 13 lines 4 and 5): the local call through the People's Committee's decision, the
 /// national call through the Ministry's; money committed in the ledger and the workflow events raised.
 /// </summary>
-[Collection(CycleCollection.Name)]
+[Collection(SelectionCollection.Name)]
 public sealed class PlanPathTests(LocalHostFixture fixture)
 {
     private static readonly string Today = DateTimeOffset.UtcNow.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -9,7 +9,7 @@ using KhuyenCong.Testing;
 namespace KhuyenCong.IntegrationTests.Cycle;
 
 /// <summary>A call's ranking and selection over HTTP: the officer's proposal, the director's link, refusals and concurrency (issue 13 line 3).</summary>
-[Collection(CycleCollection.Name)]
+[Collection(SelectionCollection.Name)]
 public sealed class SelectionTests(LocalHostFixture fixture)
 {
     private readonly CycleTestKit kit = new(fixture);

@@ -53,16 +53,26 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         return (proposal, kit.Link(LinkActions.Approve, id, "director"));
     }
 
+    /// <summary>The decision form as posted; <paramref name="confirm"/>: as the confirm step posts it (confirm=yes).</summary>
     private static List<KeyValuePair<string, string>> Decision(string token, string decision = "approve", string? amount = "200000000",
-        string? number = "125/QĐ-SCT", string? date = "2026-11-30", string comment = "") =>
-    [
-        new("formToken", token),
-        new("decision", decision),
-        new("amount", amount ?? string.Empty),
-        new("decisionNumber", number ?? string.Empty),
-        new("decisionDate", date ?? string.Empty),
-        new("comment", comment),
-    ];
+        string? number = "125/QĐ-SCT", string? date = "2026-11-30", string comment = "", bool confirm = true)
+    {
+        List<KeyValuePair<string, string>> form =
+        [
+            new("formToken", token),
+            new("decision", decision),
+            new("amount", amount ?? string.Empty),
+            new("decisionNumber", number ?? string.Empty),
+            new("decisionDate", date ?? string.Empty),
+            new("comment", comment),
+        ];
+        if (confirm)
+        {
+            form.Add(new("confirm", "yes"));
+        }
+
+        return form;
+    }
 
     [Fact]
     public async Task Get_ShowsAmountsCapReviewsVerdictAndBudget_AndChangesNothing()
@@ -86,7 +96,15 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.Contains("id=\"verdict-passed\">Đạt<", html, StringComparison.Ordinal);
         Assert.Contains("92,5", html, StringComparison.Ordinal);
-        Assert.Contains("name=\"amount\" value=\"250000000\"", html, StringComparison.Ordinal);
+        // The summary first (amount asked, council verdict and average, budget left), the decision right under it.
+        Assert.True(html.IndexOf("id=\"approval-summary\"", StringComparison.Ordinal) < html.IndexOf("id=\"approval-form\"", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("id=\"approval-form\"", StringComparison.Ordinal) < html.IndexOf("id=\"funding\"", StringComparison.Ordinal));
+        Assert.Matches("id=\"summary-verdict\">Đạt, điểm trung bình 92,5/", html);
+        Assert.Contains("id=\"summary-budget\">1.234.000.000 đồng</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"summary-requested\">250.000.000 đồng</dd>", html, StringComparison.Ordinal);
+        // The amount is shown grouped with dots, as it is typed.
+        Assert.Contains("name=\"amount\" value=\"250.000.000\"", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("name=\"decision\"[^>]*checked", html);
         // Anyone holding the link may look; the page says only the signed-in director decides.
         Assert.Contains("id=\"director-sign-in\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain(proposal.Submission.Email, html, StringComparison.Ordinal);
@@ -147,10 +165,9 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
     [InlineData("250000001", null, "2026-11-30", "amount")]
     [InlineData("0", "1/QĐ", "2026-11-30", "amount")]
     [InlineData("hai trăm", "1/QĐ", "2026-11-30", "amount")]
-    [InlineData("1000", "", "2026-11-30", "decisionNumber")]
     [InlineData("1000", "123456789012345678901234567890123456789012345678901", "2026-11-30", "decisionNumber")]
-    [InlineData("1000", "1/QĐ", "", "decisionDate")]
-    [InlineData("1000", "1/QĐ", "30/11/2026", "decisionDate")]
+    [InlineData("1000", "1/QĐ", "31/02/2026", "decisionDate")]
+    [InlineData("1000", "1/QĐ", "1999-12-31", "decisionDate")]
     public async Task InvalidApproval_Answers422NamingTheField_AndCommitsNothing(string amount, string? number, string date, string field)
     {
         using var client = kit.DirectorClient();
@@ -328,5 +345,99 @@ public sealed class ApprovalLinkTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain("id=\"director-sign-in\"", html, StringComparison.Ordinal);
         Assert.Contains("action=\"" + path + "?code=" + LocalHostFactory.FunctionKey + "\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approve_WithoutTheConfirmStep_ShowsWhatItCommits_AndCommitsNothingUntilConfirmed()
+    {
+        using var client = kit.DirectorClient();
+        var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
+        var key = LinkTestKit.BudgetOf(proposal);
+        await kit.SetRemainingAsync(key, 1_000_000_000);
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+
+        var (status, body) = await LinkTestKit.PostAsync(client, path, Decision(token, amount: "200.000.000", confirm: false));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("id=\"confirm-form\"", body, StringComparison.Ordinal);
+        Assert.Contains("id=\"confirm-amount\"><strong>200.000.000 đồng</strong>", body, StringComparison.Ordinal);
+        Assert.Contains("id=\"confirm-budget-after\">800.000.000 đồng</dd>", body, StringComparison.Ordinal);
+        Assert.Contains("type=\"hidden\" name=\"amount\" value=\"200.000.000\"", body, StringComparison.Ordinal);
+        Assert.Empty((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+        Assert.Null(await kit.Ledger.GetCommitmentAsync(key, proposal.Id, CancellationToken.None));
+        Assert.Equal(1_000_000_000, (await kit.Ledger.GetAsync(key, CancellationToken.None)).Remaining);
+        Assert.Empty(await kit.RaisedEventsAsync(proposal.Id, WorkflowEvents.DirectorDecided));
+
+        // "Change" brings the form back as typed, still nothing decided.
+        var (edit, editBody) = await LinkTestKit.PostAsync(client, path, Decision(token, amount: "200.000.000", confirm: false).Append(new("edit", "1")));
+        Assert.Equal(HttpStatusCode.OK, edit);
+        Assert.Contains("name=\"amount\" value=\"200.000.000\"", editBody, StringComparison.Ordinal);
+        Assert.Matches("value=\"approve\"[^>]*checked", editBody);
+        Assert.Empty((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+
+        var (confirmed, _) = await LinkTestKit.PostAsync(client, path, Decision(token, amount: "200.000.000"));
+        Assert.Equal(HttpStatusCode.OK, confirmed);
+        Assert.Equal(200_000_000, (await kit.Ledger.GetCommitmentAsync(key, proposal.Id, CancellationToken.None))!.Approved);
+    }
+
+    [Fact]
+    public async Task RejectWithoutTheConfirmStep_IsRecordedAtOnce()
+    {
+        using var client = kit.DirectorClient();
+        var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+
+        var (status, body) = await LinkTestKit.PostAsync(client, path, Decision(token, decision: "reject", comment: "Không phù hợp quy hoạch.", confirm: false));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("id=\"decision\"", body, StringComparison.Ordinal);
+        Assert.Equal(DirectorOutcome.Reject, (await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals.Single().Outcome);
+    }
+
+    [Fact]
+    public async Task NoDecisionChosen_Answers422AtTheField_AndStoresNothing()
+    {
+        using var client = kit.DirectorClient();
+        var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+
+        var (status, body) = await LinkTestKit.PostAsync(client, path, Decision(token, decision: string.Empty));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Contains("id=\"decision-error\">Vui lòng chọn quyết định", body, StringComparison.Ordinal);
+        Assert.Empty((await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals);
+    }
+
+    [Fact]
+    public async Task Approve_WithoutDecisionNumberAndDate_IsRecordedWithoutThem()
+    {
+        using var client = kit.DirectorClient();
+        var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
+        await kit.SetRemainingAsync(LinkTestKit.BudgetOf(proposal), 1_000_000_000);
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+
+        var (confirmStep, confirmBody) = await LinkTestKit.PostAsync(client, path, Decision(token, number: null, date: null, confirm: false));
+        var (status, body) = await LinkTestKit.PostAsync(client, path, Decision(token, number: null, date: null));
+
+        Assert.Equal(HttpStatusCode.OK, confirmStep);
+        Assert.Contains("Chưa có số: cán bộ sẽ ghi số và ngày khi văn thư cấp số.", confirmBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Cán bộ sẽ ghi số và ngày quyết định khi văn thư cấp số.", body, StringComparison.Ordinal);
+        var approval = (await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals.Single();
+        Assert.Equal((DirectorOutcome.Approve, 200_000_000L, (string?)null, (DateOnly?)null), (approval.Outcome, approval.Amount!.Value, approval.DecisionNumber, approval.DecisionDate));
+    }
+
+    [Fact]
+    public async Task DecisionDateAsTyped_DayMonthYear_IsAccepted()
+    {
+        using var client = kit.DirectorClient();
+        var (proposal, path) = await AwaitingApprovalAsync(client, withReviews: false);
+        await kit.SetRemainingAsync(LinkTestKit.BudgetOf(proposal), 1_000_000_000);
+        var token = await LinkTestKit.FormTokenAsync(client, path);
+
+        var (status, _) = await LinkTestKit.PostAsync(client, path, Decision(token, date: "30/11/2026"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(new DateOnly(2026, 11, 30), (await kit.Cases.GetAsync(proposal.Id, CancellationToken.None)).Approvals.Single().DecisionDate);
     }
 }

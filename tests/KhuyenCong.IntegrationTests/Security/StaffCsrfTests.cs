@@ -26,6 +26,8 @@ public partial class StaffCsrfTests(LocalHostFixture fixture) : IClassFixture<Lo
         "POST api/proposals",
         "POST links/{token}",
         "POST links/selection/{token}",
+        // The public lookup by tax code and phone (reads, changes nothing but the throttle's count).
+        "POST track",
     };
 
     public static TheoryData<string, string> StaffWrites()

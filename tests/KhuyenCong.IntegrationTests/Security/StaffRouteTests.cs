@@ -24,6 +24,8 @@ public partial class StaffRouteTests(LocalHostFixture fixture) : IClassFixture<L
         "GET api/track/{trackingCode}",
         "GET track/{trackingCode}",
         "GET track/{trackingCode}/receipt.pdf",
+        "GET track",
+        "POST track",
         "GET api/caps",
         "GET api/geography/provinces",
         "GET api/geography/communes",

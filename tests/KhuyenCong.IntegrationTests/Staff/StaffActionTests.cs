@@ -80,9 +80,9 @@ public class StaffActionTests(LocalHostFixture fixture)
     }
 
     [Theory]
-    [InlineData("""{"decision":"reject"}""", "comment", "Vui lòng ghi ý kiến (bắt buộc khi không tiếp nhận hoặc yêu cầu bổ sung; tối đa 2000 ký tự): cơ sở sẽ nhận được ý kiến này.")]
+    [InlineData("""{"decision":"reject"}""", "comment", "Vui lòng ghi ý kiến (bắt buộc khi không tiếp nhận, hoặc khi yêu cầu bổ sung mà không chọn hồ sơ nào; tối đa 2000 ký tự): cơ sở sẽ nhận được ý kiến này.")]
     [InlineData("""{"decision":"request-documents","comment":"   "}""", "comment", null)]
-    [InlineData("""{"decision":"maybe"}""", "decision", "Vui lòng chọn quyết định: accept (tiếp nhận), reject (không tiếp nhận) hoặc request-documents (yêu cầu bổ sung hồ sơ).")]
+    [InlineData("""{"decision":"maybe"}""", "decision", "Vui lòng chọn quyết định: tiếp nhận, yêu cầu bổ sung hồ sơ hoặc không tiếp nhận.")]
     [InlineData("""{"decision":true}""", "decision", null)]
     [InlineData("not json", "body", null)]
     [InlineData("[1,2]", "body", null)]

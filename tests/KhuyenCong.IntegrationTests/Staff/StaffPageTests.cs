@@ -39,7 +39,8 @@ public class StaffPageTests(LocalHostFixture fixture)
         Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
         Assert.Contains($"action=\"/api/proposals/{id}/screening?lang=vi\"", html, StringComparison.Ordinal);
         Assert.Contains("/assets/staff.js", html, StringComparison.Ordinal);
-        Forms(html, ["form-screening", "form-cancel"], ["form-contract", "form-payment", "form-acceptance"]);
+        Forms(html, ["form-screening"], ["form-contract", "form-payment", "form-acceptance", "form-cancel"]);
+        Assert.Contains("id=\"cancel-link\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public class StaffPageTests(LocalHostFixture fixture)
 
         var html = await PageAsync(id);
 
-        Forms(html, ["form-replace-" + open, "form-cancel"], ["form-replace-" + answered, "form-screening"]);
+        Forms(html, ["form-replace-" + open], ["form-replace-" + answered, "form-screening"]);
         Assert.Contains("Hà Thị Yến", html, StringComparison.Ordinal);
     }
 
@@ -77,7 +78,7 @@ public class StaffPageTests(LocalHostFixture fixture)
         var id = await scenario.SubmitAsync();
         await scenario.SetStatusAsync(id, ProposalStatus.Approved);
 
-        Forms(await PageAsync(id), ["form-contract", "form-cancel"], ["form-screening", "form-payment", "form-acceptance"]);
+        Forms(await PageAsync(id), ["form-contract"], ["form-screening", "form-payment", "form-acceptance"]);
     }
 
     [Fact]

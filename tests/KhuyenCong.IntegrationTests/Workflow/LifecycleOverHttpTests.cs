@@ -61,20 +61,29 @@ public sealed partial class LifecycleOverHttpTests(FastWorkflowFixture fixture)
             Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         }
 
-        // The director, signed in (LocalHost: the function key), approves through the emailed link; the amount is
-        // committed in the year's local budget.
+        // The director, signed in (LocalHost: the function key), approves through the emailed link, without the
+        // decision's number (the văn thư gives it after signing): the form, then the confirm step, which alone
+        // commits the amount in the year's local budget.
         await WaitForStatusAsync(staff, id, "awaiting-approval");
         var request = (await WaitForMessagesAsync(web, m => m.Subject().StartsWith("Đề nghị phê duyệt", StringComparison.Ordinal) && m.Subject().Contains(code, StringComparison.Ordinal), what: "the director's email")).Single();
         var approvePath = LinkIn(request);
         var approvePage = await web.GetStringAsync(new Uri(approvePath, UriKind.Relative));
-        using (var approved = await staff.PostAsync(new Uri(approvePath, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        var decision = new Dictionary<string, string>
         {
             ["formToken"] = FormToken().Match(approvePage).Groups[1].Value,
             ["decision"] = "approve",
-            ["amount"] = "190000000",
-            ["decisionNumber"] = "88/QĐ-SCT",
-            ["decisionDate"] = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        })))
+            ["amount"] = "190.000.000",
+            ["decisionNumber"] = string.Empty,
+            ["decisionDate"] = string.Empty,
+        };
+        using (var confirmStep = await staff.PostAsync(new Uri(approvePath, UriKind.Relative), new FormUrlEncodedContent(decision)))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirmStep.StatusCode);
+            Assert.Contains("id=\"confirm-form\"", await confirmStep.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        decision["confirm"] = "yes";
+        using (var approved = await staff.PostAsync(new Uri(approvePath, UriKind.Relative), new FormUrlEncodedContent(decision)))
         {
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         }
@@ -83,7 +92,9 @@ public sealed partial class LifecycleOverHttpTests(FastWorkflowFixture fixture)
         var approval = (await WaitForMessagesAsync(web, m => m.To(applicant) && m.Subject().Contains("đã được phê duyệt", StringComparison.Ordinal), what: "the approval email")).Single();
         var reportPath = LinkIn(approval);
 
-        // The officer records the contract; finance pays the advance.
+        // The officer records the decision's number and date once the văn thư gives them, then the contract; finance
+        // pays the advance.
+        await PostAsync(staff, $"/api/proposals/{id}/decision-number", new { decisionNumber = "88/QĐ-SCT", decisionDate = Today() }, HttpStatusCode.OK);
         await PostAsync(staff, $"/api/proposals/{id}/contract", new { contractNumber = "21/2027/HĐ-KC", contractDate = Today() }, HttpStatusCode.Accepted);
         await WaitForStatusAsync(staff, id, "in-progress");
         await PostAsync(staff, $"/api/proposals/{id}/payments", new { paymentId = "tam-ung-" + code, kind = "advance", amount = 95_000_000 }, HttpStatusCode.Created);

@@ -1,6 +1,7 @@
 /* Khuyến công: the staff pages. Plain JavaScript, no build step.
    Sends each action form ([data-staff-action]) to its API route as JSON and, when it is recorded, reloads the page with
-   a confirmation; otherwise shows the problem's messages in the form. Without this script the forms post as HTML
+   a confirmation; otherwise shows each message of the problem at its field (the field's error line, aria-invalid) and
+   the others at the foot of the form. Several values of one name (tick-boxes) are sent comma-separated. Without this script the forms post as HTML
    forms (with their hidden csrfToken field) and the routes answer with a redirect or an error page. A JSON post needs
    no token: the server takes JSON only as application/json from this site's own pages. */
 (function () {
@@ -10,6 +11,30 @@
     var url = new URL(window.location.href);
     url.searchParams.set('done', action);
     return url.toString();
+  }
+
+  function fieldOf(form, name) {
+    var control = form.querySelector('[name="' + name + '"]');
+    var field = control && control.closest('.field');
+    return field && field.querySelector('.field-error') ? field : null;
+  }
+
+  function clearFields(form) {
+    Array.prototype.forEach.call(form.querySelectorAll('.field.has-error'), function (field) {
+      field.classList.remove('has-error');
+      field.querySelector('.field-error').textContent = '';
+      Array.prototype.forEach.call(field.querySelectorAll('[aria-invalid]'), function (control) {
+        control.removeAttribute('aria-invalid');
+      });
+    });
+  }
+
+  function showAtField(field, messages) {
+    field.classList.add('has-error');
+    field.querySelector('.field-error').textContent = messages.join(' ');
+    Array.prototype.forEach.call(field.querySelectorAll('input, select, textarea'), function (control) {
+      control.setAttribute('aria-invalid', 'true');
+    });
   }
 
   function show(form, lines) {
@@ -36,7 +61,7 @@
       var body = {};
       new FormData(form).forEach(function (value, key) {
         if (key !== 'csrfToken' && typeof value === 'string' && value.trim() !== '') {
-          body[key] = value;
+          body[key] = body[key] === undefined ? value : body[key] + ',' + value;
         }
       });
       var button = form.querySelector('button[type="submit"]');
@@ -45,6 +70,7 @@
         button.disabled = true;
       }
       show(form, []);
+      clearFields(form);
       fetch(form.action, {
         method: 'POST',
         credentials: 'same-origin',
@@ -57,14 +83,24 @@
         }
         return response.json().then(function (problem) {
           var lines = [problem.detail || problem.title || String(response.status)];
+          var first = null;
           if (problem.errors) {
-            Object.keys(problem.errors).forEach(function (field) {
-              problem.errors[field].forEach(function (message) {
-                lines.push(field + ': ' + message);
-              });
+            Object.keys(problem.errors).forEach(function (name) {
+              var field = fieldOf(form, name);
+              if (field) {
+                showAtField(field, problem.errors[name]);
+                first = first || field.querySelector('input, select, textarea');
+              } else {
+                problem.errors[name].forEach(function (message) {
+                  lines.push(message);
+                });
+              }
             });
           }
           show(form, lines);
+          if (first) {
+            first.focus();
+          }
         }, function () {
           show(form, [String(response.status)]);
         });

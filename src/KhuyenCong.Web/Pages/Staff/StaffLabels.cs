@@ -38,6 +38,26 @@ public static class StaffLabels
         _ => new("yêu cầu chỉnh sửa", "revision requested"),
     };
 
+    /// <summary>A province as stored (a code such as "hung-yen", or a name as imported) by its name.</summary>
+    public static string Province(string province) =>
+        KhuyenCong.Domain.Geography.ProvinceCatalog.TryParse(province, out var found) ? found.Name : province;
+
+    /// <summary>Who made a change: the workflow ("system") and the applicant ("applicant") by words, staff by their name.</summary>
+    public static Bilingual Actor(string? by) => by switch
+    {
+        "system" or "(system)" => new("hệ thống (tự động)", "the system (automatic)"),
+        "applicant" => new("cơ sở", "the applicant"),
+        null or "" => new("không rõ", "unknown"),
+        _ => Bilingual.Same(StaffName(by)),
+    };
+
+    /// <summary>A staff actor is stored as "name (object id)": the page shows the name.</summary>
+    private static string StaffName(string by)
+    {
+        var open = by.LastIndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && by.EndsWith(')') ? by[..open] : by;
+    }
+
     public static Bilingual Of(PaymentKind kind) => kind == PaymentKind.Final
         ? new("thanh toán cuối (quyết toán)", "final payment (settlement)")
         : new("tạm ứng", "advance");

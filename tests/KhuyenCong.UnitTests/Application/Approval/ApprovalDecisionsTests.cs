@@ -22,7 +22,9 @@ public sealed class ApprovalDecisionsTests(LinkDecisionStorage storage)
     private async Task<OpenedLink> AwaitingAsync() =>
         LinkDecisionStorage.Link(await storage.ProposalAsync(ProposalStatus.AwaitingApproval), LinkActions.Approve, "director");
 
-    private static DirectorDecisionForm Approve(long amount) => new("approve", amount.ToString(System.Globalization.CultureInfo.InvariantCulture), "125/QĐ-SCT", "2026-11-30", null);
+    /// <summary>An approval as the confirm step posts it (confirmed).</summary>
+    private static DirectorDecisionForm Approve(long amount) =>
+        new("approve", amount.ToString(System.Globalization.CultureInfo.InvariantCulture), "125/QĐ-SCT", "2026-11-30", null) { Confirmed = true };
 
     private static DirectorDecisionForm Reject() => new("reject", null, null, null, "Không phù hợp với kế hoạch.");
 
@@ -95,10 +97,28 @@ public sealed class ApprovalDecisionsTests(LinkDecisionStorage storage)
         var link = await AwaitingAsync();
         var key = await storage.BudgetAsync(link.Proposal, 1_000_000_000);
 
-        var decision = await Approvals.DecideAsync(link, new DirectorDecisionForm("approve", "0", "", "30/11/2026", null), Director, new RecordingWorkflowEvents(), CancellationToken.None);
+        var decision = await Approvals.DecideAsync(link, new DirectorDecisionForm("approve", "0", "", "31/02/2026", null) { Confirmed = true }, Director, new RecordingWorkflowEvents(), CancellationToken.None);
 
         Assert.Equal(DecisionKind.Invalid, decision.Kind);
-        Assert.Equal([DirectorDecisionForm.AmountField, DirectorDecisionForm.DecisionNumberField, DirectorDecisionForm.DecisionDateField], decision.Errors!.Fields);
+        Assert.Equal([DirectorDecisionForm.AmountField, DirectorDecisionForm.DecisionDateField], decision.Errors!.Fields);
+        Assert.Null(await storage.Uses.GetAsync(link.Claims.LinkId, CancellationToken.None));
+        Assert.Null(await storage.Ledger.GetCommitmentAsync(key, link.ProposalId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Decide_ApprovalNotConfirmed_IsInvalidAtTheConfirmField_AndClaimsAndCommitsNothing()
+    {
+        var link = await AwaitingAsync();
+        var key = await storage.BudgetAsync(link.Proposal, 1_000_000_000);
+        var events = new RecordingWorkflowEvents();
+
+        var preview = await Approvals.PreviewAsync(link, Approve(100_000_000) with { Confirmed = false }, CancellationToken.None);
+        var decision = await Approvals.DecideAsync(link, Approve(100_000_000) with { Confirmed = false }, Director, events, CancellationToken.None);
+
+        Assert.True(preview.Value!.NeedsConfirmation);
+        Assert.Equal(900_000_000, preview.Value.BudgetAfter);
+        Assert.Equal(DecisionKind.Invalid, decision.Kind);
+        Assert.Equal([DirectorDecisionForm.ConfirmField], decision.Errors!.Fields);
         Assert.Null(await storage.Uses.GetAsync(link.Claims.LinkId, CancellationToken.None));
         Assert.Null(await storage.Ledger.GetCommitmentAsync(key, link.ProposalId, CancellationToken.None));
     }

@@ -34,9 +34,9 @@ public class DirectorDecisionFormTests
     [InlineData("approve", "250000001", "1/QĐ", "2026-11-30", "amount", "Số tiền phê duyệt phải từ 1 đến 250.000.000 đồng (số đề nghị hỗ trợ).")]
     [InlineData("approve", "hai trăm", "1/QĐ", "2026-11-30", "amount", "Số tiền phê duyệt phải từ 1 đến 250.000.000 đồng")]
     [InlineData("approve", "200000001", "1/QĐ", "2026-11-30", "amount", "Số tiền phê duyệt vượt mức trần hỗ trợ 200.000.000 đồng (Nghị định 45/2012/NĐ-CP).")]
-    [InlineData("approve", "1", "", "2026-11-30", "decisionNumber", "Vui lòng nhập số quyết định.")]
-    [InlineData("approve", "1", "1/QĐ", "30/11/2026", "decisionDate", "Vui lòng nhập ngày quyết định")]
-    [InlineData("approve", "1", "1/QĐ", "1999-12-31", "decisionDate", "Vui lòng nhập ngày quyết định")]
+    [InlineData("approve", "1", "123456789012345678901234567890123456789012345678901", "2026-11-30", "decisionNumber", "Số quyết định không được dài quá 50 ký tự.")]
+    [InlineData("approve", "1", "1/QĐ", "31/02/2026", "decisionDate", "Ngày quyết định không hợp lệ")]
+    [InlineData("approve", "1", "1/QĐ", "1999-12-31", "decisionDate", "Ngày quyết định không hợp lệ")]
     [InlineData("reject", null, null, null, "comment", "Vui lòng nêu lý do không phê duyệt")]
     [InlineData("revise", null, null, null, "comment", "Vui lòng nêu nội dung cần chỉnh sửa, bổ sung")]
     public void Validate_OneProblem_NamesItsFieldOnly(string? decision, string? amount, string? number, string? date, string field, string message)
@@ -49,6 +49,25 @@ public class DirectorDecisionFormTests
         Assert.NotEqual(errors.In(Language.Vietnamese)[field], errors.In(Language.English)[field]);
     }
 
+    [Theory]
+    [InlineData("", "")]
+    [InlineData(null, null)]
+    public void Validate_ApproveWithoutNumberAndDate_IsValid_ForAnOfficerToRecordLater(string? number, string? date)
+    {
+        var (valid, errors) = Validate(new("approve", "200.000.000", number, date, null));
+
+        Assert.True(errors.IsEmpty);
+        Assert.Equal(new ValidDirectorDecision(DirectorOutcome.Approve, 200_000_000, null, null, null), valid);
+    }
+
+    [Fact]
+    public void Validate_DecisionDateAsTypedDayMonthYear_IsTheDate()
+    {
+        var (valid, _) = Validate(new("approve", "1", "1/QĐ", "30/11/2026", null));
+
+        Assert.Equal(new DateOnly(2026, 11, 30), valid!.DecisionDate);
+    }
+
     [Fact]
     public void Validate_RejectWithAReason_NeedsNoAmount_AndATooLongCommentIsRefusedAfterTheOtherFields()
     {
@@ -57,7 +76,7 @@ public class DirectorDecisionFormTests
 
         Assert.Equal(new ValidDirectorDecision(DirectorOutcome.Reject, null, null, null, "Không phù hợp."), rejected);
         Assert.True(none.IsEmpty);
-        Assert.Equal(["amount", "decisionNumber", "decisionDate", "comment"], tooLong.Fields);
+        Assert.Equal(["amount", "comment"], tooLong.Fields);
         Assert.Equal("At most 4000 characters.", Assert.Single(tooLong.In(Language.English)["comment"]));
     }
 }

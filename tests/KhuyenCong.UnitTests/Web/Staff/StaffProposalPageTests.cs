@@ -23,8 +23,9 @@ public class StaffProposalPageTests
     {
         var html = await RenderAsync(Model(Proposal(ProposalStatus.Screening), Case(OpenScreening()), Officer, functionKey: "k&1"));
 
-        Assert.Equal(["form-screening", "form-cancel"], FormIds(html));
+        Assert.Equal(["form-screening"], FormIds(html));
         Assert.Contains("action=\"/api/proposals/p-1/screening?lang=vi&amp;code=k%261\"", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"button destructive\" href=\"/staff/proposals/p-1/cancel?lang=vi&amp;code=k%261\" id=\"cancel-link\">", html, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/assets/staff.js?v=test\" defer></script>", html, StringComparison.Ordinal);
         Assert.Contains("<strong>Thiếu báo giá &lt;thiết bị&gt;</strong>", html, StringComparison.Ordinal);
     }
@@ -57,7 +58,9 @@ public class StaffProposalPageTests
             Assert.Null(WebTestSupport.Attribute(radio, "checked"));
         }
 
-        Assert.Contains("<button type=\"submit\" class=\"button destructive\">Hủy đề án</button>", html, StringComparison.Ordinal);
+        // Cancelling asks for confirmation on a page of its own: here a destructive link to it, no form.
+        Assert.Matches("<a class=\"button destructive\" href=\"[^\"]*/staff/proposals/p-1/cancel[^\"]*\" id=\"cancel-link\">", html);
+        Assert.DoesNotContain("id=\"form-cancel\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +88,7 @@ public class StaffProposalPageTests
 
         var html = await RenderAsync(Model(Proposal(ProposalStatus.InReview), @case, Officer));
 
-        Assert.Equal(["form-replace-open", "form-cancel"], FormIds(html));
+        Assert.Equal(["form-replace-open"], FormIds(html));
         Assert.Contains("<table id=\"reviews\" class=\"staff-table\">", html, StringComparison.Ordinal);
         Assert.Contains("đề nghị chỉnh sửa, bổ sung", html, StringComparison.Ordinal);
         Assert.Contains("đã chấm", html, StringComparison.Ordinal);
@@ -112,7 +115,8 @@ public class StaffProposalPageTests
 
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("<p id=\"acceptance-waiting\">Acceptance cannot be confirmed yet", html, StringComparison.Ordinal);
-        Assert.Equal(["form-cancel"], FormIds(html));
+        Assert.Empty(FormIds(html));
+        Assert.Contains("id=\"cancel-link\"", html, StringComparison.Ordinal);
         Assert.Contains("200,000,000 VND", html, StringComparison.Ordinal);
     }
 

@@ -35,7 +35,7 @@ public class ApprovalPageTests
         new(Form, Proposal(), Facts(withReviews), director, Today, posted ?? PostedValues.None, errors);
 
     [Fact]
-    public async Task ApprovalPage_Fresh_FactsAppraisalAndAFormWithTheRequestedAmountAndToday()
+    public async Task ApprovalPage_Fresh_SummaryThenTheFormWithTheRequestedAmountGroupedThenTheDetails()
     {
         var html = await PageAsync<ApprovalPage, ApprovalPageModel>(Model());
 
@@ -46,8 +46,14 @@ public class ApprovalPageTests
         Assert.Contains("<td>Trần Văn &lt;b&gt;Bình&lt;/b&gt;</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td colspan=\"3\" class=\"multiline hint\">Ý kiến &lt;script&gt;alert(1)&lt;/script&gt;</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Lê Thị Cúc", html, StringComparison.Ordinal);
-        Assert.Contains("name=\"amount\" value=\"300000000\"", html, StringComparison.Ordinal);
-        Assert.Contains("type=\"date\" id=\"decisionDate\" name=\"decisionDate\" value=\"2026-04-01\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"amount\" value=\"300.000.000\"", html, StringComparison.Ordinal);
+        // The decision's date is left empty (dated when signed), at most today.
+        var date = WebTestSupport.TagWithId(html, "decisionDate");
+        Assert.Null(WebTestSupport.Attribute(date, "value"));
+        Assert.Equal("2026-04-01", WebTestSupport.Attribute(date, "max"));
+        // The summary first, the decision right under it, then the details.
+        Assert.True(html.IndexOf("id=\"approval-summary\"", StringComparison.Ordinal) < html.IndexOf("id=\"approval-form\"", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("id=\"approval-form\"", StringComparison.Ordinal) < html.IndexOf("id=\"funding\"", StringComparison.Ordinal));
         Assert.DoesNotContain("checked", html, StringComparison.Ordinal);
         Assert.Contains("id=\"director-sign-in\"", html, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"formToken\" value=\"0123abcd\" />", html, StringComparison.Ordinal);
