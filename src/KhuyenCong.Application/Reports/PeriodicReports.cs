@@ -33,28 +33,43 @@ public sealed class PeriodicReports(
     /// <summary>The request's own parameters, beside the period's and the dashboard's filters.</summary>
     public static IReadOnlyList<string> ParameterNames { get; } = ["recipient", "basis", "format"];
 
-    /// <summary>Makes the report from raw query or form values; every invalid value is refused naming its field.</summary>
-    public async Task<Decision<ReportFile>> MakeAsync(Func<string, string?> get, CancellationToken cancellationToken)
+    /// <summary>The report's figures for raw query or form values (the page's preview); invalid values are refused naming their field.</summary>
+    public async Task<Decision<ReportPreview>> FiguresAsync(Func<string, string?> get, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(get);
         var request = ReportRequest.Parse(get);
         if (request.Errors is not null)
         {
-            return Decision<ReportFile>.Invalid(request.Errors);
+            return Decision<ReportPreview>.Invalid(request.Errors);
         }
 
-        var figures = PeriodicReportFigures.From(request.Period!, request.Basis, StatisticsReport.From(await statistics.QueryAsync(request.Filter!, cancellationToken)));
-        var query = ReportRequest.DashboardQuery(request.Filter!);
-        if (request.Format == "xlsx")
+        var report = StatisticsReport.From(await statistics.QueryAsync(request.Filter!, cancellationToken));
+        return Decision<ReportPreview>.Done(new ReportPreview(
+            PeriodicReportFigures.From(request.Period!, request.Basis, report), Recipient(request.Recipient), request.Format, request.FilterText,
+            ReportRequest.DashboardQuery(request.Filter!)));
+    }
+
+    /// <summary>Makes the report (DOCX or XLSX) from raw query or form values; invalid values are refused naming their field.</summary>
+    public async Task<Decision<ReportFile>> MakeAsync(Func<string, string?> get, CancellationToken cancellationToken)
+    {
+        var preview = await FiguresAsync(get, cancellationToken);
+        return preview.IsDone ? Decision<ReportFile>.Done(await WriteAsync(preview.Value!, cancellationToken)) : preview.Refusal<ReportFile>();
+    }
+
+    private async Task<ReportFile> WriteAsync(ReportPreview preview, CancellationToken cancellationToken)
+    {
+        var figures = preview.Figures;
+        if (preview.Format == "xlsx")
         {
-            return Decision<ReportFile>.Done(new ReportFile(workbook.Write(figures, Heading(request)), FileName(request, ".xlsx"), XlsxContentType, query));
+            var heading = "Báo cáo công tác khuyến công " + figures.Period.Title.Vietnamese + " (" + figures.Period.Range.Vietnamese + ") — Kính gửi: " + preview.Recipient;
+            return new ReportFile(workbook.Write(figures, heading), FileName(figures.Period, ".xlsx"), XlsxContentType, preview.DashboardQuery);
         }
 
         var today = VietnamTime.Today(time);
         var number = "…/" + CommonPlaceholders.Symbol(kind.Info, options.Value);
-        var values = CommonPlaceholders.Values(kind.Info, options.Value, number, today).Merge(ReportValues.Of(figures, Recipient(request.Recipient), request.FilterText));
+        var values = CommonPlaceholders.Values(kind.Info, options.Value, number, today).Merge(ReportValues.Of(figures, preview.Recipient, preview.FilterText));
         var template = await templates.CurrentAsync(kind, cancellationToken);
-        return Decision<ReportFile>.Done(new ReportFile(docx.Render(template.Content, values), FileName(request, ".docx"), DocxContentType, query));
+        return new ReportFile(docx.Render(template.Content, values), FileName(figures.Period, ".docx"), DocxContentType, preview.DashboardQuery);
     }
 
     /// <summary>"Bộ Công Thương (Cục …)" or "Ủy ban nhân dân tỉnh Hưng Yên".</summary>
@@ -62,13 +77,13 @@ public sealed class PeriodicReports(
         ? "Bộ Công Thương (Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công)"
         : "Ủy ban nhân dân tỉnh " + options.Value.Place;
 
-    private string Heading(ReportRequest request) =>
-        "Báo cáo công tác khuyến công " + request.Period!.Title.Vietnamese + " (" + request.Period.Range.Vietnamese + ") — Kính gửi: " + Recipient(request.Recipient);
-
     /// <summary>"bao-cao-khuyen-cong-six-month-2018-12-15-2019-06-14.docx".</summary>
-    private string FileName(ReportRequest request, string extension) =>
-        string.Join('-', kind.Info.FileStem, request.Period!.Code, StatisticsCellKey.DecidedCode(request.Period.From), StatisticsCellKey.DecidedCode(request.Period.To)) + extension;
+    private string FileName(ReportingPeriod period, string extension) =>
+        string.Join('-', kind.Info.FileStem, period.Code, StatisticsCellKey.DecidedCode(period.From), StatisticsCellKey.DecidedCode(period.To)) + extension;
 }
+
+/// <summary>The figures of a report request, to whom it goes, its format, its filters in words and the dashboard's query for the same figures.</summary>
+public sealed record ReportPreview(PeriodicReportFigures Figures, string Recipient, string Format, string FilterText, string DashboardQuery);
 
 /// <summary>Writes a report's figures as an Excel workbook (one sheet per table, and the totals).</summary>
 public interface IReportWorkbook
