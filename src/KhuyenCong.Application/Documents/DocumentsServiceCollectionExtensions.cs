@@ -21,6 +21,8 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<IDocumentKind, ContractDocument>();
         services.AddSingleton<IDocumentKind, AcceptanceMinutesDocument>();
         services.AddSingleton<IDocumentKind, LiquidationDocument>();
+        services.AddSingleton<Reports.PeriodicReportDocument>();
+        services.AddSingleton<IDocumentKind>(sp => sp.GetRequiredService<Reports.PeriodicReportDocument>());
         services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<TemplateValidation>();
         services.AddSingleton<DocumentTemplates>();
@@ -28,6 +30,7 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<DocumentGeneration>();
         services.AddSingleton<SignedScanUpload>();
         services.AddSingleton<ReceiptPdfs>();
+        services.AddSingleton<Reports.PeriodicReports>();
         return services;
     }
 }

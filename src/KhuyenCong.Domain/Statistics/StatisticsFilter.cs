@@ -1,6 +1,7 @@
 using System.Globalization;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Reports;
 using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.Domain.Statistics;
@@ -8,7 +9,9 @@ namespace KhuyenCong.Domain.Statistics;
 /// <summary>
 /// The filters of <c>GET /api/stats</c>, the dashboard and the exports: years <c>from</c>..<c>to</c> (both optional),
 /// <c>fundingSource</c>, <c>province</c> (a current or former name or code: former provinces count as today's),
-/// <c>commune</c> and <c>sector</c> (matched ignoring case and diacritics), <c>kind</c>.
+/// <c>commune</c> and <c>sector</c> (matched ignoring case and diacritics), <c>kind</c>; and a reporting period by the
+/// approval decision's date (<c>period</c>, <c>year</c>, <c>fromDate</c>, <c>toDate</c>: <see cref="ReportingPeriod"/>),
+/// which counts only proposals whose decision date falls in it (ADR 0025).
 /// </summary>
 public sealed record StatisticsFilter
 {
@@ -17,7 +20,7 @@ public sealed record StatisticsFilter
     public const int MaxTextLength = 100;
 
     /// <summary>The names of the query parameters, in the order the form shows them.</summary>
-    public static IReadOnlyList<string> ParameterNames { get; } = ["from", "to", "fundingSource", "province", "commune", "kind", "sector"];
+    public static IReadOnlyList<string> ParameterNames { get; } = ["from", "to", "fundingSource", "province", "commune", "kind", "sector", .. ReportingPeriod.ParameterNames];
 
     public static StatisticsFilter All { get; } = new();
 
@@ -38,6 +41,9 @@ public sealed record StatisticsFilter
     /// <summary>Folded sector.</summary>
     public string? Sector { get; init; }
 
+    /// <summary>The reporting period by decision date, or null for every proposal (decided or not).</summary>
+    public ReportingPeriod? Decided { get; init; }
+
     public bool Includes(int year) => (From is null || year >= From) && (To is null || year <= To);
 
     /// <summary>True when the cell's dimensions match every filter but the years.</summary>
@@ -48,7 +54,8 @@ public sealed record StatisticsFilter
             && (Kind is null || key.Kind == Kind.Value.ToCode())
             && (Province is null || key.Province == Province)
             && (Commune is null || key.CommuneKey == Commune)
-            && (Sector is null || key.SectorKey == Sector);
+            && (Sector is null || key.SectorKey == Sector)
+            && (Decided is null || (key.Decided is { } day && Decided.Contains(day)));
     }
 
     /// <summary>
@@ -148,6 +155,7 @@ public sealed record StatisticsFilter
             return StatisticsCellKey.Fold(text);
         }
 
+        var decided = ParsePeriod(get, language, errors);
         var commune = Text("commune", "xã, phường", "commune");
         var sector = Text("sector", "lĩnh vực", "sector");
         return new StatisticsFilter
@@ -159,6 +167,25 @@ public sealed record StatisticsFilter
             Commune = string.IsNullOrEmpty(commune) ? null : commune,
             Kind = kind,
             Sector = string.IsNullOrEmpty(sector) ? null : StatisticsCellKey.SectorKeyOf(sector),
+            Decided = decided,
         };
+    }
+
+    /// <summary>The period when any of its parameters is given (errors in <paramref name="language"/>), else null.</summary>
+    private static ReportingPeriod? ParsePeriod(Func<string, string?> get, Language language, IDictionary<string, IReadOnlyList<string>> errors)
+    {
+        if (ReportingPeriod.ParameterNames.All(name => string.IsNullOrWhiteSpace(get(name))))
+        {
+            return null;
+        }
+
+        var periodErrors = new BilingualErrors();
+        var period = ReportingPeriod.Parse(get, periodErrors);
+        foreach (var (field, messages) in periodErrors.In(language))
+        {
+            errors[field] = messages;
+        }
+
+        return period;
     }
 }

@@ -53,6 +53,9 @@ public sealed record StatisticsSnapshot
     /// <summary>Jobs planned in the proposal.</summary>
     public int Jobs { get; init; }
 
+    /// <summary>The date of the approval decision, null until decided: the reporting periods count by it (ADR 0025).</summary>
+    public DateOnly? DecisionDate { get; init; }
+
     /// <summary>
     /// Beneficiary establishments of the đề án, each counted once (distinct by tax code): 1 for an establishment's own
     /// proposal, the listed beneficiaries for a đề án nhóm, 0 for a đề án of the Centre without beneficiaries.
@@ -75,7 +78,7 @@ public sealed record StatisticsSnapshot
     public long PaidDirect => DirectSupport.IsPaidToEstablishment(Activity is { } code && ActivityCatalog.TryParse(code, out var a) ? a : ActivityCatalog.DefaultFor(Kind)) ? Paid : 0;
 
     /// <summary>The aggregate cell this proposal falls in.</summary>
-    public StatisticsCellKey Cell => new(FundingSource.ToCode(), Kind.ToCode(), Province, StatisticsCellKey.Fold(Commune), StatisticsCellKey.SectorKeyOf(SectorCode, Sector), ProgrammeId);
+    public StatisticsCellKey Cell => new(FundingSource.ToCode(), Kind.ToCode(), Province, StatisticsCellKey.Fold(Commune), StatisticsCellKey.SectorKeyOf(SectorCode, Sector), ProgrammeId, DecisionDate);
 
     /// <summary>The measures this proposal adds to its cell: a count of one, one in its status, and its figures.</summary>
     public StatisticsMeasures Measures()
@@ -139,9 +142,11 @@ public sealed record StatisticsCellChange(StatisticsCellKey Key, string Commune,
 
 /// <summary>
 /// The dimensions of an aggregate cell within a year: funding source, kind, today's province, commune and sector
-/// (folded: no case, no diacritics), programme. The filters of <c>GET /api/stats</c> are these dimensions.
+/// (folded: no case, no diacritics), programme, and the approval decision's date (null while undecided; ADR 0025).
+/// The filters of <c>GET /api/stats</c> are these dimensions.
 /// </summary>
-public sealed record StatisticsCellKey(string FundingSource, string Kind, string Province, string CommuneKey, string SectorKey, string ProgrammeId)
+public sealed record StatisticsCellKey(string FundingSource, string Kind, string Province, string CommuneKey, string SectorKey, string ProgrammeId,
+    DateOnly? Decided = null)
 {
     /// <summary>Row keys of cells start with this.</summary>
     public const string Prefix = "cell-";
@@ -151,10 +156,19 @@ public sealed record StatisticsCellKey(string FundingSource, string Kind, string
     {
         get
         {
+            // The decision date joins the hash only when set: the cells of undecided proposals keep their keys (ADR 0025).
             var text = string.Join('\u001f', FundingSource, Kind, Province, CommuneKey, SectorKey, ProgrammeId);
+            if (Decided is { } day)
+            {
+                text += '\u001f' + DecidedCode(day);
+            }
+
             return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
         }
     }
+
+    /// <summary>The stored form of a decision date: yyyy-MM-dd (sorts as the date does).</summary>
+    public static string DecidedCode(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Folded for grouping and filtering: lower case, no diacritics, single spaces.</summary>
     public static string Fold(string? text) => VietnameseText.Fold(text ?? string.Empty).Trim();

@@ -1,8 +1,10 @@
 using KhuyenCong.Application.Documents;
+using KhuyenCong.Application.Reports;
 using KhuyenCong.Infrastructure.Documents.Docx;
 using KhuyenCong.Infrastructure.Documents.Pdf;
 using KhuyenCong.Infrastructure.Documents.Storage;
 using KhuyenCong.Infrastructure.Documents.Templates;
+using KhuyenCong.Infrastructure.Reports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.Infrastructure.Documents;
@@ -17,6 +19,8 @@ public static class DocumentsInfrastructure
         services.AddSingleton<IShippedTemplate, ContractTemplate>();
         services.AddSingleton<IShippedTemplate, AcceptanceMinutesTemplate>();
         services.AddSingleton<IShippedTemplate, LiquidationTemplate>();
+        services.AddSingleton<IShippedTemplate, PeriodicReportTemplate>();
+        services.AddSingleton<IReportWorkbook, ReportWorkbook>();
         services.AddSingleton<IShippedTemplates, ShippedTemplates>();
         services.AddSingleton<IReceiptPdf, ReceiptPdf>();
         services.AddSingleton<DocumentStorage>();

@@ -52,6 +52,8 @@ internal static class RecordSnapshot
             ProgrammeId = e.GetString("ProgrammeId") ?? string.Empty,
             Requested = submission.RequestedSupport,
             Approved = funding.ApprovedAmount,
+            // The approval decision's date, by which the reporting periods count (ADR 0025); none until approved.
+            DecisionDate = funding.ApprovedAmount is null ? null : funding.DecisionDate,
             Paid = funding.PaidAmount,
             Trainees = submission.ExpectedTrainees ?? 0,
             Jobs = submission.ExpectedJobs ?? 0,

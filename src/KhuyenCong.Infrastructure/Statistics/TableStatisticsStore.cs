@@ -254,6 +254,13 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             conditions.Add(TableClient.CreateQueryFilter($"SectorKey eq {sector}"));
         }
 
+        if (filter.Decided is { } period)
+        {
+            // yyyy-MM-dd sorts as the date; cells of undecided proposals have no Decided column and never match.
+            var (first, last) = (StatisticsCellKey.DecidedCode(period.From), StatisticsCellKey.DecidedCode(period.To));
+            conditions.Add(TableClient.CreateQueryFilter($"Decided ge {first} and Decided le {last}"));
+        }
+
         var perYear = await Task.WhenAll(years.Select(async year =>
         {
             var cells = new List<StatisticsCell>();
@@ -555,6 +562,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             ["CommuneKey"] = key.CommuneKey,
             ["SectorKey"] = key.SectorKey,
             ["ProgrammeId"] = key.ProgrammeId,
+            ["Decided"] = key.Decided is { } day ? StatisticsCellKey.DecidedCode(day) : null,
             ["Commune"] = commune,
             ["Sector"] = sector,
             ["Journal"] = string.Join(' ', journal),
@@ -581,7 +589,8 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
     private static StatisticsCell ReadCell(TableEntity row) => new(
         int.Parse(row.PartitionKey, CultureInfo.InvariantCulture),
         new StatisticsCellKey(row.GetString("FundingSource") ?? string.Empty, row.GetString("Kind") ?? string.Empty, row.GetString("Province") ?? string.Empty,
-            row.GetString("CommuneKey") ?? string.Empty, row.GetString("SectorKey") ?? string.Empty, row.GetString("ProgrammeId") ?? string.Empty),
+            row.GetString("CommuneKey") ?? string.Empty, row.GetString("SectorKey") ?? string.Empty, row.GetString("ProgrammeId") ?? string.Empty,
+            ParseDay(row.GetString("Decided"))),
         row.GetString("Commune") ?? string.Empty,
         row.GetString("Sector") ?? string.Empty,
         ReadMeasures(row));
@@ -611,11 +620,12 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
     /// <summary>The stored form of a snapshot (codes, not enum numbers).</summary>
     private sealed record SnapshotDocument(int Year, string Status, string Kind, string FundingSource, string Sector, string Province, string Commune,
         string ProgrammeId, long Requested, long? Approved, long Paid, int Trainees, int Jobs, string? SectorCode = null, string? Activity = null,
-        int Beneficiaries = 1, int ActualTrainees = 0, int ActualJobs = 0, int Models = 0, int ProductsCertified = 0)
+        int Beneficiaries = 1, int ActualTrainees = 0, int ActualJobs = 0, int Models = 0, int ProductsCertified = 0, string? DecisionDate = null)
     {
         public static SnapshotDocument From(StatisticsSnapshot s) => new(s.Year, s.Status.ToCode(), s.Kind.ToCode(), s.FundingSource.ToCode(), s.Sector,
             s.Province, s.Commune, s.ProgrammeId, s.Requested, s.Approved, s.Paid, s.Trainees, s.Jobs, s.SectorCode, s.Activity,
-            s.Beneficiaries, s.ActualTrainees, s.ActualJobs, s.Models, s.ProductsCertified);
+            s.Beneficiaries, s.ActualTrainees, s.ActualJobs, s.Models, s.ProductsCertified,
+            s.DecisionDate is { } day ? StatisticsCellKey.DecidedCode(day) : null);
 
         public StatisticsSnapshot ToSnapshot()
         {
@@ -628,9 +638,14 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
                 ProgrammeId = ProgrammeId, Requested = Requested, Approved = Approved, Paid = Paid, Trainees = Trainees, Jobs = Jobs,
                 SectorCode = SectorCode ?? Domain.Sectors.SectorCatalog.Match(Sector), Activity = Activity, Beneficiaries = Beneficiaries,
                 ActualTrainees = ActualTrainees, ActualJobs = ActualJobs, Models = Models, ProductsCertified = ProductsCertified,
+                DecisionDate = ParseDay(DecisionDate),
             };
         }
     }
+
+    /// <summary>A stored yyyy-MM-dd date, or null when empty or unreadable.</summary>
+    private static DateOnly? ParseDay(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
         Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 2 + Math.Min(50, attempt * 5))), time, cancellationToken);

@@ -46,6 +46,9 @@ public static class PageCatalogue
         new("staff-council", Staff: true, s => s.CouncilAsync()),
         new("dashboard", Staff: true, _ => Task.FromResult("/dashboard")),
         new("dashboard-print", Staff: true, _ => Task.FromResult("/dashboard?print=1")),
+        new("reports", Staff: true, _ => Task.FromResult("/reports")),
+        new("reports-six-month", Staff: true, _ => Task.FromResult("/reports?period=six-month&year=2019")),
+        new("reports-bad-period", Staff: true, _ => Task.FromResult("/reports?period=custom&fromDate=2019-06-14&toDate=2019-01-01"), Status: 400),
         new("outbox", Staff: false, _ => Task.FromResult("/dev/outbox")),
     ];
 

@@ -234,7 +234,7 @@ public partial class ProposalDocumentRoutesTests(LocalHostFixture fixture)
         using var kind = await staff.PostAsync(new Uri($"/api/proposals/{id}/documents/quyet-dinh", UriKind.Relative), null);
         using var proposal = await staff.PostAsync(new Uri("/api/proposals/khong-co/documents/receipt", UriKind.Relative), null);
 
-        await ProblemAssert.FieldAsync(kind, HttpStatusCode.NotFound, "kind", "Không có loại văn bản này. Các loại văn bản: receipt, contract, acceptance-minutes, liquidation.");
+        await ProblemAssert.FieldAsync(kind, HttpStatusCode.NotFound, "kind", "Không có loại văn bản này. Các loại văn bản: receipt, contract, acceptance-minutes, liquidation, periodic-report.");
         await ProblemAssert.StatusAsync(proposal, HttpStatusCode.NotFound);
     }
 

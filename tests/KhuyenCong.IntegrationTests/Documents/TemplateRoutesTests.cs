@@ -180,7 +180,7 @@ public sealed class TemplateRoutesTests(LocalHostFixture fixture) : IAsyncLifeti
 
         var list = (await admin.GetFromJsonAsync<List<JsonElement>>(new Uri("/api/documents/templates", UriKind.Relative)))!;
 
-        Assert.Equal(["receipt", "contract", "acceptance-minutes", "liquidation"], list.Select(k => k.GetProperty("kind").GetString()));
+        Assert.Equal(["receipt", "contract", "acceptance-minutes", "liquidation", "periodic-report"], list.Select(k => k.GetProperty("kind").GetString()));
         var receipt = list[0];
         Assert.Contains(receipt.GetProperty("placeholders").EnumerateArray(), p => p.GetProperty("name").GetString() == "proposal.trackingCode" && p.GetProperty("required").GetBoolean());
         Assert.Contains(receipt.GetProperty("rows").EnumerateArray().Single().GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "documents.kind");

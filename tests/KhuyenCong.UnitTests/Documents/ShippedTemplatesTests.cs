@@ -13,7 +13,7 @@ public sealed class ShippedTemplatesTests : IDisposable
 
     public void Dispose() => services.Dispose();
 
-    private static readonly string[] KindCodes = ["receipt", "contract", "acceptance-minutes", "liquidation"];
+    private static readonly string[] KindCodes = ["receipt", "contract", "acceptance-minutes", "liquidation", "periodic-report"];
 
     public static TheoryData<string> Kinds() => new(KindCodes);
 

@@ -77,6 +77,20 @@ public partial class DashboardPageTests
     }
 
     [Fact]
+    public async Task Page_ReportingPeriodGiven_FormShowsItAndTheExportKeepsIt()
+    {
+        var model = new DashboardPageModel(Report(), new Dictionary<string, string> { ["period"] = "six-month", ["year"] = "2019" },
+            new Dictionary<string, IReadOnlyList<string>>(), false, new StaffLinks(Language.Vietnamese, null));
+
+        var html = await PageAsync(model);
+
+        Assert.Matches("<option value=\"six-month\"[^>]*selected", html);
+        Assert.Contains("name=\"year\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"2019\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api/stats/export?format=csv&amp;period=six-month&amp;year=2019&amp;lang=vi\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_FunctionKey_KeptByTheFormAndTheLinks()
     {
         var html = await PageAsync(Model(Report(), key: "k1"));

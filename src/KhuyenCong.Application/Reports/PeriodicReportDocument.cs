@@ -1,0 +1,58 @@
+using KhuyenCong.Application.Documents;
+using KhuyenCong.Domain.Documents;
+
+namespace KhuyenCong.Application.Reports;
+
+/// <summary>
+/// The periodic report as a document kind: its placeholders (docs/documents.md, <c>periodic-report</c>), so an admin
+/// can replace its template through the template routes and the engine's checks apply. It has no proposal: it is made
+/// by <see cref="PeriodicReports"/> from the "Báo cáo" page, and asking for it on a proposal is refused (409).
+/// </summary>
+public sealed class PeriodicReportDocument : IDocumentKind
+{
+    public const string Code = "periodic-report";
+
+    public DocumentKindInfo Info { get; } = new(Code, "BC", "Báo cáo định kỳ công tác khuyến công", "Periodic khuyến công report", "bao-cao-khuyen-cong", IssuerRole.Department);
+
+    public PlaceholderSet Placeholders { get; } = new(
+        [
+            new("report.title", true, "Tên kỳ báo cáo", "6 tháng đầu năm 2019"),
+            new("report.range", true, "Thời gian chốt số liệu", "từ ngày 15/12/2018 đến ngày 14/06/2019"),
+            new("report.basis", false, "Cách chọn đề án của kỳ", "Đề án có ngày quyết định phê duyệt trong kỳ"),
+            new("report.recipient", true, "Nơi nhận báo cáo (sau \"Kính gửi:\")", "Bộ Công Thương (Cục Đổi mới sáng tạo, Chuyển đổi xanh và Khuyến công)"),
+            new("report.filters", false, "Bộ lọc thêm (nguồn, nội dung, địa bàn), trống khi không có", "Nguồn kinh phí: Khuyến công địa phương"),
+            new("report.proposals", true, "Số đề án", "12"),
+            new("report.approvedCount", false, "Số đề án được phê duyệt", "10"),
+            new("report.requested", true, "Kinh phí đề nghị hỗ trợ", "4.321.000.000 đồng"),
+            new("report.approved", true, "Kinh phí được phê duyệt", "3.210.000.000 đồng"),
+            new("report.paid", true, "Kinh phí đã thanh toán", "1.234.567.000 đồng"),
+            new("report.disbursement", false, "Tỷ lệ giải ngân (đã thanh toán ÷ được phê duyệt)", "38,46 %"),
+            new("report.trainees", false, "Số người được đào tạo (dự kiến trong đề án)", "120"),
+            new("report.jobs", false, "Số việc làm (dự kiến trong đề án)", "45"),
+            new("report.models", false, "Số mô hình trình diễn được phê duyệt", "2"),
+            new("report.products", false, "Số đề án sản phẩm tiêu biểu được phê duyệt", "1"),
+        ],
+        [
+            Rows("activities", "Hoạt động theo nội dung khuyến công (mỗi nội dung một hàng)", "Nội dung khuyến công", "Đào tạo nghề"),
+            Rows("sources", "Kinh phí theo nguồn (mỗi nguồn một hàng)", "Nguồn kinh phí", "Khuyến công địa phương"),
+            Rows("places", "Đơn vị thụ hưởng theo xã, phường (mỗi địa bàn một hàng)", "Xã, phường (tỉnh)", "Xã Lạc Đạo (Hưng Yên)"),
+            Rows("programmes", "Tiến độ theo chương trình (mỗi chương trình một hàng)", "Chương trình", "KCDP-HY-2016-2020"),
+        ]);
+
+    public Task<DocumentFacts> GatherAsync(string subjectId, CancellationToken cancellationToken) =>
+        Task.FromResult<DocumentFacts>(DocumentRefusal.Stage(
+            "Báo cáo định kỳ được lập từ trang Báo cáo theo kỳ báo cáo, không theo từng đề án.",
+            "The periodic report is made from the Reports page for a period, not for one proposal."));
+
+    /// <summary>A table's rows: the label, the counts and the money of the figures' columns.</summary>
+    private static RowsPlaceholder Rows(string name, string description, string label, string example) => new(name, false, description,
+    [
+        new("index", false, "Số thứ tự", "1"),
+        new("label", true, label, example),
+        new("count", true, "Số đề án", "3"),
+        new("approvedCount", false, "Số đề án được phê duyệt", "2"),
+        new("requested", false, "Kinh phí đề nghị (đồng)", "900.000.000"),
+        new("approved", true, "Kinh phí được phê duyệt (đồng)", "600.000.000"),
+        new("paid", true, "Kinh phí đã thanh toán (đồng)", "450.000.000"),
+    ]);
+}

@@ -1,0 +1,98 @@
+using KhuyenCong.Application.Statistics;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Reports;
+using KhuyenCong.Domain.Statistics;
+using KhuyenCong.Domain.Text;
+
+namespace KhuyenCong.Application.Reports;
+
+/// <summary>One line of a report's table: its label and its figures, in the order of the table's columns.</summary>
+public sealed record ReportLine(string Label, IReadOnlyList<long> Figures);
+
+/// <summary>A table of the report: its title, column headings (the first is the label's) and lines.</summary>
+public sealed record ReportTable(string Name, string Title, IReadOnlyList<string> Headings, IReadOnlyList<ReportLine> Lines);
+
+/// <summary>
+/// The figures of a periodic report, all from one <see cref="StatisticsReport"/> (the cells of the statistics store
+/// matching the report's filter), so the dashboard with the same filters shows the same numbers (ADR 0025). The
+/// sections follow what the registration report must say (TT 36/2013 Điều 6 khoản 1 as amended, secondary) and the
+/// research's proposal (docs/legal/cycle-reports-documents.md F4.3): the official form of a khuyến công periodic report
+/// was not found, so the layout is the project's; what is approximated is said in docs/reports.md.
+/// </summary>
+public sealed class PeriodicReportFigures
+{
+    private PeriodicReportFigures(ReportingPeriod period, ReportBasis basis, StatisticsReport report, IReadOnlyList<ReportTable> tables)
+    {
+        Period = period;
+        Basis = basis;
+        Report = report;
+        Tables = tables;
+    }
+
+    public ReportingPeriod Period { get; }
+
+    public ReportBasis Basis { get; }
+
+    public StatisticsReport Report { get; }
+
+    /// <summary>Activities by kind, money by source, beneficiaries by place, programmes.</summary>
+    public IReadOnlyList<ReportTable> Tables { get; }
+
+    public long Proposals => Report.Count;
+
+    public long ApprovedCount => Report.Total[StatisticsMeasures.ApprovedCount];
+
+    public long Requested => Report.Total[StatisticsMeasures.Requested];
+
+    public long Approved => Report.Total[StatisticsMeasures.Approved];
+
+    public long Paid => Report.Total[StatisticsMeasures.Paid];
+
+    public long Trainees => Report.Total[StatisticsMeasures.Trainees];
+
+    public long Jobs => Report.Total[StatisticsMeasures.Jobs];
+
+    /// <summary>Demonstration models approved (a model per approved đề án of that kind: an approximation).</summary>
+    public long Models => ApprovedOfKind(ProposalKind.DemonstrationModel);
+
+    /// <summary>Typical-product đề án approved (the products voted are not recorded yet: an approximation).</summary>
+    public long Products => ApprovedOfKind(ProposalKind.TypicalProduct);
+
+    public static PeriodicReportFigures From(ReportingPeriod period, ReportBasis basis, StatisticsReport report)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(report);
+        var vi = Language.Vietnamese;
+        IReadOnlyList<string> money = ["Số đề án", "Số đề án được phê duyệt", "Kinh phí đề nghị (đồng)", "Kinh phí được phê duyệt (đồng)", "Kinh phí đã thanh toán (đồng)"];
+        static IReadOnlyList<long> Figures(StatisticsMeasures m) =>
+            [m[StatisticsMeasures.Count], m[StatisticsMeasures.ApprovedCount], m[StatisticsMeasures.Requested], m[StatisticsMeasures.Approved], m[StatisticsMeasures.Paid]];
+        ReportTable Table(string name, string title, string label, IEnumerable<StatisticsGroup> groups, Func<StatisticsGroup, string> labelOf) =>
+            new(name, title, [label, .. money], groups.Select(g => new ReportLine(labelOf(g), Figures(g.Measures))).ToList());
+
+        return new PeriodicReportFigures(period, basis, report,
+        [
+            Table("activities", "Hoạt động khuyến công theo nội dung", "Nội dung khuyến công", report.ByKind, g => StatisticsLabels.Kind(g.Key, vi)),
+            Table("sources", "Kinh phí theo nguồn", "Nguồn kinh phí", report.ByFundingSource, g => StatisticsLabels.FundingSource(g.Key, vi)),
+            Table("places", "Đơn vị thụ hưởng theo địa bàn", "Xã, phường (tỉnh)", report.ByCommune,
+                g => g.Label + " (" + StatisticsLabels.ProvinceOfCommune(g.Key, vi) + ")"),
+            Table("programmes", "Tiến độ theo chương trình khuyến công", "Chương trình", report.ByProgramme, g => StatisticsLabels.Programme(g.Key, vi)),
+        ]);
+    }
+
+    private long ApprovedOfKind(ProposalKind kind) =>
+        Report.ByKind.FirstOrDefault(g => g.Key == kind.ToCode())?.Measures[StatisticsMeasures.ApprovedCount] ?? 0;
+}
+
+/// <summary>How the report picks its proposals: by the approval decision's date in the period, or by plan year.</summary>
+public enum ReportBasis
+{
+    DecisionDate,
+    PlanYear,
+}
+
+/// <summary>Who the report goes to.</summary>
+public enum ReportRecipient
+{
+    Ministry,
+    Committee,
+}

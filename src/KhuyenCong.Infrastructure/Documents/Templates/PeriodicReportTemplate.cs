@@ -1,0 +1,45 @@
+namespace KhuyenCong.Infrastructure.Documents.Templates;
+
+/// <summary>
+/// The shipped periodic report (báo cáo định kỳ công tác khuyến công), Decree 30/2020 model 1.4 "văn bản có tên loại"
+/// (document-format.md §3): addressed to the Ministry or the People's Committee, the period and its cut-off dates, the
+/// totals, then the tables (activities, money by source, beneficiaries by place, programmes) and the results. The
+/// official khuyến công report form was not found (cycle-reports-documents.md F4.3): this layout is the project's.
+/// </summary>
+internal sealed class PeriodicReportTemplate : IShippedTemplate
+{
+    private static readonly int[] Widths = [600, 2600, 900, 1000, 1500, 1500, 1400];
+    private static readonly string[] Headings = ["STT", "{0}", "Số đề án", "Được duyệt", "Kinh phí đề nghị (đồng)", "Kinh phí được duyệt (đồng)", "Đã thanh toán (đồng)"];
+
+    public string Kind => "periodic-report";
+
+    public byte[] Build() => new Decree30Writer()
+        .Header()
+        .Title("BÁO CÁO", "Kết quả thực hiện công tác khuyến công {{report.title}}")
+        .Centred("Kính gửi: {{report.recipient}}", new Decree30Writer.Look(14))
+        .Para("Thời gian chốt số liệu: {{report.range}}. {{report.basis}}. {{report.filters}}")
+        .Para("**I. TỔNG HỢP**")
+        .Para("Số đề án: {{report.proposals}}, trong đó được phê duyệt: {{report.approvedCount}}. Kinh phí đề nghị hỗ trợ: {{report.requested}}; kinh phí được phê duyệt: {{report.approved}}; kinh phí đã thanh toán: {{report.paid}} (tỷ lệ giải ngân {{report.disbursement}}).")
+        .Para("**II. HOẠT ĐỘNG KHUYẾN CÔNG ĐÃ THỰC HIỆN**")
+        .Table(Widths, Heading("Nội dung khuyến công"), Cells("activities"))
+        .Para("**III. KINH PHÍ THEO NGUỒN**")
+        .Table(Widths, Heading("Nguồn kinh phí"), Cells("sources"))
+        .Para("**IV. ĐƠN VỊ THỤ HƯỞNG THEO ĐỊA BÀN**")
+        .Table(Widths, Heading("Xã, phường (tỉnh)"), Cells("places"))
+        .Para("**V. KẾT QUẢ**")
+        .Para("Số người được đào tạo (dự kiến trong đề án): {{report.trainees}}; số việc làm (dự kiến trong đề án): {{report.jobs}}; số mô hình trình diễn được phê duyệt: {{report.models}}; số đề án sản phẩm công nghiệp nông thôn tiêu biểu được phê duyệt: {{report.products}}.")
+        .Para("**VI. CHƯƠNG TRÌNH KHUYẾN CÔNG VÀ TIẾN ĐỘ**")
+        .Table(Widths, Heading("Chương trình"), Cells("programmes"))
+        .Para("**VII. ĐỀ XUẤT, KIẾN NGHỊ**")
+        .Para("…………………………")
+        .Closing(
+            Decree30Writer.Recipients("Như trên;", "Lưu: VT."),
+            Decree30Writer.Signer("{{signer.name}}", "{{signer.authority}}", "{{signer.title}}"))
+        .Build("Báo cáo định kỳ công tác khuyến công");
+
+    private static string[] Heading(string label) => Headings.Select(h => h == "{0}" ? label : h).ToArray();
+
+    private static string[] Cells(string rows) =>
+        ["{{#" + rows + "}}{{" + rows + ".index}}", "{{" + rows + ".label}}", "{{" + rows + ".count}}", "{{" + rows + ".approvedCount}}",
+            "{{" + rows + ".requested}}", "{{" + rows + ".approved}}", "{{" + rows + ".paid}}{{/" + rows + "}}"];
+}

@@ -1,0 +1,95 @@
+using KhuyenCong.Application.Documents;
+using KhuyenCong.Application.Reports;
+using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Reports;
+using KhuyenCong.Domain.Statistics;
+using KhuyenCong.UnitTests.Documents;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using static KhuyenCong.Testing.DocxReading;
+
+namespace KhuyenCong.UnitTests.Reports;
+
+public sealed class PeriodicReportDocxTests : IDisposable
+{
+    private readonly ServiceProvider services = DocumentsTestServices.Create();
+
+    public void Dispose() => services.Dispose();
+
+    private static StatisticsCell Cell(ProposalKind kind, FundingSource source, string commune, long requested, long? approved, long paid, int trainees, DateOnly decided)
+    {
+        var snapshot = new StatisticsSnapshot
+        {
+            Year = decided.Year, Status = ProposalStatus.Approved, Kind = kind, FundingSource = source, Sector = "Cơ khí", Province = "hung-yen",
+            Commune = commune, ProgrammeId = "KCDP-HY-2016-2020", Requested = requested, Approved = approved, Paid = paid, Trainees = trainees,
+            DecisionDate = decided,
+        };
+        return new StatisticsCell(snapshot.Year, snapshot.Cell, snapshot.Commune, snapshot.Sector, snapshot.Measures());
+    }
+
+    private static PeriodicReportFigures Figures() => PeriodicReportFigures.From(ReportingPeriod.SixMonth(2019), ReportBasis.DecisionDate, StatisticsReport.From(
+    [
+        Cell(ProposalKind.Training, FundingSource.Local, "Xã Lạc Đạo", 200_000_000, 180_000_000, 134_567_000, 35, new DateOnly(2019, 4, 10)),
+        Cell(ProposalKind.DemonstrationModel, FundingSource.National, "Phường Hiến Nam", 1_300_000_000, 1_054_000_000, 1_100_000_000, 0, new DateOnly(2019, 5, 2)),
+    ]));
+
+    private byte[] Render(PeriodicReportFigures figures)
+    {
+        var kind = services.GetRequiredService<PeriodicReportDocument>();
+        var options = services.GetRequiredService<IOptions<DocumentsOptions>>().Value;
+        var values = CommonPlaceholders.Values(kind.Info, options, "…/BC-SCT", new DateOnly(2019, 6, 20))
+            .Merge(ReportValues.Of(figures, "Bộ Công Thương", string.Empty));
+        return services.GetRequiredService<IDocxTemplates>().Render(services.GetRequiredService<IShippedTemplates>().Get(PeriodicReportDocument.Code)!, values);
+    }
+
+    /// <summary>The report's four figure tables (the header and signature blocks are borderless tables too).</summary>
+    private static List<List<List<string>>> ReportTables(byte[] docx) => Tables(docx).Where(t => t[0][0] == "STT").ToList();
+
+    [Fact]
+    public void SixMonthReport_Rendered_IsValidOpenXmlWithTheFiguresInVietnameseFormats()
+    {
+        var output = Render(Figures());
+
+        Assert.Empty(ValidationErrors(output));
+        var text = Text(output);
+        Assert.DoesNotContain("{{", text, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi: Bộ Công Thương", text, StringComparison.Ordinal);
+        Assert.Contains("Kết quả thực hiện công tác khuyến công 6 tháng đầu năm 2019", text, StringComparison.Ordinal);
+        Assert.Contains("Thời gian chốt số liệu: từ ngày 15/12/2018 đến ngày 14/06/2019.", text, StringComparison.Ordinal);
+        Assert.Contains("Số đề án: 2, trong đó được phê duyệt: 2.", text, StringComparison.Ordinal);
+        Assert.Contains("kinh phí được phê duyệt: 1.234.000.000 đồng; kinh phí đã thanh toán: 1.234.567.000 đồng", text, StringComparison.Ordinal);
+        Assert.Contains("Kinh phí đề nghị hỗ trợ: 1.500.000.000 đồng", text, StringComparison.Ordinal);
+        Assert.Contains("Số người được đào tạo (dự kiến trong đề án): 35", text, StringComparison.Ordinal);
+        Assert.Contains("số mô hình trình diễn được phê duyệt: 1", text, StringComparison.Ordinal);
+        Assert.Contains("Hưng Yên, ngày 20 tháng 6 năm 2019", text, StringComparison.Ordinal);
+        Assert.Contains("Số: …/BC-SCT", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SixMonthReport_Tables_HoldOneRowPerKindSourceAndPlace()
+    {
+        var tables = ReportTables(Render(Figures()));
+
+        // Activities, sources, places, programmes: the header row, then one row per group, figures grouped with dots.
+        var activities = tables[0];
+        Assert.Equal(["1", "Đào tạo nghề, truyền nghề", "1", "1", "200.000.000", "180.000.000", "134.567.000"], activities[1]);
+        Assert.Equal(3, activities.Count);
+        Assert.Contains(tables[1], row => row.SequenceEqual(["1", "Khuyến công quốc gia", "1", "1", "1.300.000.000", "1.054.000.000", "1.100.000.000"]));
+        Assert.Contains(tables[2], row => row[1] == "Xã Lạc Đạo (Hưng Yên)");
+        Assert.Contains(tables[3], row => row[1] == "KCDP-HY-2016-2020" && row[6] == "1.234.567.000");
+    }
+
+    [Fact]
+    public void EmptyPeriod_Rendered_IsValidWithZeroFiguresAndNoRows()
+    {
+        var output = Render(PeriodicReportFigures.From(ReportingPeriod.Annual(2030), ReportBasis.PlanYear, StatisticsReport.From([])));
+
+        Assert.Empty(ValidationErrors(output));
+        var text = Text(output);
+        Assert.Contains("Số đề án: 0", text, StringComparison.Ordinal);
+        Assert.Contains("kinh phí đã thanh toán: 0 đồng", text, StringComparison.Ordinal);
+        Assert.Contains("Đề án thuộc kế hoạch năm 2030", text, StringComparison.Ordinal);
+        Assert.Equal(4, ReportTables(output).Count);
+        Assert.All(ReportTables(output), t => Assert.Single(t));
+    }
+}
