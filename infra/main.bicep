@@ -52,6 +52,10 @@ param overdueReportSchedule string = '0 0 1 * * 1'
 @description('NCRONTAB (six fields, UTC) of the nightly statistics recompute: 19:00 UTC is 02:00 in Vietnam (UTC+7).')
 param statisticsRecomputeSchedule string = '0 0 19 * * *'
 
+@description('Who approves the local khuyến công plan: the provincial People\'s Committee on the Department\'s submission, or the Department\'s director where the province delegated it (ADR 0022).')
+@allowed([ 'people-committee', 'department-director' ])
+param localApprover string = 'people-committee'
+
 @description('Replication of the storage account.')
 @allowed([
   'Standard_LRS'
@@ -187,6 +191,7 @@ module functionApp 'modules/functionapp.bicep' = {
     digestSchedule: digestSchedule
     overdueReportSchedule: overdueReportSchedule
     statisticsRecomputeSchedule: statisticsRecomputeSchedule
+    localApprover: localApprover
     authClientId: authClientId
     authTenantId: authTenantId
   }

@@ -81,6 +81,10 @@ param overdueReportSchedule string
 @description('NCRONTAB (six fields, UTC) of the nightly statistics recompute.')
 param statisticsRecomputeSchedule string
 
+@description('Who approves the local plan: people-committee or department-director.')
+@allowed([ 'people-committee', 'department-director' ])
+param localApprover string
+
 @description('Application (client) id of the Entra ID app registration used for staff sign-in.')
 param authClientId string
 
@@ -188,6 +192,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Reminders__DigestSchedule: digestSchedule
     Reminders__OverdueReportSchedule: overdueReportSchedule
     Statistics__RecomputeSchedule: statisticsRecomputeSchedule
+    Planning__LocalApprover: localApprover
   }
 }
 

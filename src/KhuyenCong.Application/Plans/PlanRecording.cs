@@ -164,9 +164,9 @@ public sealed partial class PlanRecording(ISelectionStore selections, ICallStore
     private static Bilingual Already(string vi, string en, string number, DateOnly date) => new(
         $"{vi} (số {number}, ngày {DisplayFormat.Date(date, Language.Vietnamese)}).", $"{en} (number {number}, dated {DisplayFormat.Date(date, Language.English)}).");
 
-    [LoggerMessage(EventId = 4621, Level = LogLevel.Information, Message = "Selection of call {CallId} round {Round} submitted ({Reference})")]
+    [LoggerMessage(EventId = 4291, Level = LogLevel.Information, Message = "Selection of call {CallId} round {Round} submitted ({Reference})")]
     private static partial void LogSubmitted(ILogger logger, string callId, int round, string reference);
 
-    [LoggerMessage(EventId = 4622, Level = LogLevel.Information, Message = "Selection of call {CallId} round {Round} decided ({Number}), {Total} VND included")]
+    [LoggerMessage(EventId = 4292, Level = LogLevel.Information, Message = "Selection of call {CallId} round {Round} decided ({Number}), {Total} VND included")]
     private static partial void LogDecided(ILogger logger, string callId, int round, string number, long total);
 }

@@ -23,6 +23,7 @@ public static class LogEventIds
         new("Appraisal: reviewers and rubrics", 4100, 4199, ["Appraisal"]),
         new("Programmes: programmes, annual plans, geography", 4200, 4299, ["Programmes", "Plans", "Geography"]),
         new("Calls and councils: calls for proposals, councils and their sessions", 4700, 4799, ["Calls", "Councils"]),
+        new("Selection: ranking, the selection and its approval", 4600, 4699, ["Selection"]),
         new("Budgets: the ledger and its routes", 4300, 4399, ["Budgets"]),
         new("Statistics", 5000, 5199, ["Statistics"]),
         new("Migrations: reference data migrations and merges", 5200, 5299, ["Migrations"]),
