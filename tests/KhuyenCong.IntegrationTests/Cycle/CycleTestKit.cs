@@ -58,6 +58,8 @@ internal sealed partial class CycleTestKit(LocalHostFixture fixture)
     {
         var id = await Links.SubmitAsync(client, form =>
         {
+            // The call is open: the intake requires it to be named (issue 13 line 1).
+            form["callId"] = call.Id;
             form["fundingSource"] = call.FundingSource.ToCode();
             form["kind"] = "training";
             form["totalCost"] = (requested * 3).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -109,7 +109,7 @@ public partial class ProposalDocumentRoutesTests(LocalHostFixture fixture)
         Assert.Contains("Hưng Yên, ngày 05 tháng 5 năm 2026", text, StringComparison.Ordinal);
         Assert.Contains("Căn cứ Quyết định số 88/QĐ-SCT ngày 20/04/2026", text, StringComparison.Ordinal);
         Assert.Contains("kinh phí khuyến công hỗ trợ: 590.000.000 đồng (bằng chữ: Năm trăm chín mươi triệu đồng)", text, StringComparison.Ordinal);
-        Assert.Contains("Tổng kinh phí thực hiện đề án: 1.500.000.000 đồng", text, StringComparison.Ordinal);
+        Assert.Contains("Tổng kinh phí thực hiện đề án: 2.000.000.000 đồng", text, StringComparison.Ordinal);
         Assert.Contains("Từ ngày 01/05/2027 đến ngày 31/12/2027.", text, StringComparison.Ordinal);
         Assert.Contains("BÊN B (đơn vị thụ hưởng): Công ty TNHH Cơ khí Phố Nối", text, StringComparison.Ordinal);
     }
