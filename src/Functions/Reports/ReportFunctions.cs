@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace KhuyenCong.Functions.Reports;
 
 /// <summary>
-/// Periodic reports for staff (issue 15 lines 2-3; ADR 0025): <c>GET /api/reports/periodic</c> (the DOCX or XLSX
+/// Periodic reports for staff (issue 15 lines 2-3; ADR 0024): <c>GET /api/reports/periodic</c> (the DOCX or XLSX
 /// file) and <c>GET /reports</c> (the "Báo cáo" page: the period, the figures, the downloads). Adapters of
 /// <see cref="PeriodicReports"/> through <see cref="StaffEndpoint"/>; nothing is stored.
 /// </summary>

@@ -14,7 +14,7 @@ public sealed record ReportTable(string Name, string Title, IReadOnlyList<string
 
 /// <summary>
 /// The figures of a periodic report, all from one <see cref="StatisticsReport"/> (the cells of the statistics store
-/// matching the report's filter), so the dashboard with the same filters shows the same numbers (ADR 0025). The
+/// matching the report's filter), so the dashboard with the same filters shows the same numbers (ADR 0024). The
 /// sections follow what the registration report must say (TT 36/2013 Điều 6 khoản 1 as amended, secondary) and the
 /// research's proposal (docs/legal/cycle-reports-documents.md F4.3): the official form of a khuyến công periodic report
 /// was not found, so the layout is the project's; what is approximated is said in docs/reports.md.

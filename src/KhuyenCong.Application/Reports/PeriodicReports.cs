@@ -13,7 +13,7 @@ namespace KhuyenCong.Application.Reports;
 public sealed record ReportFile(byte[] Content, string FileName, string ContentType, string DashboardQuery);
 
 /// <summary>
-/// The periodic report to the Ministry or the People's Committee (issue 15 line 2; ADR 0025): for the officer's period
+/// The periodic report to the Ministry or the People's Committee (issue 15 line 2; ADR 0024): for the officer's period
 /// and basis (decision date in the period, or the period's plan year) and the dashboard's filters, the figures are
 /// summed from the statistics store's cells (never a read of the proposals), then written as DOCX through the document
 /// engine (the current <c>periodic-report</c> template) or as XLSX. Made in memory and answered; nothing is stored.

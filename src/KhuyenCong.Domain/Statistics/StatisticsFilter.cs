@@ -11,7 +11,7 @@ namespace KhuyenCong.Domain.Statistics;
 /// <c>fundingSource</c>, <c>province</c> (a current or former name or code: former provinces count as today's),
 /// <c>commune</c> and <c>sector</c> (matched ignoring case and diacritics), <c>kind</c>; and a reporting period by the
 /// approval decision's date (<c>period</c>, <c>year</c>, <c>fromDate</c>, <c>toDate</c>: <see cref="ReportingPeriod"/>),
-/// which counts only proposals whose decision date falls in it (ADR 0025).
+/// which counts only proposals whose decision date falls in it (ADR 0024).
 /// </summary>
 public sealed record StatisticsFilter
 {

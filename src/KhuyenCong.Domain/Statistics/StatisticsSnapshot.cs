@@ -53,7 +53,7 @@ public sealed record StatisticsSnapshot
     /// <summary>Jobs planned in the proposal.</summary>
     public int Jobs { get; init; }
 
-    /// <summary>The date of the approval decision, null until decided: the reporting periods count by it (ADR 0025).</summary>
+    /// <summary>The date of the approval decision, null until decided: the reporting periods count by it (ADR 0024).</summary>
     public DateOnly? DecisionDate { get; init; }
 
     /// <summary>
@@ -142,7 +142,7 @@ public sealed record StatisticsCellChange(StatisticsCellKey Key, string Commune,
 
 /// <summary>
 /// The dimensions of an aggregate cell within a year: funding source, kind, today's province, commune and sector
-/// (folded: no case, no diacritics), programme, and the approval decision's date (null while undecided; ADR 0025).
+/// (folded: no case, no diacritics), programme, and the approval decision's date (null while undecided; ADR 0024).
 /// The filters of <c>GET /api/stats</c> are these dimensions.
 /// </summary>
 public sealed record StatisticsCellKey(string FundingSource, string Kind, string Province, string CommuneKey, string SectorKey, string ProgrammeId,
@@ -156,7 +156,7 @@ public sealed record StatisticsCellKey(string FundingSource, string Kind, string
     {
         get
         {
-            // The decision date joins the hash only when set: the cells of undecided proposals keep their keys (ADR 0025).
+            // The decision date joins the hash only when set: the cells of undecided proposals keep their keys (ADR 0024).
             var text = string.Join('\u001f', FundingSource, Kind, Province, CommuneKey, SectorKey, ProgrammeId);
             if (Decided is { } day)
             {

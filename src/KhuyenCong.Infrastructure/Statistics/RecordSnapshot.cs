@@ -52,7 +52,7 @@ internal static class RecordSnapshot
             ProgrammeId = e.GetString("ProgrammeId") ?? string.Empty,
             Requested = submission.RequestedSupport,
             Approved = funding.ApprovedAmount,
-            // The approval decision's date, by which the reporting periods count (ADR 0025); none until approved.
+            // The approval decision's date, by which the reporting periods count (ADR 0024); none until approved.
             DecisionDate = funding.ApprovedAmount is null ? null : funding.DecisionDate,
             Paid = funding.PaidAmount,
             Trainees = submission.ExpectedTrainees ?? 0,

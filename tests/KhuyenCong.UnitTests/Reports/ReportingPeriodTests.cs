@@ -105,7 +105,7 @@ public sealed class ReportingPeriodTests
     [Fact]
     public void CellKey_WithoutADecision_KeepsTheRowKeyItHadBeforeTheDateDimension()
     {
-        // The row key as computed before ADR 0025 (six dimensions hashed): the cells of undecided proposals keep their rows.
+        // The row key as computed before ADR 0024 (six dimensions hashed): the cells of undecided proposals keep their rows.
         var key = new StatisticsCellKey("local", "training", "hung-yen", "xa a", "co khi", "");
         var before = StatisticsCellKey.Prefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes(string.Join('\u001f', "local", "training", "hung-yen", "xa a", "co khi", ""))))[..32];
