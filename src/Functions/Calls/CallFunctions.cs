@@ -53,14 +53,8 @@ public sealed class CallFunctions(CallEditing editing, StaffEndpoint staff)
     public Task<IActionResult> CreateCall(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/calls")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        staff.FormOrJsonAsync(request, StaffRoles.Officer, Page(request, null), result => Page(request, IdOf(result)), async c =>
+        staff.FormOrJsonAsync(request, StaffRoles.Officer, Page(request, null), result => Page(request, IdOf(result)), async (c, fields) =>
         {
-            c.NoStore();
-            if (StaffFields.From(c) is not { } fields)
-            {
-                return NotAnObject(c);
-            }
-
             return (await editing.CreateAsync(FormOf(fields), c.Staff.Actor, cancellationToken))
                 .Answer(c.Language, call => new CreatedResult(Url(call), ToJson(call, editing.Today, c.Language)), Wording);
         }, cancellationToken);
@@ -74,14 +68,8 @@ public sealed class CallFunctions(CallEditing editing, StaffEndpoint staff)
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", "post", Route = "api/calls/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        staff.FormOrJsonAsync(request, StaffRoles.Officer, Page(request, id), _ => Page(request, id), async c =>
+        staff.FormOrJsonAsync(request, StaffRoles.Officer, Page(request, id), _ => Page(request, id), async (c, fields) =>
         {
-            c.NoStore();
-            if (StaffFields.From(c) is not { } fields)
-            {
-                return NotAnObject(c);
-            }
-
             return (await editing.UpdateAsync(id, FormOf(fields), fields.Number("version"), cancellationToken))
                 .Answer(c.Language, call => new OkObjectResult(ToJson(call, editing.Today, c.Language)), Wording);
         }, cancellationToken);
@@ -112,10 +100,6 @@ public sealed class CallFunctions(CallEditing editing, StaffEndpoint staff)
         version = call.Version,
         url = Url(call),
     };
-
-    private static IActionResult NotAnObject(StaffRequest c) =>
-        c.FieldProblem(StatusCodes.Status400BadRequest, "body", "Nội dung gửi lên phải là một đối tượng JSON (hoặc biểu mẫu của trang cán bộ).",
-            "Send a JSON object (or the staff page's form).");
 
     private static string Page(HttpRequest request, string? id) =>
         StaffLinks.From(request, RequestLanguage.From(request)).To("/staff/calls", id is null ? [] : [StaffLinks.Query("edit", id)]);

@@ -56,14 +56,8 @@ public sealed class CouncilFunctions(CouncilSetup setup, CouncilSessions session
     public Task<IActionResult> CreateCouncil(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/councils")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        staff.FormOrJsonAsync(request, StaffRoles.Officer, Page(request, null), result => Page(request, IdOf(result)), async c =>
+        staff.FormOrJsonAsync(request, StaffRoles.Officer, Page(request, null), result => Page(request, IdOf(result)), async (c, f) =>
         {
-            c.NoStore();
-            if (StaffFields.From(c) is not { } f)
-            {
-                return NotAnObject(c);
-            }
-
             var form = new CouncilForm(f.List("callIds"), f.Field("decisionNumber"), f.Field("decisionDate"), f.Field("chairId"), f.Field("secretaryId"),
                 f.List("memberIds"), f.Number("quorum"));
             return (await setup.CreateAsync(form, c.Staff.Actor, cancellationToken))
@@ -77,14 +71,8 @@ public sealed class CouncilFunctions(CouncilSetup setup, CouncilSessions session
         string id,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken) =>
-        staff.FormOrJsonAsync(request, StaffRoles.Officer, Page(request, id), _ => Page(request, id), async c =>
+        staff.FormOrJsonAsync(request, StaffRoles.Officer, Page(request, id), _ => Page(request, id), async (c, f) =>
         {
-            c.NoStore();
-            if (StaffFields.From(c) is not { } f)
-            {
-                return NotAnObject(c);
-            }
-
             var form = new SessionForm(f.Field("heldOn"), f.List("presentMemberIds"));
             return (await sessions.RecordAsync(id, form, c.Staff.Actor, new DurableWorkflowEvents(durableClient), cancellationToken))
                 .Answer(c.Language, record => new OkObjectResult(ToJson(record.Council, record)), SessionWording);
@@ -121,10 +109,6 @@ public sealed class CouncilFunctions(CouncilSetup setup, CouncilSessions session
             }),
         },
     };
-
-    private static IActionResult NotAnObject(StaffRequest c) =>
-        c.FieldProblem(StatusCodes.Status400BadRequest, "body", "Nội dung gửi lên phải là một đối tượng JSON (hoặc biểu mẫu của trang cán bộ).",
-            "Send a JSON object (or the staff page's form).");
 
     private static string Page(HttpRequest request, string? id) =>
         StaffLinks.From(request, RequestLanguage.From(request)).To(id is null ? "/staff/councils" : "/staff/councils/" + Uri.EscapeDataString(id));

@@ -100,27 +100,31 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         if (result is null)
         {
             var input = call!.Form is { } form ? ActionInput.FromForm(form) : ActionInput.FromJson(call.Json!.Value);
-            result = input is null
-                ? call.FieldProblem(StatusCodes.Status400BadRequest, "body", "Nội dung gửi lên phải là một đối tượng JSON (hoặc biểu mẫu của trang cán bộ).",
-                    "Send a JSON object (or the staff page's form).")
-                : await handle(call, input);
+            result = input is null ? NotAnObject(call) : await handle(call, input);
         }
 
         return RequestBody.IsForm(request) ? StaffPages.FormAnswer(request, RequestLanguage.From(request), proposalId, action, result) : result;
     }
 
     /// <summary>
-    /// A change sent as a JSON object (the API) or as a staff page's HTML form (with its CSRF token): the handler reads
-    /// <see cref="StaffRequest.Json"/> or <see cref="StaffRequest.Form"/>. A form is answered with a 303 to the URL
-    /// <paramref name="done"/> makes of the answer (or a page with the problem and a way back to <paramref name="back"/>).
+    /// A change sent as a JSON object (the API) or as a staff page's HTML form (with its CSRF token), read the same way
+    /// as <see cref="StaffFields"/> (a body that is not an object is a 400 naming <c>body</c>); the answer is not cached.
+    /// A form is answered with a 303 to the URL <paramref name="done"/> makes of the answer (or a page with the problem and
+    /// a way back to <paramref name="back"/>).
     /// </summary>
     public async Task<IActionResult> FormOrJsonAsync(HttpRequest request, string role, string back, Func<IActionResult, string> done,
-        Func<StaffRequest, Task<IActionResult>> handle, CancellationToken cancellationToken)
+        Func<StaffRequest, StaffFields, Task<IActionResult>> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(done);
         ArgumentNullException.ThrowIfNull(handle);
         var (call, refusal) = await OpenAsync(request, role, Accepts.Json | Accepts.Form, null, page: false, cancellationToken);
-        var result = refusal ?? await handle(call!);
+        var result = refusal;
+        if (result is null)
+        {
+            call!.NoStore();
+            result = StaffFields.From(call) is { } fields ? await handle(call, fields) : NotAnObject(call);
+        }
+
         return RequestBody.IsForm(request) ? StaffPages.FormAnswerTo(request, RequestLanguage.From(request), done(result), back, result) : result;
     }
 
@@ -132,6 +136,10 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         var (call, refusal) = await OpenAsync(request, role, Accepts.File, file, page: false, cancellationToken);
         return refusal ?? await handle(call!, call!.File!);
     }
+
+    private static IActionResult NotAnObject(StaffRequest call) =>
+        call.FieldProblem(StatusCodes.Status400BadRequest, "body", "Nội dung gửi lên phải là một đối tượng JSON (hoặc biểu mẫu của trang cán bộ).",
+            "Send a JSON object (or the staff page's form).");
 
     private async Task<(StaffRequest? Call, IActionResult? Refusal)> OpenAsync(HttpRequest request, string? role, Accepts accepts, StaffFileRule? file, bool page,
         CancellationToken cancellationToken)
