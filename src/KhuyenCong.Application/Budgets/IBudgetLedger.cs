@@ -23,6 +23,21 @@ public interface IBudgetLedger
     Task<CommitResult> CommitAsync(BudgetKey key, string proposalId, long amount, string by, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Commits like <see cref="CommitAsync"/> (idempotent by proposal) and grows the line's allocation by the same
+    /// amount in the same write: money granted for this proposal (the Ministry's allocation of an included national
+    /// proposal, an amount carried over from the year before). A crash and a retry never add the allocation twice.
+    /// </summary>
+    Task<CommitResult> CommitAllocatedAsync(BudgetKey key, string proposalId, long amount, string by, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Changes a proposal's commitment by <paramref name="delta"/> (not 0): up within the line's remaining money (or
+    /// with the allocation, when <paramref name="allocates"/>), down never below what is paid. Idempotent by
+    /// <paramref name="adjustmentId"/> (unique in the budget): a retried or concurrent call with the same id answers the
+    /// first call's result and changes nothing more, whatever its own delta.
+    /// </summary>
+    Task<AdjustResult> AdjustAsync(BudgetKey key, string proposalId, string adjustmentId, long delta, bool allocates, string by, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Records a payment (above 0) of a proposal's commitment. Idempotent by <paramref name="paymentId"/> (unique in
     /// the budget): a payment id already recorded answers <see cref="PaymentOutcome.Duplicate"/> and changes nothing.
     /// </summary>
@@ -82,6 +97,12 @@ public sealed record BudgetPayment(string PaymentId, string ProposalId, PaymentK
 /// <param name="Payment">The payment recorded under the id (for <see cref="PaymentOutcome.Duplicate"/>, the first one, which may differ from this call's).</param>
 /// <param name="Refusal">Why, for <see cref="PaymentOutcome.ExceedsApproved"/> and <see cref="PaymentOutcome.NotCommitted"/>.</param>
 public sealed record PaymentResult(PaymentOutcome Outcome, Commitment? Commitment, BudgetPayment? Payment, BudgetRefusal? Refusal);
+
+/// <param name="IsAdjusted">True when the change is made (now, or by an earlier call with the same id).</param>
+/// <param name="Commitment">The proposal's commitment as read after the call (null when it has none).</param>
+/// <param name="Delta">The change the adjustment made (the first call's, on a replay).</param>
+/// <param name="Refusal">Why not (<see cref="BudgetRefusalCodes.BelowPaid"/>, <see cref="BudgetRefusalCodes.InsufficientBudget"/>, <see cref="BudgetRefusalCodes.Released"/>, <see cref="BudgetRefusalCodes.NotCommitted"/>).</param>
+public sealed record AdjustResult(bool IsAdjusted, Commitment? Commitment, long Delta, BudgetRefusal? Refusal);
 
 public enum ReleaseOutcome
 {

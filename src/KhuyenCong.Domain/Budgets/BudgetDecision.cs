@@ -20,6 +20,7 @@ public static class BudgetRefusalCodes
     public const string Released = "released";
     public const string NotCommitted = "not-committed";
     public const string AlreadyCommitted = "already-committed";
+    public const string BelowPaid = "below-paid";
 }
 
 /// <summary>The outcome of a budget rule: the new state when allowed, otherwise the reason.</summary>

@@ -57,6 +57,65 @@ public static class BudgetRules
         return BudgetDecision<BudgetLine>.Allow(line with { Committed = line.Committed + amount });
     }
 
+    /// <summary>
+    /// Commits <paramref name="amount"/> (above 0) together with the same amount of allocation: money granted for this
+    /// commitment (the Ministry's allocation of an included national proposal, or an amount carried over from the year
+    /// before). Both change in one write, so the allocation can never be added twice without its commitment.
+    /// </summary>
+    public static BudgetDecision<BudgetLine> CommitAllocated(BudgetLine line, long amount)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return amount <= 0
+            ? BudgetDecision<BudgetLine>.Refuse(AmountNotPositive())
+            : BudgetDecision<BudgetLine>.Allow(line with { Allocated = line.Allocated + amount, Committed = line.Committed + amount });
+    }
+
+    /// <summary>
+    /// Changes a commitment's approved amount by <paramref name="delta"/> (an adjustment decision, or a carry-over):
+    /// refused when released, when it would go below what is paid (naming the paid amount), or when 0.
+    /// </summary>
+    public static BudgetDecision<Commitment> Adjust(Commitment commitment, long delta)
+    {
+        ArgumentNullException.ThrowIfNull(commitment);
+        if (delta == 0)
+        {
+            return BudgetDecision<Commitment>.Refuse(new(BudgetRefusalCodes.AmountNotPositive, "Số tiền điều chỉnh phải khác 0.", "The change must not be 0."));
+        }
+
+        if (commitment.IsReleased)
+        {
+            return BudgetDecision<Commitment>.Refuse(Released());
+        }
+
+        var approved = commitment.Approved + delta;
+        if (approved < commitment.Paid)
+        {
+            return BudgetDecision<Commitment>.Refuse(BelowPaid(approved, commitment.Paid));
+        }
+
+        return BudgetDecision<Commitment>.Allow(commitment with { Approved = approved });
+    }
+
+    /// <summary>
+    /// Moves the line's commitment by <paramref name="delta"/> (an adjustment); with <paramref name="allocates"/> the
+    /// allocation moves by the same amount (carried-over money). A rise without allocation must fit the remaining money.
+    /// </summary>
+    public static BudgetDecision<BudgetLine> AdjustLine(BudgetLine line, long delta, bool allocates)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (allocates)
+        {
+            return BudgetDecision<BudgetLine>.Allow(line with { Allocated = line.Allocated + delta, Committed = line.Committed + delta });
+        }
+
+        return delta > 0 ? Commit(line, delta) : BudgetDecision<BudgetLine>.Allow(line with { Committed = line.Committed + delta });
+    }
+
+    /// <summary>The refusal of an approved amount below what is already paid.</summary>
+    public static BudgetRefusal BelowPaid(long approved, long paid) => new(BudgetRefusalCodes.BelowPaid,
+        $"Không thể giảm kinh phí của đề án xuống {Vi(approved)} đồng: đã thanh toán {Vi(paid)} đồng.",
+        $"The proposal's amount cannot go down to {En(approved)} VND: {En(paid)} VND is already paid.");
+
     /// <summary>Pays <paramref name="amount"/> of <paramref name="commitment"/>: allowed when above 0, unreleased and within <see cref="Commitment.Unpaid"/>.</summary>
     public static BudgetDecision<Commitment> Pay(Commitment commitment, long amount)
     {

@@ -20,11 +20,15 @@ internal sealed record JournalEntry(
     DateTimeOffset At,
     string? PaymentId = null,
     string? PaymentKind = null,
-    long RemainingAfter = 0)
+    long RemainingAfter = 0,
+    bool Allocates = false)
 {
     public const string CommitOp = "commit";
     public const string PaymentOp = "payment";
     public const string ReleaseOp = "release";
+
+    /// <summary>An adjustment: <see cref="Amount"/> is the change (below 0 lowers), <see cref="Allocates"/> moves the allocation with it.</summary>
+    public const string AdjustOp = "adjust";
 }
 
 /// <summary>The row keys, property names and states of table <c>Budgets</c>, and the few storage calls the ledger makes.</summary>
@@ -34,6 +38,7 @@ internal static class BudgetRows
     public const string Pending = "pending";
     public const string Applied = "applied";
     public const string Released = "released";
+    public const string Refused = "refused";
 
     public const string State = nameof(State);
     public const string ProposalId = nameof(ProposalId);
@@ -52,6 +57,11 @@ internal static class BudgetRows
     public const string At = nameof(At);
     public const string ReleasedBy = nameof(ReleasedBy);
     public const string ReleasedAt = nameof(ReleasedAt);
+    public const string Allocates = nameof(Allocates);
+    public const string Delta = nameof(Delta);
+    public const string RefusalCode = nameof(RefusalCode);
+    public const string RefusalVi = nameof(RefusalVi);
+    public const string RefusalEn = nameof(RefusalEn);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
@@ -60,6 +70,28 @@ internal static class BudgetRows
     public static string PaymentKey(string paymentId) => "payment-" + paymentId;
 
     public static string ReleaseKey(string proposalId) => "release-" + proposalId;
+
+    public static string AdjustKey(string adjustmentId) => "adjust-" + adjustmentId;
+
+    public static TableEntity AdjustRow(string partition, JournalEntry entry, string state) =>
+        new(partition, entry.Id)
+        {
+            [ProposalId] = entry.ProposalId,
+            [Delta] = entry.Amount,
+            [Allocates] = entry.Allocates,
+            [State] = state,
+            [By] = entry.By,
+            [At] = entry.At,
+        };
+
+    public static JournalEntry AdjustEntry(TableEntity adjustRow) => new(
+        adjustRow.RowKey,
+        JournalEntry.AdjustOp,
+        adjustRow.GetString(ProposalId) ?? string.Empty,
+        adjustRow.GetInt64(Delta) ?? 0,
+        adjustRow.GetString(By) ?? string.Empty,
+        adjustRow.GetDateTimeOffset(At) ?? default,
+        Allocates: adjustRow.GetBoolean(Allocates) == true);
 
     /// <summary>Row keys may not hold / \ # ? or control characters; ids are also kept short.</summary>
     public static void ValidateId(string id, string parameterName)

@@ -240,6 +240,7 @@ public sealed partial class TableBudgetLedger
         JournalEntry.CommitOp => FinishCommitAsync(table, key, entry, cancellationToken),
         JournalEntry.PaymentOp => CompletePaymentAsync(table, key, entry, cancellationToken),
         JournalEntry.ReleaseOp => FinishReleaseAsync(table, key, entry.ProposalId, cancellationToken),
+        JournalEntry.AdjustOp => FinishAdjustAsync(table, key, entry, cancellationToken),
         _ => throw new InvalidOperationException($"Unknown budget journal operation '{entry.Op}'."),
     };
 

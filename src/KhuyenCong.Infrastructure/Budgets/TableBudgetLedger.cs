@@ -99,7 +99,13 @@ public sealed partial class TableBudgetLedger(StorageTables storage, TimeProvide
         }
     }
 
-    public async Task<CommitResult> CommitAsync(BudgetKey key, string proposalId, long amount, string by, CancellationToken cancellationToken)
+    public Task<CommitResult> CommitAsync(BudgetKey key, string proposalId, long amount, string by, CancellationToken cancellationToken) =>
+        CommitAsync(key, proposalId, amount, allocates: false, by, cancellationToken);
+
+    public Task<CommitResult> CommitAllocatedAsync(BudgetKey key, string proposalId, long amount, string by, CancellationToken cancellationToken) =>
+        CommitAsync(key, proposalId, amount, allocates: true, by, cancellationToken);
+
+    private async Task<CommitResult> CommitAsync(BudgetKey key, string proposalId, long amount, bool allocates, string by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ValidateId(proposalId, nameof(proposalId));
@@ -115,7 +121,9 @@ public sealed partial class TableBudgetLedger(StorageTables storage, TimeProvide
             if (row is null)
             {
                 // 1. Intent, inserted only if absent; then look again.
-                await TryAddAsync(table, CommitRow(partition, proposalId, Pending, amount, by, time.GetUtcNow()), cancellationToken);
+                var intentRow = CommitRow(partition, proposalId, Pending, amount, by, time.GetUtcNow());
+                intentRow[Allocates] = allocates;
+                await TryAddAsync(table, intentRow, cancellationToken);
                 continue;
             }
 
@@ -128,6 +136,7 @@ public sealed partial class TableBudgetLedger(StorageTables storage, TimeProvide
             {
                 // An intent left by a crashed call with another amount: this call's amount replaces it.
                 row[Approved] = amount;
+                row[Allocates] = allocates;
                 row[By] = by;
                 row[At] = time.GetUtcNow();
                 await TryReplaceAsync(table, row, cancellationToken);
@@ -151,7 +160,8 @@ public sealed partial class TableBudgetLedger(StorageTables storage, TimeProvide
 
             var intentAmount = intent.GetInt64(Approved) ?? 0;
             var budget = ToLine(key, line);
-            var decision = BudgetRules.Commit(budget, intentAmount);
+            // With the allocation (Ministry's, carried over), both grow in this one write: never one without the other.
+            var decision = intent.GetBoolean(Allocates) == true ? BudgetRules.CommitAllocated(budget, intentAmount) : BudgetRules.Commit(budget, intentAmount);
             if (!decision.IsAllowed)
             {
                 if (!await TryDeleteAsync(table, intent, cancellationToken) || intentAmount != amount)
@@ -296,7 +306,7 @@ public sealed partial class TableBudgetLedger(StorageTables storage, TimeProvide
         foreach (var entry in ReadJournal(row).Where(IsStale))
         {
             LogRepair(logger, key.Code, entry.Op);
-            await CompletePaymentAsync(table, key, entry, cancellationToken);
+            await FinishAsync(table, key, entry, cancellationToken);
             repaired = true;
         }
 
