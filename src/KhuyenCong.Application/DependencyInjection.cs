@@ -66,6 +66,9 @@ public static class DependencyInjection
         services.AddSingleton<Selection.SelectionApprovals>();
         services.AddSingleton<Plans.PlanEffects>();
         services.AddSingleton<Plans.PlanRecording>();
+        services.AddSingleton<Plans.PlanAdjustments>();
+        services.AddSingleton<Plans.AdjustmentEffects>();
+        services.AddSingleton<Plans.PlanCarryOver>();
         services.AddSingleton<Proposals.SubmissionLimits>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Exchange.ProposalExport>();

@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<KhuyenCong.Application.Calls.ICallStore, Calls.TableCallStore>();
         services.AddSingleton<KhuyenCong.Application.Councils.ICouncilStore, Councils.TableCouncilStore>();
         services.AddSingleton<KhuyenCong.Application.Selection.ISelectionStore, Selection.TableSelectionStore>();
+        services.AddSingleton<KhuyenCong.Application.Plans.IPlanChangeStore, Plans.TablePlanChangeStore>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
         services.AddSingleton<IProposalPayments, TableProposalPayments>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();

@@ -34,9 +34,7 @@ public sealed record ProposalDossier(
         var @case = cases.GetAsync(proposal.Id, cancellationToken);
         var paid = payments.ListAsync(proposal.Id, cancellationToken);
         var emails = emailLog.ListAsync(proposal.Id, cancellationToken);
-        var commitment = BudgetKey.IsValidYear(proposal.PlanYear)
-            ? ledger.GetCommitmentAsync(new BudgetKey(proposal.PlanYear, proposal.Submission.FundingSource), proposal.Id, cancellationToken)
-            : Task.FromResult<Commitment?>(null);
+        var commitment = ProposalCommitments.AcrossYearsAsync(ledger, proposal, cancellationToken);
         await Task.WhenAll(@case, paid, emails, commitment);
         return new ProposalDossier(proposal, await @case, await paid, await commitment, await emails);
     }

@@ -42,6 +42,16 @@ internal sealed partial class ProposalProcess
 
     private StageEvent<PlanDecision>? planDecided;
 
+    /// <summary>The plans (<see cref="PlanDecision.PlanKey"/>) whose decision this proposal has had: their events are stale.</summary>
+    private readonly HashSet<string> decidedPlans = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// An event of this plan round: one naming a plan not decided yet (whatever its selection round: a reserve chosen
+    /// again starts at another call's round 1, a selection sent back by the director has round 2), or, for events raised
+    /// before plans were named, the workflow's own round (as before, so replays do not change).
+    /// </summary>
+    private bool IsCurrent(int eventRound, string? planKey, int round) => planKey is null ? eventRound == round : !decidedPlans.Contains(planKey);
+
     /// <summary>
     /// One plan round: the plan the proposal is put in, then its decision. A decision may come without a submission
     /// (a proposal left out of the plan before it was submitted): both events are listened for together.
@@ -70,7 +80,7 @@ internal sealed partial class ProposalProcess
 
             var decision = await decided.Task;
             decided.Renew();
-            if (decision.Round == round)
+            if (IsCurrent(decision.Round, decision.PlanKey, round))
             {
                 return await PlanDecidedAsync(round, decision);
             }
@@ -80,7 +90,7 @@ internal sealed partial class ProposalProcess
     /// <summary>The proposal is in a submitted plan (local) or the dispatch to the Ministry (national); once per round.</summary>
     private async Task SubmittedAsync(int round, PlanSubmission submission)
     {
-        if (submission.Round != round || Status is ProposalStatus.InPlan or ProposalStatus.SentToMinistry)
+        if (!IsCurrent(submission.Round, submission.PlanKey, round) || Status is ProposalStatus.InPlan or ProposalStatus.SentToMinistry)
         {
             return;
         }
@@ -94,6 +104,11 @@ internal sealed partial class ProposalProcess
     /// <summary>The plan's decision on the proposal, as the decision's use case stored it (and committed the amount, when included).</summary>
     private async Task<Step> PlanDecidedAsync(int round, PlanDecision decision)
     {
+        if (decision.PlanKey is { } planKey)
+        {
+            decidedPlans.Add(planKey);
+        }
+
         var reference = decision.DecisionNumber is { } number ? "QĐ " + Reference(number, decision.DecisionDate) : null;
         switch (decision.Outcome)
         {

@@ -130,11 +130,14 @@ public sealed class ApprovalDecisions(
         return first ? await RecordAsync(link, valid, director.Actor, events, cancellationToken) : Decision<ApprovalRecord>.Conflict(Used(use));
     }
 
-    /// <summary>The proposal's budget line: its plan year (its call's, else the year submitted; ADR 0020) and funding source.</summary>
+    /// <summary>
+    /// The proposal's budget line: its plan year (its call's, else the year submitted; ADR 0020), or the year its unpaid
+    /// money was carried over to (ADR 0025), and its funding source.
+    /// </summary>
     public static BudgetKey BudgetOf(Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        return new(proposal.PlanYear, proposal.Submission.FundingSource);
+        return new(proposal.BudgetYear, proposal.Submission.FundingSource);
     }
 
     /// <summary>With the link claimed: commits the amount when approving, stores the decision, then tells the workflow.</summary>

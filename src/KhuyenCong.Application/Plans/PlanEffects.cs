@@ -10,9 +10,9 @@ namespace KhuyenCong.Application.Plans;
 
 /// <summary>
 /// What a stored plan step does after it is stored, each part idempotent so a replay finishes what a failure left:
-/// the submission raises <c>PlanSubmitted</c> for each proposal submitted; the decision records the Ministry's
-/// allocation on the national line (the amounts not yet committed there), commits each included amount in the ledger
-/// (one conditional write per proposal, idempotent by proposal), then raises <c>PlanDecided</c> for every proposal of
+/// the submission raises <c>PlanSubmitted</c> for each proposal submitted; the decision commits each included amount in the
+/// ledger (one conditional write per proposal, idempotent by proposal; national: with the Ministry's allocation of it in
+/// the same write), then raises <c>PlanDecided</c> for every proposal of
 /// the selection (docs/decisions/0020-the-yearly-cycle.md, "Money"). The workflow ignores an event it has already had.
 /// </summary>
 public sealed class PlanEffects(IBudgetLedger ledger)
@@ -23,7 +23,8 @@ public sealed class PlanEffects(IBudgetLedger ledger)
         var path = selection.FundingSource == FundingSource.National ? PlanPath.National : PlanPath.Local;
         foreach (var line in selection.Lines.Where(l => l.Included))
         {
-            await events.RaiseAsync(line.ProposalId, CycleEvents.PlanSubmitted, new PlanSubmission(selection.Round, path, submitted.Reference, submitted.Date, submitted.By),
+            await events.RaiseAsync(line.ProposalId, CycleEvents.PlanSubmitted, new PlanSubmission(selection.Round, path, submitted.Reference, submitted.Date, submitted.By,
+                PlanDecision.SelectionKey(selection.CallId, selection.Round)),
                 cancellationToken);
         }
     }
@@ -33,14 +34,14 @@ public sealed class PlanEffects(IBudgetLedger ledger)
     {
         var decided = selection.PlanDecided ?? throw new InvalidOperationException("The selection has no plan decision.");
         var key = new BudgetKey(selection.PlanYear, selection.FundingSource);
-        if (selection.FundingSource == FundingSource.National && await AllocateAsync(key, decided, decided.By, cancellationToken) is { } refused)
-        {
-            return Decision<CallSelection>.Conflict(refused);
-        }
-
+        var national = selection.FundingSource == FundingSource.National;
         foreach (var line in decided.Lines.Where(l => l.Included))
         {
-            var commit = await ledger.CommitAsync(key, line.ProposalId, line.Amount, decided.By, cancellationToken);
+            // National: the Ministry's allocation of this proposal is added in the same ledger write as its commitment
+            // (idempotent by proposal), so a replay after a crash never adds it twice (ADR 0025).
+            var commit = national
+                ? await ledger.CommitAllocatedAsync(key, line.ProposalId, line.Amount, decided.By, cancellationToken)
+                : await ledger.CommitAsync(key, line.ProposalId, line.Amount, decided.By, cancellationToken);
             if (commit.Outcome != CommitOutcome.Committed)
             {
                 return Decision<CallSelection>.Conflict(new Bilingual(commit.Refusal!.Vietnamese, commit.Refusal.English));
@@ -51,34 +52,10 @@ public sealed class PlanEffects(IBudgetLedger ledger)
         {
             var outcome = line.Included ? PlanOutcome.Included : line.IfNotIncluded == LeftOut.Reserve ? PlanOutcome.Reserve : PlanOutcome.NotSelected;
             await events.RaiseAsync(line.ProposalId, CycleEvents.PlanDecided,
-                new PlanDecision(selection.Round, outcome, line.Included ? line.Amount : null, decided.Number, decided.Date, decided.DecidedBy, decided.By), cancellationToken);
+                new PlanDecision(selection.Round, outcome, line.Included ? line.Amount : null, decided.Number, decided.Date, decided.DecidedBy, decided.By,
+                    PlanDecision.SelectionKey(selection.CallId, selection.Round)), cancellationToken);
         }
 
         return Decision<CallSelection>.Done(selection);
-    }
-
-    /// <summary>
-    /// The Ministry's allocation: the national line's allocation grows by the included amounts not yet committed on it
-    /// (so a replay after the commits adds nothing). Null when set; the ledger's reason otherwise.
-    /// </summary>
-    private async Task<Bilingual?> AllocateAsync(BudgetKey key, PlanDecisionRecord decided, string by, CancellationToken cancellationToken)
-    {
-        long missing = 0;
-        foreach (var line in decided.Lines.Where(l => l.Included))
-        {
-            if (await ledger.GetCommitmentAsync(key, line.ProposalId, cancellationToken) is null)
-            {
-                missing += line.Amount;
-            }
-        }
-
-        if (missing == 0)
-        {
-            return null;
-        }
-
-        var budget = await ledger.GetAsync(key, cancellationToken);
-        var set = await ledger.SetAllocationAsync(key, budget.Allocated + missing, by, cancellationToken);
-        return set.IsSet ? null : new Bilingual(set.Refusal!.Vietnamese, set.Refusal.English);
     }
 }

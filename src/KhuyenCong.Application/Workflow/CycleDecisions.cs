@@ -35,12 +35,23 @@ public enum PlanOutcome
 /// <summary>The council's conclusion for one proposal: <paramref name="Round"/> is the appraisal round it closes.</summary>
 public sealed record CouncilConclusion(int Round, string CouncilId, string SessionId, bool Passed, decimal Average, string? ReasonVi, string? ReasonEn, string By);
 
-/// <summary>The proposal is in a submitted plan: <paramref name="Round"/> counts the plans it has been in (1 first, more after a reserve).</summary>
-public sealed record PlanSubmission(int Round, PlanPath Path, string Reference, DateOnly ReferenceDate, string By);
+/// <summary>
+/// The proposal is in a submitted plan: <paramref name="Round"/> is the selection's round. <paramref name="PlanKey"/>
+/// names the plan (the call and its selection round, or an adjustment decision): the workflow takes an event of a plan
+/// it has not decided on yet, so a reserve chosen again by another call's round 1 is not stale (ADR 0025). Events
+/// without it (raised before it existed) are matched by round, as before.
+/// </summary>
+public sealed record PlanSubmission(int Round, PlanPath Path, string Reference, DateOnly ReferenceDate, string By, string? PlanKey = null);
 
 /// <summary>
 /// The decision on the proposal in its plan. When included, the amount is already committed in the ledger for the
 /// plan year and source (the use case commits before raising this). <paramref name="DecidedBy"/>: people-committee,
 /// department-director or ministry.
 /// </summary>
-public sealed record PlanDecision(int Round, PlanOutcome Outcome, long? Amount, string? DecisionNumber, DateOnly? DecisionDate, string DecidedBy, string By);
+/// <paramref name="PlanKey"/>: as <see cref="PlanSubmission.PlanKey"/>.
+public sealed record PlanDecision(int Round, PlanOutcome Outcome, long? Amount, string? DecisionNumber, DateOnly? DecisionDate, string DecidedBy, string By,
+    string? PlanKey = null)
+{
+    /// <summary>The plan key of a call's selection round.</summary>
+    public static string SelectionKey(string callId, int round) => "call:" + callId + ":" + round.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,3 +1,4 @@
+using KhuyenCong.Application.Budgets;
 using KhuyenCong.Application.Telemetry;
 using KhuyenCong.Domain.Proposals;
 
@@ -59,7 +60,7 @@ public sealed partial class WorkflowSteps
     {
         using var scope = logger.ProposalScope(proposalId);
         var proposal = await RequireAsync(proposalId, cancellationToken);
-        var commitment = await ledger.GetCommitmentAsync(BudgetOf(proposal), proposalId, cancellationToken);
+        var commitment = await ProposalCommitments.AcrossYearsAsync(ledger, proposal, cancellationToken);
         await proposals.SaveFundingAsync(proposalId, proposal.Funding with { PaidAmount = commitment?.Paid ?? 0 }, cancellationToken);
     }
 

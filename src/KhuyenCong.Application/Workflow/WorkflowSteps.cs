@@ -73,8 +73,8 @@ public sealed partial class WorkflowSteps(
     private async Task<Proposal> RequireAsync(string proposalId, CancellationToken cancellationToken) =>
         await proposals.GetAsync(proposalId, cancellationToken) ?? throw new InvalidOperationException($"Proposal {proposalId} does not exist.");
 
-    /// <summary>The budget line of the proposal's plan year (its call's; the submission year for proposals without a call, so version-1 instances keep their line).</summary>
-    private static BudgetKey BudgetOf(Proposal proposal) => new(proposal.PlanYear, proposal.Submission.FundingSource);
+    /// <summary>The budget line of the proposal's plan year (its call's; the submission year for proposals without a call, so version-1 instances keep their line), or of the year it was carried over to.</summary>
+    private static BudgetKey BudgetOf(Proposal proposal) => new(proposal.BudgetYear, proposal.Submission.FundingSource);
 
     private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 

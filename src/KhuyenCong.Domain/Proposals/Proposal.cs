@@ -44,6 +44,12 @@ public sealed record ProposalFunding
 
     /// <summary>What the đề án actually achieved, recorded with the acceptance (nghiệm thu); null until recorded.</summary>
     public ActualResults? Results { get; init; }
+
+    /// <summary>
+    /// The year whose budget the đề án's unpaid money was carried over to (chuyển tiếp), or null: its later payments are
+    /// recorded against that year's ledger line (ADR 0025).
+    /// </summary>
+    public int? CarriedToYear { get; init; }
 }
 
 /// <summary>
@@ -148,6 +154,12 @@ public sealed record Proposal
     /// Budgets, statistics and exports count by this year.
     /// </summary>
     public int PlanYear => AssignedPlanYear ?? Year;
+
+    /// <summary>
+    /// The year of the ledger line that holds the proposal's unpaid money: the plan year, or the year it was carried
+    /// over to (<see cref="ProposalFunding.CarriedToYear"/>). Statistics keep counting the đề án in its plan year.
+    /// </summary>
+    public int BudgetYear => Funding.CarriedToYear ?? PlanYear;
 
     /// <summary>
     /// Why an officer entered the proposal after its call had closed (a late entry, recorded and shown on its staff

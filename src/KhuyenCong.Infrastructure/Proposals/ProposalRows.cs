@@ -121,6 +121,7 @@ internal static class ProposalRows
         row["ActualJobs"] = f.Results?.Jobs ?? -1;
         row["ModelsBuilt"] = f.Results?.Models ?? -1;
         row["ProductsCertified"] = f.Results?.ProductsCertified ?? -1;
+        row["CarriedToYear"] = f.CarriedToYear ?? -1;
     }
 
     public static ProposalFunding ReadFunding(TableEntity e)
@@ -138,6 +139,7 @@ internal static class ProposalRows
             AcceptedOn = ParseDate(e.GetString("AcceptedOn")),
             SettledOn = ParseDate(e.GetString("SettledOn")),
             Results = results.IsEmpty ? null : results,
+            CarriedToYear = e.GetInt32("CarriedToYear") is { } carried and > 0 ? carried : null,
         };
     }
 

@@ -59,9 +59,8 @@ public sealed class LiquidationDocument(IProposalRepository proposals, IProposal
         }
 
         var @case = await cases.GetAsync(proposal.Id, cancellationToken);
-        var commitment = BudgetKey.IsValidYear(proposal.Year)
-            ? await ledger.GetCommitmentAsync(new BudgetKey(proposal.Year, proposal.Submission.FundingSource), proposal.Id, cancellationToken)
-            : null;
+        // Keyed by the plan year (and the years it was carried over to), never the submission year (issue 13 line 6).
+        var commitment = await ProposalCommitments.AcrossYearsAsync(ledger, proposal, cancellationToken);
         var approval = ProposalFacts.ApprovalOf(proposal, @case);
         var approved = commitment?.Approved ?? approval?.Amount ?? 0;
         var paid = commitment?.Paid ?? proposal.Funding.PaidAmount;
