@@ -73,7 +73,8 @@ public sealed partial class ReminderService(
 
     /// <summary>
     /// To each officer, one email an ISO week (Vietnam time) listing open reviews past their due date and proposals
-    /// waiting too long: in screening or awaiting approval beyond the configured limits, or needing revision past the
+    /// waiting too long: in screening or awaiting approval beyond the configured limits, awaiting the council (in review)
+    /// or the plan's decision (appraised, in-plan, sent to the Ministry) beyond theirs, or needing revision past the
     /// revision deadline. Nothing is sent when nothing is overdue.
     /// </summary>
     public async Task<ReminderRun> SendOverdueReportsAsync(CancellationToken cancellationToken)
@@ -99,13 +100,18 @@ public sealed partial class ReminderService(
 
         var waiting = new List<WaitingProposalItem>();
         var limits = options.Value;
-        foreach (var year in new[] { today.Year, today.Year - 1 })
+        // Plan years: a call of this year takes proposals for next year's plan (ADR 0021).
+        foreach (var year in new[] { today.Year + 1, today.Year, today.Year - 1 })
         {
             foreach (var (status, limit) in new (ProposalStatus, TimeSpan?)[]
             {
                 (ProposalStatus.Screening, limits.ScreeningWaitLimit),
                 (ProposalStatus.AwaitingApproval, limits.ApprovalWaitLimit),
                 (ProposalStatus.NeedsRevision, null),
+                (ProposalStatus.InReview, limits.CouncilWaitLimit),
+                (ProposalStatus.Appraised, limits.PlanWaitLimit),
+                (ProposalStatus.InPlan, limits.PlanWaitLimit),
+                (ProposalStatus.SentToMinistry, limits.PlanWaitLimit),
             })
             {
                 foreach (var summary in await proposals.ListAsync(new ProposalListQuery(year, status, null, null), cancellationToken))

@@ -30,6 +30,17 @@ public sealed class RemindersOptions
     [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Reminders:ApprovalWaitLimit' must be between 1 second and 365 days.")]
     public TimeSpan ApprovalWaitLimit { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>A proposal in review (awaiting its reviewers and the council's session) longer than this is listed (default 30 days).</summary>
+    [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Reminders:CouncilWaitLimit' must be between 1 second and 365 days.")]
+    public TimeSpan CouncilWaitLimit { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// A proposal awaiting its plan (appraised, in the plan submitted to the People's Committee, or sent to the Ministry)
+    /// longer than this is listed (default 60 days).
+    /// </summary>
+    [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Reminders:PlanWaitLimit' must be between 1 second and 365 days.")]
+    public TimeSpan PlanWaitLimit { get; set; } = TimeSpan.FromDays(60);
+
     /// <summary>True when <paramref name="expression"/> is a six-field NCRONTAB expression (seconds first).</summary>
     public static bool IsSchedule(string? expression) =>
         !string.IsNullOrWhiteSpace(expression)

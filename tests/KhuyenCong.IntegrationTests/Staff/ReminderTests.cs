@@ -96,11 +96,19 @@ public class ReminderTests(ReminderFixture fixture) : IClassFixture<ReminderFixt
     }
 
     [Fact]
-    public async Task OverdueReport_RunTwiceAndConcurrently_ListsTheOverdueReviewOnceToEachOfficer()
+    public async Task OverdueReport_RunTwiceAndConcurrently_ListsTheOverdueReviewAndTheProposalsAwaitingCouncilOrPlanOnceToEachOfficer()
     {
         var id = await scenario.SubmitAsync("Lò sấy <gỗ> quá hạn");
         var reviewer = await scenario.NewReviewerAsync("Đinh Quang Huy");
         await scenario.InviteAsync(id, reviewer, "Đinh Quang Huy", DateTimeOffset.UtcNow.AddDays(-3));
+        var awaitingCouncil = await scenario.SubmitAsync("Chờ phiên họp hội đồng");
+        await scenario.SetStatusAsync(awaitingCouncil, KhuyenCong.Domain.Proposals.ProposalStatus.InReview, DateTimeOffset.UtcNow.AddDays(-31));
+        var awaitingPlan = await scenario.SubmitAsync("Chờ quyết định kế hoạch");
+        await scenario.SetStatusAsync(awaitingPlan, KhuyenCong.Domain.Proposals.ProposalStatus.InPlan, DateTimeOffset.UtcNow.AddDays(-61));
+        var sentToMinistry = await scenario.SubmitAsync("Chờ Bộ Công Thương");
+        await scenario.SetStatusAsync(sentToMinistry, KhuyenCong.Domain.Proposals.ProposalStatus.SentToMinistry, DateTimeOffset.UtcNow.AddDays(-61));
+        var recentlyAppraised = await scenario.SubmitAsync("Mới thẩm định xong");
+        await scenario.SetStatusAsync(recentlyAppraised, KhuyenCong.Domain.Proposals.ProposalStatus.Appraised, DateTimeOffset.UtcNow.AddDays(-2));
 
         await Task.WhenAll(RunAsync("OverdueReport"), RunAsync("OverdueReport"));
         await RunAsync("OverdueReport");
@@ -113,6 +121,10 @@ public class ReminderTests(ReminderFixture fixture) : IClassFixture<ReminderFixt
             Assert.Contains("Lò sấy &lt;gỗ&gt; quá hạn", html, StringComparison.Ordinal);
             Assert.Contains("Đinh Quang Huy", html, StringComparison.Ordinal);
             Assert.Contains($"/staff/proposals/{id}", html, StringComparison.Ordinal);
+            Assert.Contains($"/staff/proposals/{awaitingCouncil}", html, StringComparison.Ordinal);
+            Assert.Contains($"/staff/proposals/{awaitingPlan}", html, StringComparison.Ordinal);
+            Assert.Contains($"/staff/proposals/{sentToMinistry}", html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"/staff/proposals/{recentlyAppraised}", html, StringComparison.Ordinal);
             Assert.StartsWith("Báo cáo quá hạn tuần", report.GetProperty("subject").GetString(), StringComparison.Ordinal);
         }
     }

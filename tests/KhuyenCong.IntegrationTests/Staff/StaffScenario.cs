@@ -70,10 +70,13 @@ internal sealed class StaffScenario(LocalHostApplication host)
         return json.RootElement.GetProperty("id").GetString()!;
     }
 
-    public async Task SetStatusAsync(string id, ProposalStatus status)
+    public Task SetStatusAsync(string id, ProposalStatus status) => SetStatusAsync(id, status, DateTimeOffset.UtcNow);
+
+    /// <summary>Puts the proposal in <paramref name="status"/> as if changed at <paramref name="at"/>.</summary>
+    public async Task SetStatusAsync(string id, ProposalStatus status, DateTimeOffset at)
     {
         var current = (await Proposals.GetAsync(id, CancellationToken.None))!.Status;
-        await Proposals.ChangeStatusAsync(id, Interlocked.Increment(ref sequence), new StatusChange(DateTimeOffset.UtcNow, current, status, "test", null), CancellationToken.None);
+        await Proposals.ChangeStatusAsync(id, Interlocked.Increment(ref sequence), new StatusChange(at, current, status, "test", null), CancellationToken.None);
     }
 
     /// <summary>A proposal in screening with an undecided round-1 screening record.</summary>
