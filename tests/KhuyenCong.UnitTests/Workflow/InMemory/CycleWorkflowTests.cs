@@ -55,6 +55,42 @@ public sealed class CycleWorkflowTests
     }
 
     [Fact]
+    public async Task Cycle_ReserveChosenAgainByAnotherCallsRoundOne_TakesTheNewPlanAndIgnoresTheOldOnesRepeats()
+    {
+        await using var workflow = await InMemoryWorkflow.StartAsync(Settings());
+        var id = await ToAppraisedAsync(workflow);
+        var callA = PlanDecision.SelectionKey("call-a", 1);
+        var callB = PlanDecision.SelectionKey("call-b", 1);
+
+        await workflow.Client.RaiseEventAsync(id, CycleEvents.PlanDecided, new PlanDecision(1, PlanOutcome.Reserve, null, "12/QĐ-UBND", Date, "people-committee", "Cán bộ A", callA));
+        await workflow.WaitForStatusAsync(id, "reserve");
+        // Call A's decision repeated (a replayed use case) changes nothing; call B's round 1 is a new plan, not a stale event.
+        await workflow.Client.RaiseEventAsync(id, CycleEvents.PlanDecided, new PlanDecision(1, PlanOutcome.Included, 90_000_000, "12/QĐ-UBND", Date, "people-committee", "Cán bộ A", callA));
+        await workflow.Client.RaiseEventAsync(id, CycleEvents.PlanSubmitted, new PlanSubmission(1, PlanPath.Local, "8/TTr-SCT", Date.AddMonths(6), "Cán bộ B", callB));
+        await workflow.WaitForStatusAsync(id, "in-plan");
+        await workflow.Client.RaiseEventAsync(id, CycleEvents.PlanDecided, new PlanDecision(1, PlanOutcome.Included, 120_000_000, "31/QĐ-UBND", Date.AddMonths(7), "people-committee", "Cán bộ B", callB));
+        await workflow.WaitForStatusAsync(id, "approved");
+        await workflow.Client.RaiseEventAsync(id, WorkflowEvents.Withdrawn, new WithdrawalRequest("applicant", null));
+
+        Assert.Equal("withdrawn", await workflow.CompletionAsync(id));
+        Assert.Equal(["screening", "in-review", "appraised", "reserve", "in-plan", "approved", "withdrawn"], workflow.Statuses);
+        var applied = Assert.Single(workflow.Calls, c => c.Name == nameof(ProposalActivities.ApplyPlanDecision));
+        Assert.Contains("\"Amount\":120000000", applied.Input, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cycle_SelectionSentBackOnceSoItsDecisionIsRoundTwo_TakesTheDecision()
+    {
+        await using var workflow = await InMemoryWorkflow.StartAsync(Settings());
+        var id = await ToAppraisedAsync(workflow);
+
+        await workflow.Client.RaiseEventAsync(id, CycleEvents.PlanDecided,
+            new PlanDecision(2, PlanOutcome.NotSelected, null, "12/QĐ-UBND", Date, "people-committee", "Cán bộ A", PlanDecision.SelectionKey("call-a", 2)));
+
+        Assert.Equal("not-selected", await workflow.CompletionAsync(id));
+    }
+
+    [Fact]
     public async Task Cycle_ReserveThenALaterPlan_IgnoresTheOldRoundAndEndsNotSelected()
     {
         await using var workflow = await InMemoryWorkflow.StartAsync(Settings());
