@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace KhuyenCong.Application.Workflow;
 
 /// <summary>The names of the yearly cycle's events (version 2 of the proposal workflow: docs/decisions/0020-the-yearly-cycle.md).</summary>
@@ -37,11 +39,13 @@ public sealed record CouncilConclusion(int Round, string CouncilId, string Sessi
 
 /// <summary>
 /// The proposal is in a submitted plan: <paramref name="Round"/> is the selection's round. <paramref name="PlanKey"/>
-/// names the plan (the call and its selection round, or an adjustment decision): the workflow takes an event of a plan
+/// names the plan (the call and its selection round, or an adjustment decision; not written when absent, so events
+/// raised without it serialise as before): the workflow takes an event of a plan
 /// it has not decided on yet, so a reserve chosen again by another call's round 1 is not stale (ADR 0025). Events
 /// without it (raised before it existed) are matched by round, as before.
 /// </summary>
-public sealed record PlanSubmission(int Round, PlanPath Path, string Reference, DateOnly ReferenceDate, string By, string? PlanKey = null);
+public sealed record PlanSubmission(int Round, PlanPath Path, string Reference, DateOnly ReferenceDate, string By,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PlanKey = null);
 
 /// <summary>
 /// The decision on the proposal in its plan. When included, the amount is already committed in the ledger for the
@@ -50,7 +54,7 @@ public sealed record PlanSubmission(int Round, PlanPath Path, string Reference, 
 /// </summary>
 /// <paramref name="PlanKey"/>: as <see cref="PlanSubmission.PlanKey"/>.
 public sealed record PlanDecision(int Round, PlanOutcome Outcome, long? Amount, string? DecisionNumber, DateOnly? DecisionDate, string DecidedBy, string By,
-    string? PlanKey = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PlanKey = null)
 {
     /// <summary>The plan key of a call's selection round.</summary>
     public static string SelectionKey(string callId, int round) => "call:" + callId + ":" + round.ToString(System.Globalization.CultureInfo.InvariantCulture);

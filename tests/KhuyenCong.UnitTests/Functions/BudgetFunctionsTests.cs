@@ -85,6 +85,12 @@ public class BudgetFunctionsTests
         public Task<CommitResult> CommitAsync(BudgetKey key, string proposalId, long amount, string by, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
+        public Task<CommitResult> CommitAllocatedAsync(BudgetKey key, string proposalId, long amount, string by, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task<AdjustResult> AdjustAsync(BudgetKey key, string proposalId, string adjustmentId, long delta, bool allocates, string by, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
         public Task<PaymentResult> RecordPaymentAsync(BudgetKey key, string proposalId, string paymentId, PaymentKind kind, long amount, string by, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
