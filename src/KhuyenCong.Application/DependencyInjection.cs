@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton<Selection.SelectionApprovals>();
         services.AddSingleton<Plans.PlanEffects>();
         services.AddSingleton<Plans.PlanRecording>();
+        services.AddSingleton<Plans.CallPlanViews>();
         services.AddSingleton<Proposals.SubmissionLimits>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Exchange.ProposalExport>();
