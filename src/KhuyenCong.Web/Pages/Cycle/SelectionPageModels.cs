@@ -1,6 +1,7 @@
 using System.Globalization;
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Selection;
+using KhuyenCong.Domain.Selection;
 using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.Web.Pages.Cycle;
@@ -61,4 +62,19 @@ public static class CyclePaths
 
     /// <summary><paramref name="step"/>: <c>submission</c> or <c>decision</c>.</summary>
     public static string PlanStep(string callId, string step) => "/api/calls/" + Uri.EscapeDataString(callId) + "/plan/" + step;
+}
+
+/// <summary>What the ranking's and the plan's forms and tables share.</summary>
+public static class CycleChoices
+{
+    /// <summary>What happens to a proposal left out of the selection or not included by the decision.</summary>
+    public static IReadOnlyList<KhuyenCong.Web.Components.Forms.ChoiceOption> LeftOutOptions(KhuyenCong.Domain.Text.Language language) =>
+    [
+        new(LeftOut.NotSelected.ToCode(), LeftOut.NotSelected.Label().In(language)),
+        new(LeftOut.Reserve.ToCode(), LeftOut.Reserve.Label().In(language)),
+    ];
+
+    /// <summary>A proposal as the lines name it: its tracking code and title, or its id when the record is not found.</summary>
+    public static string Title(IReadOnlyDictionary<string, KhuyenCong.Domain.Proposals.Proposal> proposals, string id) =>
+        proposals.TryGetValue(id, out var p) ? p.TrackingCode + " " + p.Submission.Title : id;
 }
