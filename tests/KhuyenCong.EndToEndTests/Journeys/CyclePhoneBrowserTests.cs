@@ -68,8 +68,12 @@ public sealed class CyclePhoneBrowserTests(WebAppFixture app, BrowserFixture bro
         await page.Context.CloseAsync();
     }
 
+    /// <summary>No horizontal scroll of the page, every control on screen, the proposals' names in a readable column, the table's caption at its start.</summary>
     private static async Task AssertFitsThePhoneAsync(IPage page)
     {
+        var proposalColumn = (await page.Locator("td.proposal-cell").First.BoundingBoxAsync())!.Width;
+        Assert.True(proposalColumn >= 180, $"the proposal's column is {proposalColumn} px wide: its name breaks a word a line");
+        Assert.Equal("left", await StyleAsync(page, ".cycle-table caption", "text-align"));
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= Phone, $"the page is {scrollWidth} px wide on a {Phone} px phone: it scrolls sideways");
         Assert.Empty(await page.EvaluateAsync<string[]>(OverflowingControls));
