@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddSingleton<BrowserAnswers>();
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<Links.LinkPages>();
+        services.AddSingleton<Selection.CallPlanPages>();
         services.AddSingleton<Links.LinkUploads>();
         services.AddSingleton<Links.ILinkPage, Links.WithdrawLinkPage>();
         services.AddSingleton<Links.ILinkPage, Links.ReviewLinkPage>();

@@ -69,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<Plans.PlanAdjustments>();
         services.AddSingleton<Plans.AdjustmentEffects>();
         services.AddSingleton<Plans.PlanCarryOver>();
+        services.AddSingleton<Plans.CallPlanViews>();
         services.AddSingleton<Proposals.SubmissionLimits>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Exchange.ProposalExport>();

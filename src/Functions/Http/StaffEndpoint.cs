@@ -2,6 +2,7 @@ using System.Text.Json;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,9 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
 
     /// <summary>The staff pages' action forms: a handful of short fields.</summary>
     private static readonly FormLimits ActionForm = new(MaxFields: 50, MaxFieldBytes: 16 * 1024, MaxBodyBytes: 256 * 1024);
+
+    /// <summary>The staff pages' list forms: a few fields for each line of a ranking or a plan decision.</summary>
+    private static readonly FormLimits ListForm = new(MaxFields: 2000, MaxFieldBytes: 16 * 1024, MaxBodyBytes: 1024 * 1024);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -72,19 +76,37 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
             return refusal;
         }
 
-        T? value;
-        try
+        return Deserialize<T>(call!.Json!.Value) is { } value ? await handle(call, value) : NotTheShape(call, shape);
+    }
+
+    /// <summary>
+    /// A change sent as a JSON <typeparamref name="T"/> (the API, read as <see cref="JsonAsync{T}"/> reads it) or as a
+    /// staff page's HTML list form (CSRF token; up to 2,000 fields) that <see cref="StaffFormPage{T}.Read"/> reads into
+    /// one; the answer is not cached. A form is answered with a 303 to the page on success, with the page again (values
+    /// kept, each error at its field) on a 400 naming fields, otherwise with a page naming the problem and a way back.
+    /// </summary>
+    public async Task<IActionResult> FormOrJsonAsync<T>(HttpRequest request, string role, BodyShape shape, StaffFormPage<T> form,
+        Func<StaffRequest, T, Task<IActionResult>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(handle);
+        var (call, refusal) = await OpenAsync(request, role, Accepts.Json | Accepts.Form, null, page: false, cancellationToken, ListForm);
+        var result = refusal;
+        if (result is null)
         {
-            value = JsonSerializer.Deserialize<T>(call!.Json!.Value.Span, Json);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            value = default;
+            call!.NoStore();
+            var value = call.Form is { } posted ? form.Read(posted) : Deserialize<T>(call.Json!.Value);
+            result = value is null ? NotTheShape(call, shape) : await handle(call, value);
         }
 
-        return value is null
-            ? call!.FieldProblem(StatusCodes.Status400BadRequest, "body", "Nội dung phải là " + shape.Vietnamese + ".", "The body must be " + shape.English + ".")
-            : await handle(call!, value);
+        if (!RequestBody.IsForm(request))
+        {
+            return result;
+        }
+
+        return call is not null && result is ObjectResult { StatusCode: StatusCodes.Status400BadRequest } && ProblemReader.Read(result) is { Errors.Count: > 0 } problem
+            ? await form.Again(call, problem)
+            : StaffPages.FormAnswerTo(request, RequestLanguage.From(request), form.Page, form.Page, result);
     }
 
     /// <summary>
@@ -137,12 +159,27 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         return refusal ?? await handle(call!, call!.File!);
     }
 
+    private static T? Deserialize<T>(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json.Span, Json);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return default;
+        }
+    }
+
+    private static IActionResult NotTheShape(StaffRequest call, BodyShape shape) =>
+        call.FieldProblem(StatusCodes.Status400BadRequest, "body", "Nội dung phải là " + shape.Vietnamese + ".", "The body must be " + shape.English + ".");
+
     private static IActionResult NotAnObject(StaffRequest call) =>
         call.FieldProblem(StatusCodes.Status400BadRequest, "body", "Nội dung gửi lên phải là một đối tượng JSON (hoặc biểu mẫu của trang cán bộ).",
             "Send a JSON object (or the staff page's form).");
 
     private async Task<(StaffRequest? Call, IActionResult? Refusal)> OpenAsync(HttpRequest request, string? role, Accepts accepts, StaffFileRule? file, bool page,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, FormLimits? formLimits = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var language = RequestLanguage.From(request);
@@ -170,7 +207,7 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
 
         try
         {
-            var refusal = RequestBody.IsForm(request) ? await ReadFormAsync(call, accepts, file, cancellationToken) : await ReadBodyAsync(call, accepts, file, cancellationToken);
+            var refusal = RequestBody.IsForm(request) ? await ReadFormAsync(call, accepts, file, formLimits ?? ActionForm, cancellationToken) : await ReadBodyAsync(call, accepts, file, cancellationToken);
             return refusal is null ? (call, null) : (null, refusal);
         }
         catch (IOException)
@@ -180,9 +217,9 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         }
     }
 
-    private async Task<IActionResult?> ReadFormAsync(StaffRequest call, Accepts accepts, StaffFileRule? file, CancellationToken cancellationToken)
+    private async Task<IActionResult?> ReadFormAsync(StaffRequest call, Accepts accepts, StaffFileRule? file, FormLimits formLimits, CancellationToken cancellationToken)
     {
-        var limits = file is null ? ActionForm : new FormLimits(ActionForm.MaxFields, ActionForm.MaxFieldBytes, file.MaxBytes + (64 * 1024));
+        var limits = file is null ? formLimits : new FormLimits(ActionForm.MaxFields, ActionForm.MaxFieldBytes, file.MaxBytes + (64 * 1024));
         var (form, problem) = await RequestBody.ReadFormAsync(call.Http, limits, cancellationToken);
         if (form is null)
         {

@@ -47,3 +47,10 @@ public sealed record BodyShape(string Vietnamese, string English);
 
 /// <summary>A file a staff route takes: at most <paramref name="MaxBytes"/>, sent raw as one of <paramref name="MediaTypes"/> or in a multipart form.</summary>
 public sealed record StaffFileRule(long MaxBytes, IReadOnlyList<string> MediaTypes);
+
+/// <summary>
+/// A staff page whose form posts to a JSON route (<see cref="StaffEndpoint.FormOrJsonAsync{T}"/>): how the form's
+/// fields make the route's input, the page's address (where a form post goes back to), and the page shown again with
+/// the values posted and the problem's errors at their fields.
+/// </summary>
+public sealed record StaffFormPage<T>(Func<IFormCollection, T> Read, string Page, Func<StaffRequest, KhuyenCong.Web.Problems.ProblemView, Task<IActionResult>> Again);

@@ -11,9 +11,10 @@ namespace KhuyenCong.Functions.Selection;
 
 /// <summary>
 /// The plan steps of a call's approved selection (<see cref="PlanRecording"/>, issue 13 lines 4 and 5), by an officer:
-/// the tờ trình to the People's Committee or the dispatch to the Ministry, then the plan decision.
+/// the tờ trình to the People's Committee or the dispatch to the Ministry, then the plan decision. JSON, or the forms of
+/// the call's plan page (answered with a redirect back to it, or the page again at 400).
 /// </summary>
-public sealed class CallPlanFunctions(PlanRecording plans, StaffEndpoint staff)
+public sealed class CallPlanFunctions(PlanRecording plans, CallPlanPages pages, StaffEndpoint staff)
 {
     private static readonly BodyShape SubmissionShape = new("đối tượng JSON, ví dụ { \"number\": \"125/TTr-SCT\", \"date\": \"2026-11-20\" }",
         "a JSON object such as { \"number\": \"125/TTr-SCT\", \"date\": \"2026-11-20\" }");
@@ -29,7 +30,7 @@ public sealed class CallPlanFunctions(PlanRecording plans, StaffEndpoint staff)
         string callId,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken) =>
-        staff.JsonAsync<PlanSubmissionInput>(request, StaffRoles.Officer, SubmissionShape, async (c, input) =>
+        staff.FormOrJsonAsync(request, StaffRoles.Officer, SubmissionShape, pages.SubmissionForm(request, callId, cancellationToken), async (c, input) =>
             (await plans.SubmitAsync(callId, input, c.Staff.Actor, new DurableWorkflowEvents(durableClient), cancellationToken))
                 .Answer(c.Language, s => new OkObjectResult(SelectionJson.Selection(s, c.Language))),
             cancellationToken);
@@ -41,7 +42,7 @@ public sealed class CallPlanFunctions(PlanRecording plans, StaffEndpoint staff)
         string callId,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken) =>
-        staff.JsonAsync<PlanDecisionInput>(request, StaffRoles.Officer, DecisionShape, async (c, input) =>
+        staff.FormOrJsonAsync(request, StaffRoles.Officer, DecisionShape, pages.DecisionForm(request, callId, cancellationToken), async (c, input) =>
             (await plans.DecideAsync(callId, input, c.Staff.Actor, new DurableWorkflowEvents(durableClient), cancellationToken))
                 .Answer(c.Language, s => new OkObjectResult(SelectionJson.Selection(s, c.Language))),
             cancellationToken);

@@ -13,7 +13,7 @@ namespace KhuyenCong.Functions.Selection;
 /// A call's ranking and selection (issue 13 line 3): any staff member reads the ranking (<see cref="CallRankings"/>);
 /// an officer proposes the selection (<see cref="SelectionProposals"/>), which emails the director the signed link.
 /// </summary>
-public sealed class SelectionFunctions(CallRankings rankings, SelectionProposals proposals, ISelectionStore selections, StaffEndpoint staff)
+public sealed class SelectionFunctions(CallRankings rankings, SelectionProposals proposals, ISelectionStore selections, CallPlanPages pages, StaffEndpoint staff)
 {
     private static readonly BodyShape SelectionShape = new(
         "đối tượng JSON, ví dụ { \"lines\": [ { \"proposalId\": \"…\", \"included\": false, \"ifLeftOut\": \"reserve\", \"reason\": \"…\" } ] }",
@@ -52,13 +52,14 @@ public sealed class SelectionFunctions(CallRankings rankings, SelectionProposals
     /// <summary>
     /// <c>POST /api/calls/{callId}/selection</c> (officer) with <c>{ "lines": [...] }</c>, the choices that differ from
     /// the ranking's default (none: the ranking cut at the money): 201 with the selection; 400 by field; 409 naming the stage.
+    /// The ranking page's form (every line, CSRF token) is answered with a redirect back to it, or the page again at 400.
     /// </summary>
     [Function(nameof(ProposeCallSelection))]
     public Task<IActionResult> ProposeCallSelection(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/calls/{callId}/selection")] HttpRequest request,
         string callId,
         CancellationToken cancellationToken) =>
-        staff.JsonAsync<SelectionInput>(request, StaffRoles.Officer, SelectionShape, async (c, input) =>
+        staff.FormOrJsonAsync(request, StaffRoles.Officer, SelectionShape, pages.SelectionForm(request, callId, cancellationToken), async (c, input) =>
             (await proposals.ProposeAsync(callId, input, c.Staff.Actor, cancellationToken)).Answer(c.Language,
                 p => new CreatedResult($"/api/calls/{callId}/selection", new { selection = SelectionJson.Selection(p.Selection, c.Language), directorNotified = p.DirectorNotified })),
             cancellationToken);

@@ -44,6 +44,10 @@ public static class PageCatalogue
         new("staff-calls", Staff: true, async s => { await s.CouncilAsync(); return "/staff/calls"; }),
         new("staff-councils", Staff: true, async s => { await s.CouncilAsync(); return "/staff/councils"; }),
         new("staff-council", Staff: true, s => s.CouncilAsync()),
+        new("staff-ranking", Staff: true, s => s.RankingAsync()),
+        new("staff-ranking-refused", Staff: true, s => s.RankingAsync(), IncludeTheThirdWithoutReason, Status: 400),
+        new("staff-plan", Staff: true, s => s.PlanAsync()),
+        new("staff-plan-decision", Staff: true, s => s.PlanDecisionAsync()),
         new("dashboard", Staff: true, _ => Task.FromResult("/dashboard")),
         new("dashboard-print", Staff: true, _ => Task.FromResult("/dashboard?print=1")),
         new("reports", Staff: true, _ => Task.FromResult("/reports")),
@@ -86,6 +90,14 @@ public static class PageCatalogue
         await page.GotoAsync(address);
         await page.CheckAsync("#decision-approve");
         return await PostedAsync(page, () => page.ClickAsync("#submit-decision"));
+    }
+
+    /// <summary>The officer includes the third ranked proposal (below the cut) without a reason: the ranking page again with the errors.</summary>
+    private static async Task<IResponse?> IncludeTheThirdWithoutReason(IPage page, string address)
+    {
+        await page.GotoAsync(address);
+        await page.Locator("[id='lines[2].included']").CheckAsync();
+        return await PostedAsync(page, () => page.ClickAsync("#send-selection"));
     }
 
     /// <summary>

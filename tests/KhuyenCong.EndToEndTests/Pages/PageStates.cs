@@ -19,7 +19,7 @@ namespace KhuyenCong.EndToEndTests.Pages;
 /// browser tests do), each once per app: a submitted proposal, one in review with an invited reviewer, one awaiting
 /// the director, one awaiting documents, one approved.
 /// </summary>
-public sealed class PageStates
+public sealed partial class PageStates
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebAppFixture, PageStates> ByApp = [];
     private readonly WebAppFixture app;

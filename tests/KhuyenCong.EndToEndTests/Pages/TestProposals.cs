@@ -10,8 +10,8 @@ public static class TestProposals
 {
     public sealed record Submitted(string Id, string TrackingCode, string TaxCode = "");
 
-    /// <summary>A valid machinery proposal (Hà Nội, national money): 160.000.000 đồng asked of 400.000.000.</summary>
-    public static async Task<Submitted> SubmitAsync(HttpClient client)
+    /// <summary>A valid machinery proposal (Hà Nội, national money unless <paramref name="fundingSource"/> says): 160.000.000 đồng asked of 400.000.000.</summary>
+    public static async Task<Submitted> SubmitAsync(HttpClient client, string fundingSource = "national")
     {
         ArgumentNullException.ThrowIfNull(client);
         var taxCode = "0" + Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
@@ -27,7 +27,7 @@ public static class TestProposals
             ["province"] = "ha-noi",
             ["kind"] = "machinery",
             ["sector"] = "Thủ công mỹ nghệ",
-            ["fundingSource"] = "national",
+            ["fundingSource"] = fundingSource,
             ["title"] = "Máy chẻ nan tre tự động cho làng nghề",
             ["summary"] = "Đầu tư 02 máy chẻ nan tự động, nâng năng suất gấp ba lần.",
             ["totalCost"] = 400_000_000,

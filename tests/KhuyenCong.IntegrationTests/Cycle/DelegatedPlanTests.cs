@@ -51,4 +51,28 @@ public sealed class DelegatedPlanTests(DelegatedPlanFixture fixture) : IClassFix
         var (submission, _) = await CycleTestKit.PlanStepAsync(staff, call, "submission", new { number = "1/TTr-SCT", date = today });
         Assert.Equal(HttpStatusCode.Conflict, submission);
     }
+
+    [Fact]
+    public async Task PlanPage_Delegated_ShowsTheDirectorsApprovalAsThePlanDecisionWithoutSubmissionForm()
+    {
+        var staff = kit.Staff();
+        var call = await kit.CallAsync(FundingSource.Local, CycleTestKit.NewPlanYear());
+        await kit.AppraisedAsync(staff, call, 80m);
+        var most = (await CycleTestKit.RankingAsync(staff, call)).GetProperty("entries")[0].GetProperty("maxAmount").GetInt64();
+        await kit.Links.SetRemainingAsync(new BudgetKey(call.PlanYear, FundingSource.Local), most);
+        Assert.Equal(HttpStatusCode.Created, (await CycleTestKit.ProposeAsync(staff, call, new { })).Status);
+        var link = await CycleTestKit.DirectorLinkAsync(staff, call, 1);
+        var today = DateTimeOffset.UtcNow.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (approved, _) = await Links.LinkTestKit.PostAsync(staff, link,
+            [new("formToken", await Links.LinkTestKit.FormTokenAsync(staff, link)), new("decision", "approve"), new("decisionNumber", "76/QĐ-SCT"), new("decisionDate", today)]);
+        Assert.Equal(HttpStatusCode.OK, approved);
+
+        var html = await staff.GetStringAsync(new Uri($"/staff/calls/{call.Id}/plan", UriKind.Relative));
+
+        Assert.Contains("id=\"delegated\"", html, StringComparison.Ordinal);
+        Assert.Contains("76/QĐ-SCT", html, StringComparison.Ordinal);
+        Assert.Contains("Giám đốc Sở Công Thương (được ủy quyền)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"submission-form\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"decision-form\"", html, StringComparison.Ordinal);
+    }
 }
