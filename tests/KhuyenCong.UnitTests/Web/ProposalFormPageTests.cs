@@ -65,8 +65,8 @@ public class ProposalFormPageTests
     {
         var (html, _, _) = await Get();
 
-        // The fields the public form leaves to API clients and officers (ProposalChoices.NotOnPublicForm) have no control here.
-        foreach (var rule in ProposalFieldRules.All.Where(r => !ProposalChoices.NotOnPublicForm.Contains(r.Name)))
+        // The list fields (ProposalChoices.ListFields: priority checkboxes, beneficiary rows) have several controls: tested on their own.
+        foreach (var rule in ProposalFieldRules.All.Where(r => !ProposalChoices.ListFields.Contains(r.Name)))
         {
             var label = LabelFor(html, rule.Name);
             Assert.Contains(PageRenderer.Encoder.Encode(rule.VietnameseLabel), label, StringComparison.Ordinal);
@@ -110,13 +110,13 @@ public class ProposalFormPageTests
     }
 
     [Fact]
-    public async Task Page_Fields_AreGroupedInTheFiveFieldsetsInOrder()
+    public async Task Page_Fields_AreGroupedInTheSixFieldsetsInOrder()
     {
         var (html, _, _) = await Get();
 
-        var legends = System.Text.RegularExpressions.Regex.Matches(html, "<legend>(.*?)</legend>").Select(m => m.Groups[1].Value).ToList();
+        var legends = System.Text.RegularExpressions.Regex.Matches(html, "<fieldset id=\"group-[^\"]+\"[^>]*>\\s*<legend>(.*?)</legend>").Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Equal(["Cơ sở đề xuất", "Nội dung đề án", "Kinh phí", "Thời gian và kết quả", "Hồ sơ đính kèm"], legends);
+        Assert.Equal(["Cơ sở đề xuất", "Nội dung đề án", "Cơ sở thụ hưởng (đề án nhóm)", "Kinh phí", "Thời gian và kết quả", "Hồ sơ đính kèm"], legends);
         Assert.True(html.IndexOf("id=\"organizationName\"", StringComparison.Ordinal) < html.IndexOf("<legend>Nội dung đề án", StringComparison.Ordinal));
         Assert.True(html.IndexOf("<legend>Kinh phí", StringComparison.Ordinal) < html.IndexOf("id=\"cap-box\"", StringComparison.Ordinal));
     }

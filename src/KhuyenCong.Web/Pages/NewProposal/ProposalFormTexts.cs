@@ -72,6 +72,9 @@ public static class ProposalFormTexts
         [ProposalFields.EndDate] = new("Ngày dự kiến hoàn thành, không trước ngày bắt đầu.", "Planned end, not before the start."),
         [ProposalFields.ExpectedJobs] = new("Số lao động dự kiến có việc làm nhờ đề án.", "Number of people expected to get work from the proposal."),
         [ProposalFields.ExpectedTrainees] = new("Số người dự kiến được đào tạo, truyền nghề.", "Number of people expected to be trained."),
+        [ProposalFields.RoundLevel] = new(
+            "Chỉ điền cho đợt bình chọn sản phẩm công nghiệp nông thôn tiêu biểu (do Ủy ban nhân dân hoặc Bộ Công Thương tổ chức): cấp xã, tỉnh dùng kinh phí địa phương; cấp khu vực, quốc gia dùng kinh phí quốc gia.",
+            "Only for a typical rural industrial product round (organised by a People's Committee or the Ministry): commune and province rounds use local money, regional and national rounds national money."),
     };
 
     private static readonly Dictionary<string, Bilingual> ScriptTexts = new(StringComparer.Ordinal)

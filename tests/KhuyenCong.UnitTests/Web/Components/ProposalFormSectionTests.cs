@@ -79,9 +79,14 @@ public partial class ProposalFormSectionTests
 
         var controls = Regex.Matches(html, "<(?:input|select|textarea)\\b[^>]*\\bname=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 
-        // A rule without its line in a section (or with two) fails here; the few the public form leaves to the API are named.
-        Assert.Equal([.. ProposalFieldRules.All.Select(r => r.Name).Except(ProposalChoices.NotOnPublicForm).Append("attachments").Order(StringComparer.Ordinal)],
+        // A rule without its line in a section (or with two) fails here; the list fields have several controls each.
+        var rows = controls.Count(c => c == BeneficiaryRows.NameField);
+        Assert.Equal([.. ProposalFieldRules.All.Select(r => r.Name).Except(ProposalChoices.ListFields).Append("attachments")
+                .Concat(Enumerable.Repeat(ProposalFields.Priorities, KhuyenCong.Domain.Applicants.PriorityGroups.All.Count))
+                .Concat(Enumerable.Range(0, rows).SelectMany(_ => new[] { BeneficiaryRows.NameField, BeneficiaryRows.TaxCodeField, BeneficiaryRows.EntityTypeField, BeneficiaryRows.CommuneField }))
+                .Order(StringComparer.Ordinal)],
             controls.Order(StringComparer.Ordinal));
+        Assert.Equal(3, rows);
     }
 
     [Fact]
@@ -100,7 +105,8 @@ public partial class ProposalFormSectionTests
             // form.js finds a field's frame, its error line and its control by these ids, and the control by its name.
             Assert.Contains($"id=\"field-{name}\"", html, StringComparison.Ordinal);
             Assert.Contains($"id=\"{name}-error\"", html, StringComparison.Ordinal);
-            Assert.Contains($"name=\"{name}\"", html, StringComparison.Ordinal);
+            // The beneficiaries are rows of four fields (BeneficiaryRows); the first row's name control has the field's id.
+            Assert.Contains(name == ProposalFields.Beneficiaries ? $"name=\"{BeneficiaryRows.NameField}\"" : $"name=\"{name}\"", html, StringComparison.Ordinal);
         }
     }
 
