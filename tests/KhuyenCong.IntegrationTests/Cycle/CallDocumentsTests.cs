@@ -79,4 +79,29 @@ public class CallDocumentsTests(LocalHostFixture fixture)
         Assert.Equal(["thuyet-minh"], documents.GetProperty("present").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("du-toan", documents.GetProperty("missing").EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public async Task Submit_FilesInTheirDocumentsParts_AreMarkedAndOtherFilesByAttachmentDocuments()
+    {
+        using var officer = fixture.CreateClient(withFunctionKey: true);
+        using var applicant = fixture.CreateClient();
+        var body = Call("Đợt KCQG — tệp theo giấy tờ");
+        body["requiredDocuments"] = new Dictionary<string, string[]> { ["machinery"] = [Quote, "du-toan"] };
+        var call = await CreateCallAsync(officer, body);
+        var form = ProposalForms.Valid();
+        form["callId"] = call.GetProperty("id").GetString();
+
+        // The form's own inputs: one part per document (attachments.{code}); a file of "other files" marked by attachmentDocuments.
+        using var response = await applicant.PostAsync(ProposalForms.SubmitUri, ProposalForms.Multipart(form)
+            .File("bao-gia.pdf", SampleFiles.Pdf(), name: "attachments.call-bao-gia-thiet-bi-nhap-khau")
+            .File("du-toan.pdf", SampleFiles.Pdf(), name: "attachments.du-toan")
+            .File("de-an.pdf", SampleFiles.Pdf())
+            .Field("attachmentDocuments", "thuyet-minh").Build());
+        var id = (await JsonAsync(response, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+
+        var proposal = await officer.GetFromJsonAsync<JsonElement>(Path($"/api/proposals/{id}"));
+        Assert.Equal(["call-bao-gia-thiet-bi-nhap-khau", "du-toan", "thuyet-minh"],
+            proposal.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("document").GetString()).Order(StringComparer.Ordinal));
+        Assert.Empty(proposal.GetProperty("documents").GetProperty("missing").EnumerateArray());
+    }
 }

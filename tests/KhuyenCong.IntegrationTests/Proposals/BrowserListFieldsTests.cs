@@ -22,7 +22,7 @@ public class BrowserListFieldsTests(LocalHostFixture fixture) : IClassFixture<Lo
             ["address"] = "Số 3 Chùa Chuông", ["commune"] = "Phường Phố Hiến", ["province"] = "hung-yen", ["activity"] = "fair-participation",
             ["sector"] = "Thủ công mỹ nghệ", ["fundingSource"] = "local", ["title"] = "Hỗ trợ cơ sở tham gia hội chợ hàng công nghiệp nông thôn",
             ["summary"] = "Thuê gian hàng cho ba cơ sở.", ["totalCost"] = "300.000.000", ["requestedSupport"] = "150.000.000",
-            ["ownContribution"] = "150.000.000", ["startDate"] = "2027-03-01", ["endDate"] = "2027-09-30",
+            ["ownContribution"] = "150.000.000", ["startDate"] = "01/03/2027", ["endDate"] = "30/9/2027",
         })
         {
             form.Add(new StringContent(value), name);
@@ -49,7 +49,7 @@ public class BrowserListFieldsTests(LocalHostFixture fixture) : IClassFixture<Lo
     }
 
     [Fact]
-    public async Task Submit_GroupDeAnRowsAndPrioritiesWithoutScript_StoresEachBeneficiaryAndPriority()
+    public async Task Submit_GroupDeAnRowsPrioritiesAndDayMonthYearDatesWithoutScript_StoresEachBeneficiaryPriorityAndDay()
     {
         using var client = BrowserClient();
 
@@ -63,6 +63,9 @@ public class BrowserListFieldsTests(LocalHostFixture fixture) : IClassFixture<Lo
         Assert.Equal(["0101234567", "001089012345"], proposal.Submission.Beneficiaries.Select(b => b.TaxCode));
         Assert.Equal("Phường Mỹ Hào", proposal.Submission.Beneficiaries[1].Commune);
         Assert.Equal(["women-owned", "ethnic-minority-owned"], proposal.Submission.Priorities);
+        // Dates typed day/month/year (issue 16 item 4) are the same days.
+        Assert.Equal(new DateOnly(2027, 3, 1), proposal.Submission.StartDate);
+        Assert.Equal(new DateOnly(2027, 9, 30), proposal.Submission.EndDate);
     }
 
     [Fact]
