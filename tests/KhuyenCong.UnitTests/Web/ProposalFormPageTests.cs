@@ -138,7 +138,7 @@ public class ProposalFormPageTests
     [InlineData(ProposalFields.OwnContribution, "numeric", "text")]
     [InlineData(ProposalFields.Phone, "tel", "tel")]
     [InlineData(ProposalFields.Email, "email", "email")]
-    [InlineData(ProposalFields.StartDate, null, "date")]
+    [InlineData(ProposalFields.StartDate, "numeric", "text")]
     public async Task Page_Inputs_HaveTheInputModeAndTypeOfTheirKind(string field, string? inputMode, string type)
     {
         var (html, _, _) = await Get();

@@ -65,8 +65,9 @@ public partial class ProposalFormSectionTests
         Assert.Equal(rule.Kind == FieldValueKind.Date ? null : rule.Pattern, pattern is null ? null : WebUtility.HtmlDecode(pattern));
         if (rule.Kind == FieldValueKind.Date)
         {
-            Assert.Equal(rule.Min, Attribute(control, "min"));
-            Assert.Equal(rule.Max, Attribute(control, "max"));
+            // A day/month/year text box (issue 16 item 4): the range is the server's and the script's, not the browser's.
+            Assert.Equal("text", Attribute(control, "type"));
+            Assert.Equal("dd/MM/yyyy", Attribute(control, "data-date-format"));
         }
     }
 
