@@ -24,6 +24,17 @@ public sealed record FormParts(Dictionary<string, List<string>> Fields, List<Inc
 public sealed class FormPartsReader(IAttachmentStore attachments, IOptions<IntakeOptions> options, TimeProvider time)
 {
     public const string AttachmentsField = AttachmentRules.FieldName;
+
+    /// <summary>
+    /// The prefix of a file part that says which document of the dossier it is: <c>attachments.du-toan</c> is a file
+    /// marked as <c>du-toan</c> (the form's one input per document; the mark is checked by the intake).
+    /// </summary>
+    public const string DocumentPartPrefix = AttachmentsField + ".";
+
+    private static bool IsFilePart(string name) =>
+        name == AttachmentsField || (name.StartsWith(DocumentPartPrefix, StringComparison.Ordinal) && name.Length > DocumentPartPrefix.Length);
+
+    private static string? DocumentOf(string name) => name.StartsWith(DocumentPartPrefix, StringComparison.Ordinal) ? name[DocumentPartPrefix.Length..] : null;
     private const int MaxFieldBytes = 64 * 1024;
 
     /// <summary>
@@ -64,7 +75,7 @@ public sealed class FormPartsReader(IAttachmentStore attachments, IOptions<Intak
 
                 var file = await StoreFileAsync(content, proposalId, safeName, options.Value.MaxFileBytes, maxBytes - total, en, pending, cancellationToken);
                 total += file.Size;
-                files.Add(file);
+                files.Add(DocumentOf(name) is { } document ? file with { Document = document } : file);
                 fingerprint?.AddFile(name, fileName, file.Sha256);
             }, cancellationToken);
             return new FormParts(fields, files);
@@ -152,14 +163,14 @@ public sealed class FormPartsReader(IAttachmentStore attachments, IOptions<Intak
             }
 
             var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-            if (string.IsNullOrEmpty(fileName) && name == AttachmentsField)
+            if (string.IsNullOrEmpty(fileName) && IsFilePart(name))
             {
                 // An empty file input: browsers send a part with no name and no content.
                 await section.Body.CopyToAsync(Stream.Null, cancellationToken);
                 continue;
             }
 
-            if (name != AttachmentsField)
+            if (!IsFilePart(name))
             {
                 throw new RequestRejectedException(StatusCodes.Status400BadRequest, name, en ? "Files must be sent as 'attachments'." : "Tệp phải được gửi trong mục 'attachments'.");
             }

@@ -49,7 +49,7 @@ public sealed class ProposalRequestReader(FormPartsReader parts, IOptions<Intake
         var (fields, files) = await GuardAsync(
             () => parts.ReadAsync(request.Body, boundary, proposalId, en, limits.MaxFiles, limits.MaxProposalBytes, deleteOnFailure: false, print, cancellationToken),
             en, cancellationToken);
-        return new ProposalRequestContent(ProposalForm.FromFields(n => fields.TryGetValue(n, out var v) ? v[^1] : null),
+        return new ProposalRequestContent(PostedFormFields.Read(n => fields.TryGetValue(n, out var v) ? v : []),
             AttachmentDocumentMarks.Apply(files, fields, en), print.Finish());
     }
 

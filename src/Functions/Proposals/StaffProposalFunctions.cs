@@ -18,6 +18,7 @@ public sealed class StaffProposalFunctions(
     KhuyenCong.Application.Workflow.IProposalCaseStore cases,
     KhuyenCong.Application.Budgets.IProposalPayments payments,
     KhuyenCong.Application.Budgets.IBudgetLedger ledger,
+    KhuyenCong.Application.Calls.ICallStore calls,
     StaffEndpoint staff)
 {
     /// <summary>
@@ -68,7 +69,7 @@ public sealed class StaffProposalFunctions(
                 s.EntityType, activity = Domain.Activities.ActivityCatalog.Of(s).Code, s.CommuneCode, s.CommuneAsSubmitted, s.SectorCode,
                 s.Priorities, s.Beneficiaries, s.RoundLevel,
             },
-            documents = DocumentsJson(proposal),
+            documents = DocumentsJson(proposal, proposal.CallId is { } callId ? await calls.GetAsync(callId, cancellationToken) : null),
             attachments = proposal.Attachments.Select(a => new { a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.Document, url = $"/api/proposals/{proposal.Id}/attachments/{a.Id}" }),
             earlierProposalCount = proposal.EarlierProposalCount,
             earlierProposals = proposal.EarlierProposals.Select(e => new { e.ProposalId, e.TrackingCode, e.SubmittedAt, e.Title, status = e.Status.ToCode() }),
@@ -93,10 +94,10 @@ public sealed class StaffProposalFunctions(
         });
     }
 
-    /// <summary>The dossier against the documents its activity asks for: present, missing, files not marked (data/reference/documents.json).</summary>
-    private static object DocumentsJson(Proposal proposal)
+    /// <summary>The dossier against the documents its call (or else its activity) asks for: present, missing, files not marked.</summary>
+    private static object DocumentsJson(Proposal proposal, Domain.Calls.Call? call)
     {
-        var c = Domain.Documents.DocumentChecklist.For(proposal);
+        var c = Domain.Documents.DocumentChecklist.For(proposal, call);
         return new { present = c.Present.Select(d => d.Code), missing = c.Missing.Select(d => d.Code), unmarkedFiles = c.Unmarked };
     }
 

@@ -147,7 +147,7 @@ public sealed partial class SubmitProposalFunction(
         }
         catch (RequestRejectedException ex)
         {
-            read.Form ??= ex.FieldsRead is { } fields ? ProposalForm.FromFields(name => fields.GetValueOrDefault(name)?.LastOrDefault()) : null;
+            read.Form ??= ex.FieldsRead is { } fields ? PostedFormFields.Read(name => fields.GetValueOrDefault(name) ?? []) : null;
             KhuyenCongTelemetry.SubmissionsRejected.Add(1, new KeyValuePair<string, object?>("reason", ex.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             await DrainAsync(request, cancellationToken);
             return Problems.Field(ex.Status, ex.Field, ex.Message, language);

@@ -11,7 +11,8 @@ using TrackingPageComponent = KhuyenCong.Web.Pages.Tracking.TrackingPage;
 namespace KhuyenCong.Functions.Proposals;
 
 /// <summary>The applicant's view of their proposal, by tracking code: JSON and a page.</summary>
-public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottle throttle, PageRenderer pages)
+public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottle throttle, PageRenderer pages,
+    Microsoft.Extensions.Options.IOptions<KhuyenCong.Application.Documents.DocumentsOptions> documents)
 {
     /// <summary><c>GET /api/track/{trackingCode}</c>: status, dated timeline, and what is awaited from the applicant.</summary>
     [Function(nameof(TrackProposal))]
@@ -43,9 +44,20 @@ public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottl
         var status = refusal is ObjectResult o ? o.StatusCode ?? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
         var model = new TrackingPageModel(trackingCode, view, Submitted: request.Query["submitted"] == "1",
             TooManyRequests: status == StatusCodes.Status429TooManyRequests,
-            TrackingUrl: view is null ? null : $"{request.Scheme}://{request.Host}/track/{view.TrackingCode}");
+            TrackingUrl: view is null ? null : $"{request.Scheme}://{request.Host}/track/{view.TrackingCode}")
+        {
+            AnswerBy = view is null ? null : AnswerBy(view.SubmittedAt),
+        };
         return await pages.PageAsync<TrackingPageComponent, TrackingPageModel>(request, language, model,
             PageOptions.Standard with { StatusCode = status, CacheControl = "no-store" });
+    }
+
+    /// <summary>The receipt's answer day for a dossier received at <paramref name="submittedAt"/> (ReceiptDocument's rule).</summary>
+    private DateOnly AnswerBy(DateTimeOffset submittedAt)
+    {
+        var settings = documents.Value;
+        var received = DateOnly.FromDateTime(submittedAt.ToOffset(Domain.Proposals.VietnamTime.Offset).DateTime);
+        return Domain.Documents.AnswerDeadline.From(received, settings.ReceiptAnswerDays, settings.ReceiptDayCount, settings.HolidayDates());
     }
 
     private static readonly Bilingual UnknownCode = new("Không có đề án nào với mã theo dõi này. Vui lòng kiểm tra mã trong email xác nhận.",

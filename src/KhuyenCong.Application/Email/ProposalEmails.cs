@@ -21,8 +21,10 @@ public static class ProposalEmails
         return string.Create(CultureInfo.InvariantCulture, $"{proposalId}|{step}|{who}|{round}");
     }
 
-    public static EmailMessage Acknowledgement(Proposal proposal, string publicBaseUrl, string withdrawUrl)
+    /// <param name="checklist">The dossier against what its call (or else its activity) requires: listed as present and missing.</param>
+    public static EmailMessage Acknowledgement(Proposal proposal, string publicBaseUrl, string withdrawUrl, DocumentChecklist checklist)
     {
+        ArgumentNullException.ThrowIfNull(checklist);
         ArgumentNullException.ThrowIfNull(proposal);
         var s = proposal.Submission;
         var trackUrl = $"{publicBaseUrl.TrimEnd('/')}/track/{proposal.TrackingCode}";
@@ -32,7 +34,6 @@ public static class ProposalEmails
         var amountVi = DisplayFormat.Amount(s.RequestedSupport, Language.Vietnamese);
         var amountEn = DisplayFormat.Amount(s.RequestedSupport, Language.English);
         var subject = $"Đã nhận đề án khuyến công {proposal.TrackingCode} · Proposal received";
-        var checklist = DocumentChecklist.For(proposal);
         var (docsViHtml, docsEnHtml, docsViText, docsEnText) = Documents(checklist);
         var html = $"""
             <div lang="vi">

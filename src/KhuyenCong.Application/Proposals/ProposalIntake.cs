@@ -82,7 +82,9 @@ public sealed partial class ProposalIntake(
                 conflict.Call, conflict.Status);
         }
 
-        if (request.Attachments.FirstOrDefault(a => a.Document is not null && !DossierDocuments.TryParse(a.Document, out _)) is { } unknown)
+        // A file's mark is a document of the catalogue, or one the call asks for by its text (CallDocuments).
+        var required = CallDocuments.Required(validation.Submission!, call.Call);
+        if (request.Attachments.FirstOrDefault(a => a.Document is not null && CallDocuments.CodeOf(a.Document, required) is null) is { } unknown)
         {
             return new IntakeRejected(new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
             {
@@ -125,7 +127,10 @@ public sealed partial class ProposalIntake(
             Channel = request.Submitter.Channel,
             EnteredBy = request.Submitter.EnteredBy,
             Attachments = request.Attachments
-                .Select(a => new AttachmentInfo(a.Id, a.FileName, AttachmentRules.ContentType(a.Kind), a.Size, a.Sha256, a.UploadedAt) { Document = a.Document })
+                .Select(a => new AttachmentInfo(a.Id, a.FileName, AttachmentRules.ContentType(a.Kind), a.Size, a.Sha256, a.UploadedAt)
+                {
+                    Document = a.Document is null ? null : CallDocuments.CodeOf(a.Document, required),
+                })
                 .ToList(),
             EarlierProposals = earlier.OrderByDescending(e => e.SubmittedAt).Take(Proposal.MaxEarlierProposalsListed).ToList(),
             EarlierProposalCount = earlier.Count,

@@ -23,16 +23,16 @@ public static class ScreeningChecks
     public const string ScheduleEnded = "schedule-ended";
 
     /// <summary>
-    /// Runs the checks: the dossier against the documents its activity asks for (data/reference/documents.json: what is
-    /// there, what is missing), the cap in force (or that none is confirmed for the activity), the matching money,
+    /// Runs the checks: the dossier against the documents its call requires for its kind, or else its activity asks for
+    /// (<see cref="CallDocuments"/>, data/reference/documents.json: what is there, what is missing), the cap in force (or that none is confirmed for the activity), the matching money,
     /// earlier support of the same establishment, and the schedule.
     /// </summary>
-    public static IReadOnlyList<ScreeningFinding> Run(Proposal proposal, CapCheckResult cap, DateOnly today)
+    public static IReadOnlyList<ScreeningFinding> Run(Proposal proposal, CapCheckResult cap, DateOnly today, Domain.Calls.Call? call = null)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         ArgumentNullException.ThrowIfNull(cap);
         var s = proposal.Submission;
-        var findings = new List<ScreeningFinding> { Documents(DocumentChecklist.For(proposal)) };
+        var findings = new List<ScreeningFinding> { Documents(DocumentChecklist.For(proposal, call)) };
         if (!cap.IsWithinCap)
         {
             findings.Add(new ScreeningFinding(CapExceeded,

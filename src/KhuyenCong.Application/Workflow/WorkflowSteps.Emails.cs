@@ -17,7 +17,8 @@ public sealed partial class WorkflowSteps
         }
 
         var withdrawUrl = links.CreateUrl(LinkActions.Withdraw, proposal.Id, "applicant");
-        var sent = await email.SendOnceAsync(proposal.Id, ProposalEmails.Acknowledgement(proposal, options.Value.PublicBaseUrl, withdrawUrl), cancellationToken);
+        var sent = await email.SendOnceAsync(proposal.Id, ProposalEmails.Acknowledgement(proposal, options.Value.PublicBaseUrl, withdrawUrl,
+            Domain.Documents.DocumentChecklist.For(proposal, await CallOfAsync(proposal, cancellationToken))), cancellationToken);
         LogEmailed(logger, proposalId, "acknowledgement", sent);
     }
 

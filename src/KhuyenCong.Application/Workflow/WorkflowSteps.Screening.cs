@@ -13,7 +13,7 @@ public sealed partial class WorkflowSteps
         var proposal = await RequireAsync(input.ProposalId, cancellationToken);
         var today = VietnamTime.Today(time);
         var cap = await caps.AssessAsync(proposal.Submission, proposal.Id, today, Domain.Text.Language.Vietnamese, cancellationToken);
-        var findings = ScreeningChecks.Run(proposal, cap, today);
+        var findings = ScreeningChecks.Run(proposal, cap, today, await CallOfAsync(proposal, cancellationToken));
         await cases.SaveScreeningAsync(proposal.Id, new ScreeningRecord(input.Round, findings, time.GetUtcNow()), cancellationToken);
         return findings.Count(f => f.Blocking);
     }

@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Budgets;
+using KhuyenCong.Application.Calls;
 using KhuyenCong.Application.Caps;
 using KhuyenCong.Application.Email;
 using KhuyenCong.Application.Links;
@@ -25,6 +26,7 @@ public sealed partial class WorkflowSteps(
     IReviewerAssigner assigner,
     IReviewerRoster roster,
     IRubricStore rubrics,
+    ICallStore calls,
     IBudgetLedger ledger,
     CapAssessment caps,
     OnceOnlyEmailSender email,
@@ -35,6 +37,10 @@ public sealed partial class WorkflowSteps(
     ILogger<WorkflowSteps> logger)
 {
     private string BaseUrl => options.Value.PublicBaseUrl.TrimEnd('/');
+
+    /// <summary>The call the proposal was submitted to (its required documents), or null without one (or when it is gone).</summary>
+    private async Task<Domain.Calls.Call?> CallOfAsync(Proposal proposal, CancellationToken cancellationToken) =>
+        proposal.CallId is { } id ? await calls.GetAsync(id, cancellationToken) : null;
 
     /// <summary>The durations and reviewer count, read by the orchestration once per run.</summary>
     public WorkflowSettings GetWorkflowSettings()

@@ -1,5 +1,4 @@
-using KhuyenCong.Domain.Activities;
-using KhuyenCong.Domain.Applicants;
+using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 
@@ -18,13 +17,14 @@ public sealed record DocumentChecklist(IReadOnlyList<DocumentType> Required, IRe
     /// <summary>True when files without a document mark could still cover what is missing (so the gap is not certain).</summary>
     public bool MayBeCoveredByUnmarkedFiles => Missing.Count > 0 && Unmarked >= Missing.Count;
 
-    /// <summary>The checklist of a proposal's dossier (files without a purpose).</summary>
-    public static DocumentChecklist For(Proposal proposal)
+    /// <summary>
+    /// The checklist of a proposal's dossier (files without a purpose) against what its call requires for its kind, or,
+    /// without a call (or when the call sets nothing for the kind), what its activity asks for (<see cref="CallDocuments"/>).
+    /// </summary>
+    public static DocumentChecklist For(Proposal proposal, Call? call = null)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        var s = proposal.Submission;
-        var role = EntityTypes.TryParse(s.EntityType, out var type) ? type.Role : EntityRole.Establishment;
-        var required = DossierDocuments.Required(ActivityCatalog.Of(s), role);
+        var required = CallDocuments.Required(proposal.Submission, call);
         var dossier = proposal.Attachments.Where(a => a.IsDossier).ToList();
         var marked = dossier.Where(a => a.Document is not null).Select(a => a.Document!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new DocumentChecklist(

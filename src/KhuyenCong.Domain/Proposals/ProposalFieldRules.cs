@@ -94,8 +94,11 @@ public static class ProposalFieldRules
     public const string AmountPattern =
         @"^(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+)(?: ?(?:đ|₫|[Vv][Nn][DdĐđ]))?$";
 
-    /// <summary>Date as yyyy-MM-dd.</summary>
-    public const string DatePattern = @"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    /// <summary>A date as dd/MM/yyyy (one-digit day and month too) or yyyy-MM-dd.</summary>
+    public const string DatePattern = @"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})$";
+
+    /// <summary>The formats a date is accepted in: day/month/year as people write it (issue 16 item 4), and ISO for API clients.</summary>
+    public static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy"];
 
     /// <summary>Whole number 0 or more, digits only.</summary>
     public const string IntegerPattern = @"^[0-9]{1,6}$";

@@ -335,7 +335,7 @@ public static partial class ProposalValidator
 
             var rule = ProposalFieldRules.Get(field);
             if (!DateRegex().IsMatch(value)
-                || !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                || !DateOnly.TryParseExact(value, ProposalFieldRules.DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 Add(Messages.InvalidFormat(rule, language));
                 return null;

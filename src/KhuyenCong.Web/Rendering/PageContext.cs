@@ -15,6 +15,9 @@ public sealed class PageContext
 
     public required IAssetUrls Assets { get; init; }
 
+    /// <summary>The Centre named in the header and footer; null when the settings are not there (then a general line).</summary>
+    public AgencyContact? Agency { get; init; }
+
     /// <summary>The language the header's switch offers.</summary>
     public Language OtherLanguage => Language == Language.English ? Language.Vietnamese : Language.English;
 

@@ -25,10 +25,15 @@ public sealed class PageRenderer
     private readonly RendererServices services;
     private readonly ILoggerFactory loggerFactory;
     private readonly IAssetUrls assets;
+    private readonly AgencyContact? agency;
 
     public PageRenderer(IServiceProvider services, IAssetUrls assets, ILoggerFactory loggerFactory)
     {
         this.services = new RendererServices(services);
+        agency = services.GetService(typeof(Microsoft.Extensions.Options.IOptions<Application.Documents.DocumentsOptions>))
+            is Microsoft.Extensions.Options.IOptions<Application.Documents.DocumentsOptions> documents
+            ? new AgencyContact(documents.Value.Centre.Name, documents.Value.Centre.Superior, documents.Value.Centre.Address, documents.Value.Centre.Phone)
+            : null;
         this.assets = assets;
         this.loggerFactory = loggerFactory;
     }
@@ -58,6 +63,7 @@ public sealed class PageRenderer
             Language = language,
             LanguageSwitchHref = options.LanguageSwitchPath is { } path ? LanguageSwitch.Href(path, other) : LanguageSwitch.Href(request, other),
             Assets = assets,
+            Agency = agency,
         };
         var html = await RenderAsync(typeof(TPage), context, parameters);
         var headers = request.HttpContext.Response.Headers;

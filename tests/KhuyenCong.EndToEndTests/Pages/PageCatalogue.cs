@@ -23,6 +23,7 @@ public static class PageCatalogue
     public static IReadOnlyList<CataloguedPage> All { get; } =
     [
         new("form", Staff: false, _ => Task.FromResult("/")),
+        new("form-group", Staff: false, _ => Task.FromResult("/"), ChooseAnImplementingUnitsRound),
         new("form-refused", Staff: false, _ => Task.FromResult("/"), PostTheFormWithoutScript, Status: 400),
         new("confirmation", Staff: false, async s => $"/track/{(await s.SubmittedAsync()).TrackingCode}?submitted=1"),
         new("tracking", Staff: false, async s => $"/track/{(await s.SubmittedAsync()).TrackingCode}"),
@@ -98,6 +99,16 @@ public static class PageCatalogue
         await page.GotoAsync(address);
         await page.Locator("[id='lines[2].included']").CheckAsync();
         return await PostedAsync(page, () => page.ClickAsync("#send-selection"));
+    }
+
+    /// <summary>The form as an implementing unit fills it for a typical-product round: the beneficiary rows and the round level show.</summary>
+    private static async Task<IResponse?> ChooseAnImplementingUnitsRound(IPage page, string address)
+    {
+        var response = await page.GotoAsync(address);
+        await page.SelectOptionAsync("#entityType", new SelectOptionValue { Value = "service-provider" });
+        await page.SelectOptionAsync("#kind", new SelectOptionValue { Value = "typical-product" });
+        await page.Locator("#round-level-box").WaitForAsync();
+        return response;
     }
 
     /// <summary>

@@ -28,8 +28,8 @@ internal static class ProposalFormDriver
         await page.FillAsync("#totalCost", "600.000.000");
         await page.FillAsync("#requestedSupport", "300.000.000");
         await page.FillAsync("#ownContribution", "300.000.000");
-        await page.FillAsync("#startDate", "2026-04-01");
-        await page.FillAsync("#endDate", "2026-10-31");
+        await page.FillAsync("#startDate", "01/04/2026");
+        await page.FillAsync("#endDate", "31/10/2026");
         await page.FillAsync("#expectedJobs", "12");
         await page.FillAsync("#expectedTrainees", "20");
         await page.SetInputFilesAsync("#attachments", pdfPath);

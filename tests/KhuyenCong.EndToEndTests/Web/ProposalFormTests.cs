@@ -31,7 +31,7 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
 
         await page.SelectOptionAsync("#kind", new SelectOptionValue { Value = "machinery" });
         await Expect(page.Locator("#documents-machinery")).ToBeVisibleAsync();
-        await Expect(page.Locator("#documents-machinery li[data-document='bao-gia']")).ToHaveTextAsync("Báo giá máy móc, thiết bị của nhà cung cấp");
+        await Expect(page.Locator("#documents-machinery li[data-document='bao-gia']")).ToContainTextAsync("Báo giá máy móc, thiết bị của nhà cung cấp — chưa có tệp");
         await Expect(page.Locator("#documents-machinery li[data-document='du-toan']")).ToBeVisibleAsync();
         await Expect(page.Locator("#documents-training")).ToBeHiddenAsync();
         await Expect(page.Locator("#documents-choose")).ToBeHiddenAsync();
@@ -246,8 +246,8 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
         {
             ("organizationName", "Hộ kinh doanh Nguyễn Văn Bình"), ("taxCode", "0901234567"), ("entityType", "household-business"), ("province", "hung-yen"),
             ("kind", "machinery"), ("fundingSource", "national"), ("totalCost", "600.000.000"),
-            ("requestedSupport", "300.000.000"), ("ownContribution", "300.000.000"), ("startDate", "2026-04-01"),
-            ("endDate", "2026-10-31"), ("expectedJobs", "12"),
+            ("requestedSupport", "300.000.000"), ("ownContribution", "300.000.000"), ("startDate", "01/04/2026"),
+            ("endDate", "31/10/2026"), ("expectedJobs", "12"),
         })
         {
             Assert.Contains($"Content-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n", text, StringComparison.Ordinal);

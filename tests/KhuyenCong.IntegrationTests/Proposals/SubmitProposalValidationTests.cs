@@ -151,9 +151,10 @@ public class SubmitProposalValidationTests(IntakeFixture fixture) : IntakeTestBa
             "Ngày kết thúc không được trước ngày bắt đầu.", "The end date cannot be before the start date.");
 
     [Theory]
-    [InlineData("startDate", "2026-02-30", "Ngày bắt đầu không hợp lệ: nhập theo dạng năm-tháng-ngày, ví dụ 2026-03-31.", "Start date must be a date written year-month-day, for example 2026-03-31.")]
-    [InlineData("endDate", "31/12/2026", "Ngày kết thúc không hợp lệ: nhập theo dạng năm-tháng-ngày, ví dụ 2026-03-31.", "End date must be a date written year-month-day, for example 2026-03-31.")]
-    [InlineData("startDate", "2026-3-1", "Ngày bắt đầu không hợp lệ: nhập theo dạng năm-tháng-ngày, ví dụ 2026-03-31.", "Start date must be a date written year-month-day, for example 2026-03-31.")]
+    [InlineData("startDate", "2026-02-30", "Ngày bắt đầu không hợp lệ: nhập ngày có thật theo dạng ngày/tháng/năm, ví dụ 31/03/2026.", "Start date must be a real date written day/month/year, for example 31/03/2026.")]
+    [InlineData("endDate", "31/13/2026", "Ngày kết thúc không hợp lệ: nhập ngày có thật theo dạng ngày/tháng/năm, ví dụ 31/03/2026.", "End date must be a real date written day/month/year, for example 31/03/2026.")]
+    [InlineData("endDate", "30/02/2026", "Ngày kết thúc không hợp lệ: nhập ngày có thật theo dạng ngày/tháng/năm, ví dụ 31/03/2026.", "End date must be a real date written day/month/year, for example 31/03/2026.")]
+    [InlineData("startDate", "2026-3-1", "Ngày bắt đầu không hợp lệ: nhập ngày có thật theo dạng ngày/tháng/năm, ví dụ 31/03/2026.", "Start date must be a real date written day/month/year, for example 31/03/2026.")]
     [InlineData("startDate", "1999-12-31", "Ngày bắt đầu phải trong khoảng từ 01/01/2000 đến 31/12/2100.", "Start date must be between 2000-01-01 and 2100-12-31.")]
     [InlineData("endDate", "2101-01-01", "Ngày kết thúc phải trong khoảng từ 01/01/2000 đến 31/12/2100.", "End date must be between 2000-01-01 and 2100-12-31.")]
     public Task Submit_InvalidDate_Returns400ForThatDate(string field, string value, string vietnamese, string english) =>

@@ -301,7 +301,23 @@ public class ProposalValidatorTests
             StringComparison.Ordinal);
 
     [Theory]
-    [InlineData("01/03/2026")]
+    [InlineData("01/03/2026", 2026, 3, 1)]
+    [InlineData("1/3/2026", 2026, 3, 1)]
+    [InlineData("2026-03-01", 2026, 3, 1)]
+    [InlineData("31/12/2026", 2026, 12, 31)]
+    public void Validate_DateAsDayMonthYearOrIso_IsThatDay(string date, int year, int month, int day)
+    {
+        // Issue 16 item 4: the form's boxes send dd/MM/yyyy; API clients keep yyyy-MM-dd.
+        var result = ProposalValidator.Validate(ValidForm() with { StartDate = date, EndDate = "2027-01-31" });
+
+        Assert.True(result.IsValid, string.Join(" ", result.FieldErrors.Select(e => e.Message)));
+        Assert.Equal(new DateOnly(year, month, day), result.Submission!.StartDate);
+    }
+
+    [Theory]
+    [InlineData("31/02/2026")]
+    [InlineData("12/31/2026")]
+    [InlineData("01-03-2026")]
     [InlineData("2026-3-1")]
     [InlineData("2026-02-30")]
     [InlineData("2026-13-01")]

@@ -37,6 +37,46 @@ public class ProposalFormPageTests
     }
 
     [Fact]
+    public async Task Page_WithTheCentresSettings_NamesTheCentreWithItsAddressAndHotlineInHeaderAndFooter()
+    {
+        var centre = new KhuyenCong.Application.Documents.IssuerOptions
+        {
+            Superior = "SỞ CÔNG THƯƠNG HƯNG YÊN", Name = "TRUNG TÂM KHUYẾN CÔNG", Symbol = "TTKC",
+            Address = "Số 3 Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên", Phone = "0221 3862 555",
+        };
+        var renderer = new ServiceCollection().AddWeb().AddSingleton<IAssetUrls, EmbeddedAssetUrls>()
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new KhuyenCong.Application.Documents.DocumentsOptions { Centre = centre }))
+            .BuildServiceProvider().GetRequiredService<PageRenderer>();
+        var function = new ProposalFormFunction(new ProposalFormPages(new InMemoryCapStore(CapSeed.National), new InMemoryCallStore(),
+            new FixedTimeProvider(Now), renderer, NullLogger<ProposalFormPages>.Instance));
+
+        var result = Assert.IsType<ContentResult>(await function.ProposalFormPage(Request("/", null), CancellationToken.None));
+        var html = result.Content!;
+
+        Assert.Contains("<span class=\"site-agency\" id=\"agency-name\">TRUNG TÂM KHUYẾN CÔNG · <a class=\"hotline\" href=\"tel:02213862555\">Đường dây nóng 0221 3862 555</a></span>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>TRUNG TÂM KHUYẾN CÔNG</strong> – SỞ CÔNG THƯƠNG HƯNG YÊN", html, StringComparison.Ordinal);
+        Assert.Contains("Địa chỉ: Số 3 Chùa Chuông, phường Phố Hiến, tỉnh Hưng Yên", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_OpenCallWithItsOwnDocuments_ListsThemForTheKindWithAFileInputEach()
+    {
+        // Issue 14 line 5: a call requires documents per kind; the form shows its list and a file input per document.
+        var call = new KhuyenCong.Domain.Calls.Call("c2027", 2027, FundingSource.National, "Đợt KCQG 2027", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31),
+            [], new Dictionary<string, IReadOnlyList<string>> { ["machinery"] = ["Bản vẽ mặt bằng nhà xưởng", "du-toan"] }, null, "test", Now, 1);
+        var function = new ProposalFormFunction(new ProposalFormPages(new InMemoryCapStore(CapSeed.National), new InMemoryCallStore(call),
+            new FixedTimeProvider(Now), Renderer, NullLogger<ProposalFormPages>.Instance));
+
+        var html = Assert.IsType<ContentResult>(await function.ProposalFormPage(Request("/", null), CancellationToken.None)).Content!;
+
+        Assert.Contains("<section id=\"documents-call-c2027-machinery\" class=\"documents-list\" data-call=\"c2027\" data-kind=\"machinery\"", html, StringComparison.Ordinal);
+        Assert.Contains("<li data-document=\"call-ban-ve-mat-bang-nha-xuong\">Bản vẽ mặt bằng nhà xưởng</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li data-document=\"du-toan\">Dự toán kinh phí chi tiết</li>", html, StringComparison.Ordinal);
+        Assert.Matches("<input type=\"file\" id=\"document-file-call-ban-ve-mat-bang-nha-xuong\" name=\"attachments.call-ban-ve-mat-bang-nha-xuong\"", html);
+        Assert.Matches("<input type=\"file\" id=\"document-file-du-toan\" name=\"attachments.du-toan\"", html);
+    }
+
+    [Fact]
     public async Task Page_Vietnamese_IsAnHtmlDocumentWithLayoutLandmarksAndSecurityHeaders()
     {
         var (html, request, result) = await Get();
@@ -65,8 +105,8 @@ public class ProposalFormPageTests
     {
         var (html, _, _) = await Get();
 
-        // The fields the public form leaves to API clients and officers (ProposalChoices.NotOnPublicForm) have no control here.
-        foreach (var rule in ProposalFieldRules.All.Where(r => !ProposalChoices.NotOnPublicForm.Contains(r.Name)))
+        // The list fields (ProposalChoices.ListFields: priority checkboxes, beneficiary rows) have several controls: tested on their own.
+        foreach (var rule in ProposalFieldRules.All.Where(r => !ProposalChoices.ListFields.Contains(r.Name)))
         {
             var label = LabelFor(html, rule.Name);
             Assert.Contains(PageRenderer.Encoder.Encode(rule.VietnameseLabel), label, StringComparison.Ordinal);
@@ -98,7 +138,7 @@ public class ProposalFormPageTests
     [InlineData(ProposalFields.OwnContribution, "numeric", "text")]
     [InlineData(ProposalFields.Phone, "tel", "tel")]
     [InlineData(ProposalFields.Email, "email", "email")]
-    [InlineData(ProposalFields.StartDate, null, "date")]
+    [InlineData(ProposalFields.StartDate, "numeric", "text")]
     public async Task Page_Inputs_HaveTheInputModeAndTypeOfTheirKind(string field, string? inputMode, string type)
     {
         var (html, _, _) = await Get();
@@ -110,13 +150,13 @@ public class ProposalFormPageTests
     }
 
     [Fact]
-    public async Task Page_Fields_AreGroupedInTheFiveFieldsetsInOrder()
+    public async Task Page_Fields_AreGroupedInTheSixFieldsetsInOrder()
     {
         var (html, _, _) = await Get();
 
-        var legends = System.Text.RegularExpressions.Regex.Matches(html, "<legend>(.*?)</legend>").Select(m => m.Groups[1].Value).ToList();
+        var legends = System.Text.RegularExpressions.Regex.Matches(html, "<fieldset id=\"group-[^\"]+\"[^>]*>\\s*<legend>(.*?)</legend>").Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Equal(["Cơ sở đề xuất", "Nội dung đề án", "Kinh phí", "Thời gian và kết quả", "Hồ sơ đính kèm"], legends);
+        Assert.Equal(["Cơ sở đề xuất", "Nội dung đề án", "Cơ sở thụ hưởng (đề án nhóm)", "Kinh phí", "Thời gian và kết quả", "Hồ sơ đính kèm"], legends);
         Assert.True(html.IndexOf("id=\"organizationName\"", StringComparison.Ordinal) < html.IndexOf("<legend>Nội dung đề án", StringComparison.Ordinal));
         Assert.True(html.IndexOf("<legend>Kinh phí", StringComparison.Ordinal) < html.IndexOf("id=\"cap-box\"", StringComparison.Ordinal));
     }

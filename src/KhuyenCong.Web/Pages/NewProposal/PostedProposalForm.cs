@@ -26,7 +26,7 @@ public sealed class PostedProposalForm
     /// The names of the form's fields: every proposal field and the files. The call chosen (<c>callId</c>) is not one: its
     /// choices exist only while a call is open, so its messages go to the top of the form.
     /// </summary>
-    public static IReadOnlyList<string> FieldNames { get; } = [.. ProposalFieldRules.All.Select(r => r.Name).Except(ProposalChoices.NotOnPublicForm), AttachmentRules.FieldName];
+    public static IReadOnlyList<string> FieldNames { get; } = [.. ProposalFieldRules.All.Select(r => r.Name), AttachmentRules.FieldName];
 
     /// <summary>The messages of the form's fields, by field name, in the page's language.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; }

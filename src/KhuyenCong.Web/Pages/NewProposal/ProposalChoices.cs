@@ -21,11 +21,10 @@ public static class ProposalChoices
     public static IReadOnlyList<ChoiceOption> For(string field, Language language) => ProposalFieldOptions.For(field, language);
 
     /// <summary>
-    /// Fields of the Domain's rules the public form does not show: the beneficiaries of a đề án nhóm (the Centre's own đề
-    /// án, entered by officers through the API), the priority codes (sent by API clients and officers) and the level of a
-    /// typical-product round (recorded by officers). Everything else is one line in a section.
+    /// The two list fields, which the form shows as several controls rather than one of their name: the priority groups
+    /// (checkboxes named <c>priorities</c>) and the beneficiaries of a đề án nhóm (rows of <see cref="BeneficiaryRows"/>).
     /// </summary>
-    public static IReadOnlyList<string> NotOnPublicForm { get; } = [ProposalFields.Beneficiaries, ProposalFields.Priorities, ProposalFields.RoundLevel];
+    public static IReadOnlyList<string> ListFields { get; } = [ProposalFields.Beneficiaries, ProposalFields.Priorities];
 
     /// <summary>The name of a province by its code (any case), or the code itself when it is not a current province.</summary>
     public static string ProvinceName(string code) =>

@@ -68,10 +68,13 @@ public static class ProposalFormTexts
         [ProposalFields.RequestedSupport] = new("Số tiền đề nghị ngân sách hỗ trợ, tính bằng đồng.", "The amount asked from the budget, in VND."),
         [ProposalFields.OwnContribution] = new("Phần cơ sở tự chi: tổng kinh phí trừ kinh phí đề nghị hỗ trợ, tính bằng đồng.",
             "What the establishment pays itself: total cost minus requested support, in VND."),
-        [ProposalFields.StartDate] = new("Ngày dự kiến bắt đầu thực hiện.", "Planned start."),
-        [ProposalFields.EndDate] = new("Ngày dự kiến hoàn thành, không trước ngày bắt đầu.", "Planned end, not before the start."),
+        [ProposalFields.StartDate] = new("Ngày dự kiến bắt đầu thực hiện, theo dạng ngày/tháng/năm, ví dụ 01/04/2026.", "Planned start, as day/month/year, for example 01/04/2026."),
+        [ProposalFields.EndDate] = new("Ngày dự kiến hoàn thành, không trước ngày bắt đầu, ví dụ 31/10/2026.", "Planned end, not before the start, for example 31/10/2026."),
         [ProposalFields.ExpectedJobs] = new("Số lao động dự kiến có việc làm nhờ đề án.", "Number of people expected to get work from the proposal."),
         [ProposalFields.ExpectedTrainees] = new("Số người dự kiến được đào tạo, truyền nghề.", "Number of people expected to be trained."),
+        [ProposalFields.RoundLevel] = new(
+            "Chỉ điền cho đợt bình chọn sản phẩm công nghiệp nông thôn tiêu biểu (do Ủy ban nhân dân hoặc Bộ Công Thương tổ chức): cấp xã, tỉnh dùng kinh phí địa phương; cấp khu vực, quốc gia dùng kinh phí quốc gia.",
+            "Only for a typical rural industrial product round (organised by a People's Committee or the Ministry): commune and province rounds use local money, regional and national rounds national money."),
     };
 
     private static readonly Dictionary<string, Bilingual> ScriptTexts = new(StringComparer.Ordinal)

@@ -8,4 +8,8 @@ namespace KhuyenCong.Web.Pages.Tracking;
 /// <param name="Submitted">Just submitted: show the confirmation.</param>
 /// <param name="TooManyRequests">Refused: too many unknown codes from this address.</param>
 /// <param name="TrackingUrl">The page's own absolute address, given in the confirmation.</param>
-public sealed record TrackingPageModel(string Code, TrackingView? View, bool Submitted, bool TooManyRequests, string? TrackingUrl);
+public sealed record TrackingPageModel(string Code, TrackingView? View, bool Submitted, bool TooManyRequests, string? TrackingUrl)
+{
+    /// <summary>The day by which the Centre answers (the receipt's "hẹn trả lời", from <c>Documents:ReceiptAnswerDays</c>), shown in the confirmation.</summary>
+    public DateOnly? AnswerBy { get; init; }
+}

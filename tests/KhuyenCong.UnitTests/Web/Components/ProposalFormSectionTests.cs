@@ -65,8 +65,9 @@ public partial class ProposalFormSectionTests
         Assert.Equal(rule.Kind == FieldValueKind.Date ? null : rule.Pattern, pattern is null ? null : WebUtility.HtmlDecode(pattern));
         if (rule.Kind == FieldValueKind.Date)
         {
-            Assert.Equal(rule.Min, Attribute(control, "min"));
-            Assert.Equal(rule.Max, Attribute(control, "max"));
+            // A day/month/year text box (issue 16 item 4): the range is the server's and the script's, not the browser's.
+            Assert.Equal("text", Attribute(control, "type"));
+            Assert.Equal("dd/MM/yyyy", Attribute(control, "data-date-format"));
         }
     }
 
@@ -77,18 +78,29 @@ public partial class ProposalFormSectionTests
     {
         var html = await PageAsync(Language.Vietnamese);
 
-        var controls = Regex.Matches(html, "<(?:input|select|textarea)\\b[^>]*\\bname=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        // The file inputs of each document (attachments.{code}, DocumentFiles) are the files' field.
+        var controls = Regex.Matches(html, "<(?:input|select|textarea)\\b[^>]*\\bname=\"([^\"]+)\"").Select(m => m.Groups[1].Value)
+            .Where(n => !n.StartsWith("attachments.", StringComparison.Ordinal)).ToList();
 
-        // A rule without its line in a section (or with two) fails here; the few the public form leaves to the API are named.
-        Assert.Equal([.. ProposalFieldRules.All.Select(r => r.Name).Except(ProposalChoices.NotOnPublicForm).Append("attachments").Order(StringComparer.Ordinal)],
+        // A rule without its line in a section (or with two) fails here; the list fields have several controls each.
+        var rows = controls.Count(c => c == BeneficiaryRows.NameField);
+        Assert.Equal([.. ProposalFieldRules.All.Select(r => r.Name).Except(ProposalChoices.ListFields).Append("attachments")
+                .Concat(Enumerable.Repeat(ProposalFields.Priorities, KhuyenCong.Domain.Applicants.PriorityGroups.All.Count))
+                .Concat(Enumerable.Range(0, rows).SelectMany(_ => new[] { BeneficiaryRows.NameField, BeneficiaryRows.TaxCodeField, BeneficiaryRows.EntityTypeField, BeneficiaryRows.CommuneField }))
+                .Order(StringComparer.Ordinal)],
             controls.Order(StringComparer.Ordinal));
+        Assert.Equal(3, rows);
     }
 
     [Fact]
     public async Task Page_EveryIdFormJsLooksUp_IsOnThePage()
     {
-        Assert.True(StaticAssets.TryGet("form.js", out var script));
-        var source = Encoding.UTF8.GetString(script.Content.Span);
+        // The form's scripts, split by concern: values and rules, the cap box, checking and sending, documents, list fields.
+        var source = string.Concat(new[] { "form-values.js", "form-caps.js", "form.js", "documents.js", "form-lists.js" }.Select(name =>
+        {
+            Assert.True(StaticAssets.TryGet(name, out var script));
+            return Encoding.UTF8.GetString(script.Content.Span);
+        }));
         var ids = GetElementById().Matches(source).Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.Contains("cap-max-support", ids);
 
@@ -100,7 +112,8 @@ public partial class ProposalFormSectionTests
             // form.js finds a field's frame, its error line and its control by these ids, and the control by its name.
             Assert.Contains($"id=\"field-{name}\"", html, StringComparison.Ordinal);
             Assert.Contains($"id=\"{name}-error\"", html, StringComparison.Ordinal);
-            Assert.Contains($"name=\"{name}\"", html, StringComparison.Ordinal);
+            // The beneficiaries are rows of four fields (BeneficiaryRows); the first row's name control has the field's id.
+            Assert.Contains(name == ProposalFields.Beneficiaries ? $"name=\"{BeneficiaryRows.NameField}\"" : $"name=\"{name}\"", html, StringComparison.Ordinal);
         }
     }
 
