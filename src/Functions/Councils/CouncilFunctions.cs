@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
 
 namespace KhuyenCong.Functions.Councils;
 

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.Functions.Proposals;
 

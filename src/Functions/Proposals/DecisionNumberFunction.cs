@@ -6,6 +6,8 @@ using KhuyenCong.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.Functions.Proposals;
 

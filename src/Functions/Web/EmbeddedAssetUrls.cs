@@ -1,4 +1,7 @@
 using KhuyenCong.Web.Rendering;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.Functions.Web;
 

@@ -12,6 +12,9 @@ using Microsoft.Azure.Functions.Worker;
 using ListPage = KhuyenCong.Web.Pages.Staff.StaffProposalListPage;
 using CancelPage = KhuyenCong.Web.Pages.Staff.StaffCancelPage;
 using ProposalPage = KhuyenCong.Web.Pages.Staff.StaffProposalPage;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.Functions.Web;
 

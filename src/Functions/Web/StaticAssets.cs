@@ -1,5 +1,8 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.Functions.Web;
 

@@ -8,6 +8,9 @@ using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.LocalHost.Outbox;
 

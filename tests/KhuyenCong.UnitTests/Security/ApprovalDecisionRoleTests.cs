@@ -5,6 +5,7 @@ using KhuyenCong.Functions.Links;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
+using KhuyenCong.Web.Pages.Links;
 
 namespace KhuyenCong.UnitTests.Security;
 
