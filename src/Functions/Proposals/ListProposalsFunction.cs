@@ -3,7 +3,6 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

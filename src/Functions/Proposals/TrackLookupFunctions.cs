@@ -2,7 +2,6 @@ using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Web;
 using KhuyenCong.Web.Pages.Tracking;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;

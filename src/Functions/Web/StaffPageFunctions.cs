@@ -3,7 +3,6 @@ using KhuyenCong.Application.Email;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;

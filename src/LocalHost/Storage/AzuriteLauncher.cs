@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using KhuyenCong.LocalHost.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KhuyenCong.LocalHost.Storage;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 
-namespace KhuyenCong.LocalHost.Hosting;
+namespace KhuyenCong.LocalHost;
 
 /// <summary>Stopping one of LocalHost's web hosts (the app, the durable engine's gRPC server) within a limit.</summary>
 internal static class WebHostStop

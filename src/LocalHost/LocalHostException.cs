@@ -1,4 +1,4 @@
-namespace KhuyenCong.LocalHost.Hosting;
+namespace KhuyenCong.LocalHost;
 
 /// <summary>
 /// A start-up problem the developer can fix (Node.js missing, a port in use, a bad setting). LocalHost prints the
