@@ -11,6 +11,7 @@ using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Requests;
 using KhuyenCong.Web.Pages.Links;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions;
 

@@ -18,6 +18,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Requests;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Proposals;
 

@@ -20,6 +20,7 @@ using Microsoft.DurableTask.Client;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Selection;
 

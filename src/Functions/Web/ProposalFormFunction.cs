@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Web;
 

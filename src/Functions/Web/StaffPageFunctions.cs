@@ -14,6 +14,7 @@ using ProposalPage = KhuyenCong.Web.Pages.Staff.StaffProposalPage;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Requests;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Web;
 

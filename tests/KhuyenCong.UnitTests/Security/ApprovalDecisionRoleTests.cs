@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
 using KhuyenCong.Web.Pages.Links;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.UnitTests.Security;
 

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.UnitTests.Web;
 

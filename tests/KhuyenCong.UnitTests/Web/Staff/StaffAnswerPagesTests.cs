@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.UnitTests.Web.Staff;
 

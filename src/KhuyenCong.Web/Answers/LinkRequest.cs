@@ -8,7 +8,7 @@ using KhuyenCong.Web.Pages.Links;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace KhuyenCong.Web.Pages.Links;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>One request on an emailed link whose token is genuine and unexpired, for a proposal that exists.</summary>
 public sealed class LinkRequest(HttpRequest request, string token, Language language, LinkClaims claims, Proposal proposal, LinkService links, StaffPrincipal? staff = null)

@@ -4,9 +4,8 @@ using KhuyenCong.Web.Problems;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using KhuyenCong.Web.Http;
 
-namespace KhuyenCong.Web.Pages.Staff;
+namespace KhuyenCong.Web.Http;
 
 /// <summary>
 /// The staff pages' answers given by the staff routes' prologue (<see cref="StaffEndpoint"/>): the answer to an

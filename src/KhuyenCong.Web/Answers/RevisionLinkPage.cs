@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Staff;
 
-namespace KhuyenCong.Web.Pages.Links;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// The applicant's revision link (subject "applicant", round = screening round): the page of

@@ -5,11 +5,12 @@ using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Problems;
 using KhuyenCong.Web.Rendering;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using KhuyenCong.Web.Pages.Staff;
 
-namespace KhuyenCong.Web.Http;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// Answers for the form's own post without JavaScript (the browser asks for HTML): a 303 to the confirmation on

@@ -8,7 +8,7 @@ using KhuyenCong.Web.Pages.Links.Review;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace KhuyenCong.Web.Pages.Links;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// A reviewer's review link (subject = reviewer id, round = appraisal round): the page of <see cref="ReviewSubmission"/>,

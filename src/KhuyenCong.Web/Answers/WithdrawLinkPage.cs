@@ -4,10 +4,10 @@ using KhuyenCong.Application.Workflow;
 using KhuyenCong.Web.Pages.Links.Withdrawal;
 using Microsoft.AspNetCore.Mvc;
 
-namespace KhuyenCong.Web.Pages.Links;
+namespace KhuyenCong.Web.Answers;
 
-/// <summary>The applicant's withdraw link (in the acknowledgement email): the page of <see cref="global::KhuyenCong.Application.Proposals.Withdrawal"/>.</summary>
-public sealed class WithdrawLinkPage(global::KhuyenCong.Application.Proposals.Withdrawal withdrawal, LinkPages pages) : ILinkPage
+/// <summary>The applicant's withdraw link (in the acknowledgement email): the page of <see cref="Withdrawal"/>.</summary>
+public sealed class WithdrawLinkPage(Withdrawal withdrawal, LinkPages pages) : ILinkPage
 {
     public string Action => LinkActions.Withdraw;
 
@@ -21,7 +21,7 @@ public sealed class WithdrawLinkPage(global::KhuyenCong.Application.Proposals.Wi
     public async Task<IActionResult> DecideAsync(LinkRequest link, IWorkflowEvents events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(link);
-        var decision = await withdrawal.WithdrawAsync(link.Opened, link.Field(global::KhuyenCong.Application.Proposals.Withdrawal.ReasonField), events, cancellationToken);
+        var decision = await withdrawal.WithdrawAsync(link.Opened, link.Field(Withdrawal.ReasonField), events, cancellationToken);
         return decision.IsDone
             ? await pages.PageAsync<WithdrawalRecordedPage, WithdrawalPageModel>(link, Model(link))
             : await pages.RefusalAsync(link, decision);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Requests;
 
-namespace KhuyenCong.Web.Pages.Links;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// Reads the form of a link page that takes files (revise, report): streamed to the proposal's storage with the same

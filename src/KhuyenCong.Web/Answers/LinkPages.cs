@@ -6,7 +6,7 @@ using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace KhuyenCong.Web.Pages.Links;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// The answers of the pages behind emailed links: a page component rendered with <see cref="PageOptions.EmailedLink"/>

@@ -6,7 +6,7 @@ using KhuyenCong.Web.Pages.Links.Report;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace KhuyenCong.Web.Pages.Links;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// The applicant's report link (subject "applicant"; used many times): the page of <see cref="ReportSubmission"/>. Each

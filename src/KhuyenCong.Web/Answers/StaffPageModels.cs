@@ -4,7 +4,7 @@ using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Requests;
 
-namespace KhuyenCong.Web.Pages.Staff;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>The staff pages' view models from what the functions read (pure mapping).</summary>
 internal static class StaffPageModels

@@ -9,7 +9,7 @@ using KhuyenCong.Web.Pages.Links.Approval;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace KhuyenCong.Web.Pages.Links;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// The director's approval link (subject "director", round = approval round): the page of <see cref="ApprovalDecisions"/>.

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using KhuyenCong.Web.Http;
 
-namespace KhuyenCong.Web.Pages.NewProposal;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// The proposal form as a response: blank (<c>GET /</c>), or as posted with its problems (<c>POST /api/proposals</c>
