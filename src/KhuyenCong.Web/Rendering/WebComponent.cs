@@ -1,8 +1,7 @@
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Components;
 
-namespace KhuyenCong.Web.Components;
+namespace KhuyenCong.Web.Rendering;
 
 /// <summary>
 /// The base of every component of the site: the page's <see cref="PageContext"/> (cascaded by
