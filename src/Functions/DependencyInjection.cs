@@ -6,6 +6,12 @@ using KhuyenCong.Web;
 using KhuyenCong.Web.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Requests;
+using KhuyenCong.Web.Pages.Links;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions;
 
@@ -20,10 +26,10 @@ public static class DependencyInjection
         services.AddApplication();
         services.AddInfrastructure(configuration);
         // nosniff (and HSTS over HTTPS) on every response, in the Functions worker's pipeline and LocalHost's alike.
-        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, Http.SecurityHeadersStartupFilter>();
-        services.AddSingleton<Http.SameOrigin>();
-        services.AddSingleton<Http.StaffFormTokens>();
-        services.AddSingleton<Http.StaffEndpoint>();
+        services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, SecurityHeadersStartupFilter>();
+        services.AddSingleton<SameOrigin>();
+        services.AddSingleton<StaffFormTokens>();
+        services.AddSingleton<StaffEndpoint>();
         services.AddSingleton<FormPartsReader>();
         services.AddWeb();
         services.AddSingleton<IAssetUrls, EmbeddedAssetUrls>();
@@ -31,14 +37,14 @@ public static class DependencyInjection
         services.AddSingleton<ProposalFormPages>();
         services.AddSingleton<BrowserAnswers>();
         services.AddSingleton<TrackingThrottle>();
-        services.AddSingleton<Links.LinkPages>();
         services.AddSingleton<Selection.CallPlanPages>();
-        services.AddSingleton<Links.LinkUploads>();
-        services.AddSingleton<Links.ILinkPage, Links.WithdrawLinkPage>();
-        services.AddSingleton<Links.ILinkPage, Links.ReviewLinkPage>();
-        services.AddSingleton<Links.ILinkPage, Links.ApprovalLinkPage>();
-        services.AddSingleton<Links.ILinkPage, Links.RevisionLinkPage>();
-        services.AddSingleton<Links.ILinkPage, Links.ReportLinkPage>();
+        services.AddSingleton<LinkPages>();
+        services.AddSingleton<LinkUploads>();
+        services.AddSingleton<ILinkPage, WithdrawLinkPage>();
+        services.AddSingleton<ILinkPage, ReviewLinkPage>();
+        services.AddSingleton<ILinkPage, ApprovalLinkPage>();
+        services.AddSingleton<ILinkPage, RevisionLinkPage>();
+        services.AddSingleton<ILinkPage, ReportLinkPage>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using KhuyenCong.LocalHost;
 using KhuyenCong.LocalHost.Hosting;
 
 Console.OutputEncoding = Encoding.UTF8;

@@ -2,6 +2,7 @@ using KhuyenCong.Application.Identity;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.LocalHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Testing;
 

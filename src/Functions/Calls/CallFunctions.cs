@@ -10,6 +10,9 @@ using KhuyenCong.Web.Pages.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Calls;
 

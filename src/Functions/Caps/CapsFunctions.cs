@@ -7,6 +7,7 @@ using KhuyenCong.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Caps;
 

@@ -10,6 +10,7 @@ using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Councils;
 

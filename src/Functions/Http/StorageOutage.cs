@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Http;
 
@@ -45,7 +46,7 @@ public static class StorageOutage
     {
         ArgumentNullException.ThrowIfNull(request);
         request.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var language = Web.RequestLanguage.From(request);
+        var language = RequestLanguage.From(request);
         return Problems.Status(StatusCodes.Status503ServiceUnavailable, language == Language.English
             ? "Storage is briefly unavailable: nothing was changed, please try again in a moment."
             : "Hệ thống lưu trữ tạm thời không truy cập được: chưa có gì thay đổi, vui lòng thử lại sau ít phút.", language);

@@ -13,6 +13,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Links;
 
@@ -124,12 +128,12 @@ public sealed class LinkFunctions(
     /// </summary>
     private async Task<IActionResult?> ReadFormAsync(LinkRequest link, CancellationToken cancellationToken)
     {
-        if (!Http.RequestBody.IsForm(link.Http))
+        if (!RequestBody.IsForm(link.Http))
         {
             return await pages.InvalidFormAsync(link);
         }
 
-        var (form, problem) = await Http.RequestBody.ReadFormAsync(link.Http, FormWithoutFiles, cancellationToken);
+        var (form, problem) = await RequestBody.ReadFormAsync(link.Http, FormWithoutFiles, cancellationToken);
         if (form is null)
         {
             var message = problem == StatusCodes.Status413PayloadTooLarge

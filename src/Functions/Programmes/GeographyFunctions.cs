@@ -8,6 +8,7 @@ using KhuyenCong.Functions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Programmes;
 
@@ -31,7 +32,7 @@ public sealed class GeographyFunctions(GeographyService geography, CommuneListIm
     public IActionResult ListProvinces(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/geography/provinces")] HttpRequest request)
     {
-        var language = Web.RequestLanguage.From(request);
+        var language = RequestLanguage.From(request);
         return new OkObjectResult(ProvinceCatalog.Current.Select(p => new
         {
             code = p.Code,
@@ -47,7 +48,7 @@ public sealed class GeographyFunctions(GeographyService geography, CommuneListIm
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/geography/communes")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var language = Web.RequestLanguage.From(request);
+        var language = RequestLanguage.From(request);
         return (await geography.CommunesOfAsync(request.Query["province"], cancellationToken)).Answer(language, found => new OkObjectResult(new
         {
             province = new { code = found.Province.Code, name = Name(found.Province).In(language) },

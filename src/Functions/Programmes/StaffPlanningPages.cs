@@ -14,6 +14,7 @@ using Microsoft.Azure.Functions.Worker;
 using PlansPageComponent = KhuyenCong.Web.Pages.Planning.PlansPage;
 using ProgrammePageComponent = KhuyenCong.Web.Pages.Planning.ProgrammePage;
 using ProgrammesPageComponent = KhuyenCong.Web.Pages.Planning.ProgrammesPage;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Programmes;
 

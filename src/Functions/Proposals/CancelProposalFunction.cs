@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Proposals;
 

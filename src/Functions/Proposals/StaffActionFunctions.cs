@@ -13,6 +13,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Proposals;
 
@@ -92,17 +95,14 @@ public sealed class StaffActionFunctions(
     internal static object PaymentJson(PaymentReceipt receipt) => new
     {
         payment = receipt.Payment is { } p ? new { p.PaymentId, kind = p.Kind.ToCode(), p.Amount, p.By, p.At } : null,
-        commitment = CommitmentJson(receipt.Commitment),
+        commitment = ProposalDossier.CommitmentJson(receipt.Commitment),
     };
-
-    internal static object? CommitmentJson(Commitment? commitment) =>
-        commitment is null ? null : new { approved = commitment.Approved, paid = commitment.Paid, unpaid = commitment.Unpaid, released = commitment.IsReleased };
 
     private static Dictionary<string, object?> RefusalExtensions(PaymentReceipt refused) => new()
     {
         ["code"] = refused.RefusalCode,
         ["remaining"] = refused.Remaining,
-        ["commitment"] = CommitmentJson(refused.Commitment),
+        ["commitment"] = ProposalDossier.CommitmentJson(refused.Commitment),
     };
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

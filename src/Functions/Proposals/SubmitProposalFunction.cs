@@ -16,6 +16,9 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Proposals;
 
@@ -44,7 +47,7 @@ public sealed partial class SubmitProposalFunction(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var language = Web.RequestLanguage.From(request);
+        var language = RequestLanguage.From(request);
         var read = new ReadForm();
         var result = await SubmitAsync(request, durableClient, language, read, cancellationToken);
         return BrowserAnswers.WantsHtml(request) ? await browser.AnswerAsync(request, language, result, read.Form, cancellationToken) : result;
@@ -282,26 +285,4 @@ public sealed partial class SubmitProposalFunction(
 internal sealed class ReadForm
 {
     public ProposalForm? Form { get; set; }
-}
-
-/// <summary>A JSON body already serialized, with its status and an optional Location header.</summary>
-internal sealed class JsonContentResult(int status, string body, string? location) : IActionResult
-{
-    public int Status => status;
-
-    public string Body => body;
-
-    public async Task ExecuteResultAsync(ActionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var response = context.HttpContext.Response;
-        response.StatusCode = status;
-        response.ContentType = "application/json; charset=utf-8";
-        if (location is not null)
-        {
-            response.Headers.Location = location;
-        }
-
-        await response.WriteAsync(body, context.HttpContext.RequestAborted);
-    }
 }

@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TrackingPageComponent = KhuyenCong.Web.Pages.Tracking.TrackingPage;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Proposals;
 
@@ -21,7 +24,7 @@ public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottl
         string trackingCode,
         CancellationToken cancellationToken)
     {
-        var language = Web.RequestLanguage.From(request);
+        var language = RequestLanguage.From(request);
         var (view, refusal) = await LookUpAsync(request, trackingCode, language, cancellationToken);
         if (refusal is not null)
         {
@@ -39,7 +42,7 @@ public sealed class TrackingFunctions(ProposalTracking tracking, TrackingThrottl
         string trackingCode,
         CancellationToken cancellationToken)
     {
-        var language = Web.RequestLanguage.From(request);
+        var language = RequestLanguage.From(request);
         var (view, refusal) = await LookUpAsync(request, trackingCode, language, cancellationToken);
         var status = refusal is ObjectResult o ? o.StatusCode ?? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
         var model = new TrackingPageModel(trackingCode, view, Submitted: request.Query["submitted"] == "1",

@@ -7,6 +7,7 @@ using KhuyenCong.Domain.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Reference;
 
@@ -22,7 +23,7 @@ public sealed class ReferenceFunctions
     public IActionResult ListKinds(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kinds")] HttpRequest request)
     {
-        var l = Web.RequestLanguage.From(request);
+        var l = RequestLanguage.From(request);
         return new OkObjectResult(ProposalCatalog.Kinds.Select(k => new
         {
             code = k.Code,
@@ -37,7 +38,7 @@ public sealed class ReferenceFunctions
     public IActionResult ListEntityTypes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/entity-types")] HttpRequest request)
     {
-        var l = Web.RequestLanguage.From(request);
+        var l = RequestLanguage.From(request);
         return new OkObjectResult(EntityTypes.Selectable.Select(t => new
         {
             code = t.Code,
@@ -55,7 +56,7 @@ public sealed class ReferenceFunctions
     public IActionResult ListSectors(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/sectors")] HttpRequest request)
     {
-        var l = Web.RequestLanguage.From(request);
+        var l = RequestLanguage.From(request);
         return new OkObjectResult(SectorCatalog.All.Select(s => new
         {
             code = s.Code,
@@ -71,7 +72,7 @@ public sealed class ReferenceFunctions
     public IActionResult ListPriorityGroups(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/priority-groups")] HttpRequest request)
     {
-        var l = Web.RequestLanguage.From(request);
+        var l = RequestLanguage.From(request);
         return new OkObjectResult(PriorityGroups.All.Select(g => new
         {
             code = g.Code,

@@ -3,6 +3,7 @@ using KhuyenCong.Web.Pages.Cycle;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Selection;
 

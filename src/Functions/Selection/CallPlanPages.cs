@@ -9,6 +9,8 @@ using KhuyenCong.Web.Problems;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Selection;
 
@@ -57,7 +59,7 @@ public sealed class CallPlanPages(CallRankings rankings, CallPlanViews plans, St
 
     /// <summary>The page: 200, or 400 when shown again with a refused form's errors; never cached (it carries the form's token).</summary>
     private async Task<IActionResult> PageAsync<TPage, TModel>(StaffRequest c, TModel model, PostedForm posted)
-        where TPage : KhuyenCong.Web.Components.PageComponent<TModel> =>
+        where TPage : KhuyenCong.Web.Rendering.PageComponent<TModel> =>
         await pages.PageAsync<TPage, TModel>(c.Http, c.Language, model, PageOptions.Standard with
         {
             StatusCode = posted.IsPosted ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK,

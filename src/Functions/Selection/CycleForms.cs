@@ -3,6 +3,7 @@ using KhuyenCong.Application.Selection;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Web.Pages.Cycle;
 using Microsoft.AspNetCore.Http;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Selection;
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using DashboardPageComponent = KhuyenCong.Web.Pages.Dashboard.DashboardPage;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Statistics;
 

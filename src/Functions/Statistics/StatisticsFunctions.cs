@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using MiniExcelLibs;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.Dashboard;
 
 namespace KhuyenCong.Functions.Statistics;
 

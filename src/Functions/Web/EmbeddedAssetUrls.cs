@@ -1,4 +1,8 @@
 using KhuyenCong.Web.Rendering;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Web;
 

@@ -3,7 +3,6 @@ using KhuyenCong.Application.Email;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +11,10 @@ using Microsoft.Azure.Functions.Worker;
 using ListPage = KhuyenCong.Web.Pages.Staff.StaffProposalListPage;
 using CancelPage = KhuyenCong.Web.Pages.Staff.StaffCancelPage;
 using ProposalPage = KhuyenCong.Web.Pages.Staff.StaffProposalPage;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Requests;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Web;
 

@@ -28,6 +28,33 @@ public static partial class ProposalImportParser
 
         public ImportRecord? Read(DateOnly today)
         {
+            var validation = Validate();
+            var trackingCode = TrackingCodeCell();
+            var status = StatusCell();
+            var submittedAt = SubmittedAt(today);
+            var cells = FundingCells(today);
+            var planYear = PlanYear();
+            var callId = Reference(ProposalColumns.CallId, "Mã đợt đăng ký", "The call id");
+            if (status is { } s)
+            {
+                CheckAgainstStatus(s, cells);
+            }
+
+            CheckAmounts(cells, validation.Submission);
+            CheckDateOrder(submittedAt, cells);
+            if (failed.Count > 0 || validation.Submission is null || status is null || submittedAt is null)
+            {
+                return null;
+            }
+
+            var submission = validation.Submission with { CommuneCode = cells.CommuneCode };
+            return new ImportRecord(row.Number, trackingCode ?? DerivedTrackingCode(submission, submittedAt.Value),
+                submission, status.Value, submittedAt.Value, cells.Funding(), cells.ProgrammeId) { PlanYear = planYear, CallId = callId };
+        }
+
+        /// <summary>The proposal's own fields, checked as a đề án of the past (ValidationMode.Historical).</summary>
+        private ProposalValidationResult Validate()
+        {
             var summary = Get(ProposalColumns.Summary);
             var form = ProposalForm.FromFields(field => field switch
             {
@@ -47,40 +74,49 @@ public static partial class ProposalImportParser
                 Error(error.Field, error.Message);
             }
 
-            string? trackingCode = null;
-            if (Get(ProposalColumns.TrackingCode) is { } codeText)
+            return validation;
+        }
+
+        private string? TrackingCodeCell()
+        {
+            if (Get(ProposalColumns.TrackingCode) is not { } codeText)
             {
-                if (TrackingCode.TryParse(codeText, out var code))
-                {
-                    trackingCode = code.Value;
-                }
-                else
-                {
-                    Error(ProposalColumns.TrackingCode, T(language,
-                        "Mã hồ sơ không hợp lệ (dạng KC-XXXX-XXXX-XXXX-XXXX-XX); để trống nếu đề án chưa có mã.",
-                        "The tracking code is not valid (KC-XXXX-XXXX-XXXX-XXXX-XX); leave it empty when the proposal has none."));
-                }
+                return null;
             }
 
-            ProposalStatus? status = null;
+            if (TrackingCode.TryParse(codeText, out var code))
+            {
+                return code.Value;
+            }
+
+            Error(ProposalColumns.TrackingCode, T(language,
+                "Mã hồ sơ không hợp lệ (dạng KC-XXXX-XXXX-XXXX-XXXX-XX); để trống nếu đề án chưa có mã.",
+                "The tracking code is not valid (KC-XXXX-XXXX-XXXX-XXXX-XX); leave it empty when the proposal has none."));
+            return null;
+        }
+
+        private ProposalStatus? StatusCell()
+        {
             var statusText = Get(ProposalColumns.Status);
             if (statusText is null)
             {
                 Error(ProposalColumns.Status, T(language, "Vui lòng nhập tình trạng của đề án (ví dụ settled hoặc Đã quyết toán).",
                     "Enter the proposal's status (for example settled)."));
-            }
-            else if (TryStatus(statusText, out var parsedStatus))
-            {
-                status = parsedStatus;
-            }
-            else
-            {
-                Error(ProposalColumns.Status, T(language,
-                    "Tình trạng không hợp lệ; dùng một trong các mã: " + string.Join(", ", Enum.GetValues<ProposalStatus>().Select(s => s.ToCode())) + ".",
-                    "Unknown status; use one of: " + string.Join(", ", Enum.GetValues<ProposalStatus>().Select(s => s.ToCode())) + "."));
+                return null;
             }
 
-            var submittedAt = SubmittedAt(today);
+            if (TryStatus(statusText, out var status))
+            {
+                return status;
+            }
+
+            var codes = string.Join(", ", Enum.GetValues<ProposalStatus>().Select(s => s.ToCode()));
+            Error(ProposalColumns.Status, T(language, "Tình trạng không hợp lệ; dùng một trong các mã: " + codes + ".", "Unknown status; use one of: " + codes + "."));
+            return null;
+        }
+
+        private RowFunding FundingCells(DateOnly today)
+        {
             var approved = Amount(ProposalColumns.ApprovedAmount, "Kinh phí được duyệt", "The approved amount");
             var paid = Amount(ProposalColumns.PaidAmount, "Kinh phí đã thanh toán", "The paid amount");
             var decisionDate = Date(ProposalColumns.DecisionDate, "Ngày quyết định", "The decision date", today);
@@ -96,76 +132,85 @@ public static partial class ProposalImportParser
                 Count(ProposalColumns.ActualJobs, "Số việc làm thực tế", "The actual jobs"),
                 Count(ProposalColumns.ModelsBuilt, "Số mô hình đã xây dựng", "The models built"),
                 Count(ProposalColumns.ProductsCertified, "Số sản phẩm được công nhận", "The products certified"));
-            if (!results.IsEmpty && status is { } st && st is not (ProposalStatus.Accepted or ProposalStatus.Settled))
+            return new RowFunding(approved, paid, decisionDate, contractDate, acceptedOn, settledOn, decisionNumber, contractNumber,
+                programmeId, communeCode, results);
+        }
+
+        /// <summary>What the status implies: an approved amount once approved, an acceptance or settlement date once there, actual results once accepted.</summary>
+        private void CheckAgainstStatus(ProposalStatus s, RowFunding cells)
+        {
+            var label = ProposalStatusLabels.Label(s, language);
+            var accepted = s is ProposalStatus.Accepted or ProposalStatus.Settled;
+            if (!cells.Results.IsEmpty && !accepted)
             {
                 Error(ProposalColumns.ActualTrainees, T(language, "Kết quả thực tế chỉ ghi cho đề án đã nghiệm thu hoặc đã quyết toán.",
                     "Actual results are recorded only for an accepted or settled proposal."));
             }
-            var planYear = PlanYear();
-            var callId = Reference(ProposalColumns.CallId, "Mã đợt đăng ký", "The call id");
 
-            if (status is { } s)
+            if (cells.Approved.Value is not null && NeverApproved(s))
             {
-                if (approved.Value is not null && NeverApproved(s))
-                {
-                    Error(ProposalColumns.ApprovedAmount, T(language,
-                        $"Đề án ở tình trạng \"{ProposalStatusLabels.Label(s, language)}\" chưa được phê duyệt nên không có kinh phí được duyệt.",
-                        $"A proposal with status \"{ProposalStatusLabels.Label(s, language)}\" was never approved, so it has no approved amount."));
-                }
-                else if (approved is (true, null) && MustBeApproved(s))
-                {
-                    Error(ProposalColumns.ApprovedAmount, T(language,
-                        $"Đề án ở tình trạng \"{ProposalStatusLabels.Label(s, language)}\" cần có kinh phí được duyệt.",
-                        $"A proposal with status \"{ProposalStatusLabels.Label(s, language)}\" needs its approved amount."));
-                }
-
-                if (acceptedOn is (true, null) && s is ProposalStatus.Accepted or ProposalStatus.Settled)
-                {
-                    Error(ProposalColumns.AcceptedOn, T(language, "Đề án đã nghiệm thu cần có ngày nghiệm thu.", "An accepted proposal needs its acceptance date."));
-                }
-                else if (acceptedOn.Value is not null && s is not (ProposalStatus.Accepted or ProposalStatus.Settled))
-                {
-                    Error(ProposalColumns.AcceptedOn, T(language, "Chỉ đề án đã nghiệm thu hoặc đã quyết toán mới có ngày nghiệm thu.",
-                        "Only an accepted or settled proposal has an acceptance date."));
-                }
-
-                if (settledOn is (true, null) && s == ProposalStatus.Settled)
-                {
-                    Error(ProposalColumns.SettledOn, T(language, "Đề án đã quyết toán cần có ngày quyết toán.", "A settled proposal needs its settlement date."));
-                }
-                else if (settledOn.Value is not null && s != ProposalStatus.Settled)
-                {
-                    Error(ProposalColumns.SettledOn, T(language, "Chỉ đề án đã quyết toán mới có ngày quyết toán.", "Only a settled proposal has a settlement date."));
-                }
+                Error(ProposalColumns.ApprovedAmount, T(language,
+                    $"Đề án ở tình trạng \"{label}\" chưa được phê duyệt nên không có kinh phí được duyệt.",
+                    $"A proposal with status \"{label}\" was never approved, so it has no approved amount."));
+            }
+            else if (cells.Approved is (true, null) && MustBeApproved(s))
+            {
+                Error(ProposalColumns.ApprovedAmount, T(language, $"Đề án ở tình trạng \"{label}\" cần có kinh phí được duyệt.",
+                    $"A proposal with status \"{label}\" needs its approved amount."));
             }
 
-            if (approved.Value is { } a && validation.Submission is { } sub && a > sub.RequestedSupport)
+            CheckDatePresence(ProposalColumns.AcceptedOn, cells.AcceptedOn, accepted,
+                ("Đề án đã nghiệm thu cần có ngày nghiệm thu.", "An accepted proposal needs its acceptance date."),
+                ("Chỉ đề án đã nghiệm thu hoặc đã quyết toán mới có ngày nghiệm thu.", "Only an accepted or settled proposal has an acceptance date."));
+            CheckDatePresence(ProposalColumns.SettledOn, cells.SettledOn, s == ProposalStatus.Settled,
+                ("Đề án đã quyết toán cần có ngày quyết toán.", "A settled proposal needs its settlement date."),
+                ("Chỉ đề án đã quyết toán mới có ngày quyết toán.", "Only a settled proposal has a settlement date."));
+        }
+
+        private void CheckDatePresence(string code, (bool Ok, DateOnly? Value) cell, bool expected, (string Vi, string En) missing, (string Vi, string En) unexpected)
+        {
+            if (cell is (true, null) && expected)
+            {
+                Error(code, T(language, missing.Vi, missing.En));
+            }
+            else if (cell.Value is not null && !expected)
+            {
+                Error(code, T(language, unexpected.Vi, unexpected.En));
+            }
+        }
+
+        private void CheckAmounts(RowFunding cells, ProposalSubmission? submission)
+        {
+            if (cells.Approved.Value is { } a && submission is { } sub && a > sub.RequestedSupport)
             {
                 Error(ProposalColumns.ApprovedAmount, T(language, "Kinh phí được duyệt không được lớn hơn kinh phí đề nghị hỗ trợ.",
                     "The approved amount cannot exceed the requested support."));
             }
 
-            if (paid.Value is { } p && p > 0 && approved is (true, null))
+            if (cells.Paid.Value is { } p && p > 0 && cells.Approved is (true, null))
             {
                 Error(ProposalColumns.PaidAmount, T(language, "Chưa có kinh phí được duyệt thì không thể có kinh phí đã thanh toán.",
                     "There can be no payment without an approved amount."));
             }
-            else if (paid.Value is { } p2 && approved.Value is { } a2 && p2 > a2)
+            else if (cells.Paid.Value is { } p2 && cells.Approved.Value is { } a2 && p2 > a2)
             {
                 Error(ProposalColumns.PaidAmount, T(language, "Kinh phí đã thanh toán không được lớn hơn kinh phí được duyệt.",
                     "The paid amount cannot exceed the approved amount."));
             }
+        }
 
-            // submitted ≤ decision ≤ contract ≤ acceptance ≤ settlement, each compared with the latest earlier date given
+        /// <summary>submitted ≤ decision ≤ contract ≤ acceptance ≤ settlement, each compared with the latest earlier date given.</summary>
+        private void CheckDateOrder(DateTimeOffset? submittedAt, RowFunding cells)
+        {
             (DateOnly Date, string Vi, string En)? previous = submittedAt is { } at
                 ? (DateOnly.FromDateTime(at.ToOffset(VietnamTime.Offset).DateTime), "ngày nộp", "the submission date")
                 : null;
             foreach (var (code, date, vi, en) in new[]
             {
-                (ProposalColumns.DecisionDate, decisionDate.Value, "Ngày quyết định", "The decision date"),
-                (ProposalColumns.ContractDate, contractDate.Value, "Ngày hợp đồng", "The contract date"),
-                (ProposalColumns.AcceptedOn, acceptedOn.Value, "Ngày nghiệm thu", "The acceptance date"),
-                (ProposalColumns.SettledOn, settledOn.Value, "Ngày quyết toán", "The settlement date"),
+                (ProposalColumns.DecisionDate, cells.DecisionDate.Value, "Ngày quyết định", "The decision date"),
+                (ProposalColumns.ContractDate, cells.ContractDate.Value, "Ngày hợp đồng", "The contract date"),
+                (ProposalColumns.AcceptedOn, cells.AcceptedOn.Value, "Ngày nghiệm thu", "The acceptance date"),
+                (ProposalColumns.SettledOn, cells.SettledOn.Value, "Ngày quyết toán", "The settlement date"),
             })
             {
                 if (date is not { } d)
@@ -180,27 +225,6 @@ public static partial class ProposalImportParser
 
                 previous = (d, vi.ToLowerInvariant(), en.ToLowerInvariant());
             }
-
-            if (failed.Count > 0 || validation.Submission is null || status is null || submittedAt is null)
-            {
-                return null;
-            }
-
-            var funding = new ProposalFunding
-            {
-                ApprovedAmount = approved.Value,
-                DecisionNumber = decisionNumber,
-                DecisionDate = decisionDate.Value,
-                ContractNumber = contractNumber,
-                ContractDate = contractDate.Value,
-                PaidAmount = paid.Value ?? 0,
-                AcceptedOn = acceptedOn.Value,
-                SettledOn = settledOn.Value,
-                Results = results.IsEmpty ? null : results,
-            };
-            var submission = validation.Submission with { CommuneCode = communeCode };
-            return new ImportRecord(row.Number, trackingCode ?? DerivedTrackingCode(submission, submittedAt.Value),
-                submission, status.Value, submittedAt.Value, funding, programmeId) { PlanYear = planYear, CallId = callId };
         }
 
         /// <summary>The plan year column (optional: without it the plan year is the year submitted, ADR 0020).</summary>
@@ -349,5 +373,26 @@ public static partial class ProposalImportParser
             text is not null && DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
                 : text;
+    }
+
+    /// <summary>The funding cells of one row, each as read (Ok false when the cell was refused).</summary>
+    private sealed record RowFunding(
+        (bool Ok, long? Value) Approved, (bool Ok, long? Value) Paid,
+        (bool Ok, DateOnly? Value) DecisionDate, (bool Ok, DateOnly? Value) ContractDate,
+        (bool Ok, DateOnly? Value) AcceptedOn, (bool Ok, DateOnly? Value) SettledOn,
+        string? DecisionNumber, string? ContractNumber, string? ProgrammeId, string? CommuneCode, ActualResults Results)
+    {
+        public ProposalFunding Funding() => new()
+        {
+            ApprovedAmount = Approved.Value,
+            DecisionNumber = DecisionNumber,
+            DecisionDate = DecisionDate.Value,
+            ContractNumber = ContractNumber,
+            ContractDate = ContractDate.Value,
+            PaidAmount = Paid.Value ?? 0,
+            AcceptedOn = AcceptedOn.Value,
+            SettledOn = SettledOn.Value,
+            Results = Results.IsEmpty ? null : Results,
+        };
     }
 }

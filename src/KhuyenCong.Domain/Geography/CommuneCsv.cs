@@ -106,7 +106,7 @@ public static class CommuneCsv
         }
 
         var seen = new Dictionary<(string, DateOnly), int>();
-        while (records.Read())
+        while (errors.Count < 200 && records.Read())
         {
             var (line, fields) = (records.Line, records.Fields);
             if (fields.Count == 1 && string.IsNullOrWhiteSpace(fields[0]))
@@ -114,75 +114,86 @@ public static class CommuneCsv
                 continue;
             }
 
+            if (RowShapeError(line, fields) is { } shape)
+            {
+                errors.Add(shape);
+                continue;
+            }
+
             var before = errors.Count;
-            if (fields.Count != Columns.Count)
+            var version = ReadRow(line, fields, errors);
+            if (errors.Count == before && !seen.TryAdd((version.ProvinceCode + "|" + version.CommuneCode, version.EffectiveFrom), line))
             {
-                errors.Add(new(line, "row", $"Dòng có {fields.Count} cột, cần đúng {Columns.Count} cột.", $"The line has {fields.Count} columns; exactly {Columns.Count} are needed."));
-                continue;
-            }
-
-            if (fields.Any(VietnameseText.HasForbiddenCharacters))
-            {
-                errors.Add(new(line, "row", "Dòng chứa ký tự không được phép.", "The line contains characters that are not allowed."));
-                continue;
-            }
-
-            var provinceCode = fields[0].Trim();
-            var province = ProvinceCatalog.FindCurrent(provinceCode);
-            if (province is null)
-            {
-                errors.Add(new(line, "province_code", $"\"{Short(provinceCode)}\" không phải mã tỉnh, thành phố hiện nay (ví dụ hung-yen).",
-                    $"\"{Short(provinceCode)}\" is not the code of a current province (for example hung-yen)."));
-            }
-            else if (!ProvinceCatalog.TryParseCurrent(fields[1], out var named) || named.Code != province.Code)
-            {
-                errors.Add(new(line, "province_name", $"Tên tỉnh \"{Short(fields[1].Trim())}\" không khớp với mã {province.Code} ({province.Name}).",
-                    $"The province name \"{Short(fields[1].Trim())}\" does not match the code {province.Code} ({province.EnglishName})."));
-            }
-
-            var communeCode = fields[2].Trim();
-            if (communeCode.Length is 0 or > 20 || !communeCode.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-            {
-                errors.Add(new(line, "commune_code", "Mã xã phải có từ 1 đến 20 ký tự gồm chữ, số và dấu gạch ngang.",
-                    "The commune code must be 1 to 20 letters, digits or dashes."));
-            }
-
-            var communeName = VietnameseText.Normalize(fields[3]);
-            if (communeName.Length == 0 || communeName.Length > MaxNameLength || CommuneDirectory.Key(communeName).Length == 0)
-            {
-                errors.Add(new(line, "commune_name", $"Tên xã phải có từ 1 đến {MaxNameLength} ký tự.", $"The commune name must be 1 to {MaxNameLength} characters."));
-            }
-
-            var oldNames = fields[4].Split(';').Select(n => VietnameseText.Normalize(n)).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-            if (oldNames.Count > MaxOldNames || oldNames.Any(n => n.Length > MaxNameLength))
-            {
-                errors.Add(new(line, "old_commune_names", $"Tối đa {MaxOldNames} tên cũ, mỗi tên không quá {MaxNameLength} ký tự, cách nhau bằng dấu chấm phẩy.",
-                    $"At most {MaxOldNames} old names, each at most {MaxNameLength} characters, separated by semicolons."));
-            }
-
-            var dateText = fields[5].Trim();
-            if (!DateOnly.TryParseExact(dateText, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var effectiveFrom)
-                || effectiveFrom.Year is < 1945 or > 2100)
-            {
-                errors.Add(new(line, "effective_from", $"Ngày hiệu lực \"{Short(dateText)}\" không hợp lệ (yyyy-MM-dd, ví dụ 2025-07-01).",
-                    $"The effective date \"{Short(dateText)}\" is not valid (yyyy-MM-dd, for example 2025-07-01)."));
-            }
-            else if (errors.Count == before && !seen.TryAdd((provinceCode + "|" + communeCode, effectiveFrom), line))
-            {
-                errors.Add(new(line, "commune_code", $"Xã {communeCode} với ngày hiệu lực {dateText} đã có ở dòng {seen[(provinceCode + "|" + communeCode, effectiveFrom)]}.",
-                    $"Commune {communeCode} with effective date {dateText} is already on line {seen[(provinceCode + "|" + communeCode, effectiveFrom)]}."));
+                var first = seen[(version.ProvinceCode + "|" + version.CommuneCode, version.EffectiveFrom)];
+                var dateText = fields[5].Trim();
+                errors.Add(new(line, "commune_code", $"Xã {version.CommuneCode} với ngày hiệu lực {dateText} đã có ở dòng {first}.",
+                    $"Commune {version.CommuneCode} with effective date {dateText} is already on line {first}."));
             }
 
             if (errors.Count == before)
             {
-                versions.Add(new CommuneVersion(province!.Code, communeCode, communeName, oldNames, effectiveFrom));
-            }
-
-            if (errors.Count >= 200)
-            {
-                break;
+                versions.Add(version);
             }
         }
+    }
+
+    private static CsvRowError? RowShapeError(int line, IReadOnlyList<string> fields) =>
+        fields.Count != Columns.Count
+            ? new(line, "row", $"Dòng có {fields.Count} cột, cần đúng {Columns.Count} cột.", $"The line has {fields.Count} columns; exactly {Columns.Count} are needed.")
+            : fields.Any(VietnameseText.HasForbiddenCharacters)
+                ? new(line, "row", "Dòng chứa ký tự không được phép.", "The line contains characters that are not allowed.")
+                : null;
+
+    /// <summary>One commune line's cells, each checked (errors added); the version is meaningful only when none was added.</summary>
+    private static CommuneVersion ReadRow(int line, IReadOnlyList<string> fields, List<CsvRowError> errors)
+    {
+        var provinceCode = fields[0].Trim();
+        var province = ProvinceCatalog.FindCurrent(provinceCode);
+        if (province is null)
+        {
+            errors.Add(new(line, "province_code", $"\"{Short(provinceCode)}\" không phải mã tỉnh, thành phố hiện nay (ví dụ hung-yen).",
+                $"\"{Short(provinceCode)}\" is not the code of a current province (for example hung-yen)."));
+        }
+        else if (!ProvinceCatalog.TryParseCurrent(fields[1], out var named) || named.Code != province.Code)
+        {
+            errors.Add(new(line, "province_name", $"Tên tỉnh \"{Short(fields[1].Trim())}\" không khớp với mã {province.Code} ({province.Name}).",
+                $"The province name \"{Short(fields[1].Trim())}\" does not match the code {province.Code} ({province.EnglishName})."));
+        }
+
+        var communeCode = fields[2].Trim();
+        if (communeCode.Length is 0 or > 20 || !communeCode.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            errors.Add(new(line, "commune_code", "Mã xã phải có từ 1 đến 20 ký tự gồm chữ, số và dấu gạch ngang.",
+                "The commune code must be 1 to 20 letters, digits or dashes."));
+        }
+
+        var communeName = VietnameseText.Normalize(fields[3]);
+        if (communeName.Length == 0 || communeName.Length > MaxNameLength || CommuneDirectory.Key(communeName).Length == 0)
+        {
+            errors.Add(new(line, "commune_name", $"Tên xã phải có từ 1 đến {MaxNameLength} ký tự.", $"The commune name must be 1 to {MaxNameLength} characters."));
+        }
+
+        var oldNames = fields[4].Split(';').Select(n => VietnameseText.Normalize(n)).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (oldNames.Count > MaxOldNames || oldNames.Any(n => n.Length > MaxNameLength))
+        {
+            errors.Add(new(line, "old_commune_names", $"Tối đa {MaxOldNames} tên cũ, mỗi tên không quá {MaxNameLength} ký tự, cách nhau bằng dấu chấm phẩy.",
+                $"At most {MaxOldNames} old names, each at most {MaxNameLength} characters, separated by semicolons."));
+        }
+
+        return new CommuneVersion(province?.Code ?? provinceCode, communeCode, communeName, oldNames, EffectiveFrom(line, fields[5].Trim(), errors));
+    }
+
+    private static DateOnly EffectiveFrom(int line, string dateText, List<CsvRowError> errors)
+    {
+        if (DateOnly.TryParseExact(dateText, ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var effectiveFrom)
+            && effectiveFrom.Year is >= 1945 and <= 2100)
+        {
+            return effectiveFrom;
+        }
+
+        errors.Add(new(line, "effective_from", $"Ngày hiệu lực \"{Short(dateText)}\" không hợp lệ (yyyy-MM-dd, ví dụ 2025-07-01).",
+            $"The effective date \"{Short(dateText)}\" is not valid (yyyy-MM-dd, for example 2025-07-01)."));
+        return default;
     }
 
     private static string Short(string text) => text.Length > 40 ? text[..40] + "…" : text;

@@ -1,5 +1,4 @@
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Web.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;

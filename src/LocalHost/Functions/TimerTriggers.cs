@@ -1,4 +1,3 @@
-using KhuyenCong.LocalHost.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -17,6 +17,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.LocalHost.Hosting;
 
@@ -117,7 +118,7 @@ public sealed partial class LocalHostApplication
             await next(context);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted
-            && (KhuyenCong.Functions.Http.StorageOutage.IsOutage(ex) || KhuyenCong.Functions.Http.ClientBody.IsFailure(ex)))
+            && (KhuyenCong.Functions.Http.StorageOutage.IsOutage(ex) || KhuyenCong.Web.Http.ClientBody.IsFailure(ex)))
         {
             // As the Functions worker's StorageOutageMiddleware: storage unreachable is a 503 with Retry-After, a
             // request body the client cut off a 400.

@@ -8,6 +8,9 @@ using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.LocalHost.Outbox;
 
@@ -72,21 +75,38 @@ public static partial class SendGridOutboxEndpoints
             return Error(StatusCodes.Status401Unauthorized, null, "The provided authorization grant is invalid, expired, or revoked");
         }
 
-        MailRequest? mail;
-        try
-        {
-            mail = await JsonSerializer.DeserializeAsync<MailRequest>(context.Request.Body, cancellationToken: context.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return Error(StatusCodes.Status400BadRequest, null, "Bad Request");
-        }
-
+        var mail = await ReadAsync(context);
         if (mail is null)
         {
             return Error(StatusCodes.Status400BadRequest, null, "Bad Request");
         }
 
+        if (Refusal(mail) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var message = MessageOf(mail, Guid.NewGuid().ToString("N"), time.GetUtcNow());
+        await store.AddAsync(message, context.RequestAborted);
+        context.Response.Headers["X-Message-Id"] = message.Id;
+        return Results.StatusCode(StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<MailRequest?> ReadAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<MailRequest>(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>SendGrid's answer to a mail it would refuse (the field and its message, as the API words them); null when it is sendable.</summary>
+    private static IResult? Refusal(MailRequest mail)
+    {
         if (string.IsNullOrWhiteSpace(mail.From?.Email))
         {
             return Error(StatusCodes.Status400BadRequest, "from",
@@ -104,25 +124,33 @@ public static partial class SendGridOutboxEndpoints
                 "The personalizations field is required and must have at least one personalization.");
         }
 
-        for (var i = 0; i < mail.Personalizations.Count; i++)
+        return RecipientRefusal(mail.Personalizations) ?? ContentRefusal(mail);
+    }
+
+    private static IResult? RecipientRefusal(List<Personalization> personalizations)
+    {
+        for (var i = 0; i < personalizations.Count; i++)
         {
-            var to = mail.Personalizations[i].To;
+            var to = personalizations[i].To;
             if (to is not { Count: > 0 })
             {
                 return Error(StatusCodes.Status400BadRequest, $"personalizations.{i}.to",
                     "The to array is required for all personalization objects, and must have at least one email object with a valid email address.");
             }
 
-            for (var j = 0; j < to.Count; j++)
+            var wrong = to.FindIndex(t => !IsEmail(t.Email));
+            if (wrong >= 0)
             {
-                if (!IsEmail(to[j].Email))
-                {
-                    return Error(StatusCodes.Status400BadRequest, $"personalizations.{i}.to.{j}.email", "Does not contain a valid address.");
-                }
+                return Error(StatusCodes.Status400BadRequest, $"personalizations.{i}.to.{wrong}.email", "Does not contain a valid address.");
             }
         }
 
-        var subject = mail.Subject ?? mail.Personalizations[0].Subject;
+        return null;
+    }
+
+    private static IResult? ContentRefusal(MailRequest mail)
+    {
+        var subject = mail.Subject ?? mail.Personalizations![0].Subject;
         if (string.IsNullOrWhiteSpace(subject) && mail.TemplateId is null)
         {
             return Error(StatusCodes.Status400BadRequest, "subject", "The subject is required. You can get around this requirement if you use a template with a subject defined or if every personalization has a subject defined.");
@@ -134,29 +162,24 @@ public static partial class SendGridOutboxEndpoints
                 "Unless a valid template_id is provided, the content parameter is required. There must be at least one defined content block. We typically suggest both text/plain and text/html blocks are included, but only one block is required.");
         }
 
-        var id = Guid.NewGuid().ToString("N");
-        string? sendId = null;
-        // SendGrid's C# client puts custom args on the first personalization; the API also takes them at the top.
-        foreach (var args in mail.Personalizations.Select(p => p.CustomArgs).Prepend(mail.CustomArgs))
-        {
-            if (sendId is null && args is not null && args.TryGetValue("sendId", out var value))
-            {
-                sendId = value;
-            }
-        }
+        return null;
+    }
 
-        var message = new OutboxMessage(
+    private static OutboxMessage MessageOf(MailRequest mail, string id, DateTimeOffset receivedAt)
+    {
+        // SendGrid's C# client puts custom args on the first personalization; the API also takes them at the top.
+        var sendId = mail.Personalizations!.Select(p => p.CustomArgs).Prepend(mail.CustomArgs)
+            .Select(args => args is not null && args.TryGetValue("sendId", out var value) ? value : null)
+            .FirstOrDefault(value => value is not null);
+        return new OutboxMessage(
             id,
-            time.GetUtcNow(),
-            mail.From.Email,
-            mail.Personalizations.SelectMany(p => p.To!).Select(t => t.Email!).ToList(),
-            subject ?? string.Empty,
+            receivedAt,
+            mail.From!.Email!,
+            mail.Personalizations!.SelectMany(p => p.To!).Select(t => t.Email!).ToList(),
+            mail.Subject ?? mail.Personalizations![0].Subject ?? string.Empty,
             mail.Content?.FirstOrDefault(c => c.Type == "text/html")?.Value,
             mail.Content?.FirstOrDefault(c => c.Type == "text/plain")?.Value,
             sendId);
-        await store.AddAsync(message, context.RequestAborted);
-        context.Response.Headers["X-Message-Id"] = id;
-        return Results.StatusCode(StatusCodes.Status202Accepted);
     }
 
     private static bool IsEmail(string? value) =>

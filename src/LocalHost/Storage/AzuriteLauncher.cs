@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using KhuyenCong.LocalHost.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KhuyenCong.LocalHost.Storage;
@@ -101,7 +100,39 @@ public static partial class AzuriteLauncher
         ArgumentNullException.ThrowIfNull(settings);
         await EnsureNodeAsync(cancellationToken);
         var entry = await EnsureAzuriteInstalledAsync(settings.RepositoryRoot, logger, cancellationToken);
+        RefuseBusyPorts(settings);
+        Directory.CreateDirectory(settings.DataDirectory);
 
+        var output = new StringBuilder();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = StartInfo(settings, entry), EnableRaisingEvents = true };
+        Watch(process, output, ready);
+        LogStarting(logger, settings.BlobPort, settings.QueuePort, settings.TablePort, settings.DataDirectory);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var handle = new AzuriteProcess(process, settings, logger);
+        try
+        {
+            await ready.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            await handle.DisposeAsync();
+            throw new LocalHostException("Azurite did not start within 60 seconds. Its output:" + Environment.NewLine + Snapshot(output));
+        }
+        catch
+        {
+            await handle.DisposeAsync();
+            throw;
+        }
+
+        LogStarted(logger, process.Id);
+        return handle;
+    }
+
+    private static void RefuseBusyPorts(AzuriteSettings settings)
+    {
         foreach (var (port, service) in new[] { (settings.BlobPort, "blob"), (settings.QueuePort, "queue"), (settings.TablePort, "table") })
         {
             if (PortProbe.IsListening(port))
@@ -111,8 +142,10 @@ public static partial class AzuriteLauncher
                     "running storage emulator or account with the setting AzureWebJobsStorage.");
             }
         }
+    }
 
-        Directory.CreateDirectory(settings.DataDirectory);
+    private static ProcessStartInfo StartInfo(AzuriteSettings settings, string entry)
+    {
         var args = new[]
         {
             "--silent", "--loose", "--skipApiVersionCheck", "--disableTelemetry",
@@ -126,10 +159,12 @@ public static partial class AzuriteLauncher
         start.ArgumentList.Add(LauncherScript);
         start.Environment["KHUYENCONG_AZURITE_ENTRY"] = entry;
         start.Environment["KHUYENCONG_AZURITE_ARGS"] = System.Text.Json.JsonSerializer.Serialize(args);
+        return start;
+    }
 
-        var output = new StringBuilder();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+    /// <summary>Collects the process's output and completes <paramref name="ready"/> when the table service listens (or fails it when the process exits first).</summary>
+    private static void Watch(Process process, StringBuilder output, TaskCompletionSource ready)
+    {
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -159,29 +194,6 @@ public static partial class AzuriteLauncher
         };
         process.Exited += (_, _) => ready.TrySetException(new LocalHostException(
             "Azurite stopped during start-up. Its output:" + Environment.NewLine + Snapshot(output)));
-
-        LogStarting(logger, settings.BlobPort, settings.QueuePort, settings.TablePort, settings.DataDirectory);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var handle = new AzuriteProcess(process, settings, logger);
-        try
-        {
-            await ready.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            await handle.DisposeAsync();
-            throw new LocalHostException("Azurite did not start within 60 seconds. Its output:" + Environment.NewLine + Snapshot(output));
-        }
-        catch
-        {
-            await handle.DisposeAsync();
-            throw;
-        }
-
-        LogStarted(logger, process.Id);
-        return handle;
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using KhuyenCong.Infrastructure.Storage;
-using KhuyenCong.LocalHost.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 

@@ -3,6 +3,8 @@ using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Functions.Workflow;
 using KhuyenCong.LocalHost.Functions;
 using KhuyenCong.LocalHost.Hosting;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.IntegrationTests.LocalHost;
 

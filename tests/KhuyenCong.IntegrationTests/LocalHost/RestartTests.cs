@@ -7,6 +7,8 @@ using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.IntegrationTests.LocalHost;
 

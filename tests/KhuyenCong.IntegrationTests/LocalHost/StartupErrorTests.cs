@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using KhuyenCong.LocalHost;
 using KhuyenCong.LocalHost.Hosting;
 using KhuyenCong.Testing;
 

@@ -1,3 +1,4 @@
+using KhuyenCong.LocalHost;
 using KhuyenCong.LocalHost.Functions;
 using KhuyenCong.LocalHost.Hosting;
 using Microsoft.Azure.Functions.Worker;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Functions;
 

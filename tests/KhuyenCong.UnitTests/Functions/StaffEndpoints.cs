@@ -3,6 +3,7 @@ using KhuyenCong.Application.Options;
 using KhuyenCong.Functions.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Functions;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using KhuyenCong.Functions.Http;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Http;
 

@@ -2,6 +2,7 @@ using KhuyenCong.Application.Common;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using Microsoft.AspNetCore.Mvc;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Http;
 

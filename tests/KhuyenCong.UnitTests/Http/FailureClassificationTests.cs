@@ -1,6 +1,7 @@
 using Azure;
 using KhuyenCong.Functions.Http;
 using Microsoft.AspNetCore.Http;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Http;
 

@@ -5,6 +5,8 @@ using KhuyenCong.Functions.Links;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
+using KhuyenCong.Web.Pages.Links;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.UnitTests.Security;
 

@@ -2,6 +2,9 @@ using KhuyenCong.Functions.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.UnitTests.Web;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Components.Forms;
 

@@ -5,6 +5,7 @@ using KhuyenCong.Web.Components;
 using KhuyenCong.Web.Problems;
 using Microsoft.AspNetCore.Mvc;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Web.Components;
 
@@ -77,7 +78,7 @@ public class LanguageSwitchTests
     [Fact]
     public void QueryName_IsTheParameterRequestLanguageReads()
     {
-        Assert.Equal(KhuyenCong.Functions.Web.RequestLanguage.QueryName, KhuyenCong.Web.Rendering.LanguageSwitch.QueryName);
+        Assert.Equal(KhuyenCong.Web.Http.RequestLanguage.QueryName, KhuyenCong.Web.Rendering.LanguageSwitch.QueryName);
     }
 
     [Fact]

@@ -11,6 +11,8 @@ using KhuyenCong.Web.Problems;
 using Microsoft.AspNetCore.Components;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.UnitTests.Web.Components;
 

@@ -5,6 +5,9 @@ using KhuyenCong.Web.Problems;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.UnitTests.Web.Staff;
 

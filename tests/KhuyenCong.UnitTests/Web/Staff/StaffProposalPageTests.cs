@@ -7,6 +7,7 @@ using KhuyenCong.Functions.Http;
 using KhuyenCong.Web.Pages.Staff;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 using static KhuyenCong.UnitTests.Web.Staff.StaffPageData;
+using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Web.Staff;
 

@@ -36,7 +36,7 @@ internal static class LinkPageData
         new(values.ToDictionary(v => v.Field, v => v.Value, StringComparer.Ordinal));
 
     public static async Task<string> PageAsync<TPage, TModel>(TModel model, Language language = Language.Vietnamese)
-        where TPage : KhuyenCong.Web.Components.PageComponent<TModel>
+        where TPage : KhuyenCong.Web.Rendering.PageComponent<TModel>
     {
         var page = await ComponentRendering.Renderer.PageAsync<TPage, TModel>(WebTestSupport.Request("/links/abc.def"), language, model, PageOptions.EmailedLink);
         return page.Content!;
