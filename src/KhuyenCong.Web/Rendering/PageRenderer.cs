@@ -58,6 +58,7 @@ public sealed class PageRenderer
             Language = language,
             LanguageSwitchHref = options.LanguageSwitchPath is { } path ? LanguageSwitch.Href(path, other) : LanguageSwitch.Href(request, other),
             Assets = assets,
+            Staff = StaffArea.Of(request, language),
         };
         var html = await RenderAsync(typeof(TPage), context, parameters);
         var headers = request.HttpContext.Response.Headers;
