@@ -128,6 +128,27 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         return RequestBody.IsForm(request) ? StaffPages.FormAnswerTo(request, RequestLanguage.From(request), done(result), back, result) : result;
     }
 
+    /// <summary>
+    /// A change to several proposals sent as a JSON object or a staff page's form: the handler answers itself (JSON, or
+    /// the page of per-row results, or a file); a refused form (origin, token, fields) gets the problem page with a way
+    /// <paramref name="back"/>. The answer is not cached.
+    /// </summary>
+    public async Task<IActionResult> BulkAsync(HttpRequest request, string role, string back,
+        Func<StaffRequest, StaffFields, Task<IActionResult>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        var (call, refusal) = await OpenAsync(request, role, Accepts.Json | Accepts.Form, null, page: false, cancellationToken);
+        var result = refusal;
+        if (result is null)
+        {
+            call!.NoStore();
+            result = StaffFields.From(call) is { } fields ? await handle(call, fields) : NotAnObject(call);
+        }
+
+        var done = result is FileContentResult or ContentResult { StatusCode: null or (>= 200 and < 300) };
+        return RequestBody.IsForm(request) && !done ? StaffPages.FormAnswerTo(request, RequestLanguage.From(request), back, back, result) : result;
+    }
+
     /// <summary>A file sent raw (one of the rule's types) or as the first file of a multipart form (which carries the CSRF token).</summary>
     public async Task<IActionResult> FileAsync(HttpRequest request, string role, StaffFileRule file, Func<StaffRequest, byte[], Task<IActionResult>> handle, CancellationToken cancellationToken)
     {
