@@ -11,13 +11,25 @@ namespace KhuyenCong.Web.Pages.Dashboard;
 /// <param name="Errors">Messages by filter name, in the page's language.</param>
 /// <param name="Print">The print view (<c>?print=1</c>): no form, no links.</param>
 /// <param name="Links">The page's language and LocalHost's function key, kept by the form and links.</param>
+/// <param name="Heading">The print view's header and signature block (null: none).</param>
 public sealed record DashboardPageModel(
     StatisticsReport? Report,
     IReadOnlyDictionary<string, string> Filters,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Errors,
     bool Print,
-    StaffLinks Links)
+    StaffLinks Links,
+    PrintHeading? Heading = null)
 {
+    /// <summary>The years filtered on, in words: "Năm 2026", "Từ năm 2020 đến năm 2024", "Tất cả các năm".</summary>
+    public Bilingual Period => (Value("from"), Value("to")) switch
+    {
+        ("", "") => new("Tất cả các năm", "All years"),
+        var (from, to) when from == to => new("Năm " + from, "Year " + from),
+        (var from, "") => new("Từ năm " + from, "From " + from),
+        ("", var to) => new("Đến năm " + to, "Up to " + to),
+        var (from, to) => new($"Từ năm {from} đến năm {to}", $"{from} to {to}"),
+    };
+
     /// <summary>The filter's value as typed, or "".</summary>
     public string Value(string name) => Filters.TryGetValue(name, out var value) ? value : string.Empty;
 
