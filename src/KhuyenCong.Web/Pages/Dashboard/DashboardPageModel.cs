@@ -38,7 +38,7 @@ public sealed record DashboardPageModel(
         StatisticsFilter.ParameterNames.Where(name => Value(name).Length > 0).Select(name => new KeyValuePair<string, string>(name, Value(name)));
 
     /// <summary>
-    /// <paramref name="path"/> with <paramref name="first"/> (the export's format, print=1), the same filters, the
+    /// <paramref name="path"/> (which may hold a query of its own, such as the export's variant) with <paramref name="first"/> (the export's format, print=1), the same filters, the
     /// language and the function key: "/api/stats/export?format=xlsx&amp;from=2020&amp;to=2024&amp;lang=vi".
     /// </summary>
     public string Href(string path, KeyValuePair<string, string> first)
@@ -54,7 +54,7 @@ public sealed record DashboardPageModel(
         var address = new StringBuilder(path);
         foreach (var (name, value) in query)
         {
-            address.Append(address.Length == path.Length ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            address.Append(address.Length == path.Length && !path.Contains('?', StringComparison.Ordinal) ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
         }
 
         return address.ToString();
