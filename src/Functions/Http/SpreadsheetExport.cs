@@ -68,7 +68,7 @@ public sealed record SpreadsheetExport(string Format, ExportVariant Variant)
         return new FileContentResult(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = file + ".xlsx" };
     }
 
-    private object? Cell(object? value) => Variant == ExportVariant.Data ? value : value switch
+    private object? Cell(object? value) => Variant == ExportVariant.Data ? Data(value) : value switch
     {
         long n => DisplayFormat.Amount(n, Language.Vietnamese),
         int n => DisplayFormat.Amount(n, Language.Vietnamese),
@@ -77,4 +77,6 @@ public sealed record SpreadsheetExport(string Format, ExportVariant Variant)
         DateOnly date => DisplayFormat.Date(date, Language.Vietnamese),
         _ => value,
     };
+
+    private static object? Data(object? value) => value is DateTimeOffset at ? at.ToString("O", System.Globalization.CultureInfo.InvariantCulture) : value;
 }
