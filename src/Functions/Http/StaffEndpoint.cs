@@ -116,15 +116,7 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         Func<StaffRequest, StaffFields, Task<IActionResult>> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(done);
-        ArgumentNullException.ThrowIfNull(handle);
-        var (call, refusal) = await OpenAsync(request, role, Accepts.Json | Accepts.Form, null, page: false, cancellationToken);
-        var result = refusal;
-        if (result is null)
-        {
-            call!.NoStore();
-            result = StaffFields.From(call) is { } fields ? await handle(call, fields) : NotAnObject(call);
-        }
-
+        var result = await FieldsAsync(request, role, handle, cancellationToken);
         return RequestBody.IsForm(request) ? StaffPages.FormAnswerTo(request, RequestLanguage.From(request), done(result), back, result) : result;
     }
 
@@ -136,15 +128,7 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
     public async Task<IActionResult> BulkAsync(HttpRequest request, string role, string back,
         Func<StaffRequest, StaffFields, Task<IActionResult>> handle, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(handle);
-        var (call, refusal) = await OpenAsync(request, role, Accepts.Json | Accepts.Form, null, page: false, cancellationToken);
-        var result = refusal;
-        if (result is null)
-        {
-            call!.NoStore();
-            result = StaffFields.From(call) is { } fields ? await handle(call, fields) : NotAnObject(call);
-        }
-
+        var result = await FieldsAsync(request, role, handle, cancellationToken);
         var done = result is FileContentResult or ContentResult { StatusCode: null or (>= 200 and < 300) };
         return RequestBody.IsForm(request) && !done ? StaffPages.FormAnswerTo(request, RequestLanguage.From(request), back, back, result) : result;
     }
@@ -156,6 +140,21 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         ArgumentNullException.ThrowIfNull(handle);
         var (call, refusal) = await OpenAsync(request, role, Accepts.File, file, page: false, cancellationToken);
         return refusal ?? await handle(call!, call!.File!);
+    }
+
+    /// <summary>The prologue, then the fields of a JSON object or a staff form given to <paramref name="handle"/>; the answer is not cached.</summary>
+    private async Task<IActionResult> FieldsAsync(HttpRequest request, string role, Func<StaffRequest, StaffFields, Task<IActionResult>> handle,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        var (call, refusal) = await OpenAsync(request, role, Accepts.Json | Accepts.Form, null, page: false, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        call!.NoStore();
+        return StaffFields.From(call) is { } fields ? await handle(call, fields) : NotAnObject(call);
     }
 
     private static IActionResult NotAnObject(StaffRequest call) =>
