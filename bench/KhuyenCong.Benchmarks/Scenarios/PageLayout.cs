@@ -53,7 +53,7 @@ internal static class PageLayout
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Encode(title)).Append(" – ").Append(Encode(service)).Append("</title>\n")
             .Append("<link rel=\"icon\" href=\"data:,\">\n")
-            .Append("<link rel=\"stylesheet\" href=\"").Append(Encode(StaticAssets.Url("site.css"))).Append("\">\n")
+            .Append("<link rel=\"stylesheet\" href=\"").Append(Encode(StaticAssets.Url("base.css"))).Append("\">\n")
             .Append("</head>\n<body>\n")
             .Append("<a class=\"skip-link\" href=\"#main\">")
             .Append(Encode(Choose(language, "Bỏ qua, đến nội dung chính", "Skip to main content"))).Append("</a>\n")

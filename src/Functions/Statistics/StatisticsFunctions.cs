@@ -1,5 +1,3 @@
-using System.Text;
-using KhuyenCong.Application.Export;
 using KhuyenCong.Application.Statistics;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
@@ -8,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using MiniExcelLibs;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Dashboard;
 
@@ -85,7 +82,10 @@ public sealed partial class StatisticsFunctions(
         return result;
     }
 
-    /// <summary><c>GET /api/stats/export?format=csv|xlsx</c> with the filters of <c>GET /api/stats</c>.</summary>
+    /// <summary>
+    /// <c>GET /api/stats/export?format=csv|xlsx&amp;variant=data|report</c> with the filters of <c>GET /api/stats</c>
+    /// (<see cref="ExportVariant"/>: data for machines, report with Vietnamese labels and grouped amounts).
+    /// </summary>
     [Function(nameof(ExportStatistics))]
     public Task<IActionResult> ExportStatistics(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/stats/export")] HttpRequest request,
@@ -97,55 +97,18 @@ public sealed partial class StatisticsFunctions(
         var (request, language) = (c.Http, c.Language);
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var filter = StatisticsFilter.Parse(name => request.Query[name].ToString(), language, errors);
-        var format = request.Query["format"].ToString().Trim().ToLowerInvariant();
-        if (format.Length == 0)
-        {
-            format = "csv";
-        }
-
-        if (format is not ("csv" or "xlsx"))
-        {
-            errors["format"] = [new Bilingual("'format' (định dạng) phải là csv hoặc xlsx.", "'format' must be csv or xlsx.").In(language)];
-        }
-
+        var export = SpreadsheetExport.Parse(request.Query, language, errors);
         if (errors.Count > 0)
         {
             return Problems.Fields(errors, language);
         }
 
+        // The report variant is for the province's printed reports: Vietnamese labels whatever the page's language.
+        var labels = export.Variant == ExportVariant.Report ? Language.Vietnamese : language;
         var report = StatisticsReport.From(await statistics.QueryAsync(filter, cancellationToken));
-        var header = StatisticsView.ExportHeader(language);
-        var rows = StatisticsView.ExportRows(report, language);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        if (format == "csv")
-        {
-            var csv = new StringBuilder();
-            csv.AppendJoin(',', header.Select(SpreadsheetCells.CsvField)).Append("\r\n");
-            foreach (var row in rows)
-            {
-                csv.AppendJoin(',', row.Select(SpreadsheetCells.CsvField)).Append("\r\n");
-            }
-
-            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-            return new FileContentResult(bytes, "text/csv; charset=utf-8") { FileDownloadName = "thong-ke-khuyen-cong.csv" };
-        }
-
-        var sheet = rows.Select(row =>
-        {
-            var line = new Dictionary<string, object?>(StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++)
-            {
-                line[header[i]] = SpreadsheetCells.Value(row[i]);
-            }
-
-            return line;
-        }).ToList();
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, sheetName: new Bilingual("Thống kê", "Statistics").In(language), excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
-        return new FileContentResult(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        {
-            FileDownloadName = "thong-ke-khuyen-cong.xlsx",
-        };
+        return await export.FileAsync(StatisticsView.ExportHeader(labels), StatisticsView.ExportRows(report, labels),
+            new Bilingual("Thống kê", "Statistics").In(labels), "thong-ke-khuyen-cong", cancellationToken);
     }
 
     /// <summary><c>GET /api/stats/runs</c>: the latest recomputes (newest first), with what each corrected.</summary>

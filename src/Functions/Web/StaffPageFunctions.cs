@@ -25,6 +25,7 @@ public sealed class StaffPageFunctions(
     IProposalPayments payments,
     IBudgetLedger ledger,
     IEmailLog emailLog,
+    KhuyenCong.Application.Programmes.IProgrammeStore programmes,
     StaffEndpoint staff,
     PageRenderer pages,
     TimeProvider time)
@@ -41,7 +42,8 @@ public sealed class StaffPageFunctions(
         var list = ProposalListRequest.Parse(c.Http, time, c.Language);
         var matches = list.Errors.Count > 0 ? null : await list.ListAsync(proposals, cancellationToken);
         var status = matches is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        return await pages.PageAsync<ListPage, StaffProposalListPageModel>(c.Http, c.Language, StaffPageModels.List(c, list, matches),
+        var model = StaffPageModels.List(c, list, matches, staff.FormToken(c.Staff), await programmes.ListAsync(cancellationToken));
+        return await pages.PageAsync<ListPage, StaffProposalListPageModel>(c.Http, c.Language, model,
             PageOptions.Standard with { StatusCode = status });
     }
 

@@ -8,7 +8,7 @@ using KhuyenCong.Web.Answers;
 namespace KhuyenCong.Functions.Web;
 
 /// <summary>One file of <c>src/Functions/Web/Assets</c>, embedded in the assembly.</summary>
-/// <param name="Name">File name ("site.css"), the last segment of its URL.</param>
+/// <param name="Name">File name ("base.css"), the last segment of its URL.</param>
 /// <param name="Content">The bytes.</param>
 /// <param name="ContentType">Media type with charset.</param>
 /// <param name="ETag">Strong entity tag, quoted, from a hash of the content.</param>
@@ -38,7 +38,7 @@ public static class StaticAssets
         return name is not null && ByName.TryGetValue(name, out asset);
     }
 
-    /// <summary>The URL of an asset with its version: "/assets/site.css?v=…". Unknown names throw.</summary>
+    /// <summary>The URL of an asset with its version: "/assets/base.css?v=…". Unknown names throw.</summary>
     public static string Url(string name) =>
         TryGet(name, out var asset)
             ? $"/assets/{asset.Name}?v={asset.Version}"

@@ -1,5 +1,7 @@
+using KhuyenCong.Domain.Programmes;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Components.Forms;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Requests;
@@ -12,13 +14,16 @@ internal static class StaffPageModels
     private static readonly HashSet<string> NotFilters = new(StringComparer.OrdinalIgnoreCase) { "page", "lang", StaffLinks.FunctionKeyName };
 
     /// <summary>The list page: the filters as asked (kept by the pager), their errors, the matches (null when a filter is wrong).</summary>
-    public static StaffProposalListPageModel List(StaffRequest call, ProposalListRequest list, IReadOnlyList<ProposalSummary>? matches)
+    public static StaffProposalListPageModel List(StaffRequest call, ProposalListRequest list, IReadOnlyList<ProposalSummary>? matches,
+        string formToken, IReadOnlyList<ProgrammeRecord> programmes)
     {
         var query = call.Http.Query;
         var filters = query.Where(q => !NotFilters.Contains(q.Key))
             .SelectMany(q => q.Value.Select(value => StaffLinks.Query(q.Key, value ?? string.Empty))).ToList();
         return new StaffProposalListPageModel(StaffLinks.From(call.Http, call.Language), list.Query, query["q"].ToString(), list.Errors,
-            matches, list.Page, list.PageSize, filters);
+            matches, list.Page, list.PageSize, filters, list.Sort,
+            ProposalListSort.Codes.Select(code => new ChoiceOption(code, ProposalListSort.Label(code).In(call.Language))).ToList(),
+            formToken, programmes.Select(p => new ChoiceOption(p.Programme.Id, p.Programme.Name)).ToList());
     }
 
     /// <summary>One proposal's page for the staff member of <paramref name="call"/>, with the actions their roles allow.</summary>

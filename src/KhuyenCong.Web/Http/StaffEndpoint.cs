@@ -139,16 +139,21 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         Func<StaffRequest, StaffFields, Task<IActionResult>> handle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(done);
-        ArgumentNullException.ThrowIfNull(handle);
-        var (call, refusal) = await OpenAsync(request, role, Accepts.Json | Accepts.Form, null, page: false, cancellationToken);
-        var result = refusal;
-        if (result is null)
-        {
-            call!.NoStore();
-            result = StaffFields.From(call) is { } fields ? await handle(call, fields) : NotAnObject(call);
-        }
-
+        var result = await FieldsAsync(request, role, handle, cancellationToken);
         return RequestBody.IsForm(request) ? StaffPages.FormAnswerTo(request, RequestLanguage.From(request), done(result), back, result) : result;
+    }
+
+    /// <summary>
+    /// A change to several proposals sent as a JSON object or a staff page's form: the handler answers itself (JSON, or
+    /// the page of per-row results, or a file); a refused form (origin, token, fields) gets the problem page with a way
+    /// <paramref name="back"/>. The answer is not cached.
+    /// </summary>
+    public async Task<IActionResult> BulkAsync(HttpRequest request, string role, string back,
+        Func<StaffRequest, StaffFields, Task<IActionResult>> handle, CancellationToken cancellationToken)
+    {
+        var result = await FieldsAsync(request, role, handle, cancellationToken);
+        var done = result is FileContentResult or ContentResult { StatusCode: null or (>= 200 and < 300) };
+        return RequestBody.IsForm(request) && !done ? StaffPages.FormAnswerTo(request, RequestLanguage.From(request), back, back, result) : result;
     }
 
     /// <summary>A file sent raw (one of the rule's types) or as the first file of a multipart form (which carries the CSRF token).</summary>
@@ -174,6 +179,21 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
 
     private static IActionResult NotTheShape(StaffRequest call, BodyShape shape) =>
         call.FieldProblem(StatusCodes.Status400BadRequest, "body", "Nội dung phải là " + shape.Vietnamese + ".", "The body must be " + shape.English + ".");
+
+    /// <summary>The prologue, then the fields of a JSON object or a staff form given to <paramref name="handle"/>; the answer is not cached.</summary>
+    private async Task<IActionResult> FieldsAsync(HttpRequest request, string role, Func<StaffRequest, StaffFields, Task<IActionResult>> handle,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        var (call, refusal) = await OpenAsync(request, role, Accepts.Json | Accepts.Form, null, page: false, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        call!.NoStore();
+        return StaffFields.From(call) is { } fields ? await handle(call, fields) : NotAnObject(call);
+    }
 
     private static IActionResult NotAnObject(StaffRequest call) =>
         call.FieldProblem(StatusCodes.Status400BadRequest, "body", "Nội dung gửi lên phải là một đối tượng JSON (hoặc biểu mẫu của trang cán bộ).",

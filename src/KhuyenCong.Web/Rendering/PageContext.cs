@@ -17,6 +17,11 @@ public sealed class PageContext
 
     /// <summary>The Centre named in the header and footer; null when the settings are not there (then a general line).</summary>
     public AgencyContact? Agency { get; init; }
+    /// <summary>
+    /// On a staff page (its path under <c>/staff</c>, <c>/dashboard</c> or <c>/reports</c>), where it is and how its
+    /// links keep the language and LocalHost's key: the layout then shows the staff navigation. Null elsewhere.
+    /// </summary>
+    public StaffArea? Staff { get; init; }
 
     /// <summary>The language the header's switch offers.</summary>
     public Language OtherLanguage => Language == Language.English ? Language.Vietnamese : Language.English;

@@ -63,6 +63,7 @@ public sealed class PageRenderer
             LanguageSwitchHref = options.LanguageSwitchPath is { } path ? LanguageSwitch.Href(path, other) : LanguageSwitch.Href(request, other),
             Assets = assets,
             Agency = agency,
+            Staff = StaffArea.Of(request, language),
         };
         var html = await RenderAsync(typeof(TPage), context, parameters);
         var headers = request.HttpContext.Response.Headers;

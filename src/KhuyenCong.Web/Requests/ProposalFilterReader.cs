@@ -24,6 +24,18 @@ internal sealed class ProposalFilterReader(HttpRequest request, Language languag
 
     public Domain.Proposals.FundingSource? FundingSource() => ProposalFilters.FundingSource(request.Query["fundingSource"], errors);
 
+    /// <summary>The value of <paramref name="name"/> when it is one of <paramref name="codes"/>; null when absent (or wrong, with its message).</summary>
+    public string? Choice(string name, IReadOnlyList<string> codes, string vi, string english)
+    {
+        var value = request.Query[name].ToString().Trim();
+        if (value.Length > 0 && !codes.Contains(value, StringComparer.Ordinal))
+        {
+            errors.Add(name, new Bilingual(vi, english));
+        }
+
+        return codes.Contains(value, StringComparer.Ordinal) ? value : null;
+    }
+
     /// <summary>The folded words of <c>q</c> (all must occur in a proposal's search text).</summary>
     public IReadOnlyList<string> Terms() => ProposalFilters.Terms(request.Query["q"], errors);
 }

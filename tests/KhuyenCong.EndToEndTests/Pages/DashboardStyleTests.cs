@@ -18,7 +18,7 @@ public sealed class DashboardStyleTests(WebAppFixture app, BrowserFixture browse
     [Fact]
     public async Task Dashboard_OnScreen_KeyFiguresAreGridCardsInLargeBoldType()
     {
-        var (context, page) = await OpenAsync("/dashboard");
+        var (context, page) = await OpenAsync("/dashboard?from=&to=");
 
         await Expect(page.Locator("[data-figure=requested]")).ToBeVisibleAsync();
         Assert.Equal("grid", await StyleAsync(page, ".key-figures", "display"));
@@ -34,7 +34,7 @@ public sealed class DashboardStyleTests(WebAppFixture app, BrowserFixture browse
     [Fact]
     public async Task DashboardPrintView_PrintMedia_NoHeaderNorFooterSmallerTypeAndBoundedCharts()
     {
-        var (context, page) = await OpenAsync("/dashboard?print=1");
+        var (context, page) = await OpenAsync("/dashboard?from=&to=&print=1");
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 

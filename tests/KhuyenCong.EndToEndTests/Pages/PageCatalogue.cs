@@ -37,7 +37,9 @@ public static class PageCatalogue
         new("link-report", Staff: false, s => s.ReportLinkAsync()),
         new("link-selection", Staff: false, s => s.SelectionLinkAsync()),
         new("link-already-used", Staff: false, s => s.UsedReviewLinkAsync(), Status: 409),
+        new("staff-queue", Staff: true, async s => { await s.SubmittedAsync(); return "/staff/queue"; }),
         new("staff-proposals", Staff: true, _ => Task.FromResult("/staff/proposals?year=2026")),
+        new("staff-bulk-result", Staff: true, async s => { await s.SubmittedAsync(); return "/staff/proposals?year=2026"; }, TickAndAssignToAProgramme),
         new("staff-proposal", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}"),
         new("staff-cancel", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}/cancel"),
         new("staff-programmes", Staff: true, _ => Task.FromResult("/staff/programmes")),
@@ -83,6 +85,31 @@ public static class PageCatalogue
         var response = await answer;
         await page.WaitForLoadStateAsync(LoadState.Load);
         return response;
+    }
+
+    /// <summary>
+    /// The officer ticks the first proposal of the list and assigns it to a programme (created through the API with the
+    /// page's staff key): the answer is the page of results per proposal.
+    /// </summary>
+    private static async Task<IResponse?> TickAndAssignToAProgramme(IPage page, string address)
+    {
+        var created = await page.Context.APIRequest.PostAsync("/api/programmes", new APIRequestContextOptions
+        {
+            DataObject = new
+            {
+                name = "Chương trình khuyến công giai đoạn 2021–2030",
+                fromYear = 2021, toYear = 2030, fundingSource = "national", decisionNumber = "12/QĐ-UBND",
+                targets = new object[] { new { code = "proposals", target = 10 } },
+            },
+        });
+        Assert.True(created.Ok, await created.TextAsync());
+        using var json = System.Text.Json.JsonDocument.Parse(await created.TextAsync());
+        var programme = json.RootElement.GetProperty("id").GetString()!;
+        await page.GotoAsync(address);
+        await page.Locator("input[name=ids]").First.CheckAsync();
+        await page.SelectOptionAsync("#bulk-action", "programme");
+        await page.SelectOptionAsync("#bulk-programme", programme);
+        return await PostedAsync(page, () => page.ClickAsync("#bulk-submit"));
     }
 
     /// <summary>The director chooses to approve the amount asked and continues: the confirm step, before any money is committed.</summary>

@@ -27,7 +27,7 @@ public class PageHttpTests(WebAppFixture app)
     [InlineData("/other")]
     [InlineData("/assets/missing.js")]
     [InlineData("/assets/..%2Fhost.json")]
-    [InlineData("/assets/%2E%2E%2Fsite.css")]
+    [InlineData("/assets/%2E%2E%2Fbase.css")]
     public async Task UnknownPathsAndAssetNames_Are404(string path)
     {
         using var client = app.CreateClient();

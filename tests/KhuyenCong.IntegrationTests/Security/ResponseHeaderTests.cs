@@ -19,7 +19,7 @@ public class ResponseHeaderTests(LocalHostFixture fixture) : IClassFixture<Local
         { "GET", "/api/proposals", null },
         { "GET", "/api/track/KC-0000-0000-0000-0000-00", null },
         { "GET", "/", null },
-        { "GET", "/assets/site.css", null },
+        { "GET", "/assets/base.css", null },
         { "GET", "/no/such/route", null },
         { "POST", "/api/proposals", "{}" },
         { "POST", "/api/proposals?lang=en", "not json" },

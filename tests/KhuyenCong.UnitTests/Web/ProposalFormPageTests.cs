@@ -90,7 +90,8 @@ public class ProposalFormPageTests
         Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
         Assert.Contains("<title>Đăng ký đề án khuyến công – Khuyến công</title>", html, StringComparison.Ordinal);
         // The renderer closes a void element it writes with attributes as "<link … />".
-        Assert.Matches("<link rel=\"stylesheet\" href=\"/assets/site\\.css\\?v=[0-9a-f]{12}\" ?/?>", html);
+        Assert.Matches("<link rel=\"stylesheet\" href=\"/assets/base\\.css\\?v=[0-9a-f]{12}\" ?/?>", html);
+        Assert.Matches("<link rel=\"stylesheet\" href=\"/assets/print\\.css\\?v=[0-9a-f]{12}\" ?/?>", html);
         Assert.Contains("<a class=\"skip-link\" href=\"#main\">", html, StringComparison.Ordinal);
         Assert.Contains("<main id=\"main\"", html, StringComparison.Ordinal);
         Assert.Contains("<footer", html, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ public class StaticAssetFunctionTests
     private readonly StaticAssetFunction function = new();
 
     [Theory]
-    [InlineData("site.css", "text/css; charset=utf-8", ":focus-visible")]
+    [InlineData("base.css", "text/css; charset=utf-8", ":focus-visible")]
     [InlineData("form.js", "text/javascript; charset=utf-8", "Idempotency-Key")]
     public void StaticAsset_KnownName_ServesTheEmbeddedFileWithTypeCacheAndETag(string name, string contentType, string content)
     {
@@ -32,10 +32,10 @@ public class StaticAssetFunctionTests
     [Theory]
     [InlineData("missing.css")]
     [InlineData("Site.css")]
-    [InlineData("../site.css")]
+    [InlineData("../base.css")]
     [InlineData("..%2Fappsettings.json")]
-    [InlineData("Web.Assets.site.css")]
-    [InlineData("KhuyenCong.Functions.Web.Assets.site.css")]
+    [InlineData("Web.Assets.base.css")]
+    [InlineData("KhuyenCong.Functions.Web.Assets.base.css")]
     [InlineData("")]
     [InlineData(null)]
     public void StaticAsset_AnyOtherName_Is404(string? name)
@@ -48,10 +48,10 @@ public class StaticAssetFunctionTests
     [InlineData(true)]
     public void StaticAsset_IfNoneMatchCurrent_Is304(bool weak)
     {
-        Assert.True(StaticAssets.TryGet("site.css", out var asset));
-        var request = Request("/assets/site.css", null, ("If-None-Match", (weak ? "W/" : string.Empty) + asset.ETag));
+        Assert.True(StaticAssets.TryGet("base.css", out var asset));
+        var request = Request("/assets/base.css", null, ("If-None-Match", (weak ? "W/" : string.Empty) + asset.ETag));
 
-        var result = Assert.IsType<StatusCodeResult>(function.StaticAsset(request, "site.css"));
+        var result = Assert.IsType<StatusCodeResult>(function.StaticAsset(request, "base.css"));
 
         Assert.Equal(StatusCodes.Status304NotModified, result.StatusCode);
         Assert.Equal(asset.ETag, request.HttpContext.Response.Headers.ETag.ToString());
@@ -60,19 +60,19 @@ public class StaticAssetFunctionTests
     [Fact]
     public void StaticAsset_IfNoneMatchStale_ServesTheFile()
     {
-        var request = Request("/assets/site.css", null, ("If-None-Match", "\"0123\""));
+        var request = Request("/assets/base.css", null, ("If-None-Match", "\"0123\""));
 
-        Assert.IsType<FileContentResult>(function.StaticAsset(request, "site.css"));
+        Assert.IsType<FileContentResult>(function.StaticAsset(request, "base.css"));
     }
 
     [Fact]
     public void Assets_AreExactlyTheStyleSheetAndThePagesScripts_WithVersionedUrls()
     {
-        Assert.Equal(["documents.js", "form-caps.js", "form-draft.js", "form-lists.js", "form-values.js", "form.js", "planning.js", "review.js", "site.css", "staff.js"], StaticAssets.Names.Order(StringComparer.Ordinal));
+        Assert.Equal(["base.css", "components.css", "dashboard.css", "documents.js", "form-caps.js", "form-draft.js", "form-lists.js", "form-values.js", "form.js", "forms.css", "planning.js", "print.css", "review.js", "staff.css", "staff.js"], StaticAssets.Names.Order(StringComparer.Ordinal));
         Assert.Matches("^/assets/documents\\.js\\?v=[0-9a-f]{12}$", StaticAssets.Url("documents.js"));
         Assert.Matches("^/assets/staff\\.js\\?v=[0-9a-f]{12}$", StaticAssets.Url("staff.js"));
         Assert.Matches("^/assets/planning\\.js\\?v=[0-9a-f]{12}$", StaticAssets.Url("planning.js"));
-        Assert.Matches("^/assets/site\\.css\\?v=[0-9a-f]{12}$", StaticAssets.Url("site.css"));
+        Assert.Matches("^/assets/base\\.css\\?v=[0-9a-f]{12}$", StaticAssets.Url("base.css"));
         Assert.Throws<ArgumentOutOfRangeException>(() => StaticAssets.Url("other.js"));
     }
 }

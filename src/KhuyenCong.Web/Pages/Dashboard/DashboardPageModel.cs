@@ -11,13 +11,25 @@ namespace KhuyenCong.Web.Pages.Dashboard;
 /// <param name="Errors">Messages by filter name, in the page's language.</param>
 /// <param name="Print">The print view (<c>?print=1</c>): no form, no links.</param>
 /// <param name="Links">The page's language and LocalHost's function key, kept by the form and links.</param>
+/// <param name="Heading">The print view's header and signature block (null: none).</param>
 public sealed record DashboardPageModel(
     StatisticsReport? Report,
     IReadOnlyDictionary<string, string> Filters,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Errors,
     bool Print,
-    StaffLinks Links)
+    StaffLinks Links,
+    PrintHeading? Heading = null)
 {
+    /// <summary>The years filtered on, in words: "Năm 2026", "Từ năm 2020 đến năm 2024", "Tất cả các năm".</summary>
+    public Bilingual Period => (Value("from"), Value("to")) switch
+    {
+        ("", "") => new("Tất cả các năm", "All years"),
+        var (from, to) when from == to => new("Năm " + from, "Year " + from),
+        (var from, "") => new("Từ năm " + from, "From " + from),
+        ("", var to) => new("Đến năm " + to, "Up to " + to),
+        var (from, to) => new($"Từ năm {from} đến năm {to}", $"{from} to {to}"),
+    };
+
     /// <summary>The filter's value as typed, or "".</summary>
     public string Value(string name) => Filters.TryGetValue(name, out var value) ? value : string.Empty;
 
@@ -26,7 +38,7 @@ public sealed record DashboardPageModel(
         StatisticsFilter.ParameterNames.Where(name => Value(name).Length > 0).Select(name => new KeyValuePair<string, string>(name, Value(name)));
 
     /// <summary>
-    /// <paramref name="path"/> with <paramref name="first"/> (the export's format, print=1), the same filters, the
+    /// <paramref name="path"/> (which may hold a query of its own, such as the export's variant) with <paramref name="first"/> (the export's format, print=1), the same filters, the
     /// language and the function key: "/api/stats/export?format=xlsx&amp;from=2020&amp;to=2024&amp;lang=vi".
     /// </summary>
     public string Href(string path, KeyValuePair<string, string> first)
@@ -42,7 +54,7 @@ public sealed record DashboardPageModel(
         var address = new StringBuilder(path);
         foreach (var (name, value) in query)
         {
-            address.Append(address.Length == path.Length ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            address.Append(address.Length == path.Length && !path.Contains('?', StringComparison.Ordinal) ? '?' : '&').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
         }
 
         return address.ToString();

@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Web.Components.Forms;
 
 namespace KhuyenCong.Web.Pages.Staff;
 
@@ -11,6 +12,9 @@ namespace KhuyenCong.Web.Pages.Staff;
 /// <param name="Page">The page shown, from 1.</param>
 /// <param name="PageSize">Proposals per page.</param>
 /// <param name="Filters">The request's other query values (not page, lang or the key), kept by the pager's links.</param>
+/// <param name="Sort">The order asked (<c>sort</c>), with the orders offered.</param>
+/// <param name="FormToken">The CSRF token of the bulk actions' form.</param>
+/// <param name="Programmes">The programmes a bulk action may assign to (id, name).</param>
 public sealed record StaffProposalListPageModel(
     StaffLinks Links,
     ProposalListQuery Query,
@@ -19,8 +23,19 @@ public sealed record StaffProposalListPageModel(
     IReadOnlyList<ProposalSummary>? Matches,
     int Page,
     int PageSize,
-    IReadOnlyList<KeyValuePair<string, string>> Filters)
+    IReadOnlyList<KeyValuePair<string, string>> Filters,
+    string Sort,
+    IReadOnlyList<ChoiceOption> Sorts,
+    string FormToken,
+    IReadOnlyList<ChoiceOption> Programmes)
 {
+    /// <summary>
+    /// The download of the same filters and order from <paramref name="path"/> (the list's report, or the exchange file
+    /// of <c>/api/proposals/export</c>) in <paramref name="format"/>.
+    /// </summary>
+    public string ExportHref(string path, string format) =>
+        Links.To(path, [StaffLinks.Query("format", format), .. Filters.Where(f => f.Key != "format")]);
+
     /// <summary>The proposals of the page shown.</summary>
     public IReadOnlyList<ProposalSummary> PageItems => Matches is null ? [] : Matches.Skip((Page - 1) * PageSize).Take(PageSize).ToList();
 

@@ -40,7 +40,11 @@ public class PageRendererTests
         Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">", html, StringComparison.Ordinal);
         Assert.Contains("<title>Theo dõi đề án – Khuyến công</title>", html, StringComparison.Ordinal);
-        Assert.Contains("<link rel=\"stylesheet\" href=\"/assets/site.css?v=test\" />", html, StringComparison.Ordinal);
+        foreach (var sheet in new[] { "base", "forms", "staff", "dashboard", "components", "print" })
+        {
+            Assert.Contains($"<link rel=\"stylesheet\" href=\"/assets/{sheet}.css?v=test\" />", html, StringComparison.Ordinal);
+        }
+
         Assert.Contains("<a class=\"skip-link\" href=\"#main\">Bỏ qua, đến nội dung chính</a>", html, StringComparison.Ordinal);
         Assert.Contains("<a class=\"language-switch\" href=\"/track/KC-AAAA?submitted=1&amp;lang=en\" lang=\"en\" hreflang=\"en\">English</a>", html, StringComparison.Ordinal);
         Assert.Contains("<main id=\"main\" tabindex=\"-1\">", html, StringComparison.Ordinal);

@@ -124,4 +124,45 @@ public partial class DashboardPageTests
         Assert.Equal("true", WebTestSupport.Attribute(WebTestSupport.TagWithId(html, "f-from"), "aria-invalid"));
         Assert.DoesNotContain("data-figure", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PrintView_Heading_ReportHeaderWithAgencyPeriodAndDateThenTheSignatureBlock()
+    {
+        var heading = new PrintHeading("SỞ CÔNG THƯƠNG HƯNG YÊN", "TRUNG TÂM KHUYẾN CÔNG", "Hưng Yên", new DateOnly(2026, 3, 5));
+        var html = await PageAsync(Model(Report(), print: true) with { Heading = heading });
+
+        Assert.Contains("<p><strong>TRUNG TÂM KHUYẾN CÔNG</strong></p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"report-period\">Kỳ báo cáo: Năm 2026</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"report-printed\">Ngày in: 05/03/2026</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<em>Hưng Yên, ngày 05 tháng 3 năm 2026</em>", html, StringComparison.Ordinal);
+        Assert.Contains("NGƯỜI LẬP BIỂU", html, StringComparison.Ordinal);
+        Assert.Contains("THỦ TRƯỞNG ĐƠN VỊ", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("report-header", StringComparison.Ordinal) < html.IndexOf("<h1>", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("signature-block", StringComparison.Ordinal) > html.IndexOf("table-programme", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Screen_Heading_NoReportHeaderNorSignaturesButTheReportDownloads()
+    {
+        var heading = new PrintHeading("SỞ CÔNG THƯƠNG HƯNG YÊN", "TRUNG TÂM KHUYẾN CÔNG", "Hưng Yên", new DateOnly(2026, 3, 5));
+        var html = await PageAsync(Model(Report(), key: "k") with { Heading = heading });
+
+        Assert.DoesNotContain("report-header", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("signature-block", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api/stats/export?variant=report&amp;format=csv&amp;from=2026&amp;to=2026&amp;lang=vi&amp;code=k\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "", "Tất cả các năm")]
+    [InlineData("2020", "2020", "Năm 2020")]
+    [InlineData("2020", "2024", "Từ năm 2020 đến năm 2024")]
+    [InlineData("2020", "", "Từ năm 2020")]
+    [InlineData("", "2024", "Đến năm 2024")]
+    public void Period_Years_InWords(string from, string to, string expected)
+    {
+        var model = new DashboardPageModel(null, new Dictionary<string, string> { ["from"] = from, ["to"] = to }, new Dictionary<string, IReadOnlyList<string>>(),
+            true, new StaffLinks(Language.Vietnamese, null));
+
+        Assert.Equal(expected, model.Period.Vietnamese);
+    }
 }

@@ -20,7 +20,8 @@ public class StaffProposalListPageTests
     private static StaffProposalListPageModel Model(IReadOnlyList<ProposalSummary>? matches, int page = 1, int pageSize = 50,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? errors = null, string? key = null) =>
         new(new StaffLinks(Language.Vietnamese, key), new ProposalListQuery(2026, ProposalStatus.Screening, null, null), "lò <b>", errors ?? new Dictionary<string, IReadOnlyList<string>>(),
-            matches, page, pageSize, [StaffLinks.Query("status", "screening"), StaffLinks.Query("q", "lò <b>")]);
+            matches, page, pageSize, [StaffLinks.Query("status", "screening"), StaffLinks.Query("q", "lò <b>")], "newest",
+            [new("newest", "Mới nộp nhất trước"), new("amount", "Kinh phí đề nghị lớn nhất trước")], "token-1", [new("ct-1", "Chương trình <2021–2025>")]);
 
     [Fact]
     public async Task List_Matches_LinksEscapedTitlesAndKeepsTheFilterValues()
@@ -33,8 +34,30 @@ public class StaffProposalListPageTests
         Assert.Equal("lò &lt;b&gt;", WebTestSupport.Attribute(WebTestSupport.TagWithId(html, "q"), "value"));
         Assert.Contains("<form method=\"get\" action=\"/staff/proposals\" class=\"staff-filters\" id=\"filters\">", html, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"lang\" value=\"vi\" />", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("csrfToken", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"number\">1.234.567</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Đề nghị hỗ trợ (đồng)\" class=\"number\">1.234.567</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_Matches_BulkFormPostsWithTheTokenATickBoxPerRowAndTheProgrammes()
+    {
+        var html = await RenderAsync(Model([Summary(1), Summary(2)], key: "k"));
+
+        Assert.Contains("<form method=\"post\" action=\"/staff/proposals/bulk?lang=vi&amp;code=k\" id=\"bulk-form\" novalidate>", html, StringComparison.Ordinal);
+        Assert.Matches("<input type=\"hidden\" name=\"csrfToken\" value=\"token-1\" ?/?>", html);
+        Assert.Matches("<input type=\"checkbox\" name=\"ids\" value=\"id-2\" id=\"pick-id-2\" aria-label=\"Chọn đề án KC-2\" ?/?>", html);
+        Assert.Contains("<option value=\"ct-1\">Chương trình &lt;2021–2025&gt;</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"programme\"", html, StringComparison.Ordinal);
+        Assert.Matches("<option value=\"newest\"[^>]*selected", html);
+        Assert.Contains("class=\"staff-table cards\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_Downloads_DataAndReportOfTheSameFiltersWithTheKey()
+    {
+        var html = await RenderAsync(Model([Summary(1)], key: "k"));
+
+        Assert.Contains("href=\"/api/proposals/export?lang=vi&amp;format=csv&amp;status=screening&amp;q=l%C3%B2%20%3Cb%3E&amp;code=k\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/staff/proposals/export?lang=vi&amp;format=xlsx&amp;status=screening&amp;q=l%C3%B2%20%3Cb%3E&amp;code=k\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

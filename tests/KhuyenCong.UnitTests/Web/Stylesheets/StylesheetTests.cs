@@ -19,9 +19,20 @@ public class StylesheetTests
     public static TheoryData<string> Stylesheets() => new(Files());
 
     [Fact]
-    public void Stylesheets_InTheRepository_AtLeastTheSiteOne()
+    public void Stylesheets_InTheRepository_EverySheetTheLayoutLinks()
     {
-        Assert.Contains("src/Functions/Web/Assets/site.css", Files());
+        var files = Files();
+
+        Assert.All(KhuyenCong.Web.Layout.Stylesheets.Names, name => Assert.Contains("src/Functions/Web/Assets/" + name, files));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stylesheets))]
+    public async Task Stylesheet_InSource_AtMost400Lines(string file)
+    {
+        var lines = (await File.ReadAllLinesAsync(BuildPaths.InRepo(file))).Length;
+
+        Assert.True(lines <= 400, $"{file} has {lines} lines (at most 400).");
     }
 
     [Theory]

@@ -1,0 +1,72 @@
+using KhuyenCong.Application.Proposals;
+using KhuyenCong.Application.Reminders;
+using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Proposals;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCong.Application.WorkQueue;
+
+/// <summary>
+/// What waits on the officers ("Việc cần xử lý"): the proposals of this plan year and the last one (Vietnam time)
+/// whose next step is an officer's, most urgent first: past their deadline first (the earliest deadline first), then
+/// the longest waiting. Screening's deadline is the reminders' screening wait limit (the same one the weekly overdue
+/// report uses); a review's is its due date.
+/// </summary>
+public sealed class OfficerWorkQueue(IProposalRepository proposals, IProposalCaseStore cases, IOptions<RemindersOptions> options, TimeProvider time)
+{
+    private static readonly ProposalStatus[] Waiting =
+        [ProposalStatus.Submitted, ProposalStatus.Screening, ProposalStatus.InReview, ProposalStatus.Approved, ProposalStatus.InProgress, ProposalStatus.Accepted];
+
+    /// <summary>The waiting proposals, most urgent first.</summary>
+    public async Task<IReadOnlyList<WorkItem>> ListAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var year = VietnamTime.Today(time).Year;
+        var items = new List<WorkItem>();
+        foreach (var status in Waiting)
+        {
+            foreach (var summary in await ListAsync(status, year, cancellationToken))
+            {
+                if (await ItemAsync(summary, now, cancellationToken) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+        }
+
+        return items.OrderBy(i => i.IsOverdue(now) ? 0 : 1).ThenBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
+    }
+
+    private async Task<IReadOnlyList<ProposalSummary>> ListAsync(ProposalStatus status, int year, CancellationToken cancellationToken)
+    {
+        var thisYear = await proposals.ListAsync(new ProposalListQuery(year, status, null, null), cancellationToken);
+        var lastYear = await proposals.ListAsync(new ProposalListQuery(year - 1, status, null, null), cancellationToken);
+        return [.. lastYear, .. thisYear];
+    }
+
+    private async Task<WorkItem?> ItemAsync(ProposalSummary summary, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = summary.StatusChangedAt ?? summary.SubmittedAt;
+        var record = await cases.GetAsync(summary.Id, cancellationToken);
+        switch (summary.Status)
+        {
+            case ProposalStatus.Submitted or ProposalStatus.Screening:
+                var screening = record.CurrentScreening;
+                var returned = record.Screenings.Count > 1 && record.Screenings[^2].RevisedAt is not null;
+                return new WorkItem(summary, returned ? WorkReason.DocumentsReturned : WorkReason.Screening, since,
+                    since + options.Value.ScreeningWaitLimit, screening?.Findings ?? [], 0);
+            case ProposalStatus.InReview:
+                var overdue = record.ReviewsOf(record.AppraisalRound).Where(r => r.IsOpen && r.DueAt < now).ToList();
+                return overdue.Count == 0 ? null
+                    : new WorkItem(summary, WorkReason.ReviewsOverdue, since, overdue.Min(r => r.DueAt), [], overdue.Count);
+            case ProposalStatus.Approved when record.Contract is null:
+                return new WorkItem(summary, WorkReason.Contract, since, null, [], 0);
+            case ProposalStatus.InProgress when record.HasAcceptancePapers && record.Acceptance is null:
+                return new WorkItem(summary, WorkReason.Acceptance, record.Reports.Last(r => r.IsAcceptancePapers).At, null, [], 0);
+            case ProposalStatus.Accepted:
+                return new WorkItem(summary, WorkReason.Payment, since, null, [], 0);
+            default:
+                return null;
+        }
+    }
+}
