@@ -13,6 +13,7 @@ using Microsoft.Azure.Functions.Worker;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Functions.Calls;
 

@@ -14,6 +14,7 @@ using Microsoft.DurableTask.Client;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Functions.Councils;
 

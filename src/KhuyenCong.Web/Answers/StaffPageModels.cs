@@ -5,6 +5,7 @@ using KhuyenCong.Web.Components.Forms;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Requests;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Answers;
 

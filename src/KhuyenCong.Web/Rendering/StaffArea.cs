@@ -1,5 +1,4 @@
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Web.Pages.Staff;
 using Microsoft.AspNetCore.Http;
 
 namespace KhuyenCong.Web.Rendering;

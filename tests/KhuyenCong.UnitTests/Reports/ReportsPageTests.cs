@@ -7,6 +7,7 @@ using KhuyenCong.UnitTests.Web;
 using KhuyenCong.Web.Pages.Reports;
 using KhuyenCong.Web.Pages.Staff;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.UnitTests.Reports;
 

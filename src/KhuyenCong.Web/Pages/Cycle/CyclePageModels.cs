@@ -4,6 +4,7 @@ using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Councils;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Pages.Cycle;
 

@@ -3,6 +3,7 @@ using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Selection;
 using KhuyenCong.Domain.Selection;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Pages.Cycle;
 

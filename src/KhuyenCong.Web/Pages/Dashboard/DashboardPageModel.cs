@@ -2,6 +2,7 @@ using System.Text;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Pages.Dashboard;
 

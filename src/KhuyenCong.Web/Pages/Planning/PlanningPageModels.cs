@@ -2,6 +2,7 @@ using KhuyenCong.Application.Plans;
 using KhuyenCong.Domain.Programmes;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Pages.Planning;
 

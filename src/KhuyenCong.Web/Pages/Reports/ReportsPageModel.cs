@@ -3,6 +3,7 @@ using KhuyenCong.Application.Reports;
 using KhuyenCong.Domain.Reports;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Pages.Reports;
 

@@ -1,4 +1,5 @@
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Pages.Staff;
 

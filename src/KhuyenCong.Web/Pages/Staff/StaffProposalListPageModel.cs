@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Web.Components.Forms;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Pages.Staff;
 

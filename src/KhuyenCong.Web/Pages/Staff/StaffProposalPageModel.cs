@@ -4,6 +4,7 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Pages.Staff;
 

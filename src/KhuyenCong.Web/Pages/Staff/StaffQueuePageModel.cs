@@ -1,4 +1,5 @@
 using KhuyenCong.Application.WorkQueue;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Pages.Staff;
 

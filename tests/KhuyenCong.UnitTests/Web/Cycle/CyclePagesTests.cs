@@ -8,6 +8,7 @@ using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Pages.Cycle;
 using KhuyenCong.Web.Pages.Staff;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.UnitTests.Web.Cycle;
 

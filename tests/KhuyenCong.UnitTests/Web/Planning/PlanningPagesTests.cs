@@ -8,6 +8,7 @@ using KhuyenCong.Web.Pages.Planning;
 using KhuyenCong.UnitTests.Web.Staff;
 using KhuyenCong.Web.Pages.Staff;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.UnitTests.Web.Planning;
 

@@ -8,6 +8,7 @@ using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.UnitTests.Web.Staff;
 

@@ -3,6 +3,7 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Pages.Staff;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.UnitTests.Web.Staff;
 

@@ -2,7 +2,7 @@ using System.Text;
 using KhuyenCong.Domain.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace KhuyenCong.Web.Pages.Staff;
+namespace KhuyenCong.Web.Rendering;
 
 /// <summary>
 /// Addresses on the staff pages. Every link and form keeps the page's language and, under LocalHost, the function key
