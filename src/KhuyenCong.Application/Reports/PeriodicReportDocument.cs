@@ -12,7 +12,8 @@ public sealed class PeriodicReportDocument : IDocumentKind
 {
     public const string Code = "periodic-report";
 
-    public DocumentKindInfo Info { get; } = new(Code, "BC", "Báo cáo định kỳ công tác khuyến công", "Periodic khuyến công report", "bao-cao-khuyen-cong", IssuerRole.Department);
+    public DocumentKindInfo Info { get; } = new(Code, "BC", "Báo cáo định kỳ công tác khuyến công", "Periodic khuyến công report", "bao-cao-khuyen-cong", IssuerRole.Department,
+        DocumentSubject.Period);
 
     public PlaceholderSet Placeholders { get; } = new(
         [
