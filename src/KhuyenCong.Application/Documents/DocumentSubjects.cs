@@ -49,6 +49,6 @@ public static class DocumentSubjects
         var on = Page(asked);
         return DocumentRefusal.Stage(
             $"{kind.Vietnamese} được lập từ {made.Vietnamese}, không lập trên {on.Vietnamese}.",
-            $"The {kind.English.ToLowerInvariant()} is made from {made.English}, not from {on.English}.");
+            $"This document ({kind.English}) is made from {made.English}, not from {on.English}.");
     }
 }

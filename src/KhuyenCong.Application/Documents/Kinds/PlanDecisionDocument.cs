@@ -12,7 +12,7 @@ namespace KhuyenCong.Application.Documents.Kinds;
 
 /// <summary>
 /// The draft plan decision (dự thảo quyết định phê duyệt kế hoạch khuyến công) with its annex table, Decree 30/2020
-/// model 1.1 "Quyết định (cá biệt)" with an appendix (Appendix III; docs/legal/document-format.md §3): one annex row per
+/// model 1.3 "Quyết định (cá biệt) quy định gián tiếp" with an appendix (Appendix III; docs/legal/document-format.md §3): one annex row per
 /// included proposal (establishment, đề án, place, amount) and the total in figures and in words. Its facts exist once
 /// the director approved the call's selection: until the plan decision is recorded it is a draft from the approved
 /// selection with its number left to the issuer ("…/QĐ-SCT"), dated today; once recorded, its number, date and lines

@@ -1,9 +1,10 @@
 namespace KhuyenCong.Infrastructure.Documents.Templates;
 
 /// <summary>
-/// The shipped draft plan decision with its annex, Decree 30/2020 Appendix III model 1.1 "Quyết định (cá biệt) quy
+/// The shipped draft plan decision with its annex, Decree 30/2020 Appendix III model 1.3 "Quyết định (cá biệt) quy
 /// định gián tiếp" (document-format.md §3): the decision's articles approve the plan whose proposals are listed in the
-/// annex (phụ lục) that follows, with the total in figures and in words.
+/// annex (phụ lục) on a page of its own, headed "PHỤ LỤC" with "(Kèm theo Quyết định số … ngày …)" (§2.7), with the
+/// total in figures and in words.
 /// </summary>
 internal sealed class PlanDecisionTemplate : IShippedTemplate
 {
@@ -22,6 +23,7 @@ internal sealed class PlanDecisionTemplate : IShippedTemplate
         .Closing(
             Decree30Writer.Recipients("Như Điều 3;", "Lưu: VT."),
             Decree30Writer.Signer("{{signer.name}}", "{{signer.authority}}", "{{signer.title}}"))
+        .PageBreak()
         .Title("PHỤ LỤC", "Danh sách đề án khuyến công năm {{call.planYear}} ({{plan.status}})")
         .Centred("(Kèm theo Quyết định số {{document.number}} ngày {{document.date}})", new Decree30Writer.Look(14, Italic: true))
         .Table([600, 2600, 2700, 1700, 1400], ["STT", "Cơ sở thực hiện", "Tên đề án", "Địa điểm", "Kinh phí hỗ trợ"],
