@@ -44,6 +44,7 @@ public static class PageCatalogue
         new("staff-calls", Staff: true, async s => { await s.CouncilAsync(); return "/staff/calls"; }),
         new("staff-councils", Staff: true, async s => { await s.CouncilAsync(); return "/staff/councils"; }),
         new("staff-council", Staff: true, s => s.CouncilAsync()),
+        new("staff-council-documents", Staff: true, s => s.CouncilDocumentAsync()),
         new("dashboard", Staff: true, _ => Task.FromResult("/dashboard")),
         new("dashboard-print", Staff: true, _ => Task.FromResult("/dashboard?print=1")),
         new("reports", Staff: true, _ => Task.FromResult("/reports")),
