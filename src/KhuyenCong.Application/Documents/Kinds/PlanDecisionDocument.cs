@@ -4,7 +4,6 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Selection;
 using KhuyenCong.Domain.Documents;
 using KhuyenCong.Domain.Proposals;
-using KhuyenCong.Domain.Selection;
 using KhuyenCong.Domain.Text;
 using Microsoft.Extensions.Options;
 
@@ -38,14 +37,10 @@ public sealed class PlanDecisionDocument(ICallStore calls, ISelectionStore selec
 
     public async Task<DocumentFacts> GatherAsync(string subjectId, CancellationToken cancellationToken)
     {
-        if (await calls.GetAsync(subjectId, cancellationToken) is not { } call)
+        var (call, selection, refusal) = await SelectionSubmissionDocument.ApprovedSelectionAsync(subjectId, calls, selections, cancellationToken);
+        if (refusal is not null)
         {
-            return DocumentRefusal.UnknownCall;
-        }
-
-        if ((await selections.GetAsync(call.Id, cancellationToken))?.Selection is not { Status: SelectionStatus.Approved } selection)
-        {
-            return SelectionSubmissionDocument.NotApproved;
+            return refusal;
         }
 
         var decided = selection.PlanDecided;

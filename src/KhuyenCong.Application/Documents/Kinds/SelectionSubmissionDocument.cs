@@ -39,14 +39,10 @@ public sealed class SelectionSubmissionDocument(ICallStore calls, ISelectionStor
 
     public async Task<DocumentFacts> GatherAsync(string subjectId, CancellationToken cancellationToken)
     {
-        if (await calls.GetAsync(subjectId, cancellationToken) is not { } call)
+        var (call, selection, refusal) = await ApprovedSelectionAsync(subjectId, calls, selections, cancellationToken);
+        if (refusal is not null)
         {
-            return DocumentRefusal.UnknownCall;
-        }
-
-        if ((await selections.GetAsync(call.Id, cancellationToken))?.Selection is not { Status: SelectionStatus.Approved } selection)
-        {
-            return NotApproved;
+            return refusal;
         }
 
         var lines = await IncludedAsync(selection.Lines.Where(l => l.Included).Select(l => (l.ProposalId, l.Amount)), proposals, cancellationToken);
@@ -61,6 +57,22 @@ public sealed class SelectionSubmissionDocument(ICallStore calls, ISelectionStor
         return selection.Submitted is { } submitted
             ? new DocumentContent(submitted.Date, submitted.Reference, values)
             : new DocumentContent(VietnamTime.Today(time), null, values);
+    }
+
+    /// <summary>The call and its selection once the director approved it; else the refusal (an unknown call, or 409 before the approval).</summary>
+    public static async Task<(Call Call, CallSelection Selection, DocumentRefusal? Refusal)> ApprovedSelectionAsync(string callId, ICallStore calls, ISelectionStore selections,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(selections);
+        if (await calls.GetAsync(callId, cancellationToken) is not { } call)
+        {
+            return (null!, null!, DocumentRefusal.UnknownCall);
+        }
+
+        return (await selections.GetAsync(call.Id, cancellationToken))?.Selection is { Status: SelectionStatus.Approved } selection
+            ? (call, selection, null)
+            : (call, null!, NotApproved);
     }
 
     /// <summary>The 409 before the director approved the selection.</summary>
