@@ -1,9 +1,11 @@
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Calls;
 using KhuyenCong.Application.Councils;
+using KhuyenCong.Application.Documents;
 using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Components.Documents;
 using KhuyenCong.Web.Pages.Cycle;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
@@ -19,7 +21,8 @@ namespace KhuyenCong.Functions.Councils;
 /// calls for proposals and the appraisal councils. Their forms post without script, with the CSRF token, to the
 /// routes of <see cref="Calls.CallFunctions"/> and <see cref="CouncilFunctions"/>.
 /// </summary>
-public sealed class CyclePages(CallEditing calls, CouncilSetup councils, CouncilSessions sessions, IReviewerRoster roster, StaffEndpoint staff, PageRenderer pages)
+public sealed class CyclePages(CallEditing calls, CouncilSetup councils, CouncilSessions sessions, IReviewerRoster roster, StaffEndpoint staff, PageRenderer pages,
+    DocumentCatalog catalog, CycleDocuments documents)
 {
     /// <summary><c>GET /staff/calls</c> (<c>?edit={id}</c>): the calls and the form for a new one or the one edited.</summary>
     [Function(nameof(CallsPage))]
@@ -30,7 +33,10 @@ public sealed class CyclePages(CallEditing calls, CouncilSetup councils, Council
         {
             var all = await calls.ListAsync(cancellationToken);
             var edit = c.Http.Query["edit"].ToString();
-            var model = new CallsPageModel(all, calls.Today, all.FirstOrDefault(call => call.Id == edit), staff.FormToken(c.Staff), StaffLinks.From(c.Http, c.Language));
+            var editing = all.FirstOrDefault(call => call.Id == edit);
+            var token = staff.FormToken(c.Staff);
+            var section = editing is null ? null : await SectionAsync(DocumentSubject.Call, editing.Id, token, cancellationToken);
+            var model = new CallsPageModel(all, calls.Today, editing, token, StaffLinks.From(c.Http, c.Language), section);
             return await pages.PageAsync<CallsPage, CallsPageModel>(c.Http, c.Language, model);
         });
 
@@ -69,8 +75,16 @@ public sealed class CyclePages(CallEditing calls, CouncilSetup councils, Council
         var council = found.Value!;
         var all = await calls.ListAsync(cancellationToken);
         var names = (await roster.ListAsync(cancellationToken)).ToDictionary(e => e.Reviewer.Id, e => e.Reviewer.Name, StringComparer.Ordinal);
+        var token = staff.FormToken(c.Staff);
         var model = new CouncilPageModel(council, all.Where(call => council.CallIds.Contains(call.Id, StringComparer.Ordinal)).ToList(), names,
-            await sessions.SessionAsync(council, cancellationToken), staff.FormToken(c.Staff), links);
+            await sessions.SessionAsync(council, cancellationToken), token, links, await SectionAsync(DocumentSubject.Council, council.Id, token, cancellationToken));
         return await pages.PageAsync<CouncilPage, CouncilPageModel>(c.Http, c.Language, model);
+    }
+
+    /// <summary>The subject's "Văn bản" section: its documents and the kinds made from its page.</summary>
+    private async Task<DocumentsSectionModel> SectionAsync(DocumentSubject subject, string id, string token, CancellationToken cancellationToken)
+    {
+        var stored = await documents.ListAsync(subject, id, cancellationToken);
+        return new DocumentsSectionModel(DocumentSubjects.Route(DocumentSubjects.Key(subject, id)), stored.Value ?? [], DocumentsSectionModel.KindsFor(catalog, subject), token);
     }
 }

@@ -25,12 +25,6 @@ public sealed partial class ProposalDocumentFunctions(
     IOptions<DocumentsOptions> options,
     ILogger<ProposalDocumentFunctions> logger)
 {
-    /// <summary>The declared types a raw scan may come as (its content decides what it is).</summary>
-    private static readonly string[] ScanMediaTypes = ["application/pdf", "image/jpeg", "image/png", "application/octet-stream"];
-
-    /// <summary>A scan refused for its content is a 415 naming <c>file</c>.</summary>
-    private static readonly ProblemWording NotAScan = new(InvalidDetail: SignedScanUpload.NotAScan, InvalidStatus: StatusCodes.Status415UnsupportedMediaType);
-
     /// <summary>
     /// <c>POST /api/proposals/{id}/documents/{kind}</c>: generates the document; no body, or a JSON object (or the staff
     /// page's form) <c>{"number": "…", "date": "yyyy-MM-dd"}</c> to set its number and date. 201 with its record.
@@ -77,10 +71,10 @@ public sealed partial class ProposalDocumentFunctions(
         string id,
         string documentId,
         CancellationToken cancellationToken) =>
-        staff.FileAsync(request, StaffRoles.Officer, new StaffFileRule(options.Value.MaxScanBytes, ScanMediaTypes), async (c, content) =>
+        staff.FileAsync(request, StaffRoles.Officer, new StaffFileRule(options.Value.MaxScanBytes, DocumentAnswers.ScanMediaTypes), async (c, content) =>
         {
             var decision = await scans.UploadAsync(id, documentId, content, c.Staff.Actor, cancellationToken);
-            return decision.Answer(c.Language, d => new OkObjectResult(DocumentAnswers.Json(d, catalog)), NotAScan);
+            return decision.Answer(c.Language, d => new OkObjectResult(DocumentAnswers.Json(d, catalog)), DocumentAnswers.NotAScan);
         }, cancellationToken);
 
     /// <summary><c>GET /api/proposals/{id}/documents/{documentId}/signed</c>: the signed scan, as a download.</summary>

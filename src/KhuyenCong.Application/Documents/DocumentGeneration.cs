@@ -46,7 +46,15 @@ public sealed class DocumentGeneration(
         "Enter the document's date as yyyy-MM-dd, at most a year ahead.");
 
     /// <summary>Generates and stores a document of <paramref name="kind"/> for the proposal, by <paramref name="by"/> (the staff member's actor).</summary>
-    public async Task<Decision<GeneratedDocument>> GenerateAsync(IDocumentKind kind, string proposalId, DocumentOrder order, string by, CancellationToken cancellationToken)
+    public Task<Decision<GeneratedDocument>> GenerateAsync(IDocumentKind kind, string proposalId, DocumentOrder order, string by, CancellationToken cancellationToken) =>
+        GenerateAsync(kind, DocumentSubject.Proposal, proposalId, order, by, cancellationToken);
+
+    /// <summary>
+    /// Generates and stores a document of <paramref name="kind"/> for a subject (a proposal, a call, a council): a kind
+    /// asked for on another subject than its own is a conflict naming the page it is made from.
+    /// </summary>
+    public async Task<Decision<GeneratedDocument>> GenerateAsync(IDocumentKind kind, DocumentSubject subject, string subjectId, DocumentOrder order, string by,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(order);
@@ -56,7 +64,7 @@ public sealed class DocumentGeneration(
             return Decision<GeneratedDocument>.Invalid(errors);
         }
 
-        var facts = await kind.GatherAsync(proposalId, cancellationToken);
+        var facts = kind.Info.Subject == subject ? await kind.GatherAsync(subjectId, cancellationToken) : DocumentSubjects.WrongSubject(kind.Info, subject);
         if (facts is DocumentRefusal refusal)
         {
             return refusal.NotFound ? Decision<GeneratedDocument>.NotFound(refusal.Reason) : Decision<GeneratedDocument>.Conflict(refusal.Reason);
@@ -70,7 +78,7 @@ public sealed class DocumentGeneration(
         var template = await templates.CurrentAsync(kind, cancellationToken);
         var bytes = docx.Render(template.Content, values);
         var document = new GeneratedDocument(
-            Guid.NewGuid().ToString("N"), proposalId, kind.Info.Code, number, date, ProposalDocuments.FileName(kind.Info.FileStem, number, date, ".docx"),
+            Guid.NewGuid().ToString("N"), DocumentSubjects.Key(subject, subjectId), kind.Info.Code, number, date, ProposalDocuments.FileName(kind.Info.FileStem, number, date, ".docx"),
             bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), by, time.GetUtcNow(), template.Source);
         await store.SaveAsync(document, bytes, cancellationToken);
         return Decision<GeneratedDocument>.Done(document);

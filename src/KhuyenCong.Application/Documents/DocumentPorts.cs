@@ -7,11 +7,12 @@ public sealed record SignedScan(string FileName, string ContentType, long Size, 
 
 /// <summary>
 /// The record of one generated document: what it is, its number and date, its file, who generated it and when, from
-/// which template, and its signed scan once uploaded.
+/// which template, and its signed scan once uploaded. <paramref name="SubjectKey"/> is where it is stored
+/// (<see cref="DocumentSubjects.Key"/>: the proposal's id, or <c>call-{id}</c>, <c>council-{id}</c>).
 /// </summary>
 public sealed record GeneratedDocument(
     string Id,
-    string ProposalId,
+    string SubjectKey,
     string Kind,
     string Number,
     DateOnly Date,
@@ -23,16 +24,16 @@ public sealed record GeneratedDocument(
     string TemplateSource,
     SignedScan? Signed = null);
 
-/// <summary>Generated documents, stored with their proposal: the file in Blob Storage, the record in Table Storage.</summary>
+/// <summary>Generated documents, stored with their subject (a proposal, a call, a council): the file in Blob Storage, the record in Table Storage.</summary>
 public interface IGeneratedDocumentStore
 {
     /// <summary>Stores the file, then the record: a listed record always has its file.</summary>
     Task SaveAsync(GeneratedDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
 
-    /// <summary>The proposal's documents, newest first.</summary>
-    Task<IReadOnlyList<GeneratedDocument>> ListAsync(string proposalId, CancellationToken cancellationToken);
+    /// <summary>The subject's documents (<paramref name="subjectKey"/>: <see cref="DocumentSubjects.Key"/>), newest first.</summary>
+    Task<IReadOnlyList<GeneratedDocument>> ListAsync(string subjectKey, CancellationToken cancellationToken);
 
-    Task<GeneratedDocument?> GetAsync(string proposalId, string documentId, CancellationToken cancellationToken);
+    Task<GeneratedDocument?> GetAsync(string subjectKey, string documentId, CancellationToken cancellationToken);
 
     Task<Stream> OpenAsync(GeneratedDocument document, CancellationToken cancellationToken);
 

@@ -21,12 +21,17 @@ public static class DocumentsServiceCollectionExtensions
         services.AddSingleton<IDocumentKind, ContractDocument>();
         services.AddSingleton<IDocumentKind, AcceptanceMinutesDocument>();
         services.AddSingleton<IDocumentKind, LiquidationDocument>();
+        services.AddSingleton<IDocumentKind, CouncilDecisionDocument>();
+        services.AddSingleton<IDocumentKind, CouncilMinutesDocument>();
+        services.AddSingleton<IDocumentKind, SelectionSubmissionDocument>();
+        services.AddSingleton<IDocumentKind, PlanDecisionDocument>();
         services.AddSingleton<Reports.PeriodicReportDocument>();
         services.AddSingleton<IDocumentKind>(sp => sp.GetRequiredService<Reports.PeriodicReportDocument>());
         services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<TemplateValidation>();
         services.AddSingleton<DocumentTemplates>();
         services.AddSingleton<ProposalDocuments>();
+        services.AddSingleton<CycleDocuments>();
         services.AddSingleton<DocumentGeneration>();
         services.AddSingleton<SignedScanUpload>();
         services.AddSingleton<ReceiptPdfs>();

@@ -10,7 +10,25 @@ namespace KhuyenCong.Application.Documents;
 /// <param name="English">Its name in English.</param>
 /// <param name="FileStem">The start of its file names, ASCII: "bien-ban-nghiem-thu".</param>
 /// <param name="Issuer">Which body issues it (its header, symbol and signer).</param>
-public sealed record DocumentKindInfo(string Code, string TypeSymbol, string Vietnamese, string English, string FileStem, IssuerRole Issuer);
+/// <param name="Subject">What it is made from and stored with: a proposal (the default), a call, a council, or nothing (a report).</param>
+public sealed record DocumentKindInfo(string Code, string TypeSymbol, string Vietnamese, string English, string FileStem, IssuerRole Issuer,
+    DocumentSubject Subject = DocumentSubject.Proposal);
+
+/// <summary>What a document is made from and stored with (its page and its route).</summary>
+public enum DocumentSubject
+{
+    /// <summary>One proposal (receipt, contract, minutes of acceptance, liquidation): the proposal's page.</summary>
+    Proposal,
+
+    /// <summary>A call for proposals and its selection (tờ trình, draft plan decision): the call's page.</summary>
+    Call,
+
+    /// <summary>An appraisal council (its establishing decision, its session's minutes): the council's page.</summary>
+    Council,
+
+    /// <summary>No subject: made for a period from the Reports page and never stored (the periodic report).</summary>
+    Period,
+}
 
 /// <summary>What a kind found when asked for a document: the content, or why there is none yet.</summary>
 public abstract record DocumentFacts;
@@ -27,6 +45,10 @@ public sealed record DocumentRefusal(bool NotFound, Bilingual Reason) : Document
 {
     public static DocumentRefusal UnknownProposal { get; } = new(true, new Bilingual("Không có đề án này.", "No such proposal."));
 
+    public static DocumentRefusal UnknownCall { get; } = new(true, new Bilingual("Không tìm thấy đợt đăng ký này.", "No such call for proposals."));
+
+    public static DocumentRefusal UnknownCouncil { get; } = new(true, new Bilingual("Không tìm thấy hội đồng thẩm định này.", "No such appraisal council."));
+
     public static DocumentRefusal Stage(string vietnamese, string english) => new(false, new Bilingual(vietnamese, english));
 }
 
@@ -42,6 +64,6 @@ public interface IDocumentKind
     /// <summary>The kind's own placeholders (the common ones are added by the engine).</summary>
     PlaceholderSet Placeholders { get; }
 
-    /// <summary>The document's values for subject <paramref name="subjectId"/> (a proposal id), or why it cannot be made now.</summary>
+    /// <summary>The document's values for subject <paramref name="subjectId"/> (a proposal, call or council id, as <see cref="DocumentKindInfo.Subject"/> says), or why it cannot be made now.</summary>
     Task<DocumentFacts> GatherAsync(string subjectId, CancellationToken cancellationToken);
 }

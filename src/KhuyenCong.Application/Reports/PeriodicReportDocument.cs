@@ -12,7 +12,8 @@ public sealed class PeriodicReportDocument : IDocumentKind
 {
     public const string Code = "periodic-report";
 
-    public DocumentKindInfo Info { get; } = new(Code, "BC", "Báo cáo định kỳ công tác khuyến công", "Periodic khuyến công report", "bao-cao-khuyen-cong", IssuerRole.Department);
+    public DocumentKindInfo Info { get; } = new(Code, "BC", "Báo cáo định kỳ công tác khuyến công", "Periodic khuyến công report", "bao-cao-khuyen-cong", IssuerRole.Department,
+        DocumentSubject.Period);
 
     public PlaceholderSet Placeholders { get; } = new(
         [
@@ -37,6 +38,16 @@ public sealed class PeriodicReportDocument : IDocumentKind
             Rows("sources", "Kinh phí theo nguồn (mỗi nguồn một hàng)", "Nguồn kinh phí", "Khuyến công địa phương"),
             Rows("places", "Đơn vị thụ hưởng theo xã, phường (mỗi địa bàn một hàng)", "Xã, phường (tỉnh)", "Xã Lạc Đạo (Hưng Yên)"),
             Rows("programmes", "Tiến độ theo chương trình (mỗi chương trình một hàng)", "Chương trình", "KCDP-HY-2016-2020"),
+            new("targets", false, "Chỉ tiêu của chương trình và kết quả đạt được trong kỳ (mỗi chỉ tiêu một hàng)",
+            [
+                new("index", false, "Số thứ tự", "1"),
+                new("programme", true, "Chương trình", "Chương trình khuyến công tỉnh Hưng Yên 2021-2025"),
+                new("target", true, "Chỉ tiêu", "Người được đào tạo"),
+                new("unit", false, "Đơn vị tính", "người"),
+                new("goal", true, "Chỉ tiêu được giao", "1.000"),
+                new("actual", true, "Kết quả đạt được (\"—\" khi thống kê không tính được)", "120"),
+                new("share", false, "Tỷ lệ hoàn thành", "12 %"),
+            ]),
         ]);
 
     public Task<DocumentFacts> GatherAsync(string subjectId, CancellationToken cancellationToken) =>

@@ -38,6 +38,12 @@ public sealed class PeriodicReportFigures
     /// <summary>Activities by kind, money by source, beneficiaries by place, programmes.</summary>
     public IReadOnlyList<ReportTable> Tables { get; }
 
+    /// <summary>The programmes' targets and what the report's proposals reached (<see cref="ReportTargets"/>).</summary>
+    public IReadOnlyList<ReportTargetLine> Targets { get; private init; } = [];
+
+    /// <summary>These figures with the programmes' targets and progress.</summary>
+    public PeriodicReportFigures WithTargets(IReadOnlyList<ReportTargetLine> targets) => new(Period, Basis, Report, Tables) { Targets = targets };
+
     public long Proposals => Report.Count;
 
     public long ApprovedCount => Report.Total[StatisticsMeasures.ApprovedCount];

@@ -20,6 +20,7 @@ public sealed record ReportFile(byte[] Content, string FileName, string ContentT
 /// </summary>
 public sealed class PeriodicReports(
     IStatisticsStore statistics,
+    Programmes.IProgrammeStore programmes,
     PeriodicReportDocument kind,
     DocumentTemplates templates,
     IDocxTemplates docx,
@@ -44,8 +45,9 @@ public sealed class PeriodicReports(
         }
 
         var report = StatisticsReport.From(await statistics.QueryAsync(request.Filter!, cancellationToken));
+        var targets = ReportTargets.Lines((await programmes.ListAsync(cancellationToken)).Select(r => r.Programme), report);
         return Decision<ReportPreview>.Done(new ReportPreview(
-            PeriodicReportFigures.From(request.Period!, request.Basis, report), Recipient(request.Recipient), request.Format, request.FilterText,
+            PeriodicReportFigures.From(request.Period!, request.Basis, report).WithTargets(targets), Recipient(request.Recipient), request.Format, request.FilterText,
             ReportRequest.DashboardQuery(request.Filter!)));
     }
 

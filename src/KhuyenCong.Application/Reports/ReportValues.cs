@@ -34,11 +34,22 @@ public static class ReportValues
             values.SetRows(table.Name, table.Lines.Select((line, i) => Row(i + 1, line)).ToList());
         }
 
-        return values;
+        return values.SetRows("targets", figures.Targets.Select((t, i) => Target(i + 1, t)).ToList());
     }
 
     /// <summary>1.234.567 (Vietnamese thousands separator).</summary>
     public static string Number(long value) => DisplayFormat.Amount(value, Language.Vietnamese);
+
+    private static IReadOnlyDictionary<string, string> Target(int index, ReportTargetLine line) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["index"] = index.ToString(CultureInfo.InvariantCulture),
+        ["programme"] = line.Programme,
+        ["target"] = line.Target,
+        ["unit"] = line.Unit,
+        ["goal"] = Number(line.Goal),
+        ["actual"] = line.Actual is { } a ? Number(a) : "—",
+        ["share"] = line.Share is { } share ? DisplayFormat.Percent(share * 100, Language.Vietnamese) + " %" : "—",
+    };
 
     private static IReadOnlyDictionary<string, string> Row(int index, ReportLine line) => new Dictionary<string, string>(StringComparer.Ordinal)
     {

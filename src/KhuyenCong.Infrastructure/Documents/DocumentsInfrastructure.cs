@@ -19,6 +19,10 @@ public static class DocumentsInfrastructure
         services.AddSingleton<IShippedTemplate, ContractTemplate>();
         services.AddSingleton<IShippedTemplate, AcceptanceMinutesTemplate>();
         services.AddSingleton<IShippedTemplate, LiquidationTemplate>();
+        services.AddSingleton<IShippedTemplate, CouncilDecisionTemplate>();
+        services.AddSingleton<IShippedTemplate, CouncilMinutesTemplate>();
+        services.AddSingleton<IShippedTemplate, SelectionSubmissionTemplate>();
+        services.AddSingleton<IShippedTemplate, PlanDecisionTemplate>();
         services.AddSingleton<IShippedTemplate, PeriodicReportTemplate>();
         services.AddSingleton<IReportWorkbook, ReportWorkbook>();
         services.AddSingleton<IShippedTemplates, ShippedTemplates>();

@@ -20,6 +20,8 @@ public sealed class ReportWorkbook : IReportWorkbook
             sheets[SheetName(table.Title)] = table.Lines.Select(line => Line(table.Headings, line)).ToList();
         }
 
+        sheets["Chỉ tiêu chương trình"] = figures.Targets.Select(Target).ToList();
+
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, excelType: ExcelType.XLSX);
         return stream.ToArray();
@@ -58,6 +60,17 @@ public sealed class ReportWorkbook : IReportWorkbook
 
         return row;
     }
+
+    /// <summary>A programme target's row: numbers as numbers; a target the statistics cannot count is left empty.</summary>
+    private static Dictionary<string, object?> Target(ReportTargetLine line) => new(StringComparer.Ordinal)
+    {
+        ["Chương trình"] = SpreadsheetCells.Text(line.Programme),
+        ["Chỉ tiêu"] = SpreadsheetCells.Text(line.Target),
+        ["Đơn vị"] = SpreadsheetCells.Text(line.Unit),
+        ["Chỉ tiêu giao"] = line.Goal,
+        ["Đạt được"] = line.Actual,
+        ["Tỷ lệ"] = line.Share,
+    };
 
     /// <summary>Excel's sheet names: at most 31 characters.</summary>
     private static string SheetName(string title) => title.Length <= 31 ? title : title[..31];

@@ -8,6 +8,12 @@ namespace KhuyenCong.Web.Http;
 /// <summary>What the document routes answer alike: the 404 for an unknown kind and a document's JSON record.</summary>
 internal static class DocumentAnswers
 {
+    /// <summary>The declared types a raw scan may come as (its content decides what it is).</summary>
+    public static readonly string[] ScanMediaTypes = ["application/pdf", "image/jpeg", "image/png", "application/octet-stream"];
+
+    /// <summary>A scan refused for its content is a 415 naming <c>file</c>.</summary>
+    public static readonly ProblemWording NotAScan = new(InvalidDetail: SignedScanUpload.NotAScan, InvalidStatus: StatusCodes.Status415UnsupportedMediaType);
+
     /// <summary>404 naming <c>kind</c>, with the kinds there are.</summary>
     public static IActionResult UnknownKind(DocumentCatalog catalog, Language language)
     {
@@ -18,12 +24,12 @@ internal static class DocumentAnswers
 
     /// <summary>The URL of a document's file (its signed scan's ends in <c>/signed</c>).</summary>
     public static string FileUrl(GeneratedDocument document) =>
-        $"/api/proposals/{Uri.EscapeDataString(document.ProposalId)}/documents/{document.Id}/file";
+        $"{DocumentSubjects.Route(document.SubjectKey)}/documents/{document.Id}/file";
 
     public static object Json(GeneratedDocument d, DocumentCatalog catalog)
     {
         var kind = catalog.Find(d.Kind)?.Info;
-        var basePath = $"/api/proposals/{Uri.EscapeDataString(d.ProposalId)}/documents/{d.Id}";
+        var basePath = $"{DocumentSubjects.Route(d.SubjectKey)}/documents/{d.Id}";
         return new
         {
             id = d.Id,

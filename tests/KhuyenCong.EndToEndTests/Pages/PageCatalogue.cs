@@ -51,6 +51,7 @@ public static class PageCatalogue
         new("staff-ranking-refused", Staff: true, s => s.RankingAsync(), IncludeTheThirdWithoutReason, Status: 400),
         new("staff-plan", Staff: true, s => s.PlanAsync()),
         new("staff-plan-decision", Staff: true, s => s.PlanDecisionAsync()),
+        new("staff-council-documents", Staff: true, s => s.CouncilDocumentAsync()),
         new("dashboard", Staff: true, _ => Task.FromResult("/dashboard")),
         new("dashboard-print", Staff: true, _ => Task.FromResult("/dashboard?print=1")),
         new("reports", Staff: true, _ => Task.FromResult("/reports")),

@@ -139,6 +139,18 @@ public sealed partial class PageStates
         return "/staff/councils/" + council.Id;
     });
 
+    /// <summary>The council's page with a generated document in its "Văn bản" section (the table and its upload form).</summary>
+    public Task<string> CouncilDocumentAsync() => Once("council-document", async () =>
+    {
+        var path = await CouncilAsync();
+        var kind = Services.GetRequiredService<KhuyenCong.Application.Documents.DocumentCatalog>().Find("council-decision")!;
+        var made = await Services.GetRequiredService<KhuyenCong.Application.Documents.DocumentGeneration>().GenerateAsync(kind,
+            KhuyenCong.Application.Documents.DocumentSubject.Council, path[(path.LastIndexOf('/') + 1)..], KhuyenCong.Application.Documents.DocumentOrder.Defaults,
+            "Lê Thị Hoa (oid test)", CancellationToken.None);
+        Assert.True(made.IsDone);
+        return path;
+    });
+
     /// <summary>The director's link to a call's selection (one call, one appraised proposal in it, proposed by an officer).</summary>
     public Task<string> SelectionLinkAsync() => Once("selection", async () =>
     {

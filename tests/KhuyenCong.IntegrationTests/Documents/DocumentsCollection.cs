@@ -14,11 +14,15 @@ public sealed class DocumentsCollection : ICollectionFixture<LocalHostFixture>
 /// <summary>Calls of the document routes the tests share.</summary>
 internal static class DocumentCalls
 {
-    public static async Task<JsonElement> GenerateAsync(HttpClient staff, string id, string kind, object? body = null)
+    public static Task<JsonElement> GenerateAsync(HttpClient staff, string id, string kind, object? body = null) =>
+        GenerateOnAsync(staff, $"/api/proposals/{id}", kind, body);
+
+    /// <summary>Generates a document of <paramref name="kind"/> on a subject's route ("/api/councils/{id}"): 201, its record.</summary>
+    public static async Task<JsonElement> GenerateOnAsync(HttpClient staff, string subjectPath, string kind, object? body = null)
     {
         using var response = body is null
-            ? await staff.PostAsync(new Uri($"/api/proposals/{id}/documents/{kind}", UriKind.Relative), null)
-            : await staff.PostAsJsonAsync($"/api/proposals/{id}/documents/{kind}", body);
+            ? await staff.PostAsync(new Uri($"{subjectPath}/documents/{kind}", UriKind.Relative), null)
+            : await staff.PostAsJsonAsync($"{subjectPath}/documents/{kind}", body);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {text}");
         using var json = JsonDocument.Parse(text);
@@ -41,6 +45,24 @@ internal static class DocumentCalls
         return bytes;
     }
 
-    public static async Task<List<JsonElement>> ListAsync(HttpClient staff, string id) =>
-        (await staff.GetFromJsonAsync<List<JsonElement>>(new Uri($"/api/proposals/{id}/documents", UriKind.Relative)))!;
+    public static Task<List<JsonElement>> ListAsync(HttpClient staff, string id) => ListOnAsync(staff, $"/api/proposals/{id}");
+
+    public static async Task<List<JsonElement>> ListOnAsync(HttpClient staff, string subjectPath) =>
+        (await staff.GetFromJsonAsync<List<JsonElement>>(new Uri($"{subjectPath}/documents", UriKind.Relative)))!;
+
+    /// <summary>The blobs stored under a subject's key ("council-{id}") in container <c>documents</c>.</summary>
+    public static async Task<List<string>> BlobsUnderAsync(string connectionString, string key)
+    {
+        var container = new Azure.Storage.Blobs.BlobServiceClient(connectionString).GetBlobContainerClient("documents");
+        var names = new List<string>();
+        if (await container.ExistsAsync())
+        {
+            await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, key + "/", default))
+            {
+                names.Add(blob.Name);
+            }
+        }
+
+        return names;
+    }
 }

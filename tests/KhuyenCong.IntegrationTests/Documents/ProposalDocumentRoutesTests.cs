@@ -81,6 +81,20 @@ public partial class ProposalDocumentRoutesTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task GeneratePeriodicReport_OnAProposal_Is409NamingTheReportsPageAndStoresNothing()
+    {
+        var (id, _) = await ApprovedAsync(withContract: true);
+        using var staff = scenario.Staff();
+
+        using var response = await staff.PostAsync(new Uri($"/api/proposals/{id}/documents/periodic-report", UriKind.Relative), null);
+
+        var problem = await ProblemAssert.StatusAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("Báo cáo định kỳ công tác khuyến công được lập từ trang Báo cáo theo kỳ báo cáo, không lập trên trang của đề án.", problem.GetProperty("detail").GetString());
+        Assert.Empty(await ListAsync(staff, id));
+        Assert.Empty(await DocumentBlobsAsync(id));
+    }
+
+    [Fact]
     public async Task GenerateContract_ApprovedButNotRecorded_Is409InEnglishToo()
     {
         var (id, _) = await ApprovedAsync(withContract: false);
@@ -234,7 +248,7 @@ public partial class ProposalDocumentRoutesTests(LocalHostFixture fixture)
         using var kind = await staff.PostAsync(new Uri($"/api/proposals/{id}/documents/quyet-dinh", UriKind.Relative), null);
         using var proposal = await staff.PostAsync(new Uri("/api/proposals/khong-co/documents/receipt", UriKind.Relative), null);
 
-        await ProblemAssert.FieldAsync(kind, HttpStatusCode.NotFound, "kind", "Không có loại văn bản này. Các loại văn bản: receipt, contract, acceptance-minutes, liquidation, periodic-report.");
+        await ProblemAssert.FieldAsync(kind, HttpStatusCode.NotFound, "kind", "Không có loại văn bản này. Các loại văn bản: receipt, contract, acceptance-minutes, liquidation, council-decision, council-minutes, selection-submission, plan-decision, periodic-report.");
         await ProblemAssert.StatusAsync(proposal, HttpStatusCode.NotFound);
     }
 

@@ -106,6 +106,28 @@ public sealed class TemplateRoutesTests(LocalHostFixture fixture) : IAsyncLifeti
         await AssertRefusedAsync(response, "unknown-placeholder", "{{establishment.vatNumber}}", "The placeholder {{establishment.vatNumber}} is not one of this document's placeholders.");
     }
 
+    [Theory]
+    [InlineData("council-decision", "{{council.quorum}}")]
+    [InlineData("council-minutes", "{{session.present}}")]
+    [InlineData("selection-submission", "{{selection.totalInWords}}")]
+    [InlineData("plan-decision", "{{plan.totalInWords}}")]
+    public async Task PutTemplate_OfACouncilOrCallKind_WithoutARequiredOrWithAnUnknownPlaceholder_Is400NamingIt(string kind, string required)
+    {
+        using var admin = scenario.Staff();
+        var uri = new Uri($"/api/documents/templates/{kind}", UriKind.Relative);
+        using var current = await admin.GetAsync(uri);
+        var shipped = await current.Content.ReadAsByteArrayAsync();
+        static ByteArrayContent Docx(byte[] bytes) => new(bytes) { Headers = { ContentType = new("application/vnd.openxmlformats-officedocument.wordprocessingml.document") } };
+
+        using var missing = await admin.PutAsync(uri, Docx(Edited(shipped, t => t.Replace(required, "…", StringComparison.Ordinal))));
+        using var unknown = await admin.PutAsync(uri, Docx(Edited(shipped, extra: "Người dự họp: {{council.guests}}")));
+
+        await AssertRefusedAsync(missing, "missing-placeholder", required, $"Mẫu thiếu trường bắt buộc {required}.");
+        await AssertRefusedAsync(unknown, "unknown-placeholder", "{{council.guests}}", "Trường {{council.guests}} không thuộc danh sách trường của loại văn bản này.");
+        using var after = await admin.GetAsync(uri);
+        Assert.Equal("shipped", after.Headers.GetValues("X-Template-Source").Single());
+    }
+
     [Fact]
     public async Task PutTemplate_NotAWordDocument_Is400()
     {
@@ -180,7 +202,7 @@ public sealed class TemplateRoutesTests(LocalHostFixture fixture) : IAsyncLifeti
 
         var list = (await admin.GetFromJsonAsync<List<JsonElement>>(new Uri("/api/documents/templates", UriKind.Relative)))!;
 
-        Assert.Equal(["receipt", "contract", "acceptance-minutes", "liquidation", "periodic-report"], list.Select(k => k.GetProperty("kind").GetString()));
+        Assert.Equal(["receipt", "contract", "acceptance-minutes", "liquidation", "council-decision", "council-minutes", "selection-submission", "plan-decision", "periodic-report"], list.Select(k => k.GetProperty("kind").GetString()));
         var receipt = list[0];
         Assert.Contains(receipt.GetProperty("placeholders").EnumerateArray(), p => p.GetProperty("name").GetString() == "proposal.trackingCode" && p.GetProperty("required").GetBoolean());
         Assert.Contains(receipt.GetProperty("rows").EnumerateArray().Single().GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "documents.kind");

@@ -13,7 +13,8 @@ public sealed class ShippedTemplatesTests : IDisposable
 
     public void Dispose() => services.Dispose();
 
-    private static readonly string[] KindCodes = ["receipt", "contract", "acceptance-minutes", "liquidation", "periodic-report"];
+    private static readonly string[] KindCodes =
+        ["receipt", "contract", "acceptance-minutes", "liquidation", "council-decision", "council-minutes", "selection-submission", "plan-decision", "periodic-report"];
 
     public static TheoryData<string> Kinds() => new(KindCodes);
 

@@ -89,7 +89,27 @@ public sealed class PeriodicReportDocxTests : IDisposable
         Assert.Contains("Số đề án: 0", text, StringComparison.Ordinal);
         Assert.Contains("kinh phí đã thanh toán: 0 đồng", text, StringComparison.Ordinal);
         Assert.Contains("Đề án thuộc kế hoạch năm 2030", text, StringComparison.Ordinal);
-        Assert.Equal(4, ReportTables(output).Count);
+        Assert.Equal(5, ReportTables(output).Count);
         Assert.All(ReportTables(output), t => Assert.Single(t));
+    }
+
+    [Fact]
+    public void SixMonthReport_WithProgrammeTargets_ShowsEachTargetWithWhatTheCellsReachedAndItsShare()
+    {
+        var figures = Figures();
+        var programme = new KhuyenCong.Domain.Programmes.Programme("KCDP-HY-2016-2020", "Chương trình khuyến công Hưng Yên 2016-2020", 2016, 2020, FundingSource.Local,
+            "88/QĐ-UBND",
+            [
+                new("approved-amount", "Kinh phí được phê duyệt", "Approved amount", "đồng", 2_468_000_000),
+                new("machinery", "Ứng dụng máy móc thiết bị", "Machinery", "đề án", 10),
+            ]);
+
+        var output = Render(figures.WithTargets(ReportTargets.Lines([programme], figures.Report)));
+
+        Assert.Empty(ValidationErrors(output));
+        var targets = ReportTables(output)[4];
+        Assert.Equal(["STT", "Chương trình", "Chỉ tiêu", "Đơn vị", "Chỉ tiêu giao", "Đạt được", "Tỷ lệ"], targets[0]);
+        Assert.Equal(["1", "Chương trình khuyến công Hưng Yên 2016-2020", "Kinh phí được phê duyệt", "đồng", "2.468.000.000", "1.234.000.000", "50 %"], targets[1]);
+        Assert.Equal(["2", "Chương trình khuyến công Hưng Yên 2016-2020", "Ứng dụng máy móc thiết bị", "đề án", "10", "—", "—"], targets[2]);
     }
 }

@@ -123,10 +123,17 @@ public static class ProposalFacts
         _ => "Tệp khác",
     };
 
+    /// <summary>Where the establishment is: "Xã Lạc Hồng, Hưng Yên" (commune, today's province).</summary>
+    public static string Place(ProposalSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return string.Join(", ", new[] { submission.Commune, ProvinceName(submission.Province) }.Where(p => !string.IsNullOrWhiteSpace(p)));
+    }
+
     private static string ProvinceName(string code) =>
         Domain.Geography.ProvinceCatalog.TryResolveCurrent(code, out var province) ? province.Name : code;
 
-    private static IEnumerable<Placeholder> Mark(string[] required, Placeholder[] group)
+    internal static IEnumerable<Placeholder> Mark(string[] required, Placeholder[] group)
     {
         var unknown = required.Except(group.Select(p => p.Name), StringComparer.Ordinal).FirstOrDefault();
         if (unknown is not null)

@@ -7,8 +7,9 @@ using KhuyenCong.Application.Documents;
 namespace KhuyenCong.Infrastructure.Documents.Storage;
 
 /// <summary>
-/// Generated documents: the file as blob <c>documents/{proposalId}/{documentId}.docx</c> (its signed scan
-/// <c>…/{documentId}-signed</c>), written first; then the record, row <c>{documentId}</c> of the proposal's partition in
+/// Generated documents: the file as blob <c>documents/{subjectKey}/{documentId}.docx</c> (its signed scan
+/// <c>…/{documentId}-signed</c>; the key is the proposal's id, or <c>call-{id}</c>, <c>council-{id}</c>: <see cref="DocumentSubjects"/>),
+/// written first; then the record, row <c>{documentId}</c> of the subject's partition in
 /// table <c>ProposalDocuments</c>. A record is only ever written after its file, so every listed document can be
 /// downloaded; a file whose record write failed is deleted.
 /// </summary>
@@ -34,11 +35,11 @@ public sealed class BlobGeneratedDocumentStore(DocumentStorage storage) : IGener
         }
     }
 
-    public async Task<IReadOnlyList<GeneratedDocument>> ListAsync(string proposalId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GeneratedDocument>> ListAsync(string subjectKey, CancellationToken cancellationToken)
     {
         var table = await storage.Tables.TableAsync(DocumentStorage.DocumentsTable, cancellationToken);
         var list = new List<GeneratedDocument>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {proposalId}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {subjectKey}"), cancellationToken: cancellationToken))
         {
             list.Add(Read(row));
         }
@@ -46,10 +47,10 @@ public sealed class BlobGeneratedDocumentStore(DocumentStorage storage) : IGener
         return list.OrderByDescending(d => d.GeneratedAt).ToList();
     }
 
-    public async Task<GeneratedDocument?> GetAsync(string proposalId, string documentId, CancellationToken cancellationToken)
+    public async Task<GeneratedDocument?> GetAsync(string subjectKey, string documentId, CancellationToken cancellationToken)
     {
         var table = await storage.Tables.TableAsync(DocumentStorage.DocumentsTable, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(proposalId, documentId, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(subjectKey, documentId, cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
@@ -80,13 +81,13 @@ public sealed class BlobGeneratedDocumentStore(DocumentStorage storage) : IGener
         return await (await storage.DocumentsAsync(cancellationToken)).GetBlobClient(ScanBlob(document)).OpenReadAsync(cancellationToken: cancellationToken);
     }
 
-    private static string FileBlob(GeneratedDocument document) => $"{document.ProposalId}/{document.Id}.docx";
+    private static string FileBlob(GeneratedDocument document) => $"{document.SubjectKey}/{document.Id}.docx";
 
-    private static string ScanBlob(GeneratedDocument document) => $"{document.ProposalId}/{document.Id}-signed";
+    private static string ScanBlob(GeneratedDocument document) => $"{document.SubjectKey}/{document.Id}-signed";
 
     private static TableEntity Write(GeneratedDocument d)
     {
-        var row = new TableEntity(d.ProposalId, d.Id)
+        var row = new TableEntity(d.SubjectKey, d.Id)
         {
             ["Kind"] = d.Kind,
             ["Number"] = d.Number,

@@ -64,6 +64,9 @@ internal sealed partial class Decree30Writer
     /// <summary>A body paragraph: justified, 14 pt, first line indented 1,27 cm, 6 pt after (§2.4). Segments in **…** are bold, in _…_ italic.</summary>
     public Decree30Writer Para(string text, bool indent = true) => Add(Body(text, indent, JustificationValues.Both));
 
+    /// <summary>A page break: an appendix (phụ lục) starts on a page of its own (document-format.md §2.7).</summary>
+    public Decree30Writer PageBreak() => Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+
     /// <summary>A centred line (a heading inside the body).</summary>
     public Decree30Writer Centred(string text, Look look) => Add(Line(text, look, JustificationValues.Center, before: 120));
 

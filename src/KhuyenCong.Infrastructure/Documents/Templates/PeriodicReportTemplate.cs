@@ -30,6 +30,9 @@ internal sealed class PeriodicReportTemplate : IShippedTemplate
         .Para("Số người được đào tạo (dự kiến trong đề án): {{report.trainees}}; số việc làm (dự kiến trong đề án): {{report.jobs}}; số mô hình trình diễn được phê duyệt: {{report.models}}; số đề án sản phẩm công nghiệp nông thôn tiêu biểu được phê duyệt: {{report.products}}.")
         .Para("**VI. CHƯƠNG TRÌNH KHUYẾN CÔNG VÀ TIẾN ĐỘ**")
         .Table(Widths, Heading("Chương trình"), Cells("programmes"))
+        .Para("Chỉ tiêu của chương trình và kết quả đạt được của các đề án trong kỳ:")
+        .Table([600, 2600, 2300, 900, 1200, 1200, 1100], ["STT", "Chương trình", "Chỉ tiêu", "Đơn vị", "Chỉ tiêu giao", "Đạt được", "Tỷ lệ"],
+            ["{{#targets}}{{targets.index}}", "{{targets.programme}}", "{{targets.target}}", "{{targets.unit}}", "{{targets.goal}}", "{{targets.actual}}", "{{targets.share}}{{/targets}}"])
         .Para("**VII. ĐỀ XUẤT, KIẾN NGHỊ**")
         .Para("…………………………")
         .Closing(

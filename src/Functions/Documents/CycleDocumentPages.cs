@@ -1,0 +1,16 @@
+using KhuyenCong.Application.Documents;
+using KhuyenCong.Web.Rendering;
+using KhuyenCong.Web.Components.Documents;
+using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Http;
+
+namespace KhuyenCong.Functions.Documents;
+
+/// <summary>Where the call's and the council's documents are shown: the page a form is sent back to, and the section's model.</summary>
+internal static class CycleDocumentPages
+{
+    /// <summary>The page of the subject, at its "Văn bản" section: the call's (<c>/staff/calls?edit={id}</c>) or the council's.</summary>
+    public static string Page(StaffLinks links, DocumentSubject subject, string id) => subject == DocumentSubject.Council
+        ? links.To("/staff/councils/" + Uri.EscapeDataString(id)) + "#" + DocumentsSectionModel.SectionId
+        : links.To("/staff/calls", StaffLinks.Query("edit", id)) + "#" + DocumentsSectionModel.SectionId;
+}
