@@ -1,8 +1,8 @@
+using KhuyenCong.Application.Documents;
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Selection;
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Components.Documents;
 using KhuyenCong.Web.Pages.Cycle;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Problems;
@@ -19,7 +19,7 @@ namespace KhuyenCong.Functions.Selection;
 /// posted and the errors at their fields, when a form sent to the selection or plan route is refused (400): the forms
 /// those routes take as <see cref="StaffFormPage{T}"/>.
 /// </summary>
-public sealed class CallPlanPages(CallRankings rankings, CallPlanViews plans, StaffEndpoint staff, PageRenderer pages)
+public sealed class CallPlanPages(CallRankings rankings, CallPlanViews plans, StaffEndpoint staff, PageRenderer pages, DocumentCatalog catalog, CycleDocuments documents)
 {
     private static readonly Bilingual AllCalls = new("Danh sách đợt đăng ký", "All calls");
 
@@ -35,8 +35,17 @@ public sealed class CallPlanPages(CallRankings rankings, CallPlanViews plans, St
     {
         var plan = await plans.ViewAsync(callId, cancellationToken);
         return plan.IsDone
-            ? await PageAsync<CallPlanPage, CallPlanPageModel>(c, new(plan.Value!, posted, staff.FormToken(c.Staff), Links(c)), posted)
+            ? await PageAsync<CallPlanPage, CallPlanPageModel>(c, await PlanModelAsync(c, plan.Value!, posted, cancellationToken), posted)
             : await NotFoundAsync(c);
+    }
+
+    private async Task<CallPlanPageModel> PlanModelAsync(StaffRequest c, CallPlanView plan, PostedForm posted, CancellationToken cancellationToken)
+    {
+        var token = staff.FormToken(c.Staff);
+        var stored = await documents.ListAsync(DocumentSubject.Call, plan.Call.Id, cancellationToken);
+        var section = new DocumentsSectionModel(DocumentSubjects.Route(DocumentSubjects.Key(DocumentSubject.Call, plan.Call.Id)), stored.Value ?? [],
+            DocumentsSectionModel.KindsFor(catalog, DocumentSubject.Call), token);
+        return new CallPlanPageModel(plan, posted, token, Links(c), section);
     }
 
     /// <summary>The ranking page's selection form, posted to <c>POST /api/calls/{callId}/selection</c>.</summary>

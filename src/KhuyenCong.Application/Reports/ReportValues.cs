@@ -24,7 +24,7 @@ public static class ReportValues
             .Set("report.requested", OfficialFormat.Money(figures.Requested))
             .Set("report.approved", OfficialFormat.Money(figures.Approved))
             .Set("report.paid", OfficialFormat.Money(figures.Paid))
-            .Set("report.disbursement", figures.Report.DisbursementRate is { } rate ? DisplayFormat.Percent(rate, Language.Vietnamese) : "—")
+            .Set("report.disbursement", figures.Report.DisbursementRate is { } rate ? DisplayFormat.Percent(rate * 100, Language.Vietnamese) + " %" : "—")
             .Set("report.trainees", Number(figures.Trainees))
             .Set("report.jobs", Number(figures.Jobs))
             .Set("report.models", Number(figures.Models))

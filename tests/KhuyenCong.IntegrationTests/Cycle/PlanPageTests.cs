@@ -74,6 +74,9 @@ public sealed class PlanPageTests(LocalHostFixture fixture)
         Assert.Equal(page + "?lang=vi", location);
         Assert.Contains("125/TTr-SCT", afterSubmission, StringComparison.Ordinal);
         Assert.Contains("id=\"decision-form\"", afterSubmission, StringComparison.Ordinal);
+        Assert.Contains("id=\"van-ban\"", afterSubmission, StringComparison.Ordinal); // the call's documents on its plan page (issue 15 line 6)
+        Assert.Contains("id=\"generate-selection-submission\"", afterSubmission, StringComparison.Ordinal);
+        Assert.Contains("id=\"generate-plan-decision\"", afterSubmission, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.SeeOther, decided);
         Assert.Equal(page + "?lang=vi", decidedAt);
         Assert.Contains("2150/QĐ-UBND", after, StringComparison.Ordinal);

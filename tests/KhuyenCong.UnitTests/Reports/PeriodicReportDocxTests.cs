@@ -58,6 +58,7 @@ public sealed class PeriodicReportDocxTests : IDisposable
         Assert.Contains("Thời gian chốt số liệu: từ ngày 15/12/2018 đến ngày 14/06/2019.", text, StringComparison.Ordinal);
         Assert.Contains("Số đề án: 2, trong đó được phê duyệt: 2.", text, StringComparison.Ordinal);
         Assert.Contains("kinh phí được phê duyệt: 1.234.000.000 đồng; kinh phí đã thanh toán: 1.234.567.000 đồng", text, StringComparison.Ordinal);
+        Assert.Contains("(tỷ lệ giải ngân 100,05 %)", text, StringComparison.Ordinal); // a ratio shown as a percentage, not "1"
         Assert.Contains("Kinh phí đề nghị hỗ trợ: 1.500.000.000 đồng", text, StringComparison.Ordinal);
         Assert.Contains("Số người được đào tạo (dự kiến trong đề án): 35", text, StringComparison.Ordinal);
         Assert.Contains("số mô hình trình diễn được phê duyệt: 1", text, StringComparison.Ordinal);

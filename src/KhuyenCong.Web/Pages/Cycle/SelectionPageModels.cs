@@ -2,6 +2,7 @@ using System.Globalization;
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Selection;
 using KhuyenCong.Domain.Selection;
+using KhuyenCong.Web.Components.Documents;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
 
@@ -14,7 +15,8 @@ namespace KhuyenCong.Web.Pages.Cycle;
 public sealed record RankingPageModel(CallRanking Ranking, PostedForm Posted, string Token, StaffLinks Links);
 
 /// <summary>What <c>/staff/calls/{callId}/plan</c> shows: the call's approved selection and its plan steps, with the form of the next step.</summary>
-public sealed record CallPlanPageModel(CallPlanView Plan, PostedForm Posted, string Token, StaffLinks Links);
+/// <param name="Documents">The call's "Văn bản" section (the tờ trình, the draft plan decision and their signed scans); null shows none.</param>
+public sealed record CallPlanPageModel(CallPlanView Plan, PostedForm Posted, string Token, StaffLinks Links, DocumentsSectionModel? Documents = null);
 
 /// <summary>
 /// A form as posted and refused (the values by field name and the errors by field, in the page's language), shown
