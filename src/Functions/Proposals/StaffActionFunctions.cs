@@ -54,7 +54,7 @@ public sealed class StaffActionFunctions(
     public Task<IActionResult> RecordContract([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/proposals/{id}/contract")] HttpRequest request,
         string id, [DurableClient] DurableTaskClient durableClient, CancellationToken cancellationToken) =>
         staff.ActionAsync(request, StaffRoles.Officer, id, "contract", async (c, input) =>
-            (await contracts.RecordAsync(new ContractRequest(id, input.Field("contractNumber"), input.Field("contractDate"), input.Field("note"), c.Staff.Actor),
+            (await contracts.RecordAsync(new ContractRequest(id, input.Field("contractNumber"), input.Field("contractDate"), input.Field("note"), c.Staff.Actor, input.Field("signatory")),
                 new DurableWorkflowEvents(durableClient), cancellationToken))
             .Answer(c.Language, k => Accepted(id, new { id, contractNumber = k.ContractNumber, contractDate = Iso(k.ContractDate), note = k.Note, by = k.By, at = k.At })),
             cancellationToken);

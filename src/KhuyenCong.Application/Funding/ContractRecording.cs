@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace KhuyenCong.Application.Funding;
 
 /// <summary>The contract as an officer enters it: number, date signed (<c>yyyy-MM-dd</c>), an optional note.</summary>
-public sealed record ContractRequest(string ProposalId, FieldInput ContractNumber, FieldInput ContractDate, FieldInput Note, string By);
+/// <param name="Signatory">Who signs on the funder's side (<see cref="ContractSignatories"/>); empty: the funding source's default.</param>
+public sealed record ContractRequest(string ProposalId, FieldInput ContractNumber, FieldInput ContractDate, FieldInput Note, string By, FieldInput Signatory = default);
 
 /// <summary>
 /// Recording the contract signed with the establishment (<c>POST /api/proposals/{id}/contract</c>): only once the
@@ -49,7 +50,12 @@ public sealed class ContractRecording(IProposalRepository proposals, IProposalCa
             return found.Refusal<ContractRecord>();
         }
 
-        var contract = new ContractRecord(number!, date, note, request.By, time.GetUtcNow());
+        if (ContractSignatories.Resolve(request.Signatory.Text?.Trim(), found.Value!.Submission.FundingSource) is not { } signatory)
+        {
+            return Decision<ContractRecord>.Invalid(new BilingualErrors().Add("signatory", ContractSignatories.Invalid));
+        }
+
+        var contract = new ContractRecord(number!, date, note, request.By, time.GetUtcNow(), signatory);
         if ((await cases.GetAsync(request.ProposalId, cancellationToken)).Contract is not null
             || !await cases.SaveContractAsync(request.ProposalId, contract, cancellationToken))
         {

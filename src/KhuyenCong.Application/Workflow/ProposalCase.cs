@@ -79,7 +79,10 @@ public sealed record ApprovalRecord(
     DateTimeOffset At);
 
 /// <summary>The contract with the establishment.</summary>
-public sealed record ContractRecord(string ContractNumber, DateOnly ContractDate, string? Note, string By, DateTimeOffset At);
+/// <param name="Signatory">Who signed the contract with the establishment on the funder's side (issue 13 line 5):
+/// <see cref="ContractSignatories.Centre"/> or <see cref="ContractSignatories.Ministry"/>; null on contracts recorded
+/// before it was asked (read as the Centre).</param>
+public sealed record ContractRecord(string ContractNumber, DateOnly ContractDate, string? Note, string By, DateTimeOffset At, string? Signatory = null);
 
 /// <summary>A progress report or the acceptance papers (biên bản nghiệm thu, invoices) sent by the applicant.</summary>
 public sealed record ProgressReport(string Id, bool IsAcceptancePapers, string Text, IReadOnlyList<string> AttachmentIds, DateTimeOffset At);

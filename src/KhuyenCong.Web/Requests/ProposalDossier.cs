@@ -1,3 +1,4 @@
+using KhuyenCong.Application.Funding;
 using KhuyenCong.Application.Budgets;
 using KhuyenCong.Application.Email;
 using KhuyenCong.Application.Proposals;
@@ -73,7 +74,7 @@ public sealed record ProposalDossier(
         }),
         verdicts = Case.Verdicts.Select(v => new { v.Round, v.Passed, recommendation = v.Recommendation.ToCode(), v.AverageTotal, v.MaxTotal, v.RubricId, v.RubricVersion, v.At, v.Reasons }),
         approvals = Case.Approvals.Select(a => new { a.Round, outcome = Code(a.Outcome), a.Amount, a.DecisionNumber, decisionDate = Iso(a.DecisionDate), a.Comment, a.By, a.At }),
-        contract = Case.Contract is { } c ? new { c.ContractNumber, contractDate = Iso(c.ContractDate), c.Note, c.By, c.At } : null,
+        contract = Case.Contract is { } c ? new { c.ContractNumber, contractDate = Iso(c.ContractDate), c.Note, signatory = c.Signatory ?? ContractSignatories.Centre, c.By, c.At } : null,
         reports = Case.Reports.Select(r => new { r.Id, r.IsAcceptancePapers, r.Text, r.AttachmentIds, r.At }),
         hasAcceptancePapers = Case.HasAcceptancePapers,
         acceptance = Case.Acceptance is { } a ? new { acceptedOn = Iso(a.AcceptedOn), a.Comment, a.By, a.At } : null,

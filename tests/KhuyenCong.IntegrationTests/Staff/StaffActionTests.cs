@@ -183,6 +183,7 @@ public class StaffActionTests(LocalHostFixture fixture)
         Assert.Equal("15/2026/HĐ-KC", contract.ContractNumber);
         Assert.Equal(new DateOnly(2025, 11, 20), contract.ContractDate);
         Assert.Equal(Staff, contract.By);
+        Assert.Equal("centre", contract.Signatory); // none said: the Centre
 
         using var again = await scenario.PostAsync($"/api/proposals/{id}/contract", new { contractNumber = "16/2026/HĐ-KC", contractDate = "2025-11-21" });
         await ProblemAssert.StatusAsync(again, HttpStatusCode.Conflict);
@@ -195,6 +196,7 @@ public class StaffActionTests(LocalHostFixture fixture)
     [InlineData("""{"contractDate":"2025-11-20"}""", "contractNumber")]
     [InlineData("""{"contractNumber":"15","contractDate":"2025-11-20","note":{"a":1}}""", "note")]
     [InlineData("""{"contractNumber":15,"contractDate":"2025-11-20"}""", "contractNumber")]
+    [InlineData("""{"contractNumber":"15","contractDate":"2025-11-20","signatory":"province"}""", "signatory")]
     public async Task Contract_BadBody_Returns400NamingTheFieldAndStoresNothing(string body, string field)
     {
         var id = await scenario.SubmitAsync();
@@ -204,6 +206,21 @@ public class StaffActionTests(LocalHostFixture fixture)
 
         await ProblemAssert.FieldAsync(response, HttpStatusCode.BadRequest, field);
         Assert.Null((await scenario.Cases.GetAsync(id, CancellationToken.None)).Contract);
+    }
+
+    [Fact]
+    public async Task Contract_NationalSignedByTheMinistry_RecordsWhoSignedAndTheDossierShowsIt()
+    {
+        var id = await scenario.SubmitAsync(); // national money
+        await scenario.SetStatusAsync(id, ProposalStatus.Approved);
+
+        using var response = await scenario.PostAsync($"/api/proposals/{id}/contract",
+            new { contractNumber = "21/2026/HĐ-BCT", contractDate = "2025-11-20", signatory = "ministry" });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("ministry", (await scenario.Cases.GetAsync(id, CancellationToken.None)).Contract!.Signatory);
+        var dossier = await scenario.GetProposalJsonAsync(id);
+        Assert.Equal("ministry", dossier.GetProperty("case").GetProperty("contract").GetProperty("signatory").GetString());
     }
 
     [Fact]
