@@ -135,6 +135,32 @@ public sealed class PlanChangesPageTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task PlanChangesPage_CarryOverFormPost_303ThenTheCarriedAmountAndYearShownWithoutTheForm()
+    {
+        var (call, _, amount) = await DecidedAsync();
+        using var staff = kit.Staff();
+        using var browser = CyclePageSupport.NoRedirectClient(fixture);
+        var before = await staff.GetStringAsync(new Uri(Page(call), UriKind.Relative));
+
+        var (missing, _, refused) = await CyclePageSupport.PostFormAsync(browser, $"/api/plans/{call.PlanYear}/local/carry-over",
+            [new("csrfToken", CyclePageSupport.Token(before)), new("number", ""), new("date", Today)]);
+        var (posted, location, _) = await CyclePageSupport.PostFormAsync(browser, $"/api/plans/{call.PlanYear}/local/carry-over",
+            [new("csrfToken", CyclePageSupport.Token(before)), new("number", "45/SCT-KHTC"), new("date", Today)]);
+        var after = await staff.GetStringAsync(new Uri(Page(call), UriKind.Relative));
+
+        Assert.Contains("id=\"carry-over-form\"", before, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, missing);
+        Assert.Contains("href=\"#carry-number\"", refused, StringComparison.Ordinal);
+        Assert.Contains("id=\"carry-number-error\"", refused, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, posted);
+        Assert.Equal(Page(call) + "?lang=vi", location);
+        Assert.Contains("Văn bản số 45/SCT-KHTC, ngày ", after, StringComparison.Ordinal);
+        Assert.Contains(CyclePageSupport.Grouped(amount) + " đồng", after, StringComparison.Ordinal);
+        Assert.Contains($"<td>{call.PlanYear + 1}</td>", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"carry-over-form\"", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PlanChangesPage_LinkedFromTheDecidedCallPlanAndThePlansPage()
     {
         var (call, _, _) = await DecidedAsync();
