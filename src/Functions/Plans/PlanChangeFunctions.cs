@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Cycle;
 

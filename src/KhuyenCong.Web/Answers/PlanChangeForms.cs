@@ -5,7 +5,7 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Web.Pages.Cycle;
 using Microsoft.AspNetCore.Http;
 
-namespace KhuyenCong.Functions.Plans;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// The plan changes page's forms read into the inputs the JSON API takes (<see cref="PlanChangeFields"/>: the same

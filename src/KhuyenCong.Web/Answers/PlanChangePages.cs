@@ -1,6 +1,5 @@
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Functions.Http;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Cycle;
 using KhuyenCong.Web.Pages.Staff;
@@ -9,12 +8,12 @@ using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace KhuyenCong.Functions.Plans;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// A plan's changes page (issue 13 line 6), rendered for its GET route and again, with the values posted and the
 /// errors at their fields, when its adjustment or carry-over form is refused (400): the forms the routes of
-/// <see cref="PlanChangeFunctions"/> take as <see cref="StaffFormPage{T}"/>.
+/// <c>PlanChangeFunctions</c> (src/Functions/Plans) take as <see cref="StaffFormPage{T}"/>.
 /// </summary>
 public sealed class PlanChangePages(PlanChangePageViews views, StaffEndpoint staff, PageRenderer pages)
 {
