@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddSingleton<BrowserAnswers>();
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<Selection.CallPlanPages>();
+        services.AddSingleton<PlanChangePages>();
         services.AddSingleton<LinkPages>();
         services.AddSingleton<LinkUploads>();
         services.AddSingleton<ILinkPage, WithdrawLinkPage>();

@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<Plans.AdjustmentEffects>();
         services.AddSingleton<Plans.PlanCarryOver>();
         services.AddSingleton<Plans.CallPlanViews>();
+        services.AddSingleton<Plans.PlanChangePageViews>();
         services.AddSingleton<Proposals.SubmissionLimits>();
         services.AddSingleton<Proposals.ProposalTracking>();
         services.AddSingleton<Exchange.ProposalExport>();

@@ -9,15 +9,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.Cycle;
 
 namespace KhuyenCong.Functions.Plans;
 
 /// <summary>
 /// The changes of an approved plan (issue 13 line 6): its adjustment decisions (<see cref="PlanAdjustments"/>) and the
-/// year-end carry-over (<see cref="PlanCarryOver"/>). Any staff member reads; officers record.
+/// year-end carry-over (<see cref="PlanCarryOver"/>). Any staff member reads; officers record, by JSON or by the forms of
+/// the plan's changes page (answered with a redirect back to it, or the page again at 400).
 /// </summary>
-public sealed class PlanChangeFunctions(PlanAdjustments adjustments, PlanCarryOver carryOver, StaffEndpoint staff)
+public sealed class PlanChangeFunctions(PlanAdjustments adjustments, PlanCarryOver carryOver, PlanChangePages pages, StaffEndpoint staff)
 {
     private static readonly BodyShape AdjustmentShape = new(
         "đối tượng JSON, ví dụ { \"number\": \"310/QĐ-UBND\", \"date\": \"2027-06-15\", \"lines\": [ { \"proposalId\": \"…\", \"action\": \"change\", \"amount\": 150000000 } ] }",
@@ -39,6 +42,15 @@ public sealed class PlanChangeFunctions(PlanAdjustments adjustments, PlanCarryOv
             return (await adjustments.ListAsync(year, fundingSource, cancellationToken)).Answer(c.Language, v => new OkObjectResult(ToJson(v, c.Language)));
         });
 
+    /// <summary><c>GET /staff/plans/{year}/{fundingSource}/adjustments</c>: the page of the plan's changes, with the adjustment and carry-over forms.</summary>
+    [Function(nameof(PlanChangesPage))]
+    public Task<IActionResult> PlanChangesPage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/plans/{year}/{fundingSource}/adjustments")] HttpRequest request,
+        string year,
+        string fundingSource,
+        CancellationToken cancellationToken) =>
+        staff.PageAsync(request, c => pages.PageAsync(c, year, fundingSource, PostedForm.None, PlanChangeForm.Adjustment, cancellationToken));
+
     /// <summary><c>POST /api/plans/{year}/{fundingSource}/adjustments</c>: records an adjustment decision; 201 (200 when the same decision is sent again).</summary>
     [Function(nameof(AdjustPlan))]
     public Task<IActionResult> AdjustPlan(
@@ -47,7 +59,7 @@ public sealed class PlanChangeFunctions(PlanAdjustments adjustments, PlanCarryOv
         string fundingSource,
         [DurableClient] DurableTaskClient durableClient,
         CancellationToken cancellationToken) =>
-        staff.JsonAsync<AdjustmentInput>(request, StaffRoles.Officer, AdjustmentShape, async (c, input) =>
+        staff.FormOrJsonAsync(request, StaffRoles.Officer, AdjustmentShape, pages.AdjustmentForm(request, year, fundingSource, cancellationToken), async (c, input) =>
             (await adjustments.AdjustAsync(year, fundingSource, input, c.Staff.Actor, new DurableWorkflowEvents(durableClient), cancellationToken))
                 .Answer(c.Language, v => Stored(v, c.Language)),
             cancellationToken);
@@ -59,7 +71,7 @@ public sealed class PlanChangeFunctions(PlanAdjustments adjustments, PlanCarryOv
         string year,
         string fundingSource,
         CancellationToken cancellationToken) =>
-        staff.JsonAsync<CarryOverInput>(request, StaffRoles.Officer, CarryOverShape, async (c, input) =>
+        staff.FormOrJsonAsync(request, StaffRoles.Officer, CarryOverShape, pages.CarryOverForm(request, year, fundingSource, cancellationToken), async (c, input) =>
             (await carryOver.CarryOverAsync(year, fundingSource, input, c.Staff.Actor, cancellationToken)).Answer(c.Language, v => Stored(v, c.Language)),
             cancellationToken);
 

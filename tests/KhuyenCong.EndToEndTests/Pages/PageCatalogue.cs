@@ -44,6 +44,7 @@ public static class PageCatalogue
         new("staff-cancel", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}/cancel"),
         new("staff-programmes", Staff: true, _ => Task.FromResult("/staff/programmes")),
         new("staff-plans", Staff: true, _ => Task.FromResult("/staff/plans")),
+        new("staff-plan-changes", Staff: true, _ => Task.FromResult("/staff/plans/2026/local/adjustments")),
         new("staff-calls", Staff: true, async s => { await s.CouncilAsync(); return "/staff/calls"; }),
         new("staff-councils", Staff: true, async s => { await s.CouncilAsync(); return "/staff/councils"; }),
         new("staff-council", Staff: true, s => s.CouncilAsync()),
