@@ -3,15 +3,15 @@ using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Functions.Web;
 using KhuyenCong.Infrastructure;
 using KhuyenCong.Web;
-using KhuyenCong.Web.Rendering;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.Links;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 using KhuyenCong.Web.Requests;
-using KhuyenCong.Web.Pages.Links;
-using KhuyenCong.Web.Answers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.Functions;
 

@@ -1,8 +1,8 @@
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.LocalHost.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using KhuyenCong.Web.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.Testing;
 

@@ -5,6 +5,9 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Web;
 using KhuyenCong.Web;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Pages.Tracking;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Components;
@@ -12,9 +15,6 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.NewProposal;
-using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.Benchmarks.Scenarios;
 

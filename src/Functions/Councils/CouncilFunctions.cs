@@ -6,15 +6,15 @@ using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Web;
 using KhuyenCong.Functions.Workflow;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.NewProposal;
-using KhuyenCong.Web.Answers;
-using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Functions.Councils;
 

@@ -6,13 +6,13 @@ using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Web.Components.Documents;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Cycle;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Councils;
 

@@ -2,15 +2,15 @@ using KhuyenCong.Application.Documents;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Web;
-using KhuyenCong.Web.Rendering;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using KhuyenCong.Web.Answers;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Documents;
 

@@ -1,8 +1,8 @@
 using KhuyenCong.Application.Documents;
-using KhuyenCong.Web.Rendering;
 using KhuyenCong.Web.Components.Documents;
-using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Functions.Documents;
 

@@ -1,12 +1,12 @@
 using KhuyenCong.Application.Documents;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Documents;
 

@@ -2,14 +2,14 @@ using KhuyenCong.Application.Documents;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Functions.Web;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Requests;
-using KhuyenCong.Web.Answers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace KhuyenCong.Functions.Documents;
 

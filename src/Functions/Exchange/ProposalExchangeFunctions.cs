@@ -2,10 +2,10 @@ using KhuyenCong.Application.Exchange;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Exchange;
 

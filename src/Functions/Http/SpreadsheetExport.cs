@@ -2,10 +2,10 @@ using System.Text;
 using KhuyenCong.Application.Export;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using MiniExcelLibs;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Http;
 

@@ -1,10 +1,10 @@
 using System.Net.Sockets;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Http;
 

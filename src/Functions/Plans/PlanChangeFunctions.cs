@@ -5,13 +5,13 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Workflow;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.Cycle;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using KhuyenCong.Web.Answers;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.Cycle;
 
 namespace KhuyenCong.Functions.Plans;
 

@@ -4,10 +4,10 @@ using KhuyenCong.Domain.Programmes;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Programmes;
 

@@ -5,6 +5,7 @@ using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Planning;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
@@ -14,7 +15,6 @@ using Microsoft.Azure.Functions.Worker;
 using PlansPageComponent = KhuyenCong.Web.Pages.Planning.PlansPage;
 using ProgrammePageComponent = KhuyenCong.Web.Pages.Planning.ProgrammePage;
 using ProgrammesPageComponent = KhuyenCong.Web.Pages.Planning.ProgrammesPage;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Programmes;
 

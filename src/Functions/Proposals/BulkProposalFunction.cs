@@ -4,14 +4,14 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
+using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Answers;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.Functions.Proposals;
 

@@ -3,13 +3,13 @@ using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Workflow;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Requests;
-using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Proposals;
 

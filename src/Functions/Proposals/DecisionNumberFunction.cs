@@ -3,12 +3,12 @@ using KhuyenCong.Application.Approval;
 using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Requests;
-using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Proposals;
 

@@ -1,12 +1,12 @@
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Functions.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Requests;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace KhuyenCong.Functions.Proposals;
 

@@ -4,12 +4,12 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Requests;
-using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Proposals;
 

@@ -2,16 +2,16 @@ using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
-using KhuyenCong.Web.Pages.Tracking;
-using KhuyenCong.Web.Rendering;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
+using KhuyenCong.Web.Pages.Tracking;
+using KhuyenCong.Web.Rendering;
 using KhuyenCong.Web.Requests;
-using KhuyenCong.Web.Answers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace KhuyenCong.Functions.Proposals;
 

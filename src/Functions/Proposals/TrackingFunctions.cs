@@ -1,15 +1,15 @@
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Tracking;
 using KhuyenCong.Web.Rendering;
+using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TrackingPageComponent = KhuyenCong.Web.Pages.Tracking.TrackingPage;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Requests;
-using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Proposals;
 

@@ -3,10 +3,10 @@ using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Migrations;
 using KhuyenCong.Application.Places;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Reference;
 

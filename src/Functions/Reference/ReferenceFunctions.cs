@@ -4,10 +4,10 @@ using KhuyenCong.Domain.Documents;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Sectors;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Reference;
 

@@ -1,12 +1,12 @@
 using KhuyenCong.Application.Reports;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Reports;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Reports;
 

@@ -2,11 +2,11 @@ using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Workflow;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Selection;
 

@@ -1,9 +1,9 @@
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Cycle;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Selection;
 

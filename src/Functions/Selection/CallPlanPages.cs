@@ -2,15 +2,15 @@ using KhuyenCong.Application.Documents;
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Selection;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Components.Documents;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Cycle;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Problems;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using KhuyenCong.Web.Answers;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Selection;
 

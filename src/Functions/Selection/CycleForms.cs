@@ -1,9 +1,9 @@
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Selection;
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Cycle;
 using Microsoft.AspNetCore.Http;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Selection;
 

@@ -3,10 +3,10 @@ using KhuyenCong.Application.Selection;
 using KhuyenCong.Domain.Selection;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Selection;
 

@@ -9,18 +9,18 @@ using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Links;
 using KhuyenCong.Functions.Web;
 using KhuyenCong.Functions.Workflow;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Components;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Links;
 using KhuyenCong.Web.Pages.Links.Selection;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.NewProposal;
-using KhuyenCong.Web.Pages.Staff;
-using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Selection;
 

@@ -3,6 +3,7 @@ using KhuyenCong.Application.Statistics;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Dashboard;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
@@ -11,7 +12,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using DashboardPageComponent = KhuyenCong.Web.Pages.Dashboard.DashboardPage;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Statistics;
 

@@ -2,12 +2,12 @@ using KhuyenCong.Application.Statistics;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.Dashboard;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.Dashboard;
 
 namespace KhuyenCong.Functions.Statistics;
 

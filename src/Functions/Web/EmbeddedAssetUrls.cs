@@ -1,8 +1,8 @@
-using KhuyenCong.Web.Rendering;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
-using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Functions.Web;
 

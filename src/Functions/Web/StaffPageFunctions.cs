@@ -3,18 +3,18 @@ using KhuyenCong.Application.Email;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
+using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using ListPage = KhuyenCong.Web.Pages.Staff.StaffProposalListPage;
 using CancelPage = KhuyenCong.Web.Pages.Staff.StaffCancelPage;
+using ListPage = KhuyenCong.Web.Pages.Staff.StaffProposalListPage;
 using ProposalPage = KhuyenCong.Web.Pages.Staff.StaffProposalPage;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.NewProposal;
-using KhuyenCong.Web.Requests;
-using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Web;
 

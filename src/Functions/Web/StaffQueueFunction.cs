@@ -1,13 +1,13 @@
 using KhuyenCong.Application.WorkQueue;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using KhuyenCong.Web.Answers;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Functions.Web;
 

@@ -1,9 +1,9 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
-using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.Functions.Web;
 

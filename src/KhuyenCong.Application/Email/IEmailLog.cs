@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 using KhuyenCong.Application.Options;
+using Microsoft.Extensions.Options;
 
 namespace KhuyenCong.Application.Email;
 

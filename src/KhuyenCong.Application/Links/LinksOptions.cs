@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using KhuyenCong.Application.Options;
 using KhuyenCong.Domain.Links;
 using Microsoft.Extensions.Options;
-using KhuyenCong.Application.Options;
 
 namespace KhuyenCong.Application.Links;
 

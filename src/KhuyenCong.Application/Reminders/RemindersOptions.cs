@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using KhuyenCong.Application.Options;
 using Microsoft.Extensions.Options;
 using NCrontab;
-using KhuyenCong.Application.Options;
 
 namespace KhuyenCong.Application.Reminders;
 

@@ -1,12 +1,12 @@
 using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Email;
-using Bilingual = KhuyenCong.Domain.Text.Bilingual;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Selection;
 using KhuyenCong.Domain.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Bilingual = KhuyenCong.Domain.Text.Bilingual;
 
 namespace KhuyenCong.Application.Selection;
 

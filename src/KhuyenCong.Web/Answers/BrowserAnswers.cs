@@ -2,13 +2,13 @@ using System.Text.Json;
 using KhuyenCong.Domain.Attachments;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Problems;
 using KhuyenCong.Web.Rendering;
-using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.Web.Answers;
 

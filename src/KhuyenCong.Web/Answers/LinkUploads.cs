@@ -1,10 +1,10 @@
 using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Options;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Links;
+using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.Web.Answers;
 

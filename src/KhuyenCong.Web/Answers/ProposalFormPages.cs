@@ -4,12 +4,12 @@ using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Web.Answers;
 

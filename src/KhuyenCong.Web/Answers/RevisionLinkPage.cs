@@ -3,12 +3,12 @@ using KhuyenCong.Application.Revision;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Links.Revision;
 using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.Web.Answers;
 

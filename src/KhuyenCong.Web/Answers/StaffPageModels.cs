@@ -1,11 +1,11 @@
-using KhuyenCong.Domain.Programmes;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Programmes;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Components.Forms;
-using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Requests;
+using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
+using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.Web.Answers;
 

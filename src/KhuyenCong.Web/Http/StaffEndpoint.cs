@@ -1,12 +1,12 @@
 using System.Text.Json;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
-using KhuyenCong.Web.Pages.NewProposal;
-using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.Web.Http;
 

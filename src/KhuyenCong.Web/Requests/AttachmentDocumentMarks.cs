@@ -1,6 +1,6 @@
 using KhuyenCong.Application.Proposals;
-using Microsoft.AspNetCore.Http;
 using KhuyenCong.Web.Http;
+using Microsoft.AspNetCore.Http;
 
 namespace KhuyenCong.Web.Requests;
 

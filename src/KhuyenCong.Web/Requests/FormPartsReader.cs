@@ -4,11 +4,11 @@ using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Options;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Attachments;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Web.Requests;
 

@@ -1,6 +1,6 @@
-using KhuyenCong.Application.Funding;
 using KhuyenCong.Application.Budgets;
 using KhuyenCong.Application.Email;
+using KhuyenCong.Application.Funding;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Appraisal;

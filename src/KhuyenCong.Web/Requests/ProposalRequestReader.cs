@@ -3,9 +3,9 @@ using KhuyenCong.Application.Options;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Web.Requests;
 

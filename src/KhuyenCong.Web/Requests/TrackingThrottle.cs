@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.Web.Requests;
 

@@ -7,6 +7,7 @@ using KhuyenCong.LocalHost.Durable;
 using KhuyenCong.LocalHost.Functions;
 using KhuyenCong.LocalHost.Outbox;
 using KhuyenCong.LocalHost.Storage;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.LocalHost.Hosting;
 

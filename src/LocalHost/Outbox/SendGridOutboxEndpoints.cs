@@ -3,14 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Outbox;
+using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.NewProposal;
-using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.LocalHost.Outbox;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Budgets;
@@ -15,7 +16,6 @@ using KhuyenCong.Domain.Links;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.IntegrationTests.Proposals;
 using KhuyenCong.Testing;
-using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,14 +1,14 @@
-using KhuyenCong.Application.Workflow;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KhuyenCong.Application.Email;
+using KhuyenCong.Application.Workflow;
 using KhuyenCong.Functions.Proposals;
 using KhuyenCong.Testing;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Requests;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCong.IntegrationTests.LocalHost;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using KhuyenCong.Application.Workflow;
 using KhuyenCong.Application.Budgets;
+using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.LocalHost.Hosting;

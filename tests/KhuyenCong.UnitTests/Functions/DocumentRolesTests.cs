@@ -2,11 +2,11 @@ using System.Text;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Functions.Documents;
 using KhuyenCong.UnitTests.Documents;
+using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Functions;
 

@@ -1,12 +1,12 @@
 using System.Text;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Functions.Proposals;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.UnitTests.Functions;
 

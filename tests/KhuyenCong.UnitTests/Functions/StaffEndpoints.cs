@@ -1,9 +1,9 @@
 using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Options;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Functions;
 

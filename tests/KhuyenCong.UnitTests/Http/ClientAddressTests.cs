@@ -1,7 +1,7 @@
 using System.Net;
 using KhuyenCong.Functions.Http;
-using static KhuyenCong.UnitTests.Web.WebTestSupport;
 using KhuyenCong.Web.Http;
+using static KhuyenCong.UnitTests.Web.WebTestSupport;
 
 namespace KhuyenCong.UnitTests.Http;
 

@@ -1,8 +1,8 @@
 using KhuyenCong.Application.Common;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
-using Microsoft.AspNetCore.Mvc;
 using KhuyenCong.Web.Http;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KhuyenCong.UnitTests.Http;
 

@@ -1,7 +1,7 @@
 using Azure;
 using KhuyenCong.Functions.Http;
-using Microsoft.AspNetCore.Http;
 using KhuyenCong.Web.Http;
+using Microsoft.AspNetCore.Http;
 
 namespace KhuyenCong.UnitTests.Http;
 

@@ -6,8 +6,8 @@ using KhuyenCong.Domain.Text;
 using KhuyenCong.UnitTests.Web;
 using KhuyenCong.Web.Pages.Reports;
 using KhuyenCong.Web.Pages.Staff;
-using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 using KhuyenCong.Web.Rendering;
+using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 
 namespace KhuyenCong.UnitTests.Reports;
 

@@ -2,11 +2,11 @@ using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Options;
 using KhuyenCong.Functions.Links;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Pages.Links;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
-using KhuyenCong.Web.Pages.Links;
-using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.UnitTests.Security;
 

@@ -2,12 +2,12 @@ using System.Text;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Functions.Proposals;
 using KhuyenCong.UnitTests.Functions;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.UnitTests.Security;
 

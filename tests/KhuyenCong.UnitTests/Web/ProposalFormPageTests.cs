@@ -1,20 +1,20 @@
 using System.Text.Json;
+using KhuyenCong.Application.Caps;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Application.Caps;
 using KhuyenCong.Functions.Web;
 using KhuyenCong.Web;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
+using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.Staff;
-using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.UnitTests.Web;
 

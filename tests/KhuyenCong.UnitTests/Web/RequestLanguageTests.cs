@@ -1,10 +1,10 @@
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Web;
-using Microsoft.AspNetCore.Http;
-using static KhuyenCong.UnitTests.Web.WebTestSupport;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
+using Microsoft.AspNetCore.Http;
+using static KhuyenCong.UnitTests.Web.WebTestSupport;
 
 namespace KhuyenCong.UnitTests.Web;
 

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Components;
 using KhuyenCong.Web.Rendering;
+using Microsoft.AspNetCore.Components;
 
 namespace KhuyenCong.Web.Components.Forms;
 

@@ -1,6 +1,6 @@
 using KhuyenCong.Domain.Activities;
-using KhuyenCong.Domain.Documents;
 using KhuyenCong.Domain.Applicants;
+using KhuyenCong.Domain.Documents;
 using KhuyenCong.Domain.Proposals;
 
 namespace KhuyenCong.UnitTests.Domain.Reference;

@@ -2,10 +2,10 @@ using System.Text.Json;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Web.Components;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Problems;
 using Microsoft.AspNetCore.Mvc;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Web.Components;
 

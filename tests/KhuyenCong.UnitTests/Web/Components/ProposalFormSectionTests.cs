@@ -5,14 +5,14 @@ using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.NewProposal.Sections;
+using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Problems;
 using Microsoft.AspNetCore.Components;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 using static KhuyenCong.UnitTests.Web.WebTestSupport;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.Staff;
 
 namespace KhuyenCong.UnitTests.Web.Components;
 

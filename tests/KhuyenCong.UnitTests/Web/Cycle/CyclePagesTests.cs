@@ -7,8 +7,8 @@ using KhuyenCong.Domain.Selection;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Pages.Cycle;
 using KhuyenCong.Web.Pages.Staff;
-using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 using KhuyenCong.Web.Rendering;
+using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 
 namespace KhuyenCong.UnitTests.Web.Cycle;
 

@@ -4,11 +4,11 @@ using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Programmes;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Web.Pages.Planning;
 using KhuyenCong.UnitTests.Web.Staff;
+using KhuyenCong.Web.Pages.Planning;
 using KhuyenCong.Web.Pages.Staff;
-using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 using KhuyenCong.Web.Rendering;
+using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 
 namespace KhuyenCong.UnitTests.Web.Planning;
 

@@ -1,13 +1,13 @@
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Web;
+using KhuyenCong.Web.Answers;
+using KhuyenCong.Web.Http;
+using KhuyenCong.Web.Pages.NewProposal;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Problems;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Mvc;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
-using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.NewProposal;
-using KhuyenCong.Web.Answers;
 
 namespace KhuyenCong.UnitTests.Web.Staff;
 

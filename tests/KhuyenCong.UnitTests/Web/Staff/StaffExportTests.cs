@@ -2,8 +2,8 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;
-using Microsoft.AspNetCore.Mvc;
 using KhuyenCong.Web.Requests;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KhuyenCong.UnitTests.Web.Staff;
 

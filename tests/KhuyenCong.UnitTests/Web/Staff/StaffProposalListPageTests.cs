@@ -2,8 +2,8 @@ using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Pages.Staff;
-using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 using KhuyenCong.Web.Rendering;
+using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 
 namespace KhuyenCong.UnitTests.Web.Staff;
 

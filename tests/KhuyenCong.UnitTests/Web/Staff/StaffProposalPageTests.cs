@@ -4,10 +4,10 @@ using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Staff;
 using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 using static KhuyenCong.UnitTests.Web.Staff.StaffPageData;
-using KhuyenCong.Web.Http;
 
 namespace KhuyenCong.UnitTests.Web.Staff;
 
