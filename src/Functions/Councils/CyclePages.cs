@@ -85,6 +85,6 @@ public sealed class CyclePages(CallEditing calls, CouncilSetup councils, Council
     private async Task<DocumentsSectionModel> SectionAsync(DocumentSubject subject, string id, string token, CancellationToken cancellationToken)
     {
         var stored = await documents.ListAsync(subject, id, cancellationToken);
-        return new DocumentsSectionModel(DocumentSubjects.Route(DocumentSubjects.Key(subject, id)), stored.Value ?? [], DocumentsSectionModel.KindsFor(catalog, subject), token);
+        return DocumentsSectionModel.For(catalog, subject, id, stored.Value, token);
     }
 }

@@ -43,9 +43,7 @@ public sealed class CallPlanPages(CallRankings rankings, CallPlanViews plans, St
     {
         var token = staff.FormToken(c.Staff);
         var stored = await documents.ListAsync(DocumentSubject.Call, plan.Call.Id, cancellationToken);
-        var section = new DocumentsSectionModel(DocumentSubjects.Route(DocumentSubjects.Key(DocumentSubject.Call, plan.Call.Id)), stored.Value ?? [],
-            DocumentsSectionModel.KindsFor(catalog, DocumentSubject.Call), token);
-        return new CallPlanPageModel(plan, posted, token, Links(c), section);
+        return new CallPlanPageModel(plan, posted, token, Links(c), DocumentsSectionModel.For(catalog, DocumentSubject.Call, plan.Call.Id, stored.Value, token));
     }
 
     /// <summary>The ranking page's selection form, posted to <c>POST /api/calls/{callId}/selection</c>.</summary>

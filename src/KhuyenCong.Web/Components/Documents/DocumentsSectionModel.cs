@@ -17,6 +17,10 @@ public sealed record DocumentsSectionModel(string ApiBase, IReadOnlyList<Generat
     /// <summary>The section's id: the pages' forms send the officer back to <c>#van-ban</c>.</summary>
     public const string SectionId = "van-ban";
 
+    /// <summary>The section of <paramref name="subject"/> <paramref name="id"/>: its stored documents and the kinds made from its page.</summary>
+    public static DocumentsSectionModel For(DocumentCatalog catalog, DocumentSubject subject, string id, IReadOnlyList<GeneratedDocument>? stored, string token) =>
+        new(DocumentSubjects.Route(DocumentSubjects.Key(subject, id)), stored ?? [], KindsFor(catalog, subject), token);
+
     /// <summary>The kinds of <paramref name="catalog"/> made from <paramref name="subject"/>'s page.</summary>
     public static IReadOnlyList<DocumentKindInfo> KindsFor(DocumentCatalog catalog, DocumentSubject subject)
     {
