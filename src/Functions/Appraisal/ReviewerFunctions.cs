@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Identity;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Functions.Http;

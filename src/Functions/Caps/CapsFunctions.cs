@@ -1,6 +1,7 @@
 using System.Globalization;
 using KhuyenCong.Application.Caps;
 using KhuyenCong.Application.Identity;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Functions.Http;

@@ -1,6 +1,7 @@
 using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Plans;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Proposals;

@@ -71,7 +71,7 @@ public sealed class StaffPlanningPages(IProgrammeStore programmes, ProgrammeProg
             var year = int.TryParse(query["year"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && BudgetKey.IsValidYear(y)
                 ? y
                 : VietnamTime.Today(time).Year;
-            var editing = ProposalCatalog.TryParseFundingSource(query["source"].ToString(), out var chosen) ? chosen : FundingSource.National;
+            var editing = FundingSources.TryParse(query["source"].ToString(), out var chosen) ? chosen : FundingSource.National;
             var model = new PlansPageModel(await plans.ForYearAsync(year, cancellationToken), editing, StaffLinks.From(c.Http, c.Language));
             return await pages.PageAsync<PlansPageComponent, PlansPageModel>(c.Http, c.Language, model);
         });

@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;

@@ -1,6 +1,7 @@
 using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
@@ -69,7 +70,7 @@ public sealed class StaffProposalFunctions(
                 startDate = s.StartDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 endDate = s.EndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 s.ExpectedJobs, s.ExpectedTrainees,
-                s.EntityType, activity = Domain.Activities.ActivityCatalog.Of(s).Code, s.CommuneCode, s.CommuneAsSubmitted, s.SectorCode,
+                s.EntityType, activity = ProposalActivity.Of(s).Code, s.CommuneCode, s.CommuneAsSubmitted, s.SectorCode,
                 s.Priorities, s.Beneficiaries, s.RoundLevel,
             },
             documents = DocumentsJson(proposal, proposal.CallId is { } callId ? await calls.GetAsync(callId, cancellationToken) : null),

@@ -24,7 +24,7 @@ public sealed class ReferenceFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/kinds")] HttpRequest request)
     {
         var l = RequestLanguage.From(request);
-        return new OkObjectResult(ProposalCatalog.Kinds.Select(k => new
+        return new OkObjectResult(ProposalKinds.All.Select(k => new
         {
             code = k.Code,
             name = k.Value.DisplayName(l),

@@ -31,7 +31,7 @@ public sealed class BudgetAllocations(IBudgetLedger ledger, ILogger<BudgetAlloca
         }
 
         var lines = new List<BudgetLine>();
-        foreach (var source in ProposalCatalog.FundingSources)
+        foreach (var source in FundingSources.All)
         {
             lines.Add(await ledger.GetAsync(new BudgetKey(parsed, source.Value), cancellationToken));
         }

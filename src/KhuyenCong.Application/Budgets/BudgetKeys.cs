@@ -30,7 +30,7 @@ public static class BudgetKeys
     public static BudgetKey? Parse(string? year, string? fundingSource, BilingualErrors errors)
     {
         var parsedYear = ParseYear(year, errors);
-        if (!ProposalCatalog.TryParseFundingSource(fundingSource, out var source))
+        if (!FundingSources.TryParse(fundingSource, out var source))
         {
             errors.Add("fundingSource", FundingSourceInvalid);
             return null;

@@ -1,6 +1,7 @@
 using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Councils;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
@@ -105,15 +106,15 @@ public sealed class CallPlacement(ICallStore calls, ICouncilStore councils, Time
 
     private static void FitsTheCall(ProposalForm form, Call call, BilingualErrors errors)
     {
-        if (ProposalCatalog.TryParseKind(form.Kind, out var kind) && !call.Accepts(kind.ToCode()))
+        if (ProposalKinds.TryParse(form.Kind, out var kind) && !call.Accepts(kind.ToCode()))
         {
-            var names = call.Kinds.Select(k => ProposalCatalog.TryParseKind(k, out var known) ? known : default).ToList();
+            var names = call.Kinds.Select(k => ProposalKinds.TryParse(k, out var known) ? known : default).ToList();
             errors.Add(ProposalFields.Kind,
                 $"Đợt đăng ký “{call.Title}” chỉ nhận các nội dung: {string.Join("; ", names.Select(k => k.DisplayName(Language.Vietnamese)))}.",
                 $"The call \"{call.Title}\" takes only: {string.Join("; ", names.Select(k => k.DisplayName(Language.English)))}.");
         }
 
-        if (ProposalCatalog.TryParseFundingSource(form.FundingSource, out var source) && source != call.FundingSource)
+        if (FundingSources.TryParse(form.FundingSource, out var source) && source != call.FundingSource)
         {
             errors.Add(ProposalFields.FundingSource,
                 $"Đợt đăng ký “{call.Title}” dành cho nguồn {call.FundingSource.DisplayName(Language.Vietnamese)}: vui lòng chọn nguồn này.",

@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Common;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
@@ -78,7 +79,7 @@ public static class CallRules
 
     private static FundingSource? Source(FieldInput input, BilingualErrors errors)
     {
-        if (!input.WrongType && ProposalCatalog.TryParseFundingSource(input.Text, out var source))
+        if (!input.WrongType && FundingSources.TryParse(input.Text, out var source))
         {
             return source;
         }
@@ -119,16 +120,16 @@ public static class CallRules
 
     private static IReadOnlyList<string>? Kinds(ListInput input, BilingualErrors errors)
     {
-        var unknown = input.Items.Where(k => !ProposalCatalog.TryParseKind(k, out _)).ToList();
+        var unknown = input.Items.Where(k => !ProposalKinds.TryParse(k, out _)).ToList();
         if (input.WrongType || unknown.Count > 0)
         {
-            var codes = string.Join(", ", ProposalCatalog.Kinds.Select(k => k.Code));
+            var codes = string.Join(", ", ProposalKinds.All.Select(k => k.Code));
             errors.Add("kinds", $"Nội dung không có trong danh mục: {string.Join(", ", unknown)}. Các mã hợp lệ: {codes}.",
                 $"Not a kind of the catalogue: {string.Join(", ", unknown)}. Valid codes: {codes}.");
             return null;
         }
 
-        return input.Items.Select(k => { ProposalCatalog.TryParseKind(k, out var kind); return kind.ToCode(); }).Distinct(StringComparer.Ordinal).ToList();
+        return input.Items.Select(k => { ProposalKinds.TryParse(k, out var kind); return kind.ToCode(); }).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static IReadOnlyDictionary<string, IReadOnlyList<string>>? Documents(DocumentsInput input, IReadOnlyList<string>? kinds, BilingualErrors errors)
@@ -143,7 +144,7 @@ public static class CallRules
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (code, documents) in input.ByKind)
         {
-            if (!ProposalCatalog.TryParseKind(code, out var kind) || (kinds is { Count: > 0 } && !kinds.Contains(kind.ToCode(), StringComparer.Ordinal)))
+            if (!ProposalKinds.TryParse(code, out var kind) || (kinds is { Count: > 0 } && !kinds.Contains(kind.ToCode(), StringComparer.Ordinal)))
             {
                 errors.Add("requiredDocuments", $"Đợt đăng ký không nhận nội dung “{code}”: không thể yêu cầu giấy tờ cho nội dung đó.",
                     $"The call does not accept the kind \"{code}\": it cannot require documents for it.");

@@ -38,7 +38,7 @@ public sealed class CapAssessment(ICapStore caps, IProposalRepository proposals)
         {
             var other = await proposals.GetAsync(e.ProposalId, cancellationToken);
             if (other is null || other.Submission.FundingSource != cap.FundingSource
-                || ActivityCatalog.Of(other.Submission).Code != cap.Activity || other.Funding.ApprovedAmount is not { } approved)
+                || ProposalActivity.Of(other.Submission).Code != cap.Activity || other.Funding.ApprovedAmount is not { } approved)
             {
                 continue;
             }

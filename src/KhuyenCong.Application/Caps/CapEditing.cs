@@ -84,7 +84,7 @@ public sealed class CapEditing(ICapStore caps)
     {
         ArgumentNullException.ThrowIfNull(form);
         var errors = new BilingualErrors();
-        Check(ProposalCatalog.TryParseFundingSource(form.FundingSource, out var source), "fundingSource", FundingSourceInvalid, errors);
+        Check(FundingSources.TryParse(form.FundingSource, out var source), "fundingSource", FundingSourceInvalid, errors);
         var activity = ActivityOf(form, errors);
         Province? province = null;
         Check(string.IsNullOrWhiteSpace(form.Province) || ProvinceCatalog.TryParse(form.Province, out province), "province", ProvinceInvalid, errors);
@@ -118,7 +118,7 @@ public sealed class CapEditing(ICapStore caps)
             return activity;
         }
 
-        Check(ProposalCatalog.TryParseKind(form.Kind, out var kind), "kind", KindInvalid, errors);
+        Check(ProposalKinds.TryParse(form.Kind, out var kind), "kind", KindInvalid, errors);
         return errors.Contains("kind") ? null : ActivityCatalog.DefaultFor(kind);
     }
 

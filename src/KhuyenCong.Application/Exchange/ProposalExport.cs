@@ -1,6 +1,7 @@
 using System.Globalization;
 using KhuyenCong.Application.Export;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using Microsoft.Extensions.Logging;
@@ -98,7 +99,7 @@ public sealed partial class ProposalExport(IProposalRepository proposals, ISprea
             ProposalColumns.CallId => Text(proposal.CallId),
             ProposalColumns.Summary => Text(s.Summary),
             ProposalColumns.EntityType => Text(s.EntityType),
-            ProposalColumns.Activity => Text(Domain.Activities.ActivityCatalog.Of(s).Code),
+            ProposalColumns.Activity => Text(ProposalActivity.Of(s).Code),
             ProposalColumns.CommuneCode => Text(s.CommuneCode),
             ProposalColumns.SectorCode => Text(s.SectorCode),
             ProposalColumns.Priorities => Text(s.Priorities.Count == 0 ? null : string.Join(',', s.Priorities)),

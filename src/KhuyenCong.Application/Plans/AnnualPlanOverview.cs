@@ -17,7 +17,7 @@ public sealed class AnnualPlanOverview(AnnualPlans plans, IProgrammeStore progra
     /// <summary>The plans of <paramref name="year"/> (a valid budget year) with their budget lines, and the programmes.</summary>
     public async Task<AnnualPlanYear> ForYearAsync(int year, CancellationToken cancellationToken)
     {
-        var keys = ProposalCatalog.FundingSources.Select(source => new BudgetKey(year, source.Value)).ToList();
+        var keys = FundingSources.All.Select(source => new BudgetKey(year, source.Value)).ToList();
         var views = keys.Select(key => plans.GetAsync(key, cancellationToken)).ToList();
         var all = programmes.ListAsync(cancellationToken);
         await Task.WhenAll(views);

@@ -45,7 +45,7 @@ public sealed class AnnualPlans(IAnnualPlanStore store, IBudgetLedger ledger)
 
         var saved = await store.ListAsync(parsed, cancellationToken);
         var plans = new List<PlanOfYear>();
-        foreach (var source in ProposalCatalog.FundingSources)
+        foreach (var source in FundingSources.All)
         {
             var key = new BudgetKey(parsed, source.Value);
             plans.Add(new PlanOfYear(key, new PlanView(saved.FirstOrDefault(p => p.Plan.Key.FundingSource == source.Value), await ledger.GetAsync(key, cancellationToken))));

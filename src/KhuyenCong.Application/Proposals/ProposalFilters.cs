@@ -1,4 +1,5 @@
 using System.Globalization;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 
@@ -43,10 +44,10 @@ public static class ProposalFilters
         Parse(code, "status", StatusInvalid, errors, (string c, out ProposalStatus s) => ProposalStatusCodes.TryParse(c, out s));
 
     public static ProposalKind? Kind(string? code, BilingualErrors errors) =>
-        Parse(code, "kind", KindInvalid, errors, (string c, out ProposalKind k) => ProposalCatalog.TryParseKind(c, out k));
+        Parse(code, "kind", KindInvalid, errors, (string c, out ProposalKind k) => ProposalKinds.TryParse(c, out k));
 
     public static FundingSource? FundingSource(string? code, BilingualErrors errors) =>
-        Parse(code, "fundingSource", FundingSourceInvalid, errors, (string c, out FundingSource s) => ProposalCatalog.TryParseFundingSource(c, out s));
+        Parse(code, "fundingSource", FundingSourceInvalid, errors, (string c, out FundingSource s) => FundingSources.TryParse(c, out s));
 
     /// <summary>The folded words of the search (all must occur in a proposal's search text).</summary>
     public static IReadOnlyList<string> Terms(string? q, BilingualErrors errors)

@@ -95,7 +95,7 @@ public sealed partial class ProposalIntake(
             });
         }
 
-        var activity = ActivityCatalog.Of(validation.Submission!);
+        var activity = ProposalActivity.Of(validation.Submission!);
         if (activity.ImplementedBy == Implementation.Authority && request.Submitter.Channel != SubmissionChannel.Officer)
         {
             // TT 26/2014/TT-BCT (as amended): typical-product rounds are organised by a People's Committee or the Ministry.

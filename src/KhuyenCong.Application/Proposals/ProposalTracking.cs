@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Common;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Domain.Tracking;

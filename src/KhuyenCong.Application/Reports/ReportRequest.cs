@@ -1,4 +1,5 @@
 using System.Globalization;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Reports;
 using KhuyenCong.Domain.Statistics;

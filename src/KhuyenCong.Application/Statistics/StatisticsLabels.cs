@@ -1,3 +1,4 @@
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
@@ -13,10 +14,10 @@ public static class StatisticsLabels
     private static readonly Bilingual NoProgramme = new("(chưa gắn chương trình)", "(no programme)");
 
     public static string Kind(string code, Language language) =>
-        ProposalCatalog.TryParseKind(code, out var kind) ? kind.DisplayName(language) : code;
+        ProposalKinds.TryParse(code, out var kind) ? kind.DisplayName(language) : code;
 
     public static string FundingSource(string code, Language language) =>
-        ProposalCatalog.TryParseFundingSource(code, out var source) ? source.DisplayName(language) : code;
+        FundingSources.TryParse(code, out var source) ? source.DisplayName(language) : code;
 
     public static string Province(string code, Language language) =>
         ProvinceCatalog.FindCurrent(code) is { } province ? new Bilingual(province.Name, province.EnglishName).In(language) : code;

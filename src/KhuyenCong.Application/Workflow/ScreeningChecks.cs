@@ -49,7 +49,7 @@ public static class ScreeningChecks
         }
         else if (cap.Cap is null)
         {
-            var activity = ActivityCatalog.Of(s);
+            var activity = ProposalActivity.Of(s);
             findings.Add(new ScreeningFinding(CapUnconfirmed,
                 $"Chưa có mức hỗ trợ tối đa được xác nhận cho nội dung \"{activity.Vi}\" ({s.FundingSource.DisplayName(Language.Vietnamese)}): cán bộ đối chiếu văn bản hiện hành và nhập mức trần kèm căn cứ (PUT /api/caps) nếu có.",
                 $"No confirmed cap exists for \"{activity.En}\" ({s.FundingSource.DisplayName(Language.English)}): check the text in force and enter the cap with its basis (PUT /api/caps) if there is one.",

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Reference;
 using KhuyenCong.Domain.Text;
 
@@ -101,19 +100,12 @@ public static class ActivityCatalog
         return Data.Value.ByCode.TryGetValue(key, out activity);
     }
 
-    /// <summary>The activity of a stored proposal: its recorded activity, or the default of its kind when none was recorded.</summary>
-    public static Activity Of(ProposalSubmission submission)
-    {
-        ArgumentNullException.ThrowIfNull(submission);
-        return submission.Activity is { } code && TryParse(code, out var activity) ? activity : DefaultFor(submission.Kind);
-    }
-
     private static Catalogue Load()
     {
         var file = ReferenceResources.Load<ActivitiesFile>("activities.json");
         var activities = file.Activities.Select(a => new Activity(
             a.Code,
-            ProposalCatalog.TryParseKind(a.Kind, out var kind) ? kind : throw new InvalidOperationException($"activities.json: unknown kind '{a.Kind}' of {a.Code}."),
+            ProposalKinds.TryParse(a.Kind, out var kind) ? kind : throw new InvalidOperationException($"activities.json: unknown kind '{a.Kind}' of {a.Code}."),
             a.Aliases ?? [],
             a.DefaultForKind,
             a.Vi,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 
@@ -102,7 +103,7 @@ public static partial class ReviewerValidator
 
         for (var i = 0; i < kindCodes.Count; i++)
         {
-            if (!ProposalCatalog.TryParseKind(kindCodes[i], out var kind))
+            if (!ProposalKinds.TryParse(kindCodes[i], out var kind))
             {
                 Add($"kinds[{Index(i)}]", FieldErrorCodes.UnknownChoice,
                     $"Nội dung khuyến công \"{kindCodes[i]}\" không hợp lệ; vui lòng chọn trong danh sách.",

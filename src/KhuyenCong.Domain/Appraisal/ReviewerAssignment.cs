@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 
 namespace KhuyenCong.Domain.Appraisal;

@@ -44,7 +44,7 @@ public static class CapCheck
     {
         ArgumentNullException.ThrowIfNull(submission);
         return CapResolver.Resolve(caps, submission.FundingSource, submission.Province, FormerTerritories.Of(submission.CommuneCode),
-            ActivityCatalog.Of(submission).Code, date);
+            ProposalActivity.Of(submission).Code, date);
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ public static class CapCheck
             return new CapCheckResult(null, percent, null, []);
         }
 
-        if (cap.FundingSource != submission.FundingSource || !string.Equals(cap.Activity, ActivityCatalog.Of(submission).Code, StringComparison.Ordinal))
+        if (cap.FundingSource != submission.FundingSource || !string.Equals(cap.Activity, ProposalActivity.Of(submission).Code, StringComparison.Ordinal))
         {
             throw new ArgumentException("The cap is for another funding source or activity than the submission.", nameof(cap));
         }

@@ -45,7 +45,7 @@ public static class CapSeed
     }
 
     private static SupportCap ToCap(CapRow row) => new(
-        ProposalCatalog.TryParseFundingSource(row.FundingSource, out var source) ? source : throw new InvalidOperationException($"caps: unknown source {row.FundingSource}."),
+        FundingSources.TryParse(row.FundingSource, out var source) ? source : throw new InvalidOperationException($"caps: unknown source {row.FundingSource}."),
         row.Province,
         ActivityCatalog.Get(row.Activity).Code,
         Date(row.EffectiveFrom)!.Value,

@@ -33,7 +33,7 @@ public static class CallDocuments
     {
         ArgumentNullException.ThrowIfNull(submission);
         var role = EntityTypes.TryParse(submission.EntityType, out var type) ? type.Role : EntityRole.Establishment;
-        return Required(ActivityCatalog.Of(submission), role, call);
+        return Required(ProposalActivity.Of(submission), role, call);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Programmes;
 using KhuyenCong.Domain.Proposals;
@@ -77,7 +78,7 @@ public static class AnnualPlanRules
 
             var before = errors.Count;
             var title = ProgrammeRules.Text(item.Title, field + ".title", MaxTitleLength, required: true, en ? "the item's title" : "tên nội dung", language, errors);
-            if (!ProposalCatalog.TryParseKind(item.Kind, out var kind))
+            if (!ProposalKinds.TryParse(item.Kind, out var kind))
             {
                 errors.Add(new(field + ".kind", item.Kind is null ? FieldErrorCodes.Required : FieldErrorCodes.UnknownChoice, en
                     ? "Choose the item's kind from the list."

@@ -57,7 +57,7 @@ public static class ProgrammeRules
         {
             errors.Add(new("fundingSource", FieldErrorCodes.Required, en ? "Choose the funding source (national or local)." : "Vui lòng chọn nguồn kinh phí (national hoặc local)."));
         }
-        else if (!ProposalCatalog.TryParseFundingSource(form.FundingSource, out source))
+        else if (!FundingSources.TryParse(form.FundingSource, out source))
         {
             errors.Add(new("fundingSource", FieldErrorCodes.UnknownChoice, en ? "Unknown funding source (national or local)." : "Nguồn kinh phí không hợp lệ (national hoặc local)."));
         }

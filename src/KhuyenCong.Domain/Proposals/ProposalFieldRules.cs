@@ -154,13 +154,13 @@ public static class ProposalFieldRules
             VietnameseNoun = "tỉnh, thành phố", EnglishNoun = "the province or city",
         },
         new(ProposalFields.Kind, FieldValueKind.Choice, true, 40, null, null, null,
-            ProposalCatalog.Kinds.Select(k => k.Code).ToList(), "Loại đề án", "Proposal type")
+            ProposalKinds.All.Select(k => k.Code).ToList(), "Loại đề án", "Proposal type")
         {
             VietnameseNoun = "loại đề án", EnglishNoun = "the type of proposal",
         },
         Text(ProposalFields.Sector, 100, "Ngành nghề, lĩnh vực", "Sector", "ngành nghề, lĩnh vực", "the sector"),
         new(ProposalFields.FundingSource, FieldValueKind.Choice, true, 20, null, null, null,
-            ProposalCatalog.FundingSources.Select(k => k.Code).ToList(), "Nguồn kinh phí", "Funding source")
+            FundingSources.All.Select(k => k.Code).ToList(), "Nguồn kinh phí", "Funding source")
         {
             VietnameseNoun = "nguồn kinh phí", EnglishNoun = "the funding source",
         },

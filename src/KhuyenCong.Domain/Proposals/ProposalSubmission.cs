@@ -1,4 +1,5 @@
 using System.Globalization;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Applicants;
 using KhuyenCong.Domain.Reference;
 using KhuyenCong.Domain.Sectors;

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Text;
 
@@ -39,9 +40,9 @@ public static partial class ProposalValidator
         // The kind may be left out when the activity is given: it is then the activity's group.
         var kind = string.IsNullOrWhiteSpace(form.Kind) && !string.IsNullOrWhiteSpace(form.Activity)
             ? (ProposalKind?)null
-            : r.Choice<ProposalKind>(ProposalFields.Kind, ProposalCatalog.TryParseKind);
+            : r.Choice<ProposalKind>(ProposalFields.Kind, ProposalKinds.TryParse);
         var sector = r.Text(ProposalFields.Sector);
-        var fundingSource = r.Choice<FundingSource>(ProposalFields.FundingSource, ProposalCatalog.TryParseFundingSource);
+        var fundingSource = r.Choice<FundingSource>(ProposalFields.FundingSource, FundingSources.TryParse);
         var title = r.Text(ProposalFields.Title);
         var summary = r.Text(ProposalFields.Summary);
         var totalCost = r.Amount(ProposalFields.TotalCost);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Reports;
@@ -98,7 +99,7 @@ public sealed record StatisticsFilter
         FundingSource? source = null;
         if (Value("fundingSource") is { } sourceText)
         {
-            if (ProposalCatalog.TryParseFundingSource(sourceText, out var s))
+            if (FundingSources.TryParse(sourceText, out var s))
             {
                 source = s;
             }
@@ -111,15 +112,15 @@ public sealed record StatisticsFilter
         ProposalKind? kind = null;
         if (Value("kind") is { } kindText)
         {
-            if (ProposalCatalog.TryParseKind(kindText, out var k))
+            if (ProposalKinds.TryParse(kindText, out var k))
             {
                 kind = k;
             }
             else
             {
                 errors["kind"] = [en
-                    ? "'kind' is not a known kind: " + string.Join(", ", ProposalCatalog.Kinds.Select(e => e.Code)) + "."
-                    : "'kind' (nội dung khuyến công) không hợp lệ; chọn một trong: " + string.Join(", ", ProposalCatalog.Kinds.Select(e => e.Code)) + "."];
+                    ? "'kind' is not a known kind: " + string.Join(", ", ProposalKinds.All.Select(e => e.Code)) + "."
+                    : "'kind' (nội dung khuyến công) không hợp lệ; chọn một trong: " + string.Join(", ", ProposalKinds.All.Select(e => e.Code)) + "."];
             }
         }
 

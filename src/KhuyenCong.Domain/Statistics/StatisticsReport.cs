@@ -1,3 +1,4 @@
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 
 namespace KhuyenCong.Domain.Statistics;
@@ -88,8 +89,8 @@ public sealed class StatisticsReport
             programmes.Add(k.ProgrammeId, k.ProgrammeId, cell.Measures);
         }
 
-        var kindOrder = ProposalCatalog.Kinds.Select(e => e.Code).ToList();
-        var sourceOrder = ProposalCatalog.FundingSources.Select(e => e.Code).ToList();
+        var kindOrder = ProposalKinds.All.Select(e => e.Code).ToList();
+        var sourceOrder = FundingSources.All.Select(e => e.Code).ToList();
         return new StatisticsReport(
             total,
             years.List().OrderBy(g => g.Key, StringComparer.Ordinal).ToList(),

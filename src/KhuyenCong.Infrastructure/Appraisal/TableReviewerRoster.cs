@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Appraisal;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Infrastructure.Storage;
@@ -194,7 +195,7 @@ public sealed partial class TableReviewerRoster(StorageTables storage, TimeProvi
     private static RosterEntry FromEntity(TableEntity e)
     {
         List<string> List(string name) => JsonSerializer.Deserialize<List<string>>(e.GetString(name) ?? "[]", Json) ?? [];
-        var kinds = List("Kinds").Select(code => ProposalCatalog.TryParseKind(code, out var kind) ? kind : (ProposalKind?)null)
+        var kinds = List("Kinds").Select(code => ProposalKinds.TryParse(code, out var kind) ? kind : (ProposalKind?)null)
             .OfType<ProposalKind>().ToList();
         var reviewer = new Reviewer(
             e.RowKey,

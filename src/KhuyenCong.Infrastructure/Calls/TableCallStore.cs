@@ -113,7 +113,7 @@ public sealed partial class TableCallStore(StorageTables storage, ILogger<TableC
 
     private static Call FromEntity(TableEntity e)
     {
-        ProposalCatalog.TryParseFundingSource(e.GetString("FundingSource"), out var source);
+        FundingSources.TryParse(e.GetString("FundingSource"), out var source);
         var description = e.GetString("Description");
         return new Call(
             e.RowKey,

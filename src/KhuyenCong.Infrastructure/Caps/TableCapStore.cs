@@ -125,14 +125,14 @@ public sealed class TableCapStore(StorageTables storage, TimeProvider time) : IC
 
     private static SupportCap? FromEntity(TableEntity e)
     {
-        if (!ProposalCatalog.TryParseFundingSource(e.PartitionKey, out var source))
+        if (!FundingSources.TryParse(e.PartitionKey, out var source))
         {
             return null;
         }
 
         // A row written before activities has only a kind: it is a cap of the kind's default activity.
         Activity? activity = ActivityCatalog.TryParse(e.GetString("Activity"), out var a) ? a
-            : ProposalCatalog.TryParseKind(e.GetString("Kind"), out var kind) ? ActivityCatalog.DefaultFor(kind) : null;
+            : ProposalKinds.TryParse(e.GetString("Kind"), out var kind) ? ActivityCatalog.DefaultFor(kind) : null;
         if (activity is null)
         {
             return null;

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Programmes;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Proposals;
@@ -109,9 +110,9 @@ public sealed partial class TableAnnualPlanStore(StorageTables storage, TimeProv
 
     private static AnnualPlanRecord FromEntity(TableEntity e)
     {
-        ProposalCatalog.TryParseFundingSource(e.GetString("FundingSource"), out var source);
+        FundingSources.TryParse(e.GetString("FundingSource"), out var source);
         var items = (JsonSerializer.Deserialize<List<StoredItem>>(e.GetString("Items") ?? "[]", Json) ?? [])
-            .Select(i => new PlanItem(i.Title, ProposalCatalog.TryParseKind(i.Kind, out var kind) ? kind : ProposalKind.Consulting, i.ExpectedAmount))
+            .Select(i => new PlanItem(i.Title, ProposalKinds.TryParse(i.Kind, out var kind) ? kind : ProposalKind.Consulting, i.ExpectedAmount))
             .ToList();
         var programmeId = e.GetString("ProgrammeId");
         var plan = new AnnualPlan(new BudgetKey(e.GetInt32("Year") ?? 0, source), string.IsNullOrEmpty(programmeId) ? null : programmeId,

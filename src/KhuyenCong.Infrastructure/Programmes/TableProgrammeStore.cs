@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Programmes;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Programmes;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Infrastructure.Storage;
@@ -114,7 +115,7 @@ public sealed partial class TableProgrammeStore(StorageTables storage, TimeProvi
 
     private static ProgrammeRecord FromEntity(TableEntity e)
     {
-        ProposalCatalog.TryParseFundingSource(e.GetString("FundingSource"), out var source);
+        FundingSources.TryParse(e.GetString("FundingSource"), out var source);
         var targets = JsonSerializer.Deserialize<List<ProgrammeTarget>>(e.GetString("Targets") ?? "[]", Json) ?? [];
         var programme = new Programme(e.RowKey, e.GetString("Name") ?? string.Empty, e.GetInt32("FromYear") ?? 0, e.GetInt32("ToYear") ?? 0,
             source, e.GetString("DecisionNumber") ?? string.Empty, targets);
@@ -140,7 +141,7 @@ public sealed class TableProgrammeProposalIndex(StorageTables storage) : IProgra
                 "ActualTrainees", "ActualJobs", "ModelsBuilt", "ProductsCertified"],
             cancellationToken: cancellationToken))
         {
-            if (!ProposalCatalog.TryParseKind(row.GetString("Kind"), out var kind) || !ProposalStatusCodes.TryParse(row.GetString("Status"), out var status))
+            if (!ProposalKinds.TryParse(row.GetString("Kind"), out var kind) || !ProposalStatusCodes.TryParse(row.GetString("Status"), out var status))
             {
                 continue;
             }

@@ -48,7 +48,7 @@ internal static class ProposalRows
         row["ExpectedJobs"] = s.ExpectedJobs ?? -1;
         row["ExpectedTrainees"] = s.ExpectedTrainees ?? -1;
         row["EntityType"] = s.EntityType;
-        row["Activity"] = ActivityCatalog.Of(s).Code;
+        row["Activity"] = ProposalActivity.Of(s).Code;
         row["CommuneCode"] = s.CommuneCode ?? string.Empty;
         row["CommuneAsSubmitted"] = s.CommuneAsSubmitted ?? string.Empty;
         row["SectorCode"] = s.SectorCode;
@@ -66,8 +66,8 @@ internal static class ProposalRows
 
     public static ProposalSubmission ReadSubmission(TableEntity e)
     {
-        ProposalCatalog.TryParseKind(e.GetString("Kind"), out var kind);
-        ProposalCatalog.TryParseFundingSource(e.GetString("FundingSource"), out var source);
+        ProposalKinds.TryParse(e.GetString("Kind"), out var kind);
+        FundingSources.TryParse(e.GetString("FundingSource"), out var source);
         var taxCode = e.GetString("TaxCode") ?? string.Empty;
         var organization = e.GetString("OrganizationName") ?? string.Empty;
         var sector = e.GetString("Sector") ?? string.Empty;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Infrastructure.Storage;
@@ -186,7 +187,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["CommuneCode"] = submission.CommuneCode ?? string.Empty,
             ["SectorCode"] = submission.SectorCode,
             ["EntityType"] = submission.EntityType,
-            ["Activity"] = Domain.Activities.ActivityCatalog.Of(submission).Code,
+            ["Activity"] = ProposalActivity.Of(submission).Code,
             ["BeneficiaryCount"] = ProposalRows.BeneficiaryCount(submission),
         }, TableUpdateMode.Merge, cancellationToken);
 
@@ -280,8 +281,8 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
         await foreach (var row in index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             ProposalStatusCodes.TryParse(row.GetString("Status"), out var rowStatus);
-            ProposalCatalog.TryParseKind(row.GetString("Kind"), out var rowKind);
-            ProposalCatalog.TryParseFundingSource(row.GetString("FundingSource"), out var rowSource);
+            ProposalKinds.TryParse(row.GetString("Kind"), out var rowKind);
+            FundingSources.TryParse(row.GetString("FundingSource"), out var rowSource);
             items.Add(new ProposalSummary(row.RowKey, row.GetString("TrackingCode"), row.GetString("Title"), row.GetString("OrganizationName"),
                 rowStatus, rowKind, rowSource, row.GetString("Province"), row.GetDateTimeOffset("SubmittedAt") ?? default,
                 row.GetInt64("RequestedSupport") ?? 0, row.GetString("SearchText") ?? string.Empty)
@@ -366,7 +367,7 @@ public sealed class TableProposalRepository(StorageTables storage) : IProposalRe
             ["CommuneCode"] = s.CommuneCode ?? string.Empty,
             ["SectorCode"] = s.SectorCode,
             ["EntityType"] = s.EntityType,
-            ["Activity"] = Domain.Activities.ActivityCatalog.Of(s).Code,
+            ["Activity"] = ProposalActivity.Of(s).Code,
             ["BeneficiaryCount"] = ProposalRows.BeneficiaryCount(s),
         };
         ProposalRows.WriteFunding(yearRow, p.Funding);

@@ -46,7 +46,7 @@ internal static class RecordSnapshot
             FundingSource = submission.FundingSource,
             Sector = VietnameseText.Normalize(submission.Sector),
             SectorCode = submission.SectorCode,
-            Activity = ActivityCatalog.Of(submission).Code,
+            Activity = ProposalActivity.Of(submission).Code,
             Province = place.Province,
             Commune = place.Commune,
             ProgrammeId = e.GetString("ProgrammeId") ?? string.Empty,

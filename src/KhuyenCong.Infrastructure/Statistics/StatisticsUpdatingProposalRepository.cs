@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Statistics;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using Microsoft.Extensions.Logging;
 

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Statistics;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
@@ -321,8 +322,8 @@ public sealed partial class TableStatisticsStore
         public StatisticsSnapshot ToSnapshot()
         {
             ProposalStatusCodes.TryParse(Status, out var status);
-            ProposalCatalog.TryParseKind(Kind, out var kind);
-            ProposalCatalog.TryParseFundingSource(FundingSource, out var source);
+            ProposalKinds.TryParse(Kind, out var kind);
+            FundingSources.TryParse(FundingSource, out var source);
             return new StatisticsSnapshot
             {
                 Year = Year, Status = status, Kind = kind, FundingSource = source, Sector = Sector, Province = Province, Commune = Commune,

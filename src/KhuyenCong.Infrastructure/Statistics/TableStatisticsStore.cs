@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Statistics;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;

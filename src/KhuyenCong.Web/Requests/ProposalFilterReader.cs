@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Text;
 using Microsoft.AspNetCore.Http;
 
@@ -20,7 +21,7 @@ internal sealed class ProposalFilterReader(HttpRequest request, Language languag
 
     public Domain.Proposals.ProposalStatus? Status() => ProposalFilters.Status(request.Query["status"], errors);
 
-    public Domain.Proposals.ProposalKind? Kind() => ProposalFilters.Kind(request.Query["kind"], errors);
+    public Domain.Activities.ProposalKind? Kind() => ProposalFilters.Kind(request.Query["kind"], errors);
 
     public Domain.Proposals.FundingSource? FundingSource() => ProposalFilters.FundingSource(request.Query["fundingSource"], errors);
 

@@ -5,6 +5,7 @@ using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Selection;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Councils;
 using KhuyenCong.Domain.Proposals;

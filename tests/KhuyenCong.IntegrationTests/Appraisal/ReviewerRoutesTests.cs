@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KhuyenCong.Application.Appraisal;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Testing;

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.IntegrationTests.Links;

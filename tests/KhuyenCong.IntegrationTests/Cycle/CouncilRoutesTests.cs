@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.IntegrationTests.Links;

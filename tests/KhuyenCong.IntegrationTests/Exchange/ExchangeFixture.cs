@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using KhuyenCong.Application.Exchange;
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Infrastructure.Proposals;
 using KhuyenCong.LocalHost.Hosting;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using KhuyenCong.Application.Exchange;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.IntegrationTests.Proposals;
 using KhuyenCong.Testing;

@@ -6,6 +6,7 @@ using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Budgets;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Proposals;

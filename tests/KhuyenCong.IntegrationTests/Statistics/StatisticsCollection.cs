@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Statistics;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Infrastructure.Proposals;
 using KhuyenCong.Testing;

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Testing;
 using static KhuyenCong.Domain.Proposals.FundingSource;
-using static KhuyenCong.Domain.Proposals.ProposalKind;
+using static KhuyenCong.Domain.Activities.ProposalKind;
 using static KhuyenCong.Domain.Proposals.ProposalStatus;
 
 namespace KhuyenCong.IntegrationTests.Statistics;

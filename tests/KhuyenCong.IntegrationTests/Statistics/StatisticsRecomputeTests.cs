@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Testing;
 using static KhuyenCong.Domain.Proposals.FundingSource;
-using static KhuyenCong.Domain.Proposals.ProposalKind;
+using static KhuyenCong.Domain.Activities.ProposalKind;
 
 namespace KhuyenCong.IntegrationTests.Statistics;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.LocalHost.Hosting;
 using KhuyenCong.Testing;
 using Microsoft.DurableTask.Client;
@@ -66,8 +67,8 @@ public sealed class FastWorkflowFixture : IAsyncLifetime
 /// <summary>Submitting, waiting for statuses and reading the outbox, as the workflow tests need.</summary>
 public static class WorkflowProbe
 {
-    private static KhuyenCong.Domain.Proposals.ProposalKind Kind(string code) =>
-        KhuyenCong.Domain.Proposals.ProposalCatalog.TryParseKind(code, out var kind) ? kind : KhuyenCong.Domain.Proposals.ProposalKind.Machinery;
+    private static KhuyenCong.Domain.Activities.ProposalKind Kind(string code) =>
+        KhuyenCong.Domain.Activities.ProposalKinds.TryParse(code, out var kind) ? kind : KhuyenCong.Domain.Activities.ProposalKind.Machinery;
 
     public static async Task<(string Id, string TrackingCode, string Email)> SubmitAsync(HttpClient client, string kind = "machinery", string? sector = null, string taxCode = "0101234567", long requested = 250_000_000)
     {

@@ -1,3 +1,4 @@
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 
 namespace KhuyenCong.UnitTests.Documents;

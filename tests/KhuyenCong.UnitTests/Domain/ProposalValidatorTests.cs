@@ -1,4 +1,5 @@
 using System.Text;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 

@@ -84,7 +84,7 @@ public class DemoDataTests
     {
         var local = Records.Value.Where(r => r.Submission.FundingSource == FundingSource.Local).ToList();
         var total = Paid(local);
-        var direct = Paid(local.Where(r => DirectSupport.IsPaidToEstablishment(ActivityCatalog.Of(r.Submission))));
+        var direct = Paid(local.Where(r => DirectSupport.IsPaidToEstablishment(ProposalActivity.Of(r.Submission))));
 
         Assert.True(total > 5_800_000_000, total.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.InRange((double)direct / total, 0.7165, 0.7175);
@@ -110,7 +110,7 @@ public class DemoDataTests
             var cap = CapCheck.Resolve(row.Submission, CapSeed.All, date);
             var already = cap is { Unit: CapUnit.PerEstablishment }
                 ? Records.Value.Where(o => o != row && o.Submission.TaxCode == row.Submission.TaxCode && o.Submission.FundingSource == cap.FundingSource
-                        && ActivityCatalog.Of(o.Submission).Code == cap.Activity && o.Funding.DecisionDate < date && cap.IsEffectiveOn(o.Funding.DecisionDate!.Value))
+                        && ProposalActivity.Of(o.Submission).Code == cap.Activity && o.Funding.DecisionDate < date && cap.IsEffectiveOn(o.Funding.DecisionDate!.Value))
                     .Sum(o => o.Funding.ApprovedAmount ?? 0)
                 : 0;
 

@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Documents;
 using KhuyenCong.Application.Reports;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Reports;
 using KhuyenCong.Domain.Statistics;

@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Reports;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Reports;
 using KhuyenCong.Domain.Statistics;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KhuyenCong.Application.Caps;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Proposals;

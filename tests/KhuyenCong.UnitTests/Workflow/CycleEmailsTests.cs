@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Email;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Calls;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Councils;
 using KhuyenCong.Domain.Documents;

@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Documents;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;

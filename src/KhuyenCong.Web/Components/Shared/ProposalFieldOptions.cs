@@ -30,8 +30,8 @@ public static class ProposalFieldOptions
         ProposalFields.Province => ProvinceCatalog.Current
             .OrderBy(p => p.Name, Comparer<string>.Create((a, b) => VietnameseOrder.Compare(a, b, CompareOptions.None)))
             .Select(p => new ChoiceOption(p.Code, p.Name)).ToList(),
-        ProposalFields.Kind => ProposalCatalog.Kinds.Select(k => new ChoiceOption(k.Code, k.Value.DisplayName(language))).ToList(),
-        ProposalFields.FundingSource => ProposalCatalog.FundingSources.Select(s => new ChoiceOption(s.Code, s.Value.DisplayName(language))).ToList(),
+        ProposalFields.Kind => ProposalKinds.All.Select(k => new ChoiceOption(k.Code, k.Value.DisplayName(language))).ToList(),
+        ProposalFields.FundingSource => FundingSources.All.Select(s => new ChoiceOption(s.Code, s.Value.DisplayName(language))).ToList(),
         ProposalFields.EntityType => EntityTypes.Selectable.Select(t => new ChoiceOption(t.Code, t.Name(language))).ToList(),
         ProposalFields.Activity => ActivityCatalog.All.Select(a => new ChoiceOption(a.Code, a.Name(language))).ToList(),
         ProposalFields.SectorCode => SectorCatalog.All.Select(x => new ChoiceOption(x.Code, x.ShortName(language))).ToList(),

@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Statistics;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;

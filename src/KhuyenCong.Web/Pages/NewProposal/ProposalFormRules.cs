@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Attachments;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;

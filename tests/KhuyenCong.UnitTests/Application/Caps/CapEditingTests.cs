@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Caps;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 

@@ -3,6 +3,7 @@ using KhuyenCong.Application.Calls;
 using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Councils;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Councils;

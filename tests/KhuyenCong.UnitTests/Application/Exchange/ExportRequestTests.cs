@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Exchange;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 

@@ -1,3 +1,4 @@
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Councils;
 using KhuyenCong.Domain.Proposals;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;

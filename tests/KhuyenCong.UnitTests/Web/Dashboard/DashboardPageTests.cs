@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;

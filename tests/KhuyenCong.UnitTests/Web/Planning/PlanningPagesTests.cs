@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Plans;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Programmes;

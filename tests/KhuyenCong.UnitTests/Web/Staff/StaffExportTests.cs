@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Proposals;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Proposals;

@@ -4,6 +4,7 @@ using KhuyenCong.Application.Email;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;

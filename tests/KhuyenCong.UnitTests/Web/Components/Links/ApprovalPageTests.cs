@@ -1,5 +1,6 @@
 using KhuyenCong.Application.Approval;
 using KhuyenCong.Application.Workflow;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Caps;

@@ -1,13 +1,13 @@
-using System.Diagnostics.CodeAnalysis;
+using KhuyenCong.Domain.Reference;
 using KhuyenCong.Domain.Text;
 
-namespace KhuyenCong.Domain.Proposals;
+namespace KhuyenCong.Domain.Activities;
 
-/// <summary>The proposal kinds and funding sources with their stable codes and names; lists and parses them.</summary>
-public static class ProposalCatalog
+/// <summary>The proposal kinds (groups of activities) with their stable codes and names; lists and parses them.</summary>
+public static class ProposalKinds
 {
     /// <summary>Every proposal kind, in the order a form should list them.</summary>
-    public static IReadOnlyList<CatalogEntry<ProposalKind>> Kinds { get; } =
+    public static IReadOnlyList<CatalogEntry<ProposalKind>> All { get; } =
     [
         new(ProposalKind.Training, "training", "Đào tạo nghề, truyền nghề", "Vocational training and skills transfer"),
         new(ProposalKind.DemonstrationModel, "demonstration-model", "Mô hình trình diễn kỹ thuật", "Technical demonstration model"),
@@ -27,49 +27,16 @@ public static class ProposalCatalog
         new(ProposalKind.ArtisanSupport, "artisan-support", "Hỗ trợ nghệ nhân bảo tồn, phát triển nghề", "Support for artisans"),
     ];
 
-    /// <summary>Both funding sources.</summary>
-    public static IReadOnlyList<CatalogEntry<FundingSource>> FundingSources { get; } =
-    [
-        new(FundingSource.National, "national", "Khuyến công quốc gia", "National industrial promotion (national budget)", "KCQG"),
-        new(FundingSource.Local, "local", "Khuyến công địa phương", "Local industrial promotion (provincial budget)", "KCĐP"),
-    ];
-
     /// <summary>The entry of a kind.</summary>
     public static CatalogEntry<ProposalKind> Get(ProposalKind kind) =>
-        Kinds.FirstOrDefault(e => e.Value == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
-
-    /// <summary>The entry of a funding source.</summary>
-    public static CatalogEntry<FundingSource> Get(FundingSource source) =>
-        FundingSources.FirstOrDefault(e => e.Value == source) ?? throw new ArgumentOutOfRangeException(nameof(source), source, null);
+        All.FirstOrDefault(e => e.Value == kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
 
     /// <summary>The stable code of a kind ("technology-line").</summary>
     public static string ToCode(this ProposalKind kind) => Get(kind).Code;
 
-    /// <summary>The stable code of a funding source ("national", "local").</summary>
-    public static string ToCode(this FundingSource source) => Get(source).Code;
-
     /// <summary>The name of a kind in a language.</summary>
-    public static string DisplayName(this ProposalKind kind, Language language) => Name(Get(kind), language);
-
-    /// <summary>The name of a funding source in a language.</summary>
-    public static string DisplayName(this FundingSource source, Language language) => Name(Get(source), language);
+    public static string DisplayName(this ProposalKind kind, Language language) => Get(kind).Name(language);
 
     /// <summary>Parses a kind code, ignoring case and surrounding spaces. Enum names and numbers are not accepted.</summary>
-    public static bool TryParseKind(string? code, out ProposalKind kind) => TryParse(Kinds, code, out kind);
-
-    /// <summary>Parses a funding source code ("national", "local"), ignoring case and surrounding spaces.</summary>
-    public static bool TryParseFundingSource(string? code, out FundingSource source) => TryParse(FundingSources, code, out source);
-
-    private static string Name<T>(CatalogEntry<T> entry, Language language)
-        where T : struct, Enum =>
-        language == Language.English ? entry.EnglishName : entry.VietnameseName;
-
-    private static bool TryParse<T>(IReadOnlyList<CatalogEntry<T>> entries, string? code, [MaybeNullWhen(false)] out T value)
-        where T : struct, Enum
-    {
-        var trimmed = code?.Trim();
-        var entry = entries.FirstOrDefault(e => string.Equals(e.Code, trimmed, StringComparison.OrdinalIgnoreCase));
-        value = entry?.Value ?? default;
-        return entry is not null;
-    }
+    public static bool TryParse(string? code, out ProposalKind kind) => CatalogEntries.TryParse(All, code, out kind);
 }

@@ -1,9 +1,10 @@
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.UnitTests.Domain;
 
-public class ProposalCatalogTests
+public class ProposalKindsAndFundingSourcesTests
 {
     [Theory]
     [InlineData(ProposalKind.Training, "training")]
@@ -21,16 +22,16 @@ public class ProposalCatalogTests
     public void ToCode_EveryKind_ReturnsStableCodeThatParsesBack(ProposalKind kind, string code)
     {
         Assert.Equal(code, kind.ToCode());
-        Assert.True(ProposalCatalog.TryParseKind(code, out var parsed));
+        Assert.True(ProposalKinds.TryParse(code, out var parsed));
         Assert.Equal(kind, parsed);
     }
 
     [Fact]
     public void Kinds_Catalogue_CoversEveryEnumValueOnceWithBothNames()
     {
-        Assert.Equal(Enum.GetValues<ProposalKind>(), ProposalCatalog.Kinds.Select(k => k.Value).Order());
-        Assert.Equal(16, ProposalCatalog.Kinds.Select(k => k.Code).Distinct(StringComparer.Ordinal).Count());
-        Assert.All(ProposalCatalog.Kinds, k =>
+        Assert.Equal(Enum.GetValues<ProposalKind>(), ProposalKinds.All.Select(k => k.Value).Order());
+        Assert.Equal(16, ProposalKinds.All.Select(k => k.Code).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ProposalKinds.All, k =>
         {
             Assert.False(string.IsNullOrWhiteSpace(k.VietnameseName));
             Assert.False(string.IsNullOrWhiteSpace(k.EnglishName));
@@ -44,8 +45,8 @@ public class ProposalCatalogTests
         Assert.Equal("Mô hình trình diễn kỹ thuật", ProposalKind.DemonstrationModel.DisplayName(Language.Vietnamese));
         Assert.Equal("Complete technology line", ProposalKind.TechnologyLine.DisplayName(Language.English));
         Assert.Equal("Khuyến công địa phương", FundingSource.Local.DisplayName(Language.Vietnamese));
-        Assert.Equal("KCĐP", ProposalCatalog.Get(FundingSource.Local).Abbreviation);
-        Assert.Equal("KCQG", ProposalCatalog.Get(FundingSource.National).Abbreviation);
+        Assert.Equal("KCĐP", FundingSources.Get(FundingSource.Local).Abbreviation);
+        Assert.Equal("KCQG", FundingSources.Get(FundingSource.National).Abbreviation);
     }
 
     [Theory]
@@ -53,7 +54,7 @@ public class ProposalCatalogTests
     [InlineData(" LOCAL ", FundingSource.Local)]
     public void TryParseFundingSource_KnownCode_ReturnsSource(string code, FundingSource expected)
     {
-        Assert.True(ProposalCatalog.TryParseFundingSource(code, out var source));
+        Assert.True(FundingSources.TryParse(code, out var source));
         Assert.Equal(expected, source);
         Assert.Equal(expected.ToString().ToLowerInvariant(), source.ToCode());
     }
@@ -65,12 +66,12 @@ public class ProposalCatalogTests
     [InlineData("1")]
     [InlineData("demonstration model")]
     public void TryParseKind_UnknownCode_ReturnsFalse(string? code) =>
-        Assert.False(ProposalCatalog.TryParseKind(code, out _));
+        Assert.False(ProposalKinds.TryParse(code, out _));
 
     [Theory]
     [InlineData("KCQG")]
     [InlineData("0")]
     [InlineData("provincial")]
     public void TryParseFundingSource_UnknownCode_ReturnsFalse(string code) =>
-        Assert.False(ProposalCatalog.TryParseFundingSource(code, out _));
+        Assert.False(FundingSources.TryParse(code, out _));
 }
