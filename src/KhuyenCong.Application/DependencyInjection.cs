@@ -61,10 +61,10 @@ public static class DependencyInjection
         services.AddSingleton<Places.PlaceMerges>();
         services.AddSingleton<Caps.CapAssessment>();
         services.AddSingleton<Migrations.ReferenceDataMigration>();
-        services.AddSingleton<Proposals.ProposalIntake>();
+        services.AddSingleton<Intake.ProposalIntake>();
         services.AddSingleton<Selection.CallRankings>();
         services.AddSingleton<Selection.SelectionProposals>();
-        services.AddSingleton<Selection.SelectionApprovals>();
+        services.AddSingleton<Selection.Approval.SelectionApprovals>();
         services.AddSingleton<Plans.PlanEffects>();
         services.AddSingleton<Plans.PlanRecording>();
         services.AddSingleton<Plans.PlanAdjustments>();
@@ -82,7 +82,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<Email.OnceOnlyEmailSender>();
         services.AddSingleton<Appraisal.IReviewerAssigner, Appraisal.ReviewerAssigner>();
-        services.AddSingleton<Workflow.WorkflowSteps>();
+        services.AddSingleton<Workflow.Steps.WorkflowSteps>();
         services.AddProgrammes();
         Documents.DocumentsServiceCollectionExtensions.AddDocuments(services);
         services.AddCallsAndCouncils();
@@ -126,7 +126,7 @@ public static class DependencyInjection
     public static IServiceCollection AddCallsAndCouncils(this IServiceCollection services)
     {
         services.AddSingleton<Calls.CallEditing>();
-        services.AddSingleton<Calls.CallPlacement>();
+        services.AddSingleton<Intake.CallPlacement>();
         services.AddSingleton<Councils.CouncilSetup>();
         services.AddSingleton<Councils.CouncilSessions>();
         return services;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KhuyenCong.Application.Intake;
 using KhuyenCong.Application;
 using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Identity;

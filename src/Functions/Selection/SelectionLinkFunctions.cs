@@ -2,6 +2,7 @@ using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Selection;
+using KhuyenCong.Application.Selection.Approval;
 using KhuyenCong.Domain.Links;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;

@@ -1,4 +1,4 @@
-using KhuyenCong.Application.Proposals;
+using KhuyenCong.Application.Intake;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 

@@ -1,3 +1,4 @@
+using KhuyenCong.Application.Workflow.Steps;
 using KhuyenCong.Application.Workflow;
 using Microsoft.Azure.Functions.Worker;
 

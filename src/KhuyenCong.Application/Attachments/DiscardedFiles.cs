@@ -1,4 +1,3 @@
-using KhuyenCong.Application.Proposals;
 
 namespace KhuyenCong.Application.Attachments;
 

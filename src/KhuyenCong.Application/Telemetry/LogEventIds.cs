@@ -12,7 +12,7 @@ public static class LogEventIds
     public static IReadOnlyList<LogEventArea> Areas { get; } =
     [
         new("LocalHost: hosting, storage emulator, durable engine, timers", 1, 999, ["KhuyenCong.LocalHost"]),
-        new("Proposals: submission, intake, staff actions on a proposal", 1000, 1199, ["Proposals"]),
+        new("Proposals: submission, intake, staff actions on a proposal", 1000, 1199, ["Proposals", "Intake"]),
         new("Workflow: the orchestration and its steps", 2000, 2199, ["Workflow"]),
         new("Links: emailed link pages and their decisions", 2200, 2299, ["Links"]),
         new("Http: staff request checks", 2300, 2399, ["Http"]),

@@ -1,4 +1,4 @@
-using KhuyenCong.Application.Proposals;
+using KhuyenCong.Application.Attachments;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 

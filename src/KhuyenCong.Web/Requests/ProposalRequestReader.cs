@@ -1,6 +1,6 @@
 using System.Text.Json;
+using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Options;
-using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Http;

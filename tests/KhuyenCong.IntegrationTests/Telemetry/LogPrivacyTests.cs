@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
+using KhuyenCong.Application.Workflow.Steps;
 using KhuyenCong.LocalHost.Hosting;
 using KhuyenCong.Testing;
 using Microsoft.Extensions.DependencyInjection;

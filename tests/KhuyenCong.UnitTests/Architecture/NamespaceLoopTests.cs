@@ -15,6 +15,8 @@ public sealed partial class NamespaceLoopTests
     [InlineData("src/KhuyenCong.Web")]
     [InlineData("src/LocalHost")]
     [InlineData("src/KhuyenCong.Infrastructure")]
+    [InlineData("src/KhuyenCong.Application")]
+    [InlineData("src/KhuyenCong.Domain")]
     public void Project_NamespaceImports_FormNoLoop(string project)
     {
         var loops = Loops(Imports(BuildPaths.InRepo(project.Split('/'))));

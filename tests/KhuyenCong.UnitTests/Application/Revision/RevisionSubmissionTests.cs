@@ -1,6 +1,6 @@
+using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Links;
-using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Revision;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Attachments;

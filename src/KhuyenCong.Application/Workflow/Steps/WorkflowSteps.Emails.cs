@@ -3,7 +3,7 @@ using KhuyenCong.Application.Links;
 using KhuyenCong.Application.Telemetry;
 using KhuyenCong.Domain.Proposals;
 
-namespace KhuyenCong.Application.Workflow;
+namespace KhuyenCong.Application.Workflow.Steps;
 
 public sealed partial class WorkflowSteps
 {

@@ -1,6 +1,7 @@
-using KhuyenCong.Application.Calls;
+using KhuyenCong.Application.Attachments;
 using KhuyenCong.Application.Caps;
 using KhuyenCong.Application.Places;
+using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Attachments;
 using KhuyenCong.Domain.Calls;
@@ -9,22 +10,7 @@ using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using Microsoft.Extensions.Logging;
 
-namespace KhuyenCong.Application.Proposals;
-
-/// <summary>
-/// A file already streamed to storage for a submission being processed; <see cref="Document"/> says which document of
-/// the dossier it is (data/reference/documents.json), when the sender said so.
-/// </summary>
-public sealed record IncomingAttachment(string Id, string FileName, AttachmentKind Kind, long Size, string Sha256, DateTimeOffset UploadedAt)
-{
-    public string? Document { get; init; }
-}
-
-/// <summary>Who is submitting: the establishment itself, or an officer on its behalf.</summary>
-public sealed record Submitter(SubmissionChannel Channel, string EnteredBy)
-{
-    public static readonly Submitter Applicant = new(SubmissionChannel.Online, "applicant");
-}
+namespace KhuyenCong.Application.Intake;
 
 public sealed record IntakeRequest(string ProposalId, ProposalForm Form, IReadOnlyList<IncomingAttachment> Attachments, Submitter Submitter, Language Language);
 

@@ -15,13 +15,7 @@ using KhuyenCong.Domain.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace KhuyenCong.Application.Selection;
-
-/// <summary>
-/// What the director's selection page shows: the call, the selection of the link's round, its proposals by id, and
-/// whether approving it is the plan decision (local money where <c>Planning:LocalApprover</c> is <c>department-director</c>).
-/// </summary>
-public sealed record SelectionFacts(Call Call, CallSelection Selection, IReadOnlyDictionary<string, Proposal> Proposals, bool ApprovalIsPlanDecision = false);
+namespace KhuyenCong.Application.Selection.Approval;
 
 /// <summary>
 /// The director's form: <c>decision</c> = <c>approve</c> | <c>send-back</c>, a comment (required to send back), and,

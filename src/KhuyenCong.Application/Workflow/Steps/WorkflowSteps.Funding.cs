@@ -2,7 +2,7 @@ using KhuyenCong.Application.Budgets;
 using KhuyenCong.Application.Telemetry;
 using KhuyenCong.Domain.Proposals;
 
-namespace KhuyenCong.Application.Workflow;
+namespace KhuyenCong.Application.Workflow.Steps;
 
 public sealed partial class WorkflowSteps
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using KhuyenCong.Application.Telemetry;
 using KhuyenCong.Domain.Appraisal;
 
-namespace KhuyenCong.Application.Workflow;
+namespace KhuyenCong.Application.Workflow.Steps;
 
 public sealed partial class WorkflowSteps
 {

@@ -2,7 +2,7 @@ using KhuyenCong.Application.Email;
 using KhuyenCong.Application.Links;
 using KhuyenCong.Domain.Proposals;
 
-namespace KhuyenCong.Application.Workflow;
+namespace KhuyenCong.Application.Workflow.Steps;
 
 public sealed partial class WorkflowSteps
 {

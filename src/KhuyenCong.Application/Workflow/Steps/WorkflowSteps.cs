@@ -12,7 +12,7 @@ using KhuyenCong.Domain.Proposals;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace KhuyenCong.Application.Workflow;
+namespace KhuyenCong.Application.Workflow.Steps;
 
 /// <summary>
 /// The proposal workflow's steps: everything the orchestration asks of the world (status changes, checks, reviewer

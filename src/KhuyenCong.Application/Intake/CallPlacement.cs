@@ -1,3 +1,4 @@
+using KhuyenCong.Application.Calls;
 using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Councils;
 using KhuyenCong.Application.Proposals;
@@ -6,7 +7,7 @@ using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 
-namespace KhuyenCong.Application.Calls;
+namespace KhuyenCong.Application.Intake;
 
 /// <summary>Where a new proposal goes: its call (null: none, no call being open) and, for an officer's late entry, the reason.</summary>
 /// <param name="Errors">Problems by field (400): a call to choose, an unknown call, a kind or funding source the call does not take.</param>
