@@ -36,8 +36,10 @@ public static class DependencyInjection
         services.AddSingleton<ProposalRequestReader>();
         services.AddSingleton<ProposalFormPages>();
         services.AddSingleton<BrowserAnswers>();
+        services.AddSingleton<IOutageClassifier, Http.StorageOutageClassifier>();
+        services.AddSingleton<ProposalSubmissions>();
         services.AddSingleton<TrackingThrottle>();
-        services.AddSingleton<Selection.CallPlanPages>();
+        services.AddSingleton<CallPlanPages>();
         services.AddSingleton<PlanChangePages>();
         services.AddSingleton<LinkPages>();
         services.AddSingleton<LinkUploads>();

@@ -2,6 +2,7 @@ using KhuyenCong.Application.Statistics;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Dashboard;
 using Microsoft.AspNetCore.Http;
