@@ -39,9 +39,13 @@ public static class DependencyInjection
         services.AddSingleton<IOutageClassifier, Http.StorageOutageClassifier>();
         services.AddSingleton<ProposalSubmissions>();
         services.AddSingleton<TrackingThrottle>();
+        services.AddSingleton<TrackLookupPages>();
         services.AddSingleton<CallPlanPages>();
+        services.AddSingleton<CycleStaffPages>();
+        services.AddSingleton<PlanningStaffPages>();
         services.AddSingleton<PlanChangePages>();
         services.AddSingleton<LinkPages>();
+        services.AddSingleton<LinkOpener>();
         services.AddSingleton<LinkUploads>();
         services.AddSingleton<ILinkPage, WithdrawLinkPage>();
         services.AddSingleton<ILinkPage, ReviewLinkPage>();
