@@ -40,12 +40,14 @@ public static class DependencyInjection
         services.AddSingleton<ProposalSubmissions>();
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<TrackLookupPages>();
+        services.AddSingleton<BulkProposalActions>();
         services.AddSingleton<CallPlanPages>();
         services.AddSingleton<CycleStaffPages>();
         services.AddSingleton<PlanningStaffPages>();
         services.AddSingleton<PlanChangePages>();
         services.AddSingleton<LinkPages>();
         services.AddSingleton<LinkOpener>();
+        services.AddSingleton<SelectionLinkPages>();
         services.AddSingleton<LinkUploads>();
         services.AddSingleton<ILinkPage, WithdrawLinkPage>();
         services.AddSingleton<ILinkPage, ReviewLinkPage>();

@@ -258,16 +258,16 @@ public sealed partial class ProposalSubmissions(
         }
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Proposal {ProposalId} submitted")]
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "Proposal {ProposalId} submitted")]
     private static partial void LogSubmitted(ILogger logger, string proposalId);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Storage unavailable during a submission ({Problem})")]
+    [LoggerMessage(EventId = 3021, Level = LogLevel.Warning, Message = "Storage unavailable during a submission ({Problem})")]
     private static partial void LogStorageUnavailable(ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Could not remove the files of rejected submission {ProposalId} ({Problem})")]
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Error, Message = "Could not remove the files of rejected submission {ProposalId} ({Problem})")]
     private static partial void LogCleanupFailed(ILogger logger, string proposalId, string problem);
 
-    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Submission refused: over the limit per {Limit}")]
+    [LoggerMessage(EventId = 3023, Level = LogLevel.Warning, Message = "Submission refused: over the limit per {Limit}")]
     private static partial void LogRateLimited(ILogger logger, string limit);
 
     /// <summary>One submission as it is read: the request, its language and key, the officer entering it, the form once read.</summary>
