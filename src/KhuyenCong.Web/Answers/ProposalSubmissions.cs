@@ -91,9 +91,15 @@ public sealed partial class ProposalSubmissions(
         var completed = false;
         try
         {
-            var (answer, accepted) = await IntakeAsync(s, proposalId, cancellationToken);
-            completed = accepted;
-            return answer;
+            var (refusal, accepted, fingerprint) = await IntakeAsync(s, proposalId, cancellationToken);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            // Accepted: from here on nothing may remove the proposal's files.
+            completed = true;
+            return await CreatedAsync(s, accepted!, fingerprint);
         }
         catch (RequestRejectedException ex)
         {
@@ -109,9 +115,7 @@ public sealed partial class ProposalSubmissions(
             await CleanUpAsync(proposalId, s.Key);
             completed = true;
             await DrainAsync(s.Request, cancellationToken);
-            s.Request.HttpContext.Response.Headers.RetryAfter = IOutageClassifier.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return Http.Problems.Status(StatusCodes.Status503ServiceUnavailable, new Bilingual("Chưa lưu được đề án, vui lòng thử lại sau ít phút.",
-                "The proposal could not be saved: please try again in a moment.").In(s.Language), s.Language);
+            return Unavailable(s);
         }
         finally
         {
@@ -122,14 +126,14 @@ public sealed partial class ProposalSubmissions(
         }
     }
 
-    /// <summary>The form read, the email's limit, the use case; true once the proposal is accepted (from then on nothing may remove its files).</summary>
-    private async Task<(IActionResult Answer, bool Accepted)> IntakeAsync(Submission s, string proposalId, CancellationToken cancellationToken)
+    /// <summary>The form read, the email's limit, the use case: its refusal, or the proposal it accepted and the body's fingerprint.</summary>
+    private async Task<(IActionResult? Refusal, Proposal? Accepted, string Fingerprint)> IntakeAsync(Submission s, string proposalId, CancellationToken cancellationToken)
     {
         var content = await reader.ReadAsync(s.Request, proposalId, s.Language, cancellationToken);
         s.Form = content.Form;
         if (!s.Officer && content.Form.Email?.Trim() is { Length: > 0 } email && await limits.HitEmailAsync(email, cancellationToken) is { Allowed: false } byEmail)
         {
-            return (TooMany(s, byEmail.RetryAfter, ProposalFields.Email), false);
+            return (TooMany(s, byEmail.RetryAfter, ProposalFields.Email), null, content.Fingerprint);
         }
 
         var submitter = s.Officer ? new Submitter(SubmissionChannel.Officer, s.Staff!.Actor) : Submitter.Applicant;
@@ -138,12 +142,12 @@ public sealed partial class ProposalSubmissions(
         {
             case IntakeRejected rejected:
                 Rejected("validation");
-                return (Http.Problems.Validation(rejected.Errors, s.Language), false);
+                return (Http.Problems.Validation(rejected.Errors, s.Language), null, content.Fingerprint);
             case IntakeCallConflict conflict:
                 Rejected("call");
-                return (Http.Problems.Errors(StatusCodes.Status409Conflict, conflict.Errors, CallNotOpen.In(s.Language), conflict.Errors[ProposalFields.CallId][0]), false);
+                return (Http.Problems.Errors(StatusCodes.Status409Conflict, conflict.Errors, CallNotOpen.In(s.Language), conflict.Errors[ProposalFields.CallId][0]), null, content.Fingerprint);
             default:
-                return (await CreatedAsync(s, ((IntakeAccepted)outcome).Proposal, content.Fingerprint), true);
+                return (null, ((IntakeAccepted)outcome).Proposal, content.Fingerprint);
         }
     }
 
@@ -217,6 +221,14 @@ public sealed partial class ProposalSubmissions(
             : Http.Problems.Field(StatusCodes.Status429TooManyRequests, field, new Bilingual(
                 $"Có quá nhiều đề án được gửi với địa chỉ email này: vui lòng thử lại sau {minutes} phút.",
                 $"Too many proposals were sent with this email address: please try again in {minutes} minutes.").In(s.Language), s.Language);
+    }
+
+    /// <summary>503 with <c>Retry-After</c>: storage unreachable, nothing of the submission kept.</summary>
+    private static IActionResult Unavailable(Submission s)
+    {
+        s.Request.HttpContext.Response.Headers.RetryAfter = IOutageClassifier.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return Http.Problems.Status(StatusCodes.Status503ServiceUnavailable, new Bilingual("Chưa lưu được đề án, vui lòng thử lại sau ít phút.",
+            "The proposal could not be saved: please try again in a moment.").In(s.Language), s.Language);
     }
 
     /// <summary>
