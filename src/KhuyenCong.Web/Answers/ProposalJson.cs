@@ -1,8 +1,10 @@
 using System.Globalization;
+using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Calls;
 using KhuyenCong.Domain.Documents;
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Text;
 using KhuyenCong.Web.Requests;
 
 namespace KhuyenCong.Web.Answers;
@@ -46,6 +48,30 @@ public static class ProposalJson
             commitment = dossier.CommitmentJson(),
         };
     }
+
+    /// <summary>One page of the staff list (<c>GET /api/proposals</c>): the year, the page, the total and the page's proposals.</summary>
+    public static object Page(IReadOnlyList<ProposalSummary> matching, int year, int page, int pageSize, Language language) => new
+    {
+        year,
+        page,
+        pageSize,
+        total = matching.Count,
+        items = matching.Skip((page - 1) * pageSize).Take(pageSize).Select(p => new
+        {
+            p.Id,
+            p.TrackingCode,
+            p.Title,
+            p.OrganizationName,
+            status = p.Status.ToCode(),
+            statusLabel = ProposalStatusLabels.Label(p.Status, language),
+            kind = p.Kind.ToCode(),
+            fundingSource = p.FundingSource.ToCode(),
+            p.Province,
+            p.SubmittedAt,
+            p.RequestedSupport,
+            url = $"/api/proposals/{p.Id}",
+        }),
+    };
 
     private static object Submission(ProposalSubmission s) => new
     {
