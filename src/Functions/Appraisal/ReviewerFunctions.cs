@@ -4,6 +4,7 @@ using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +34,7 @@ public sealed class ReviewerFunctions(IReviewerRoster roster, ReviewerEditing ed
             var activeOnly = string.Equals(request.Query["active"], "true", StringComparison.OrdinalIgnoreCase);
             var entries = await roster.ListAsync(cancellationToken);
             c.NoStore();
-            return new OkObjectResult(entries.Where(e => !activeOnly || e.Reviewer.Active).Select(ToJson));
+            return new OkObjectResult(entries.Where(e => !activeOnly || e.Reviewer.Active).Select(e => AppraisalJson.Of(e)));
         });
 
     /// <summary><c>GET /api/reviewers/{id}</c>: one reviewer, active or not.</summary>
@@ -46,7 +47,7 @@ public sealed class ReviewerFunctions(IReviewerRoster roster, ReviewerEditing ed
         {
             var entry = await roster.GetAsync(id, cancellationToken);
             c.NoStore();
-            return entry is null ? Problems.Status(StatusCodes.Status404NotFound, ReviewerEditing.NoSuchReviewer.In(c.Language), c.Language) : new OkObjectResult(ToJson(entry));
+            return entry is null ? Problems.Status(StatusCodes.Status404NotFound, ReviewerEditing.NoSuchReviewer.In(c.Language), c.Language) : new OkObjectResult(AppraisalJson.Of(entry));
         });
 
     /// <summary><c>POST /api/reviewers</c>: adds a reviewer; 201 with its Location.</summary>
@@ -58,7 +59,7 @@ public sealed class ReviewerFunctions(IReviewerRoster roster, ReviewerEditing ed
         {
             c.NoStore();
             return (await editing.AddAsync(input.ToForm(), input.Active, c.Staff.Actor, cancellationToken))
-                .Answer(c.Language, e => new CreatedResult($"/api/reviewers/{e.Reviewer.Id}", ToJson(e)), Wording);
+                .Answer(c.Language, e => new CreatedResult($"/api/reviewers/{e.Reviewer.Id}", AppraisalJson.Of(e)), Wording);
         }, cancellationToken);
 
     /// <summary><c>PUT /api/reviewers/{id}</c>: replaces a reviewer's details (the open-review count is kept); <c>active</c> may reactivate.</summary>
@@ -70,7 +71,7 @@ public sealed class ReviewerFunctions(IReviewerRoster roster, ReviewerEditing ed
         staff.JsonAsync<ReviewerInput>(request, StaffRoles.Officer, ReviewerShape, async (c, input) =>
         {
             c.NoStore();
-            return (await editing.EditAsync(id, input.ToForm(), input.Active, c.Staff.Actor, cancellationToken)).Answer(c.Language, e => new OkObjectResult(ToJson(e)), Wording);
+            return (await editing.EditAsync(id, input.ToForm(), input.Active, c.Staff.Actor, cancellationToken)).Answer(c.Language, e => new OkObjectResult(AppraisalJson.Of(e)), Wording);
         }, cancellationToken);
 
     /// <summary><c>DELETE /api/reviewers/{id}</c>: deactivates the reviewer (kept, readable, never chosen again); answers the reviewer.</summary>
@@ -82,27 +83,8 @@ public sealed class ReviewerFunctions(IReviewerRoster roster, ReviewerEditing ed
         staff.WriteAsync(request, StaffRoles.Officer, async c =>
         {
             c.NoStore();
-            return (await editing.DeactivateAsync(id, c.Staff.Actor, cancellationToken)).Answer(c.Language, e => new OkObjectResult(ToJson(e)));
+            return (await editing.DeactivateAsync(id, c.Staff.Actor, cancellationToken)).Answer(c.Language, e => new OkObjectResult(AppraisalJson.Of(e)));
         }, cancellationToken);
-
-    private static object ToJson(RosterEntry entry)
-    {
-        var r = entry.Reviewer;
-        return new
-        {
-            id = r.Id,
-            name = r.Name,
-            email = r.Email,
-            phone = r.Phone,
-            organization = r.Organization,
-            kinds = r.Kinds.Select(k => k.ToCode()),
-            sectors = r.Sectors,
-            declaredTaxCodes = r.DeclaredTaxCodes,
-            declaredOrganizations = r.DeclaredOrganizations,
-            active = r.Active,
-            openReviews = entry.OpenReviews,
-        };
-    }
 
     private sealed record ReviewerInput(
         string? Name,

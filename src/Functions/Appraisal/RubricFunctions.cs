@@ -2,6 +2,7 @@ using KhuyenCong.Application.Appraisal;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Appraisal;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public sealed class RubricFunctions(IRubricStore rubrics, RubricEditing editing,
     public Task<IActionResult> GetRubric(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/rubric")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        staff.ReadAsync(request, null, async _ => new OkObjectResult(ToJson(await rubrics.GetCurrentAsync(cancellationToken))));
+        staff.ReadAsync(request, null, async _ => new OkObjectResult(AppraisalJson.Of(await rubrics.GetCurrentAsync(cancellationToken))));
 
     /// <summary><c>GET /api/rubrics/{id}/versions/{version}</c>: one version, as reviews scored against it see it (any staff member).</summary>
     [Function(nameof(GetRubricVersion))]
@@ -28,7 +29,7 @@ public sealed class RubricFunctions(IRubricStore rubrics, RubricEditing editing,
         string id,
         string version,
         CancellationToken cancellationToken) =>
-        staff.ReadAsync(request, null, async c => (await editing.GetVersionAsync(id, version, cancellationToken)).Answer(c.Language, r => new OkObjectResult(ToJson(r))));
+        staff.ReadAsync(request, null, async c => (await editing.GetVersionAsync(id, version, cancellationToken)).Answer(c.Language, r => new OkObjectResult(AppraisalJson.Of(r))));
 
     /// <summary>
     /// <c>PUT /api/rubric</c>: saves the body as the next version of the current rubric (administrators). The body's
@@ -39,15 +40,6 @@ public sealed class RubricFunctions(IRubricStore rubrics, RubricEditing editing,
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/rubric")] HttpRequest request,
         CancellationToken cancellationToken) =>
         staff.JsonAsync<RubricForm>(request, StaffRoles.Admin, new BodyShape("một thang điểm dạng JSON", "a JSON rubric"),
-            async (c, form) => (await editing.SaveAsync(form, c.Staff.Actor, cancellationToken)).Answer(c.Language, r => new OkObjectResult(ToJson(r)), Wording),
+            async (c, form) => (await editing.SaveAsync(form, c.Staff.Actor, cancellationToken)).Answer(c.Language, r => new OkObjectResult(AppraisalJson.Of(r)), Wording),
             cancellationToken);
-
-    internal static object ToJson(Rubric rubric) => new
-    {
-        id = rubric.Id,
-        version = rubric.Version,
-        totalPoints = rubric.TotalPoints,
-        passMark = rubric.PassMark,
-        criteria = rubric.Criteria.Select(c => new { c.Code, c.NameVi, c.NameEn, c.DescriptionVi, c.DescriptionEn, c.MaxPoints }),
-    };
 }

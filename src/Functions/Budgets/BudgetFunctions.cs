@@ -6,6 +6,7 @@ using KhuyenCong.Domain.Budgets;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,7 @@ public sealed class BudgetFunctions(BudgetAllocations budgets, StaffEndpoint sta
         {
             c.NoStore();
             return (await budgets.ListAsync(request.Query["year"].ToString(), cancellationToken))
-                .Answer(c.Language, y => new OkObjectResult(new { year = y.Year, lines = y.Lines.Select(l => ToJson(l, c.Language)) }));
+                .Answer(c.Language, y => new OkObjectResult(new { year = y.Year, lines = y.Lines.Select(l => PlanningJson.Of(l, c.Language)) }));
         });
 
     /// <summary><c>PUT /api/budgets/{year}/{fundingSource}</c> with <c>{ "allocated": 5200000000 }</c>: sets the allocation.</summary>
@@ -38,7 +39,7 @@ public sealed class BudgetFunctions(BudgetAllocations budgets, StaffEndpoint sta
         string fundingSource,
         CancellationToken cancellationToken) =>
         staff.JsonAsync<AllocationInput>(request, StaffRoles.Finance, AllocationShape, async (c, input) =>
-            (await budgets.SetAsync(year, fundingSource, Amount(input.Allocated), c.Staff.Actor, cancellationToken)).Answer(c.Language, l => new OkObjectResult(ToJson(l, c.Language))),
+            (await budgets.SetAsync(year, fundingSource, Amount(input.Allocated), c.Staff.Actor, cancellationToken)).Answer(c.Language, l => new OkObjectResult(PlanningJson.Of(l, c.Language))),
             cancellationToken);
 
     /// <summary>A JSON amount as sent: a number's digits; absent or null; anything else (a string, an object) of the wrong type.</summary>
@@ -47,17 +48,6 @@ public sealed class BudgetFunctions(BudgetAllocations budgets, StaffEndpoint sta
         JsonValueKind.Number => new FieldInput(value.GetRawText()),
         JsonValueKind.Undefined or JsonValueKind.Null => FieldInput.Absent,
         _ => new FieldInput(null, WrongType: true),
-    };
-
-    private static object ToJson(BudgetLine line, Language language) => new
-    {
-        year = line.Key.Year,
-        fundingSource = line.Key.FundingSource.ToCode(),
-        fundingSourceName = line.Key.FundingSource.DisplayName(language),
-        allocated = line.Allocated,
-        committed = line.Committed,
-        paid = line.Paid,
-        remaining = line.Remaining,
     };
 
     private sealed record AllocationInput(JsonElement Allocated);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KhuyenCong.Application.Calls;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Calls;
@@ -36,7 +35,7 @@ public sealed class CallFunctions(CallEditing editing, StaffEndpoint staff)
         var language = RequestLanguage.From(request);
         var today = editing.Today;
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return new OkObjectResult((await editing.ListAsync(cancellationToken)).Select(c => ToJson(c, today, language)));
+        return new OkObjectResult((await editing.ListAsync(cancellationToken)).Select(c => CycleJson.Of(c, today, language)));
     }
 
     /// <summary><c>GET /api/calls/{id}</c> (public): one call.</summary>
@@ -49,7 +48,7 @@ public sealed class CallFunctions(CallEditing editing, StaffEndpoint staff)
         ArgumentNullException.ThrowIfNull(request);
         var language = RequestLanguage.From(request);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return (await editing.GetAsync(id, cancellationToken)).Answer(language, call => new OkObjectResult(ToJson(call, editing.Today, language)));
+        return (await editing.GetAsync(id, cancellationToken)).Answer(language, call => new OkObjectResult(CycleJson.Of(call, editing.Today, language)));
     }
 
     /// <summary><c>POST /api/calls</c> (officers): creates a call (version 1); 201 with its Location. The staff page's form is answered with a redirect.</summary>
@@ -60,7 +59,7 @@ public sealed class CallFunctions(CallEditing editing, StaffEndpoint staff)
         staff.FormOrJsonAsync(request, StaffRoles.Officer, Page(request, null), result => Page(request, IdOf(result)), async (c, fields) =>
         {
             return (await editing.CreateAsync(FormOf(fields), c.Staff.Actor, cancellationToken))
-                .Answer(c.Language, call => new CreatedResult(Url(call), ToJson(call, editing.Today, c.Language)), Wording);
+                .Answer(c.Language, call => new CreatedResult(CycleJson.Url(call), CycleJson.Of(call, editing.Today, c.Language)), Wording);
         }, cancellationToken);
 
     /// <summary>
@@ -75,7 +74,7 @@ public sealed class CallFunctions(CallEditing editing, StaffEndpoint staff)
         staff.FormOrJsonAsync(request, StaffRoles.Officer, Page(request, id), _ => Page(request, id), async (c, fields) =>
         {
             return (await editing.UpdateAsync(id, FormOf(fields), fields.Number("version"), cancellationToken))
-                .Answer(c.Language, call => new OkObjectResult(ToJson(call, editing.Today, c.Language)), Wording);
+                .Answer(c.Language, call => new OkObjectResult(CycleJson.Of(call, editing.Today, c.Language)), Wording);
         }, cancellationToken);
 
     internal static CallForm FormOf(StaffFields fields) => new(
@@ -88,29 +87,8 @@ public sealed class CallFunctions(CallEditing editing, StaffEndpoint staff)
         fields.Documents("requiredDocuments"),
         fields.Field("description"));
 
-    internal static object ToJson(Call call, DateOnly today, Language language) => new
-    {
-        id = call.Id,
-        planYear = call.PlanYear,
-        fundingSource = call.FundingSource.ToCode(),
-        fundingSourceName = call.FundingSource.DisplayName(language),
-        title = call.Title,
-        opensOn = Date(call.OpensOn),
-        closesOn = Date(call.ClosesOn),
-        status = call.StatusOn(today).ToCode(),
-        kinds = call.Kinds,
-        requiredDocuments = call.RequiredDocuments,
-        description = call.Description,
-        version = call.Version,
-        url = Url(call),
-    };
-
     private static string Page(HttpRequest request, string? id) =>
         StaffLinks.From(request, RequestLanguage.From(request)).To("/staff/calls", id is null ? [] : [StaffLinks.Query("edit", id)]);
 
     private static string? IdOf(IActionResult result) => result is CreatedResult { Location: { } location } ? location[(location.LastIndexOf('/') + 1)..] : null;
-
-    private static string Url(Call call) => "/api/calls/" + call.Id;
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,10 +1,10 @@
-using System.Globalization;
 using KhuyenCong.Application.Caps;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Caps;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +24,7 @@ public sealed class CapsFunctions(ICapStore caps, CapEditing editing, StaffEndpo
         CancellationToken cancellationToken)
     {
         _ = request;
-        return new OkObjectResult((await caps.ListAsync(cancellationToken)).Select(ToJson));
+        return new OkObjectResult((await caps.ListAsync(cancellationToken)).Select(c => CycleJson.Of(c)));
     }
 
     /// <summary><c>PUT /api/caps</c>: adds or replaces the cap for a funding source, province, territory, activity (or a kind's default activity) and effective date.</summary>
@@ -33,23 +33,6 @@ public sealed class CapsFunctions(ICapStore caps, CapEditing editing, StaffEndpo
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/caps")] HttpRequest request,
         CancellationToken cancellationToken) =>
         staff.JsonAsync<CapForm>(request, StaffRoles.Officer, new BodyShape("một mức trần dạng JSON", "a JSON cap"),
-            async (c, form) => (await editing.SaveAsync(form, c.Staff.Actor, cancellationToken)).Answer(c.Language, cap => new OkObjectResult(ToJson(cap)), Wording),
+            async (c, form) => (await editing.SaveAsync(form, c.Staff.Actor, cancellationToken)).Answer(c.Language, cap => new OkObjectResult(CycleJson.Of(cap)), Wording),
             cancellationToken);
-
-    private static object ToJson(SupportCap c) => new
-    {
-        fundingSource = c.FundingSource.ToCode(),
-        province = c.Province,
-        territory = c.Territory,
-        activity = c.Activity,
-        kind = c.Kind.ToCode(),
-        effectiveFrom = c.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        effectiveTo = c.EffectiveTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        maxPercent = c.MaxPercent,
-        maxAmount = c.MaxAmount,
-        unit = c.Unit.ToCode(),
-        confidence = c.Confidence,
-        note = c.Note,
-        basis = c.Basis,
-    };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KhuyenCong.Application.Councils;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Councils;
@@ -38,7 +37,7 @@ public sealed class CouncilFunctions(CouncilSetup setup, CouncilSessions session
         {
             c.NoStore();
             var all = await setup.ListAsync(cancellationToken);
-            return new OkObjectResult(all.Select(council => ToJson(council, null)));
+            return new OkObjectResult(all.Select(council => CycleJson.Of(council, null)));
         });
 
     /// <summary><c>GET /api/councils/{id}</c> (staff): the council, its session and its conclusions once held.</summary>
@@ -52,7 +51,7 @@ public sealed class CouncilFunctions(CouncilSetup setup, CouncilSessions session
             c.NoStore();
             var found = await setup.GetAsync(id, cancellationToken);
             var session = found.IsDone ? await sessions.SessionAsync(found.Value!, cancellationToken) : null;
-            return found.Answer(c.Language, council => new OkObjectResult(ToJson(council, session)));
+            return found.Answer(c.Language, council => new OkObjectResult(CycleJson.Of(council, session)));
         });
 
     /// <summary><c>POST /api/councils</c> (officers): sets up a council by decision; 201 with its Location.</summary>
@@ -65,7 +64,7 @@ public sealed class CouncilFunctions(CouncilSetup setup, CouncilSessions session
             var form = new CouncilForm(f.List("callIds"), f.Field("decisionNumber"), f.Field("decisionDate"), f.Field("chairId"), f.Field("secretaryId"),
                 f.List("memberIds"), f.Number("quorum"));
             return (await setup.CreateAsync(form, c.Staff.Actor, cancellationToken))
-                .Answer(c.Language, council => new CreatedResult(Url(council), ToJson(council, null)), Wording);
+                .Answer(c.Language, council => new CreatedResult(CycleJson.Url(council), CycleJson.Of(council, null)), Wording);
         }, cancellationToken);
 
     /// <summary><c>POST /api/councils/{id}/session</c> (officers): records the session; it concludes on every proposal of the calls in review.</summary>
@@ -79,47 +78,11 @@ public sealed class CouncilFunctions(CouncilSetup setup, CouncilSessions session
         {
             var form = new SessionForm(f.Field("heldOn"), f.List("presentMemberIds"));
             return (await sessions.RecordAsync(id, form, c.Staff.Actor, new DurableWorkflowEvents(durableClient), cancellationToken))
-                .Answer(c.Language, record => new OkObjectResult(ToJson(record.Council, record)), SessionWording);
+                .Answer(c.Language, record => new OkObjectResult(CycleJson.Of(record.Council, record)), SessionWording);
         }, cancellationToken);
-
-    internal static object ToJson(Council council, SessionRecord? session) => new
-    {
-        id = council.Id,
-        callIds = council.CallIds,
-        decisionNumber = council.DecisionNumber,
-        decisionDate = Date(council.DecisionDate),
-        chairId = council.ChairId,
-        secretaryId = council.SecretaryId,
-        memberIds = council.MemberIds,
-        quorum = council.Quorum,
-        createdBy = council.CreatedBy,
-        createdAt = council.CreatedAt,
-        url = Url(council),
-        session = session is null ? null : new
-        {
-            id = session.Session.Id,
-            heldOn = Date(session.Session.HeldOn),
-            presentMemberIds = session.Session.PresentMemberIds,
-            recordedBy = session.Session.RecordedBy,
-            conclusions = session.Conclusions.Select(c => new
-            {
-                proposalId = c.ProposalId,
-                round = c.Conclusion.Round,
-                passed = c.Conclusion.Passed,
-                average = c.Conclusion.Average,
-                maxTotal = c.MaxTotal,
-                reasonVi = c.Conclusion.ReasonVi,
-                reasonEn = c.Conclusion.ReasonEn,
-            }),
-        },
-    };
 
     private static string Page(HttpRequest request, string? id) =>
         StaffLinks.From(request, RequestLanguage.From(request)).To(id is null ? "/staff/councils" : "/staff/councils/" + Uri.EscapeDataString(id));
 
     private static string? IdOf(IActionResult result) => result is CreatedResult { Location: { } location } ? location[(location.LastIndexOf('/') + 1)..] : null;
-
-    private static string Url(Council council) => "/api/councils/" + council.Id;
-
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

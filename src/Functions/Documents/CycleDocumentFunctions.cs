@@ -1,10 +1,7 @@
 using KhuyenCong.Application.Documents;
 using KhuyenCong.Application.Identity;
-using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Web;
 using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -113,7 +110,7 @@ public sealed partial class CycleDocumentFunctions(
         var result = await staff.FileAsync(request, StaffRoles.Officer, new StaffFileRule(options.Value.MaxScanBytes, DocumentAnswers.ScanMediaTypes), async (c, content) =>
             (await scans.UploadAsync(key, documentId, content, c.Staff.Actor, cancellationToken)).Answer(c.Language, d => new OkObjectResult(DocumentAnswers.Json(d, catalog)), DocumentAnswers.NotAScan),
             cancellationToken);
-        return RequestBody.IsForm(request) ? FormAnswer(request, subject, id, result) : result;
+        return CycleDocumentPages.FormAnswer(request, subject, id, result);
     }
 
     private Task<IActionResult> GenerateAsync(HttpRequest request, DocumentSubject subject, string id, string kind, CancellationToken cancellationToken)
@@ -146,13 +143,6 @@ public sealed partial class CycleDocumentFunctions(
             c.NoStore();
             return (await listing.ListAsync(subject, id, cancellationToken)).Answer(c.Language, list => new OkObjectResult(list.Select(d => DocumentAnswers.Json(d, catalog))));
         });
-
-    private static IActionResult FormAnswer(HttpRequest request, DocumentSubject subject, string id, IActionResult result)
-    {
-        var language = RequestLanguage.From(request);
-        var page = CycleDocumentPages.Page(StaffLinks.From(request, language), subject, id);
-        return StaffPages.FormAnswerTo(request, language, page, page, result);
-    }
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Information, Message = "{Subject} document {Kind} generated ({DocumentId})")]
     private static partial void LogGenerated(ILogger logger, string subject, string kind, string documentId);

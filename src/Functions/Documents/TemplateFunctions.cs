@@ -1,8 +1,7 @@
 using KhuyenCong.Application.Documents;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Domain.Documents;
-using KhuyenCong.Domain.Text;
-using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -32,7 +31,7 @@ public sealed partial class TemplateFunctions(
     public Task<IActionResult> ListTemplates(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/documents/templates")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        staff.ReadAsync(request, StaffRoles.Admin, async _ => new OkObjectResult(await KindsAsync(cancellationToken)));
+        staff.ReadAsync(request, StaffRoles.Admin, async _ => new OkObjectResult(await TemplateAnswers.KindsAsync(catalog, templates, cancellationToken)));
 
     /// <summary><c>GET /api/documents/templates/{kind}</c>: the kind's current template (.docx); header <c>X-Template-Source</c> says which.</summary>
     [Function(nameof(GetTemplate))]
@@ -81,72 +80,12 @@ public sealed partial class TemplateFunctions(
         if (problems.Count > 0)
         {
             LogRefused(logger, kind.Info.Code, problems[0].Kind);
-            return Refused(problems, c.Language);
+            return TemplateAnswers.Refused(problems, c.Language);
         }
 
         LogReplaced(logger, kind.Info.Code);
-        return new OkObjectResult(TemplateJson(kind, await templates.CurrentAsync(kind, cancellationToken)));
+        return new OkObjectResult(TemplateAnswers.Json(kind, await templates.CurrentAsync(kind, cancellationToken)));
     }
-
-    private async Task<List<object>> KindsAsync(CancellationToken cancellationToken)
-    {
-        var list = new List<object>();
-        foreach (var kind in catalog.All)
-        {
-            var set = DocumentCatalog.PlaceholdersOf(kind);
-            list.Add(new
-            {
-                kind = kind.Info.Code,
-                name = kind.Info.Vietnamese,
-                nameEn = kind.Info.English,
-                template = TemplateJson(kind, await templates.CurrentAsync(kind, cancellationToken)),
-                placeholders = set.Values.Select(v => new { name = v.Name, v.Required, v.Description, v.Example }),
-                rows = set.Rows.Select(r => new
-                {
-                    name = r.Name,
-                    r.Required,
-                    r.Description,
-                    fields = r.Fields.Select(f => new { name = r.FieldName(f.Name), f.Required, f.Description, f.Example }),
-                }),
-            });
-        }
-
-        return list;
-    }
-
-    /// <summary>400 with every problem under <c>errors.template</c>, and the placeholders at fault under <c>problems</c>.</summary>
-    private static IActionResult Refused(IReadOnlyList<TemplateProblem> problems, Language language)
-    {
-        var messages = problems.Select(p => p.Message(language)).ToList();
-        return Problems.Extended(StatusCodes.Status400BadRequest, new Bilingual("Mẫu văn bản chưa hợp lệ.", "The template is not valid.").In(language), messages[0],
-            new Dictionary<string, object?>
-            {
-                ["errors"] = new Dictionary<string, IReadOnlyList<string>> { ["template"] = messages },
-                ["problems"] = problems.Select(p => new { kind = Code(p.Kind), subject = p.Subject }).ToList(),
-            });
-    }
-
-    private static string Code(TemplateProblemKind kind) => kind switch
-    {
-        TemplateProblemKind.NotDocx => "not-docx",
-        TemplateProblemKind.ActiveContent => "active-content",
-        TemplateProblemKind.TooLarge => "too-large",
-        TemplateProblemKind.Malformed => "malformed-placeholder",
-        TemplateProblemKind.Unknown => "unknown-placeholder",
-        TemplateProblemKind.Missing => "missing-placeholder",
-        _ => "misplaced-placeholder",
-    };
-
-    private static object TemplateJson(IDocumentKind kind, CurrentTemplate current) => new
-    {
-        kind = kind.Info.Code,
-        source = current.IsUploaded ? "uploaded" : "shipped",
-        sha256 = current.Sha256,
-        size = current.Content.Length,
-        uploadedBy = current.UploadedBy,
-        uploadedAt = current.UploadedAt,
-        url = $"/api/documents/templates/{kind.Info.Code}",
-    };
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "Template of {Kind} replaced by an upload")]
     private static partial void LogReplaced(ILogger logger, string kind);

@@ -17,7 +17,7 @@ namespace KhuyenCong.Functions.Http;
 public static class StorageOutage
 {
     /// <summary>Seconds a client should wait before trying again.</summary>
-    public const int RetryAfterSeconds = 10;
+    public const int RetryAfterSeconds = IOutageClassifier.RetryAfterSeconds;
 
     /// <summary>
     /// The answer to a function that failed with <paramref name="exception"/>: 400 for a request body that failed on the
@@ -51,6 +51,14 @@ public static class StorageOutage
             ? "Storage is briefly unavailable: nothing was changed, please try again in a moment."
             : "Hệ thống lưu trữ tạm thời không truy cập được: chưa có gì thay đổi, vui lòng thử lại sau ít phút.", language);
     }
+}
+
+/// <summary>The Web edge's view of <see cref="StorageOutage"/> (its submissions clean up and answer 503 on an outage).</summary>
+internal sealed class StorageOutageClassifier : IOutageClassifier
+{
+    public bool IsOutage(Exception? exception) => StorageOutage.IsOutage(exception);
+
+    public string Describe(Exception exception) => exception is Azure.RequestFailedException r ? $"{r.Status} {r.ErrorCode}" : exception.GetType().Name;
 }
 
 /// <summary>In the Functions worker: an HTTP function that fails because storage is unreachable answers 503 (a client's cut-off body 400).</summary>

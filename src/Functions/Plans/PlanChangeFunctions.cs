@@ -39,7 +39,7 @@ public sealed class PlanChangeFunctions(PlanAdjustments adjustments, PlanCarryOv
         staff.ReadAsync(request, null, async c =>
         {
             c.NoStore();
-            return (await adjustments.ListAsync(year, fundingSource, cancellationToken)).Answer(c.Language, v => new OkObjectResult(ToJson(v, c.Language)));
+            return (await adjustments.ListAsync(year, fundingSource, cancellationToken)).Answer(c.Language, v => new OkObjectResult(PlanningJson.Of(v, c.Language)));
         });
 
     /// <summary><c>GET /staff/plans/{year}/{fundingSource}/adjustments</c>: the page of the plan's changes, with the adjustment and carry-over forms.</summary>
@@ -76,38 +76,5 @@ public sealed class PlanChangeFunctions(PlanAdjustments adjustments, PlanCarryOv
             cancellationToken);
 
     private static IActionResult Stored(PlanChangesView view, Language language) =>
-        view.IsNew ? new ObjectResult(ToJson(view, language)) { StatusCode = StatusCodes.Status201Created } : new OkObjectResult(ToJson(view, language));
-
-    internal static object ToJson(PlanChangesView view, Language language) => new
-    {
-        year = view.Key.Year,
-        fundingSource = view.Key.FundingSource.ToCode(),
-        adjustments = view.Changes.Adjustments.Select(a => new
-        {
-            number = a.Number,
-            date = a.Date,
-            decidedBy = a.DecidedBy,
-            reason = a.Reason,
-            by = a.By,
-            at = a.At,
-            lines = a.Lines.Select(l => new
-            {
-                proposalId = l.ProposalId,
-                action = l.Action.ToCode(),
-                actionLabel = l.Action.Label().In(language),
-                amount = l.Amount,
-                before = l.Before,
-            }),
-        }),
-        carryOver = view.Changes.CarryOver is { } carried
-            ? new
-            {
-                number = carried.Number,
-                date = carried.Date,
-                by = carried.By,
-                at = carried.At,
-                proposals = carried.Proposals.Select(p => new { proposalId = p.ProposalId, amount = p.Amount, toYear = p.ToYear }),
-            }
-            : null,
-    };
+        view.IsNew ? new ObjectResult(PlanningJson.Of(view, language)) { StatusCode = StatusCodes.Status201Created } : new OkObjectResult(PlanningJson.Of(view, language));
 }

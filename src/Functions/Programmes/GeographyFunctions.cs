@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Text;
 using KhuyenCong.Application.Geography;
 using KhuyenCong.Application.Identity;
-using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -30,17 +28,8 @@ public sealed class GeographyFunctions(GeographyService geography, CommuneListIm
     /// <summary><c>GET /api/geography/provinces</c>: the 34 current provinces, each with the former provinces it absorbed.</summary>
     [Function(nameof(ListProvinces))]
     public IActionResult ListProvinces(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/geography/provinces")] HttpRequest request)
-    {
-        var language = RequestLanguage.From(request);
-        return new OkObjectResult(ProvinceCatalog.Current.Select(p => new
-        {
-            code = p.Code,
-            name = Name(p).In(language),
-            fullName = p.FullName,
-            formerProvinces = ProvinceCatalog.FormerPartsOf(p).Select(f => new { code = f.Code, name = Name(f).In(language) }),
-        }));
-    }
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/geography/provinces")] HttpRequest request) =>
+        new OkObjectResult(GeographyJson.Provinces(RequestLanguage.From(request)));
 
     /// <summary><c>GET /api/geography/communes?province=hung-yen</c>: today's communes of a province (a code or a name, current or former).</summary>
     [Function(nameof(ListCommunes))]
@@ -49,17 +38,7 @@ public sealed class GeographyFunctions(GeographyService geography, CommuneListIm
         CancellationToken cancellationToken)
     {
         var language = RequestLanguage.From(request);
-        return (await geography.CommunesOfAsync(request.Query["province"], cancellationToken)).Answer(language, found => new OkObjectResult(new
-        {
-            province = new { code = found.Province.Code, name = Name(found.Province).In(language) },
-            communes = found.Communes.Select(c => new
-            {
-                code = c.CommuneCode,
-                name = c.CommuneName,
-                oldNames = c.OldNames,
-                effectiveFrom = c.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            }),
-        }));
+        return (await geography.CommunesOfAsync(request.Query["province"], cancellationToken)).Answer(language, found => new OkObjectResult(GeographyJson.Communes(found, language)));
     }
 
     /// <summary>
@@ -81,19 +60,11 @@ public sealed class GeographyFunctions(GeographyService geography, CommuneListIm
         using var text = new StreamReader(new MemoryStream(file, writable: false), StrictUtf8, detectEncodingFromByteOrderMarks: false);
         try
         {
-            return (await communeImport.ImportAsync(text, c.Staff.Actor, aborted.Token)).Answer(c.Language, Loaded, RowErrors);
+            return (await communeImport.ImportAsync(text, c.Staff.Actor, aborted.Token)).Answer(c.Language, v => new OkObjectResult(GeographyJson.Loaded(v)), RowErrors);
         }
         catch (DecoderFallbackException)
         {
             return Problems.Field(StatusCodes.Status415UnsupportedMediaType, "file", CommuneListImport.NotUtf8.In(c.Language), c.Language);
         }
     }
-
-    private static OkObjectResult Loaded(IReadOnlyList<CommuneVersion> versions) => new(new
-    {
-        loaded = versions.Count,
-        provinces = versions.GroupBy(v => v.ProvinceCode, StringComparer.Ordinal).Select(g => new { code = g.Key, versions = g.Count() }),
-    });
-
-    private static Bilingual Name(Province province) => new(province.Name, province.EnglishName);
 }

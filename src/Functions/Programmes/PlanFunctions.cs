@@ -7,6 +7,7 @@ using KhuyenCong.Domain.Plans;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -34,7 +35,7 @@ public sealed class PlanFunctions(AnnualPlans plans, PlanSaving saving, StaffEnd
         {
             c.NoStore();
             return (await plans.ListAsync(request.Query["year"].ToString(), cancellationToken))
-                .Answer(c.Language, y => new OkObjectResult(new { year = y.Year, plans = y.Plans.Select(p => ToJson(p.Key, p.View, c.Language)) }));
+                .Answer(c.Language, y => new OkObjectResult(new { year = y.Year, plans = y.Plans.Select(p => PlanningJson.Of(p.Key, p.View, c.Language)) }));
         });
 
     /// <summary><c>GET /api/plans/{year}/{fundingSource}</c>: one plan (version 0 and no items when none was saved) with its budget line.</summary>
@@ -47,7 +48,7 @@ public sealed class PlanFunctions(AnnualPlans plans, PlanSaving saving, StaffEnd
         staff.ReadAsync(request, null, async c =>
         {
             c.NoStore();
-            return (await plans.GetAsync(year, fundingSource, cancellationToken)).Answer(c.Language, p => new OkObjectResult(ToJson(p.Key, p.View, c.Language)));
+            return (await plans.GetAsync(year, fundingSource, cancellationToken)).Answer(c.Language, p => new OkObjectResult(PlanningJson.Of(p.Key, p.View, c.Language)));
         });
 
     /// <summary>
@@ -66,30 +67,8 @@ public sealed class PlanFunctions(AnnualPlans plans, PlanSaving saving, StaffEnd
             var decision = await saving.SaveAsync(new PlanRequest(year, fundingSource, input.Version, input.ToForm(), c.Staff.Actor), cancellationToken);
             return decision is { Kind: DecisionKind.Conflict, Value: not null }
                 ? Problems.Field(StatusCodes.Status409Conflict, "budget", decision.Reason!.In(c.Language), c.Language)
-                : decision.Answer(c.Language, view => new OkObjectResult(ToJson(view.Line.Key, view, c.Language)), Wording);
+                : decision.Answer(c.Language, view => new OkObjectResult(PlanningJson.Of(view.Line.Key, view, c.Language)), Wording);
         }, cancellationToken);
-
-    internal static object ToJson(BudgetKey key, PlanView view, Language language)
-    {
-        var plan = view.Record?.Plan;
-        return new
-        {
-            year = key.Year,
-            fundingSource = key.FundingSource.ToCode(),
-            fundingSourceName = key.FundingSource.DisplayName(language),
-            programmeId = plan?.ProgrammeId,
-            budget = view.Line.Allocated,
-            items = (plan?.Items ?? []).Select(i => new { title = i.Title, kind = i.Kind.ToCode(), kindName = i.Kind.DisplayName(language), expectedAmount = i.ExpectedAmount }),
-            plannedTotal = plan?.PlannedTotal ?? 0,
-            notes = plan?.Notes ?? string.Empty,
-            committed = view.Line.Committed,
-            paid = view.Line.Paid,
-            remaining = view.Line.Remaining,
-            version = view.Record?.Version ?? 0,
-            changedBy = view.Record?.ChangedBy,
-            changedAt = view.Record?.ChangedAt,
-        };
-    }
 
     private sealed record PlanInput(int? Version, string? ProgrammeId, long? Budget, IReadOnlyList<PlanItemForm?>? Items, string? Notes)
     {

@@ -4,6 +4,7 @@ using KhuyenCong.Domain.Programmes;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public sealed class ProgrammeFunctions(IProgrammeStore store, ProgrammeEditing e
         {
             var records = await store.ListAsync(cancellationToken);
             c.NoStore();
-            return new OkObjectResult(records.Select(r => ToJson(new ProgrammeView(r, null, null), c.Language)));
+            return new OkObjectResult(records.Select(r => PlanningJson.Of(new ProgrammeView(r, null, null), c.Language)));
         });
 
     /// <summary><c>GET /api/programmes/{id}</c>: the programme with the progress of each target.</summary>
@@ -47,7 +48,7 @@ public sealed class ProgrammeFunctions(IProgrammeStore store, ProgrammeEditing e
         staff.ReadAsync(request, null, async c =>
         {
             c.NoStore();
-            return (await editing.GetAsync(id, cancellationToken)).Answer(c.Language, view => new OkObjectResult(ToJson(view, c.Language)));
+            return (await editing.GetAsync(id, cancellationToken)).Answer(c.Language, view => new OkObjectResult(PlanningJson.Of(view, c.Language)));
         });
 
     /// <summary><c>POST /api/programmes</c>: creates a programme (version 1); 201 with its Location.</summary>
@@ -59,7 +60,7 @@ public sealed class ProgrammeFunctions(IProgrammeStore store, ProgrammeEditing e
         {
             c.NoStore();
             return (await editing.CreateAsync(input.ToForm(), c.Staff.Actor, cancellationToken))
-                .Answer(c.Language, view => new CreatedResult(Url(view.Record.Programme), ToJson(view, c.Language)), Wording);
+                .Answer(c.Language, view => new CreatedResult(PlanningJson.Url(view.Record.Programme), PlanningJson.Of(view, c.Language)), Wording);
         }, cancellationToken);
 
     /// <summary><c>PUT /api/programmes/{id}</c>: replaces the programme; <c>version</c> is the version edited (409 when stale).</summary>
@@ -72,7 +73,7 @@ public sealed class ProgrammeFunctions(IProgrammeStore store, ProgrammeEditing e
         {
             c.NoStore();
             return (await editing.UpdateAsync(id, input.ToForm(), input.Version, c.Staff.Actor, cancellationToken))
-                .Answer(c.Language, view => new OkObjectResult(ToJson(view, c.Language)), Wording);
+                .Answer(c.Language, view => new OkObjectResult(PlanningJson.Of(view, c.Language)), Wording);
         }, cancellationToken);
 
     /// <summary><c>PUT /api/proposals/{id}/programme</c> with <c>{ "programmeId": "…" }</c> (or null to clear): the programme the proposal counts towards.</summary>
@@ -86,34 +87,6 @@ public sealed class ProgrammeFunctions(IProgrammeStore store, ProgrammeEditing e
             c.NoStore();
             return (await assignment.AssignAsync(id, input.ProgrammeId, cancellationToken)).Answer(c.Language, programmeId => new OkObjectResult(new { proposalId = id, programmeId }));
         }, cancellationToken);
-
-    internal static object ToJson(ProgrammeView view, Language language)
-    {
-        var (record, targets) = (view.Record, view.Targets);
-        var p = record.Programme;
-        return new
-        {
-            id = p.Id,
-            name = p.Name,
-            fromYear = p.FromYear,
-            toYear = p.ToYear,
-            fundingSource = p.FundingSource.ToCode(),
-            fundingSourceName = p.FundingSource.DisplayName(language),
-            decisionNumber = p.DecisionNumber,
-            targets = targets is null
-                ? p.Targets.Select(t => (object)new { t.Code, t.NameVi, t.NameEn, t.Unit, target = t.Target })
-                : targets.Select(t => (object)new { t.Target.Code, t.Target.NameVi, t.Target.NameEn, t.Target.Unit, target = t.Target.Target, actual = t.Actual, percent = t.Percent }),
-            proposalCount = view.ProposalCount,
-            version = record.Version,
-            createdBy = record.CreatedBy,
-            createdAt = record.CreatedAt,
-            changedBy = record.ChangedBy,
-            changedAt = record.ChangedAt,
-            url = Url(p),
-        };
-    }
-
-    private static string Url(Programme programme) => $"/api/programmes/{programme.Id}";
 
     private sealed record ProgrammeInput(
         string? Name,

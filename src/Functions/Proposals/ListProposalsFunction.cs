@@ -1,13 +1,8 @@
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Proposals;
-using KhuyenCong.Domain.Activities;
-using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Functions.Http;
 using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
-using KhuyenCong.Web.Pages.NewProposal;
-using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -40,27 +35,6 @@ public sealed class ListProposalsFunction(IProposalRepository proposals, StaffEn
         var (year, page, pageSize) = (list.Query.Year, list.Page, list.PageSize);
         var matching = await list.ListAsync(proposals, cancellationToken);
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return new OkObjectResult(new
-        {
-            year,
-            page,
-            pageSize,
-            total = matching.Count,
-            items = matching.Skip((page - 1) * pageSize).Take(pageSize).Select(p => new
-            {
-                p.Id,
-                p.TrackingCode,
-                p.Title,
-                p.OrganizationName,
-                status = p.Status.ToCode(),
-                statusLabel = ProposalStatusLabels.Label(p.Status, language),
-                kind = p.Kind.ToCode(),
-                fundingSource = p.FundingSource.ToCode(),
-                p.Province,
-                p.SubmittedAt,
-                p.RequestedSupport,
-                url = $"/api/proposals/{p.Id}",
-            }),
-        });
+        return new OkObjectResult(ProposalJson.Page(matching, year, page, pageSize, language));
     }
 }

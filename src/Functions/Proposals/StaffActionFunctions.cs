@@ -73,7 +73,7 @@ public sealed class StaffActionFunctions(
                 new DurableWorkflowEvents(durableClient), cancellationToken);
             return decision is { Kind: DecisionKind.Conflict, Value: { } refused }
                 ? Problems.WithExtensions(StatusCodes.Status409Conflict, decision.Reason!.In(c.Language), RefusalExtensions(refused), c.Language)
-                : decision.Answer(c.Language, r => new ObjectResult(PaymentJson(r)) { StatusCode = r.IsNew ? StatusCodes.Status201Created : StatusCodes.Status200OK });
+                : decision.Answer(c.Language, r => new ObjectResult(FundingJson.Payment(r)) { StatusCode = r.IsNew ? StatusCodes.Status201Created : StatusCodes.Status200OK });
         }, cancellationToken);
 
     /// <summary><c>POST /api/proposals/{id}/acceptance</c> (officer): confirms acceptance (nghiệm thu) once the applicant sent the acceptance papers.</summary>
@@ -85,18 +85,8 @@ public sealed class StaffActionFunctions(
             {
                 Results = AcceptanceConfirmation.ResultFields.ToDictionary(f => f.Field, f => input.Number(f.Field), StringComparer.Ordinal),
             }, new DurableWorkflowEvents(durableClient), cancellationToken))
-            .Answer(c.Language, a => Accepted(id, new { id, acceptedOn = Iso(a.AcceptedOn), comment = a.Comment, results = ResultsJson(a.Results), by = a.By, at = a.At })),
+            .Answer(c.Language, a => Accepted(id, new { id, acceptedOn = Iso(a.AcceptedOn), comment = a.Comment, results = FundingJson.Results(a.Results), by = a.By, at = a.At })),
             cancellationToken);
-
-    /// <summary>The actual results recorded with an acceptance, under the names the route takes them by; null when none.</summary>
-    private static object? ResultsJson(ActualResults? r) =>
-        r is null ? null : new { actualTrainees = r.Trainees, actualJobs = r.Jobs, modelsBuilt = r.Models, productsCertified = r.ProductsCertified };
-
-    internal static object PaymentJson(PaymentReceipt receipt) => new
-    {
-        payment = receipt.Payment is { } p ? new { p.PaymentId, kind = p.Kind.ToCode(), p.Amount, p.By, p.At } : null,
-        commitment = ProposalDossier.CommitmentJson(receipt.Commitment),
-    };
 
     private static Dictionary<string, object?> RefusalExtensions(PaymentReceipt refused) => new()
     {

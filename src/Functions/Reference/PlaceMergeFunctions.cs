@@ -1,8 +1,7 @@
-using System.Globalization;
 using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Migrations;
 using KhuyenCong.Application.Places;
-using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +26,7 @@ public sealed class PlaceMergeFunctions(PlaceMerges merges, ReferenceDataMigrati
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/places/merge")] HttpRequest request,
         CancellationToken cancellationToken) =>
         staff.JsonAsync<MergeForm>(request, StaffRoles.Officer, MergeBody,
-            async (c, form) => (await merges.MergeCommuneAsync(form, c.Staff.Actor, cancellationToken)).Answer(c.Language, m => new OkObjectResult(ToJson(m)), Wording),
+            async (c, form) => (await merges.MergeCommuneAsync(form, c.Staff.Actor, cancellationToken)).Answer(c.Language, m => new OkObjectResult(ReferenceJson.Of(m)), Wording),
             cancellationToken);
 
     /// <summary><c>POST /api/sectors/merge</c> (officer): <c>{ "from", "to" }</c>: every record with sector "other" and text <c>from</c> joins sector group <c>to</c>.</summary>
@@ -36,7 +35,7 @@ public sealed class PlaceMergeFunctions(PlaceMerges merges, ReferenceDataMigrati
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/sectors/merge")] HttpRequest request,
         CancellationToken cancellationToken) =>
         staff.JsonAsync<MergeForm>(request, StaffRoles.Officer, MergeBody,
-            async (c, form) => (await merges.MergeSectorAsync(form, c.Staff.Actor, cancellationToken)).Answer(c.Language, m => new OkObjectResult(ToJson(m)), Wording),
+            async (c, form) => (await merges.MergeSectorAsync(form, c.Staff.Actor, cancellationToken)).Answer(c.Language, m => new OkObjectResult(ReferenceJson.Of(m)), Wording),
             cancellationToken);
 
     /// <summary><c>GET /api/places/merges</c> (officer): the merges done, newest first (at most 200).</summary>
@@ -44,36 +43,12 @@ public sealed class PlaceMergeFunctions(PlaceMerges merges, ReferenceDataMigrati
     public Task<IActionResult> ListMerges(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/places/merges")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        staff.ReadAsync(request, StaffRoles.Officer, async _ => new OkObjectResult((await merges.HistoryAsync(200, cancellationToken)).Select(ToJson)));
+        staff.ReadAsync(request, StaffRoles.Officer, async _ => new OkObjectResult((await merges.HistoryAsync(200, cancellationToken)).Select(ReferenceJson.Of)));
 
     /// <summary><c>POST /api/migrations/reference-data</c> (administrator): runs the migration of ADR 0023 and says what it changed (a second run changes nothing).</summary>
     [Function(nameof(MigrateReferenceData))]
     public Task<IActionResult> MigrateReferenceData(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/migrations/reference-data")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        staff.WriteAsync(request, StaffRoles.Admin, async _ =>
-        {
-            var result = await migration.RunAsync(cancellationToken);
-            return new OkObjectResult(new
-            {
-                capRowsChanged = result.CapRowsChanged,
-                communesLoaded = result.CommunesLoaded,
-                proposalsExamined = result.ProposalsExamined,
-                proposalsUpdated = result.ProposalsUpdated,
-            });
-        }, cancellationToken);
-
-    private static object ToJson(ReferenceMerge m) => new
-    {
-        id = m.Id,
-        what = m.What,
-        province = string.IsNullOrEmpty(m.Province) ? null : m.Province,
-        from = m.From,
-        to = m.To,
-        toName = m.ToName,
-        by = m.By,
-        at = m.At.ToString("O", CultureInfo.InvariantCulture),
-        proposals = m.ProposalIds.Count,
-        proposalIds = m.ProposalIds,
-    };
+        staff.WriteAsync(request, StaffRoles.Admin, async _ => new OkObjectResult(ReferenceJson.Of(await migration.RunAsync(cancellationToken))), cancellationToken);
 }

@@ -2,6 +2,7 @@ using KhuyenCong.Application.Identity;
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Functions.Workflow;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Cycle;
 using Microsoft.AspNetCore.Http;

@@ -3,6 +3,7 @@ using KhuyenCong.Application.Selection;
 using KhuyenCong.Domain.Selection;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

@@ -2,6 +2,7 @@ using KhuyenCong.Application.Statistics;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Functions.Http;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Dashboard;
 using Microsoft.AspNetCore.Http;
@@ -45,41 +46,9 @@ public sealed partial class StatisticsFunctions(
         // Target progress reads the proposals assigned to each programme (the year index), so its cost grows with them:
         // only on request, to keep the default read bounded by the aggregates.
         var targets = string.Equals(request.Query["include"], "programmeTargets", StringComparison.Ordinal)
-            ? await ProgrammeTargetsAsync(language, cancellationToken)
+            ? await StatisticsJson.ProgrammeTargetsAsync(programmes, progress, language, cancellationToken)
             : null;
         return new OkObjectResult(StatisticsView.Json(report, filter, language, targets));
-    }
-
-    /// <summary>
-    /// Each programme's targets with their progress, counted from the proposals assigned to it (one index partition per
-    /// year of its period: bounded by the number of programmes, which is a handful per province).
-    /// </summary>
-    private async Task<IReadOnlyList<object>> ProgrammeTargetsAsync(Language language, CancellationToken cancellationToken)
-    {
-        var result = new List<object>();
-        foreach (var record in await programmes.ListAsync(cancellationToken))
-        {
-            var (targets, proposals) = await progress.ComputeAsync(record.Programme, cancellationToken);
-            result.Add(new
-            {
-                id = record.Programme.Id,
-                name = record.Programme.Name,
-                fromYear = record.Programme.FromYear,
-                toYear = record.Programme.ToYear,
-                proposals,
-                targets = targets.Select(t => new
-                {
-                    code = t.Target.Code,
-                    name = new Bilingual(t.Target.NameVi, t.Target.NameEn).In(language),
-                    unit = t.Target.Unit,
-                    target = t.Target.Target,
-                    actual = t.Actual,
-                    percent = t.Percent,
-                }),
-            });
-        }
-
-        return result;
     }
 
     /// <summary>
@@ -122,23 +91,7 @@ public sealed partial class StatisticsFunctions(
     {
         var runs = await statistics.ListRunsAsync(30, cancellationToken);
         c.NoStore();
-        return new OkObjectResult(new
-        {
-            runs = runs.Select(r => new
-            {
-                r.Id,
-                r.StartedAt,
-                r.FinishedAt,
-                r.Outcome,
-                r.Trigger,
-                r.Years,
-                r.Proposals,
-                r.ContributionsCorrected,
-                r.CellsCorrected,
-                r.CellsRemoved,
-                r.Error,
-            }),
-        });
+        return new OkObjectResult(StatisticsJson.Runs(runs));
     }
 
     /// <summary>

@@ -143,20 +143,11 @@ public sealed class FormPartsReader(IAttachmentStore attachments, IOptions<Intak
                     en ? $"The form has more than {limits.MaxFormParts} parts." : $"Biểu mẫu có quá {limits.MaxFormParts} mục.");
             }
 
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "A part of the form is malformed." : "Một phần của biểu mẫu không đúng định dạng.");
-            }
-
+            var disposition = Disposition(section, en);
             var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
             if (!disposition.IsFileDisposition())
             {
-                var room = limits.MaxFormFieldBytes - fieldBytes;
-                var value = await ReadTextAsync(section.Body, Math.Min(MaxFieldBytes, room), cancellationToken, () => room < MaxFieldBytes
-                    ? new RequestRejectedException(StatusCodes.Status413PayloadTooLarge, "body", en
-                        ? $"The form's fields together are larger than {limits.MaxFormFieldBytes / 1024} KB."
-                        : $"Các mục của biểu mẫu cộng lại lớn hơn {limits.MaxFormFieldBytes / 1024} KB.")
-                    : ProposalRequestReader.TooLarge(name, en));
+                var value = await ReadFieldAsync(section, name, limits.MaxFormFieldBytes - fieldBytes, en, cancellationToken);
                 fieldBytes += Encoding.UTF8.GetByteCount(value);
                 onField(name, value);
                 continue;
@@ -170,31 +161,31 @@ public sealed class FormPartsReader(IAttachmentStore attachments, IOptions<Intak
                 continue;
             }
 
-            if (!IsFilePart(name))
-            {
-                throw new RequestRejectedException(StatusCodes.Status400BadRequest, name, en ? "Files must be sent as 'attachments'." : "Tệp phải được gửi trong mục 'attachments'.");
-            }
-
-            await onFile(name, fileName ?? string.Empty, section.Body);
+            await onFile(IsFilePart(name) ? name : throw new RequestRejectedException(StatusCodes.Status400BadRequest, name,
+                en ? "Files must be sent as 'attachments'." : "Tệp phải được gửi trong mục 'attachments'."), fileName ?? string.Empty, section.Body);
         }
+    }
+
+    /// <summary>The part's <c>form-data</c> disposition; 400 for a part without one.</summary>
+    private static ContentDispositionHeaderValue Disposition(MultipartSection section, bool en) =>
+        ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
+            ? disposition
+            : throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "A part of the form is malformed." : "Một phần của biểu mẫu không đúng định dạng.");
+
+    /// <summary>A text field within its own limit and the <paramref name="room"/> left for the form's fields together (413 over either).</summary>
+    private Task<string> ReadFieldAsync(MultipartSection section, string name, long room, bool en, CancellationToken cancellationToken)
+    {
+        var total = options.Value.MaxFormFieldBytes / 1024;
+        return ReadTextAsync(section.Body, Math.Min(MaxFieldBytes, room), cancellationToken, () => room < MaxFieldBytes
+            ? new RequestRejectedException(StatusCodes.Status413PayloadTooLarge, "body", en
+                ? $"The form's fields together are larger than {total} KB."
+                : $"Các mục của biểu mẫu cộng lại lớn hơn {total} KB.")
+            : ProposalRequestReader.TooLarge(name, en));
     }
 
     private async Task<IncomingAttachment> StoreFileAsync(Stream body, string proposalId, string fileName, long maxFile, long remaining, bool en, List<string> storedIds, CancellationToken cancellationToken)
     {
-        var head = new byte[AttachmentRules.SignatureLength];
-        var headLength = 0;
-        int read;
-        while (headLength < head.Length && (read = await body.ReadAsync(head.AsMemory(headLength), cancellationToken)) > 0)
-        {
-            headLength += read;
-        }
-
-        if (headLength == 0)
-        {
-            throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
-                en ? $"The file '{fileName}' is empty." : $"Tệp '{fileName}' không có nội dung.");
-        }
-
+        var (head, headLength) = await ReadHeadAsync(body, fileName, en, cancellationToken);
         var kind = AttachmentRules.Detect(head.AsSpan(0, headLength))
             ?? throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, AttachmentsField,
                 AttachmentRefusals.Message(AttachmentRules.IsOleCompound(head.AsSpan(0, headLength)) ? OfficeRefusal.EmbeddedObjects : OfficeRefusal.UnknownType, fileName, Lang(en)));
@@ -211,19 +202,29 @@ public sealed class FormPartsReader(IAttachmentStore attachments, IOptions<Intak
         var provisional = kind != AttachmentKind.OfficeZip ? kind
             : fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? AttachmentKind.Xlsx : AttachmentKind.Docx;
         var stored = await attachments.UploadAsync(proposalId, id, content, AttachmentRules.ContentType(kind), AttachmentRules.StoredFileName(fileName, provisional), cancellationToken);
-
         if (kind == AttachmentKind.OfficeZip)
         {
             var inspection = await InspectOfficeAsync(proposalId, id, cancellationToken);
-            if (!inspection.IsAccepted)
-            {
-                throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, AttachmentsField, AttachmentRefusals.Message(inspection.Refusal, fileName, Lang(en)));
-            }
-
-            kind = inspection.Kind!.Value;
+            kind = inspection.IsAccepted ? inspection.Kind!.Value
+                : throw new RequestRejectedException(StatusCodes.Status415UnsupportedMediaType, AttachmentsField, AttachmentRefusals.Message(inspection.Refusal, fileName, Lang(en)));
         }
 
         return new IncomingAttachment(id, AttachmentRules.StoredFileName(fileName, kind), kind, stored.Size, stored.Sha256, time.GetUtcNow());
+    }
+
+    /// <summary>The file's first bytes, enough to tell its kind by its signature; 400 for an empty file.</summary>
+    private static async Task<(byte[] Head, int Length)> ReadHeadAsync(Stream body, string fileName, bool en, CancellationToken cancellationToken)
+    {
+        var head = new byte[AttachmentRules.SignatureLength];
+        var headLength = 0;
+        int read;
+        while (headLength < head.Length && (read = await body.ReadAsync(head.AsMemory(headLength), cancellationToken)) > 0)
+        {
+            headLength += read;
+        }
+
+        return headLength > 0 ? (head, headLength) : throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
+            en ? $"The file '{fileName}' is empty." : $"Tệp '{fileName}' không có nội dung.");
     }
 
     private async Task<OfficeInspection> InspectOfficeAsync(string proposalId, string attachmentId, CancellationToken cancellationToken)

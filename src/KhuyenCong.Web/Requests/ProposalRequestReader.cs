@@ -136,59 +136,65 @@ public sealed class ProposalRequestReader(FormPartsReader parts, IOptions<Intake
 
     private static async Task<(ProposalForm Form, string Fingerprint)> ReadJsonAsync(HttpRequest request, bool en, CancellationToken cancellationToken)
     {
+        using var document = Parse(await ReadJsonBytesAsync(request, en, cancellationToken), en);
+        using var fingerprint = new SubmissionFingerprint("json");
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "The body must be a JSON object." : "Nội dung gửi lên phải là một đối tượng JSON.");
+        }
+
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var value = FieldValue(property, en);
+            fields[property.Name] = value;
+            fingerprint.AddField(property.Name, value);
+        }
+
+        return (ProposalForm.FromFields(name => fields.GetValueOrDefault(name)), fingerprint.Finish());
+    }
+
+    /// <summary>The body, at most <see cref="MaxJsonBytes"/> (413 over it, 400 cut off).</summary>
+    private static async Task<byte[]> ReadJsonBytesAsync(HttpRequest request, bool en, CancellationToken cancellationToken)
+    {
         if (request.ContentLength > MaxJsonBytes)
         {
             throw TooLarge("body", en);
         }
 
-        byte[] bytes;
         try
         {
-            bytes = await RequestBody.ReadAtMostAsync(request.Body, MaxJsonBytes, cancellationToken) ?? throw TooLarge("body", en);
+            return await RequestBody.ReadAtMostAsync(request.Body, MaxJsonBytes, cancellationToken) ?? throw TooLarge("body", en);
         }
         catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "The body arrived incomplete." : "Nội dung gửi lên đến không đầy đủ.");
         }
+    }
 
-        JsonDocument document;
+    private static JsonDocument Parse(byte[] bytes, bool en)
+    {
         try
         {
-            document = JsonDocument.Parse(bytes);
+            return JsonDocument.Parse(bytes);
         }
         catch (JsonException)
         {
             throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "The body is not valid JSON." : "Nội dung gửi lên không phải JSON hợp lệ.");
         }
-
-        using (document)
-        using (var fingerprint = new SubmissionFingerprint("json"))
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                throw new RequestRejectedException(StatusCodes.Status400BadRequest, "body", en ? "The body must be a JSON object." : "Nội dung gửi lên phải là một đối tượng JSON.");
-            }
-
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                var value = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String when JsonText.TryGetString(property.Value, out var text) => text,
-                    JsonValueKind.String => throw new RequestRejectedException(StatusCodes.Status400BadRequest, property.Name,
-                        en ? "This field holds a character that is not text (a lone surrogate)." : "Trường này chứa ký tự không hợp lệ (không phải văn bản)."),
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    JsonValueKind.Null => null,
-                    // The two list fields (beneficiaries of a đề án nhóm, priority codes) are arrays; the validator reads them.
-                    JsonValueKind.Array when property.Name is ProposalFields.Beneficiaries or ProposalFields.Priorities => property.Value.GetRawText(),
-                    _ => throw new RequestRejectedException(StatusCodes.Status400BadRequest, property.Name,
-                        en ? "This field must be text or a number." : "Trường này phải là chữ hoặc số."),
-                };
-                fields[property.Name] = value;
-                fingerprint.AddField(property.Name, value);
-            }
-
-            return (ProposalForm.FromFields(name => fields.GetValueOrDefault(name)), fingerprint.Finish());
-        }
     }
+
+    /// <summary>A property's value as the form's text: strings, numbers and null; the two list fields as their JSON; 400 naming the field otherwise.</summary>
+    private static string? FieldValue(JsonProperty property, bool en) => property.Value.ValueKind switch
+    {
+        JsonValueKind.String when JsonText.TryGetString(property.Value, out var text) => text,
+        JsonValueKind.String => throw new RequestRejectedException(StatusCodes.Status400BadRequest, property.Name,
+            en ? "This field holds a character that is not text (a lone surrogate)." : "Trường này chứa ký tự không hợp lệ (không phải văn bản)."),
+        JsonValueKind.Number => property.Value.GetRawText(),
+        JsonValueKind.Null => null,
+        // The two list fields (beneficiaries of a đề án nhóm, priority codes) are arrays; the validator reads them.
+        JsonValueKind.Array when property.Name is ProposalFields.Beneficiaries or ProposalFields.Priorities => property.Value.GetRawText(),
+        _ => throw new RequestRejectedException(StatusCodes.Status400BadRequest, property.Name,
+            en ? "This field must be text or a number." : "Trường này phải là chữ hoặc số."),
+    };
 }

@@ -125,7 +125,7 @@ public class LogPrivacyTests : IAsyncLifetime
         }
 
         var workflowEntries = entries.Where(e => e.Category.Contains("WorkflowSteps", StringComparison.Ordinal)
-            || e.Category.Contains("SubmitProposalFunction", StringComparison.Ordinal)
+            || e.Category.Contains("ProposalSubmissions", StringComparison.Ordinal)
             || e.Category == "ProposalWorkflow").ToList();
         Assert.NotEmpty(workflowEntries);
         Assert.All(workflowEntries, e => Assert.Contains(e.Scopes, s =>

@@ -1,4 +1,4 @@
-using KhuyenCong.Functions.Selection;
+using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

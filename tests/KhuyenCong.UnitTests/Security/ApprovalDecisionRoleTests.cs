@@ -27,8 +27,9 @@ public class ApprovalDecisionRoleTests
     private static LinkFunctions Functions()
     {
         var pages = new LinkPages(KhuyenCong.UnitTests.Web.Components.ComponentRendering.Renderer);
-        return new(Links, null!, null!, null!, new StaffIdentity(Options.Create(SignedInAzure())), pages,
+        var opener = new LinkOpener(Links, null!, new StaffIdentity(Options.Create(SignedInAzure())), pages,
             [new ApprovalLinkPage(null!, pages, TimeProvider.System), new ReviewLinkPage(null!, pages)]);
+        return new(opener, null!, null!, pages);
     }
 
     private static string Token(string action)

@@ -1,8 +1,7 @@
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
-using KhuyenCong.Functions.Http;
-using KhuyenCong.Functions.Proposals;
+using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Mvc;
 

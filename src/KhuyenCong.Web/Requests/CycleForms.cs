@@ -5,7 +5,7 @@ using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Cycle;
 using Microsoft.AspNetCore.Http;
 
-namespace KhuyenCong.Functions.Selection;
+namespace KhuyenCong.Web.Requests;
 
 /// <summary>
 /// The ranking's and the plan's staff forms read into the inputs the JSON API takes (<see cref="CycleFormFields"/>:

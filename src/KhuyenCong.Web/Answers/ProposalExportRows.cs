@@ -3,12 +3,10 @@ using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Functions.Http;
-using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Requests;
 
-namespace KhuyenCong.Functions.Proposals;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// The staff list as a report to print or send (<see cref="ExportVariant.Report"/>): Vietnamese column names and labels,

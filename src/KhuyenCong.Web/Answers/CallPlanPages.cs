@@ -2,17 +2,17 @@ using KhuyenCong.Application.Documents;
 using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Selection;
 using KhuyenCong.Domain.Text;
-using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Components.Documents;
 using KhuyenCong.Web.Http;
 using KhuyenCong.Web.Pages.Cycle;
 using KhuyenCong.Web.Pages.Staff;
 using KhuyenCong.Web.Problems;
+using KhuyenCong.Web.Requests;
 using KhuyenCong.Web.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
-namespace KhuyenCong.Functions.Selection;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// A call's ranking page and plan page (issue 13 line 8), rendered for their GET routes and again, with the values

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using MiniExcelLibs;
 
-namespace KhuyenCong.Functions.Http;
+namespace KhuyenCong.Web.Answers;
 
 /// <summary>
 /// The two shapes of an export: <see cref="Data"/> for machines (numbers as numbers, instants as ISO 8601) and
