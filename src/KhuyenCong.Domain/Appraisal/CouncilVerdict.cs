@@ -128,35 +128,10 @@ public static class CouncilVerdict
         }
 
         var points = score.Points ?? new Dictionary<string, int>();
-        foreach (var key in points.Keys)
-        {
-            if (rubric.Find(key) is null)
-            {
-                problems.Add(new ScoreProblem(reviewer, key, new LocalizedReason("unknown-criterion",
-                    $"Tiêu chí \"{key}\" không có trong thang điểm.", $"The criterion \"{key}\" is not in the rubric.")));
-            }
-        }
-
-        foreach (var criterion in rubric.Criteria)
-        {
-            var given = points.Where(p => string.Equals(p.Key.Trim(), criterion.Code, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (given.Count == 0)
-            {
-                problems.Add(new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("criterion-missing",
-                    $"Chưa chấm tiêu chí \"{criterion.NameVi}\".", $"The criterion \"{criterion.NameEn}\" is not scored.")));
-            }
-            else if (given.Count > 1)
-            {
-                problems.Add(new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("criterion-duplicate",
-                    $"Tiêu chí \"{criterion.NameVi}\" được chấm nhiều lần.", $"The criterion \"{criterion.NameEn}\" is scored more than once.")));
-            }
-            else if (given[0].Value < 0 || given[0].Value > criterion.MaxPoints)
-            {
-                var max = criterion.MaxPoints.ToString(CultureInfo.InvariantCulture);
-                problems.Add(new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("points-out-of-range",
-                    $"Điểm tiêu chí \"{criterion.NameVi}\" phải từ 0 đến {max}.", $"The points for \"{criterion.NameEn}\" must be between 0 and {max}.")));
-            }
-        }
+        problems.AddRange(UnknownCriteria(rubric, points, reviewer));
+        problems.AddRange(rubric.Criteria
+            .Select(criterion => CriterionProblem(criterion, points, reviewer))
+            .OfType<ScoreProblem>());
 
         if (!Enum.IsDefined(score.Recommendation))
         {
@@ -165,6 +140,39 @@ public static class CouncilVerdict
         }
 
         return problems;
+    }
+
+    /// <summary>A problem for each scored code the rubric does not have.</summary>
+    private static IEnumerable<ScoreProblem> UnknownCriteria(Rubric rubric, IReadOnlyDictionary<string, int> points, string? reviewer) =>
+        points.Keys
+            .Where(key => rubric.Find(key) is null)
+            .Select(key => new ScoreProblem(reviewer, key, new LocalizedReason("unknown-criterion",
+                $"Tiêu chí \"{key}\" không có trong thang điểm.", $"The criterion \"{key}\" is not in the rubric.")));
+
+    /// <summary>The problem of one criterion of the rubric: not scored, scored twice, or out of 0..max; null when fine.</summary>
+    private static ScoreProblem? CriterionProblem(RubricCriterion criterion, IReadOnlyDictionary<string, int> points, string? reviewer)
+    {
+        var given = points.Where(p => string.Equals(p.Key.Trim(), criterion.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (given.Count == 0)
+        {
+            return new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("criterion-missing",
+                $"Chưa chấm tiêu chí \"{criterion.NameVi}\".", $"The criterion \"{criterion.NameEn}\" is not scored."));
+        }
+
+        if (given.Count > 1)
+        {
+            return new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("criterion-duplicate",
+                $"Tiêu chí \"{criterion.NameVi}\" được chấm nhiều lần.", $"The criterion \"{criterion.NameEn}\" is scored more than once."));
+        }
+
+        if (given[0].Value < 0 || given[0].Value > criterion.MaxPoints)
+        {
+            var max = criterion.MaxPoints.ToString(CultureInfo.InvariantCulture);
+            return new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("points-out-of-range",
+                $"Điểm tiêu chí \"{criterion.NameVi}\" phải từ 0 đến {max}.", $"The points for \"{criterion.NameEn}\" must be between 0 and {max}."));
+        }
+
+        return null;
     }
 
     /// <summary>Validates every sheet, then combines them (see the remarks of <see cref="CouncilVerdict"/>).</summary>
