@@ -181,6 +181,36 @@ public static class CouncilVerdict
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(scores);
         rules ??= CouncilRules.Default;
+        var problems = SheetProblems(rubric, scores);
+        if (problems.Count > 0)
+        {
+            return new VerdictOutcome(null, problems);
+        }
+
+        var n = scores.Count;
+        var totals = scores.Select(s => new ReviewerTotal(s.ReviewerId.Trim(), rubric.Criteria.Sum(c => PointsOf(s, c)), s.Recommendation)).ToList();
+        var sum = totals.Sum(t => t.Total);
+        var averages = rubric.Criteria.Select(c => new CriterionAverage(
+            c.Code,
+            Round((decimal)scores.Sum(s => PointsOf(s, c)) / n),
+            c.MaxPoints,
+            scores.Count(s => PointsOf(s, c) == 0))).ToList();
+        var averageTotal = Round((decimal)sum / n);
+        var reasons = BelowPassMark(rubric, sum, n, averageTotal).Concat(ZeroedCriteria(rubric, averages, n, rules)).ToList();
+        var passed = reasons.Count == 0;
+        var tally = new RecommendationTally(
+            totals.Count(t => t.Recommendation == Recommendation.Approve),
+            totals.Count(t => t.Recommendation == Recommendation.Revise),
+            totals.Count(t => t.Recommendation == Recommendation.Reject));
+        var recommendation = Recommend(passed, tally, rules);
+        return new VerdictOutcome(
+            new Verdict(rubric.Id, rubric.Version, passed, recommendation, averageTotal, rubric.PassMark, totals, averages, tally, reasons),
+            []);
+    }
+
+    /// <summary>The problems of the sheets together: none at all, a reviewer with two sheets, and each sheet's own.</summary>
+    private static List<ScoreProblem> SheetProblems(Rubric rubric, IReadOnlyList<ReviewScore> scores)
+    {
         var problems = new List<ScoreProblem>();
         if (scores.Count == 0)
         {
@@ -199,54 +229,38 @@ public static class CouncilVerdict
             problems.AddRange(ValidateScore(rubric, score));
         }
 
-        if (problems.Count > 0)
-        {
-            return new VerdictOutcome(null, problems);
-        }
+        return problems;
+    }
 
-        var n = scores.Count;
-        int PointsOf(ReviewScore s, RubricCriterion c) =>
-            s.Points.First(p => string.Equals(p.Key.Trim(), c.Code, StringComparison.OrdinalIgnoreCase)).Value;
+    private static int PointsOf(ReviewScore s, RubricCriterion c) =>
+        s.Points.First(p => string.Equals(p.Key.Trim(), c.Code, StringComparison.OrdinalIgnoreCase)).Value;
 
-        var totals = scores.Select(s => new ReviewerTotal(s.ReviewerId.Trim(), rubric.Criteria.Sum(c => PointsOf(s, c)), s.Recommendation)).ToList();
-        var sum = totals.Sum(t => t.Total);
-        var averages = rubric.Criteria.Select(c => new CriterionAverage(
-            c.Code,
-            Round((decimal)scores.Sum(s => PointsOf(s, c)) / n),
-            c.MaxPoints,
-            scores.Count(s => PointsOf(s, c) == 0))).ToList();
-
-        var reasons = new List<LocalizedReason>();
-        var averageTotal = Round((decimal)sum / n);
+    /// <summary>The reason to fail when the average total is below the pass mark.</summary>
+    private static IEnumerable<LocalizedReason> BelowPassMark(Rubric rubric, int sum, int n, decimal averageTotal)
+    {
         // Exact comparison in integers: sum / n >= pass mark  <=>  sum >= pass mark * n.
         if (sum < (long)rubric.PassMark * n)
         {
-            reasons.Add(new LocalizedReason("below-pass-mark",
+            yield return new LocalizedReason("below-pass-mark",
                 $"Điểm trung bình {DisplayFormat.Percent(averageTotal, Language.Vietnamese)} thấp hơn điểm đạt {rubric.PassMark.ToString(CultureInfo.InvariantCulture)}.",
-                $"The average score {DisplayFormat.Percent(averageTotal, Language.English)} is below the pass mark of {rubric.PassMark.ToString(CultureInfo.InvariantCulture)}."));
+                $"The average score {DisplayFormat.Percent(averageTotal, Language.English)} is below the pass mark of {rubric.PassMark.ToString(CultureInfo.InvariantCulture)}.");
         }
+    }
 
+    /// <summary>A reason to fail for each criterion scored 0 by more than the rules' share of the reviewers.</summary>
+    private static IEnumerable<LocalizedReason> ZeroedCriteria(Rubric rubric, List<CriterionAverage> averages, int n, CouncilRules rules)
+    {
         foreach (var (criterion, average) in rubric.Criteria.Zip(averages))
         {
             // More than numerator/denominator of the reviewers:  zeros / n > num / den  <=>  zeros * den > num * n.
             if ((long)average.ZeroCount * rules.ZeroShareDenominator > (long)rules.ZeroShareNumerator * n)
             {
                 var share = $"{average.ZeroCount.ToString(CultureInfo.InvariantCulture)}/{n.ToString(CultureInfo.InvariantCulture)}";
-                reasons.Add(new LocalizedReason("criterion-zeroed",
+                yield return new LocalizedReason("criterion-zeroed",
                     $"Tiêu chí \"{criterion.NameVi}\" bị {share} thành viên hội đồng chấm 0 điểm (quá {Share(rules, Language.Vietnamese)} số thành viên).",
-                    $"{share} reviewers scored \"{criterion.NameEn}\" 0 points (more than {Share(rules, Language.English)} of the reviewers)."));
+                    $"{share} reviewers scored \"{criterion.NameEn}\" 0 points (more than {Share(rules, Language.English)} of the reviewers).");
             }
         }
-
-        var passed = reasons.Count == 0;
-        var tally = new RecommendationTally(
-            totals.Count(t => t.Recommendation == Recommendation.Approve),
-            totals.Count(t => t.Recommendation == Recommendation.Revise),
-            totals.Count(t => t.Recommendation == Recommendation.Reject));
-        var recommendation = Recommend(passed, tally, rules);
-        return new VerdictOutcome(
-            new Verdict(rubric.Id, rubric.Version, passed, recommendation, averageTotal, rubric.PassMark, totals, averages, tally, reasons),
-            []);
     }
 
     /// <summary>The council's recommendation from the tally (see the remarks of <see cref="CouncilVerdict"/>).</summary>
