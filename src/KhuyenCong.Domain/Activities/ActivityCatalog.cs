@@ -103,35 +103,48 @@ public static class ActivityCatalog
     private static Catalogue Load()
     {
         var file = ReferenceResources.Load<ActivitiesFile>("activities.json");
-        var activities = file.Activities.Select(a => new Activity(
-            a.Code,
-            ProposalKinds.TryParse(a.Kind, out var kind) ? kind : throw new InvalidOperationException($"activities.json: unknown kind '{a.Kind}' of {a.Code}."),
-            a.Aliases ?? [],
-            a.DefaultForKind,
-            a.Vi,
-            a.En,
-            a.Clause,
-            a.ImplementedBy switch
-            {
-                "establishment" => Implementation.Establishment,
-                "centre" => Implementation.Centre,
-                "either" => Implementation.Either,
-                "authority" => Implementation.Authority,
-                _ => throw new InvalidOperationException($"activities.json: unknown implementedBy '{a.ImplementedBy}' of {a.Code}."),
-            },
-            a.Beneficiaries switch
-            {
-                "none" => BeneficiaryRule.None,
-                "optional" => BeneficiaryRule.Optional,
-                "required" => BeneficiaryRule.Required,
-                _ => throw new InvalidOperationException($"activities.json: unknown beneficiaries '{a.Beneficiaries}' of {a.Code}."),
-            },
-            a.DirectSupport,
-            a.Results ?? [],
-            a.Confidence,
-            a.Basis,
-            a.Sources ?? [])).ToList();
+        var activities = file.Activities.Select(ToActivity).ToList();
+        var sources = file.Sources.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+        var notAccepted = (file.NotAccepted ?? []).Select(n => (n.Code, n.Vi, n.Note ?? string.Empty)).ToList();
+        return new Catalogue(activities, ByCodeAndAlias(activities), DefaultsByKind(activities), sources, notAccepted);
+    }
 
+    private static Activity ToActivity(ActivityRow a) => new(
+        a.Code,
+        ProposalKinds.TryParse(a.Kind, out var kind) ? kind : throw new InvalidOperationException($"activities.json: unknown kind '{a.Kind}' of {a.Code}."),
+        a.Aliases ?? [],
+        a.DefaultForKind,
+        a.Vi,
+        a.En,
+        a.Clause,
+        ImplementationOf(a),
+        BeneficiaryRuleOf(a),
+        a.DirectSupport,
+        a.Results ?? [],
+        a.Confidence,
+        a.Basis,
+        a.Sources ?? []);
+
+    private static Implementation ImplementationOf(ActivityRow a) => a.ImplementedBy switch
+    {
+        "establishment" => Implementation.Establishment,
+        "centre" => Implementation.Centre,
+        "either" => Implementation.Either,
+        "authority" => Implementation.Authority,
+        _ => throw new InvalidOperationException($"activities.json: unknown implementedBy '{a.ImplementedBy}' of {a.Code}."),
+    };
+
+    private static BeneficiaryRule BeneficiaryRuleOf(ActivityRow a) => a.Beneficiaries switch
+    {
+        "none" => BeneficiaryRule.None,
+        "optional" => BeneficiaryRule.Optional,
+        "required" => BeneficiaryRule.Required,
+        _ => throw new InvalidOperationException($"activities.json: unknown beneficiaries '{a.Beneficiaries}' of {a.Code}."),
+    };
+
+    /// <summary>Every code and alias to its activity; a code or alias used twice is an error of the file.</summary>
+    private static Dictionary<string, Activity> ByCodeAndAlias(IReadOnlyList<Activity> activities)
+    {
         var byCode = new Dictionary<string, Activity>(StringComparer.Ordinal);
         foreach (var activity in activities)
         {
@@ -144,6 +157,12 @@ public static class ActivityCatalog
             }
         }
 
+        return byCode;
+    }
+
+    /// <summary>The one default activity of each kind (exactly one per kind, or the file is wrong).</summary>
+    private static Dictionary<ProposalKind, Activity> DefaultsByKind(IReadOnlyList<Activity> activities)
+    {
         var defaults = new Dictionary<ProposalKind, Activity>();
         foreach (var kind in Enum.GetValues<ProposalKind>())
         {
@@ -152,9 +171,7 @@ public static class ActivityCatalog
                 : throw new InvalidOperationException($"activities.json: kind {kind.ToCode()} needs exactly one default activity, found {found.Count}.");
         }
 
-        var sources = file.Sources.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
-        var notAccepted = (file.NotAccepted ?? []).Select(n => (n.Code, n.Vi, n.Note ?? string.Empty)).ToList();
-        return new Catalogue(activities, byCode, defaults, sources, notAccepted);
+        return defaults;
     }
 
     private sealed record Catalogue(

@@ -128,35 +128,10 @@ public static class CouncilVerdict
         }
 
         var points = score.Points ?? new Dictionary<string, int>();
-        foreach (var key in points.Keys)
-        {
-            if (rubric.Find(key) is null)
-            {
-                problems.Add(new ScoreProblem(reviewer, key, new LocalizedReason("unknown-criterion",
-                    $"Tiêu chí \"{key}\" không có trong thang điểm.", $"The criterion \"{key}\" is not in the rubric.")));
-            }
-        }
-
-        foreach (var criterion in rubric.Criteria)
-        {
-            var given = points.Where(p => string.Equals(p.Key.Trim(), criterion.Code, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (given.Count == 0)
-            {
-                problems.Add(new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("criterion-missing",
-                    $"Chưa chấm tiêu chí \"{criterion.NameVi}\".", $"The criterion \"{criterion.NameEn}\" is not scored.")));
-            }
-            else if (given.Count > 1)
-            {
-                problems.Add(new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("criterion-duplicate",
-                    $"Tiêu chí \"{criterion.NameVi}\" được chấm nhiều lần.", $"The criterion \"{criterion.NameEn}\" is scored more than once.")));
-            }
-            else if (given[0].Value < 0 || given[0].Value > criterion.MaxPoints)
-            {
-                var max = criterion.MaxPoints.ToString(CultureInfo.InvariantCulture);
-                problems.Add(new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("points-out-of-range",
-                    $"Điểm tiêu chí \"{criterion.NameVi}\" phải từ 0 đến {max}.", $"The points for \"{criterion.NameEn}\" must be between 0 and {max}.")));
-            }
-        }
+        problems.AddRange(UnknownCriteria(rubric, points, reviewer));
+        problems.AddRange(rubric.Criteria
+            .Select(criterion => CriterionProblem(criterion, points, reviewer))
+            .OfType<ScoreProblem>());
 
         if (!Enum.IsDefined(score.Recommendation))
         {
@@ -167,12 +142,75 @@ public static class CouncilVerdict
         return problems;
     }
 
+    /// <summary>A problem for each scored code the rubric does not have.</summary>
+    private static IEnumerable<ScoreProblem> UnknownCriteria(Rubric rubric, IReadOnlyDictionary<string, int> points, string? reviewer) =>
+        points.Keys
+            .Where(key => rubric.Find(key) is null)
+            .Select(key => new ScoreProblem(reviewer, key, new LocalizedReason("unknown-criterion",
+                $"Tiêu chí \"{key}\" không có trong thang điểm.", $"The criterion \"{key}\" is not in the rubric.")));
+
+    /// <summary>The problem of one criterion of the rubric: not scored, scored twice, or out of 0..max; null when fine.</summary>
+    private static ScoreProblem? CriterionProblem(RubricCriterion criterion, IReadOnlyDictionary<string, int> points, string? reviewer)
+    {
+        var given = points.Where(p => string.Equals(p.Key.Trim(), criterion.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (given.Count == 0)
+        {
+            return new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("criterion-missing",
+                $"Chưa chấm tiêu chí \"{criterion.NameVi}\".", $"The criterion \"{criterion.NameEn}\" is not scored."));
+        }
+
+        if (given.Count > 1)
+        {
+            return new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("criterion-duplicate",
+                $"Tiêu chí \"{criterion.NameVi}\" được chấm nhiều lần.", $"The criterion \"{criterion.NameEn}\" is scored more than once."));
+        }
+
+        if (given[0].Value < 0 || given[0].Value > criterion.MaxPoints)
+        {
+            var max = criterion.MaxPoints.ToString(CultureInfo.InvariantCulture);
+            return new ScoreProblem(reviewer, criterion.Code, new LocalizedReason("points-out-of-range",
+                $"Điểm tiêu chí \"{criterion.NameVi}\" phải từ 0 đến {max}.", $"The points for \"{criterion.NameEn}\" must be between 0 and {max}."));
+        }
+
+        return null;
+    }
+
     /// <summary>Validates every sheet, then combines them (see the remarks of <see cref="CouncilVerdict"/>).</summary>
     public static VerdictOutcome Evaluate(Rubric rubric, IReadOnlyList<ReviewScore> scores, CouncilRules? rules = null)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(scores);
         rules ??= CouncilRules.Default;
+        var problems = SheetProblems(rubric, scores);
+        if (problems.Count > 0)
+        {
+            return new VerdictOutcome(null, problems);
+        }
+
+        var n = scores.Count;
+        var totals = scores.Select(s => new ReviewerTotal(s.ReviewerId.Trim(), rubric.Criteria.Sum(c => PointsOf(s, c)), s.Recommendation)).ToList();
+        var sum = totals.Sum(t => t.Total);
+        var averages = rubric.Criteria.Select(c => new CriterionAverage(
+            c.Code,
+            Round((decimal)scores.Sum(s => PointsOf(s, c)) / n),
+            c.MaxPoints,
+            scores.Count(s => PointsOf(s, c) == 0))).ToList();
+        var averageTotal = Round((decimal)sum / n);
+        var reasons = BelowPassMark(rubric, sum, n, averageTotal).Concat(ZeroedCriteria(rubric, averages, n, rules)).ToList();
+        var passed = reasons.Count == 0;
+        var tally = new RecommendationTally(
+            totals.Count(t => t.Recommendation == Recommendation.Approve),
+            totals.Count(t => t.Recommendation == Recommendation.Revise),
+            totals.Count(t => t.Recommendation == Recommendation.Reject));
+        var recommendation = Recommend(passed, tally, rules);
+        return new VerdictOutcome(
+            new Verdict(rubric.Id, rubric.Version, passed, recommendation, averageTotal, rubric.PassMark, totals, averages, tally, reasons),
+            []);
+    }
+
+    /// <summary>The problems of the sheets together: none at all, a reviewer with two sheets, and each sheet's own.</summary>
+    private static List<ScoreProblem> SheetProblems(Rubric rubric, IReadOnlyList<ReviewScore> scores)
+    {
         var problems = new List<ScoreProblem>();
         if (scores.Count == 0)
         {
@@ -191,54 +229,38 @@ public static class CouncilVerdict
             problems.AddRange(ValidateScore(rubric, score));
         }
 
-        if (problems.Count > 0)
-        {
-            return new VerdictOutcome(null, problems);
-        }
+        return problems;
+    }
 
-        var n = scores.Count;
-        int PointsOf(ReviewScore s, RubricCriterion c) =>
-            s.Points.First(p => string.Equals(p.Key.Trim(), c.Code, StringComparison.OrdinalIgnoreCase)).Value;
+    private static int PointsOf(ReviewScore s, RubricCriterion c) =>
+        s.Points.First(p => string.Equals(p.Key.Trim(), c.Code, StringComparison.OrdinalIgnoreCase)).Value;
 
-        var totals = scores.Select(s => new ReviewerTotal(s.ReviewerId.Trim(), rubric.Criteria.Sum(c => PointsOf(s, c)), s.Recommendation)).ToList();
-        var sum = totals.Sum(t => t.Total);
-        var averages = rubric.Criteria.Select(c => new CriterionAverage(
-            c.Code,
-            Round((decimal)scores.Sum(s => PointsOf(s, c)) / n),
-            c.MaxPoints,
-            scores.Count(s => PointsOf(s, c) == 0))).ToList();
-
-        var reasons = new List<LocalizedReason>();
-        var averageTotal = Round((decimal)sum / n);
+    /// <summary>The reason to fail when the average total is below the pass mark.</summary>
+    private static IEnumerable<LocalizedReason> BelowPassMark(Rubric rubric, int sum, int n, decimal averageTotal)
+    {
         // Exact comparison in integers: sum / n >= pass mark  <=>  sum >= pass mark * n.
         if (sum < (long)rubric.PassMark * n)
         {
-            reasons.Add(new LocalizedReason("below-pass-mark",
+            yield return new LocalizedReason("below-pass-mark",
                 $"Điểm trung bình {DisplayFormat.Percent(averageTotal, Language.Vietnamese)} thấp hơn điểm đạt {rubric.PassMark.ToString(CultureInfo.InvariantCulture)}.",
-                $"The average score {DisplayFormat.Percent(averageTotal, Language.English)} is below the pass mark of {rubric.PassMark.ToString(CultureInfo.InvariantCulture)}."));
+                $"The average score {DisplayFormat.Percent(averageTotal, Language.English)} is below the pass mark of {rubric.PassMark.ToString(CultureInfo.InvariantCulture)}.");
         }
+    }
 
+    /// <summary>A reason to fail for each criterion scored 0 by more than the rules' share of the reviewers.</summary>
+    private static IEnumerable<LocalizedReason> ZeroedCriteria(Rubric rubric, List<CriterionAverage> averages, int n, CouncilRules rules)
+    {
         foreach (var (criterion, average) in rubric.Criteria.Zip(averages))
         {
             // More than numerator/denominator of the reviewers:  zeros / n > num / den  <=>  zeros * den > num * n.
             if ((long)average.ZeroCount * rules.ZeroShareDenominator > (long)rules.ZeroShareNumerator * n)
             {
                 var share = $"{average.ZeroCount.ToString(CultureInfo.InvariantCulture)}/{n.ToString(CultureInfo.InvariantCulture)}";
-                reasons.Add(new LocalizedReason("criterion-zeroed",
+                yield return new LocalizedReason("criterion-zeroed",
                     $"Tiêu chí \"{criterion.NameVi}\" bị {share} thành viên hội đồng chấm 0 điểm (quá {Share(rules, Language.Vietnamese)} số thành viên).",
-                    $"{share} reviewers scored \"{criterion.NameEn}\" 0 points (more than {Share(rules, Language.English)} of the reviewers)."));
+                    $"{share} reviewers scored \"{criterion.NameEn}\" 0 points (more than {Share(rules, Language.English)} of the reviewers).");
             }
         }
-
-        var passed = reasons.Count == 0;
-        var tally = new RecommendationTally(
-            totals.Count(t => t.Recommendation == Recommendation.Approve),
-            totals.Count(t => t.Recommendation == Recommendation.Revise),
-            totals.Count(t => t.Recommendation == Recommendation.Reject));
-        var recommendation = Recommend(passed, tally, rules);
-        return new VerdictOutcome(
-            new Verdict(rubric.Id, rubric.Version, passed, recommendation, averageTotal, rubric.PassMark, totals, averages, tally, reasons),
-            []);
     }
 
     /// <summary>The council's recommendation from the tally (see the remarks of <see cref="CouncilVerdict"/>).</summary>

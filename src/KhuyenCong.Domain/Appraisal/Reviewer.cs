@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Domain.Activities;
 
 namespace KhuyenCong.Domain.Appraisal;
 
@@ -62,143 +62,22 @@ public static partial class ReviewerValidator
     public static (Reviewer? Reviewer, IReadOnlyList<FieldError> Errors) Validate(ReviewerForm form, string id, bool active, Language language = Language.Vietnamese)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var en = language == Language.English;
-        var errors = new List<FieldError>();
-        void Add(string field, string code, string vi, string english) => errors.Add(new FieldError(field, code, en ? english : vi));
-
-        var name = Text(form.Name, "name", NameMaxLength, "Họ và tên", "The name", required: true);
-        var organization = Text(form.Organization, "organization", OrganizationMaxLength, "Cơ quan công tác", "The organisation", required: true);
-
-        string? email = null;
-        var rawEmail = VietnameseText.Normalize(form.Email);
-        if (rawEmail.Length == 0)
+        var r = new FieldReader(language);
+        var name = r.Text(form.Name, "name", NameMaxLength, new Bilingual("Họ và tên", "The name"), required: true);
+        var organization = r.Text(form.Organization, "organization", OrganizationMaxLength, new Bilingual("Cơ quan công tác", "The organisation"), required: true);
+        var email = r.Email(form.Email);
+        var phone = r.Phone(form.Phone);
+        var kinds = r.Kinds(form.Kinds);
+        var sectors = r.TextList(form.Sectors, "sectors", MaxSectors, SectorMaxLength, new Bilingual("Lĩnh vực", "A sector"));
+        var organizations = r.TextList(form.DeclaredOrganizations, "declaredOrganizations", MaxDeclarations, OrganizationMaxLength,
+            new Bilingual("Tên tổ chức kê khai xung đột lợi ích", "A declared organisation"));
+        var taxCodes = r.TaxCodes(form.DeclaredTaxCodes);
+        if (r.Errors.Count > 0)
         {
-            Add("email", FieldErrorCodes.Required, "Vui lòng nhập email.", "Please enter the email address.");
-        }
-        else if (rawEmail.Length > 254 || !EmailRegex().IsMatch(rawEmail) || rawEmail.LastIndexOf('@') > 64)
-        {
-            Add("email", FieldErrorCodes.InvalidFormat, "Địa chỉ email không hợp lệ (ví dụ ten@congty.vn).", "Enter a valid email address (for example name@company.vn).");
-        }
-        else
-        {
-            var at = rawEmail.LastIndexOf('@');
-            email = string.Concat(rawEmail.AsSpan(0, at + 1), rawEmail[(at + 1)..].ToLowerInvariant());
-        }
-
-        string? phone = null;
-        if (!string.IsNullOrWhiteSpace(form.Phone) && !ProposalValidator.TryNormalizePhone(form.Phone, out phone))
-        {
-            Add("phone", FieldErrorCodes.InvalidFormat,
-                "Số điện thoại không hợp lệ: nhập số di động 10 chữ số bắt đầu bằng 03, 05, 07, 08, 09 hoặc số cố định bắt đầu bằng 02 (có thể có mã +84).",
-                "Enter a Vietnamese phone number: a 10-digit mobile number starting with 03, 05, 07, 08 or 09, or a landline number starting with 02 (+84 is accepted).");
-        }
-
-        var kinds = new List<ProposalKind>();
-        var kindCodes = form.Kinds ?? [];
-        if (kindCodes.Count == 0)
-        {
-            Add("kinds", FieldErrorCodes.Required, "Vui lòng chọn ít nhất một nội dung khuyến công mà thành viên thẩm định.",
-                "Select at least one proposal kind the reviewer appraises.");
-        }
-
-        for (var i = 0; i < kindCodes.Count; i++)
-        {
-            if (!ProposalKinds.TryParse(kindCodes[i], out var kind))
-            {
-                Add($"kinds[{Index(i)}]", FieldErrorCodes.UnknownChoice,
-                    $"Nội dung khuyến công \"{kindCodes[i]}\" không hợp lệ; vui lòng chọn trong danh sách.",
-                    $"\"{kindCodes[i]}\" is not a known proposal kind; choose one from the list.");
-            }
-            else if (!kinds.Contains(kind))
-            {
-                kinds.Add(kind);
-            }
-        }
-
-        var sectors = TextList(form.Sectors, "sectors", MaxSectors, SectorMaxLength, "Lĩnh vực", "A sector");
-        var organizations = TextList(form.DeclaredOrganizations, "declaredOrganizations", MaxDeclarations, OrganizationMaxLength,
-            "Tên tổ chức kê khai xung đột lợi ích", "A declared organisation");
-
-        var taxCodes = new List<string>();
-        var rawTaxCodes = form.DeclaredTaxCodes ?? [];
-        if (rawTaxCodes.Count > MaxDeclarations)
-        {
-            Add("declaredTaxCodes", FieldErrorCodes.OutOfRange, $"Kê khai tối đa {Index(MaxDeclarations)} mã số thuế.", $"Declare at most {Index(MaxDeclarations)} tax codes.");
-        }
-        else
-        {
-            for (var i = 0; i < rawTaxCodes.Count; i++)
-            {
-                var code = VietnameseText.Normalize(rawTaxCodes[i]);
-                if (!TaxCodeRegex().IsMatch(code))
-                {
-                    Add($"declaredTaxCodes[{Index(i)}]", FieldErrorCodes.InvalidFormat,
-                        "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số (ví dụ 0101234567-001).",
-                        "The tax code has 10 digits, or 10 digits, a dash and 3 digits (for example 0101234567-001).");
-                }
-                else if (!taxCodes.Contains(code, StringComparer.Ordinal))
-                {
-                    taxCodes.Add(code);
-                }
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return (null, errors);
+            return (null, r.Errors);
         }
 
         return (new Reviewer(id, name!, email!, phone, organization!, kinds, sectors, taxCodes, organizations, active), []);
-
-        string? Text(string? value, string field, int max, string vi, string english, bool required)
-        {
-            if (VietnameseText.HasForbiddenCharacters(value))
-            {
-                Add(field, FieldErrorCodes.InvalidCharacters, $"{vi} chứa ký tự không được phép.", $"{english} contains characters that are not allowed.");
-                return null;
-            }
-
-            var text = VietnameseText.Normalize(value);
-            if (text.Length == 0)
-            {
-                if (required)
-                {
-                    Add(field, FieldErrorCodes.Required, $"{vi} không được để trống.", $"{english} is required.");
-                }
-
-                return null;
-            }
-
-            if (text.Length > max)
-            {
-                Add(field, FieldErrorCodes.TooLong, $"{vi} không được dài quá {Index(max)} ký tự.", $"{english} must be at most {Index(max)} characters long.");
-                return null;
-            }
-
-            return text;
-        }
-
-        List<string> TextList(IReadOnlyList<string?>? values, string field, int maxItems, int maxLength, string vi, string english)
-        {
-            var result = new List<string>();
-            values ??= [];
-            if (values.Count > maxItems)
-            {
-                Add(field, FieldErrorCodes.OutOfRange, $"Danh sách có tối đa {Index(maxItems)} mục.", $"The list has at most {Index(maxItems)} items.");
-                return result;
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < values.Count; i++)
-            {
-                if (Text(values[i], $"{field}[{Index(i)}]", maxLength, vi, english, required: true) is { } text && seen.Add(MatchKey(text)))
-                {
-                    result.Add(text);
-                }
-            }
-
-            return result;
-        }
     }
 
     /// <summary>

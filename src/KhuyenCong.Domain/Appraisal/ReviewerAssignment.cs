@@ -68,34 +68,13 @@ public static class ReviewerAssignment
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxCount);
         var excluded = new HashSet<string>(exclude ?? [], StringComparer.OrdinalIgnoreCase);
-
-        int inactive = 0, skipped = 0, kindMismatch = 0, conflicted = 0;
-        var eligible = new List<(RosterEntry Entry, bool Sector, ulong Hash)>();
-        foreach (var entry in roster.DistinctBy(e => e.Reviewer.Id, StringComparer.OrdinalIgnoreCase))
-        {
-            var reviewer = entry.Reviewer;
-            if (!reviewer.Active)
-            {
-                inactive++;
-            }
-            else if (excluded.Contains(reviewer.Id))
-            {
-                skipped++;
-            }
-            else if (!reviewer.Kinds.Contains(proposal.Kind))
-            {
-                kindMismatch++;
-            }
-            else if (HasConflict(reviewer, proposal))
-            {
-                conflicted++;
-            }
-            else
-            {
-                eligible.Add((entry, SectorMatches(reviewer, proposal.Sector), TieBreak(proposal.ProposalId, reviewer.Id)));
-            }
-        }
-
+        var screened = roster.DistinctBy(e => e.Reviewer.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(e => (Entry: e, Why: ExclusionOf(e.Reviewer, proposal, excluded)))
+            .ToList();
+        var eligible = screened
+            .Where(s => s.Why == Exclusion.None)
+            .Select(s => (s.Entry, Sector: SectorMatches(s.Entry.Reviewer, proposal.Sector), Hash: TieBreak(proposal.ProposalId, s.Entry.Reviewer.Id)))
+            .ToList();
         var chosen = eligible
             .OrderByDescending(e => e.Sector)
             .ThenBy(e => Math.Max(0, e.Entry.OpenReviews))
@@ -104,9 +83,19 @@ public static class ReviewerAssignment
             .Take(count)
             .Select(e => new ChosenReviewer(e.Entry.Reviewer.Id, e.Sector, e.Entry.OpenReviews))
             .ToList();
-        var counts = new AssignmentCounts(roster.Count, inactive, skipped, kindMismatch, conflicted, eligible.Count, eligible.Count(e => e.Sector));
+        int Excluded(Exclusion why) => screened.Count(s => s.Why == why);
+        var counts = new AssignmentCounts(roster.Count, Excluded(Exclusion.Inactive), Excluded(Exclusion.Skipped), Excluded(Exclusion.KindMismatch),
+            Excluded(Exclusion.Conflicted), eligible.Count, eligible.Count(e => e.Sector));
         return new ReviewerChoice(chosen, count, counts, chosen.Count < count ? Shortfall(proposal, chosen.Count, count, counts) : null);
     }
+
+    /// <summary>Why a reviewer of the roster cannot be chosen, checked in this order; <see cref="Exclusion.None"/> when eligible.</summary>
+    private static Exclusion ExclusionOf(Reviewer reviewer, ProposalFacts proposal, HashSet<string> excluded) =>
+        !reviewer.Active ? Exclusion.Inactive
+        : excluded.Contains(reviewer.Id) ? Exclusion.Skipped
+        : !reviewer.Kinds.Contains(proposal.Kind) ? Exclusion.KindMismatch
+        : HasConflict(reviewer, proposal) ? Exclusion.Conflicted
+        : Exclusion.None;
 
     /// <summary>True when the reviewer declared a conflict of interest with the applicant (tax code or organisation name).</summary>
     public static bool HasConflict(Reviewer reviewer, ProposalFacts proposal)
@@ -163,5 +152,14 @@ public static class ReviewerAssignment
             $"Only {N(found)} of {N(wanted)} suitable reviewers were found for \"{kindEn}\". Of {N(c.Roster)} reviewers: "
                 + $"{N(c.Inactive)} inactive, {N(c.Excluded)} already asked or declined for this proposal, {N(c.KindMismatch)} not registered for this kind, "
                 + $"{N(c.Conflicted)} with a declared conflict of interest. Add reviewers to the roster.");
+    }
+
+    private enum Exclusion
+    {
+        None,
+        Inactive,
+        Skipped,
+        KindMismatch,
+        Conflicted,
     }
 }

@@ -54,94 +54,123 @@ public static partial class RubricRules
     public static IReadOnlyList<FieldError> Validate(Rubric rubric, int? declaredTotal = null, Language language = Language.Vietnamese)
     {
         ArgumentNullException.ThrowIfNull(rubric);
-        var en = language == Language.English;
-        var errors = new List<FieldError>();
-        void Add(string field, string code, string vi, string english) => errors.Add(new FieldError(field, code, en ? english : vi));
-
-        if (string.IsNullOrWhiteSpace(rubric.Id) || rubric.Id.Length > CodeMaxLength || !CodeRegex().IsMatch(rubric.Id))
-        {
-            Add("id", FieldErrorCodes.InvalidFormat, "Mã thang điểm chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
-                "The rubric id may hold only lower-case letters, digits and dashes.");
-        }
-
+        var problems = new Problems(language);
+        CheckId(rubric.Id, problems);
         var criteria = rubric.Criteria ?? [];
-        if (criteria.Count == 0)
-        {
-            Add("criteria", FieldErrorCodes.Required, "Thang điểm cần ít nhất một tiêu chí.", "A rubric needs at least one criterion.");
-        }
-        else if (criteria.Count > MaxCriteria)
-        {
-            Add("criteria", FieldErrorCodes.OutOfRange, $"Thang điểm có tối đa {Number(MaxCriteria)} tiêu chí.", $"A rubric has at most {Number(MaxCriteria)} criteria.");
-        }
-
+        CheckCriteriaCount(criteria.Count, problems);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < criteria.Count; i++)
         {
-            var c = criteria[i];
-            var at = $"criteria[{Number(i)}]";
-            if (c is null)
-            {
-                Add(at, FieldErrorCodes.Required, "Tiêu chí trống.", "The criterion is empty.");
-                continue;
-            }
-
-            if (string.IsNullOrWhiteSpace(c.Code) || c.Code.Length > CodeMaxLength || !CodeRegex().IsMatch(c.Code))
-            {
-                Add($"{at}.code", FieldErrorCodes.InvalidFormat,
-                    $"Mã tiêu chí chỉ gồm chữ thường không dấu, số và dấu gạch ngang (tối đa {Number(CodeMaxLength)} ký tự).",
-                    $"A criterion code may hold only lower-case letters, digits and dashes (at most {Number(CodeMaxLength)} characters).");
-            }
-            else if (!seen.Add(c.Code))
-            {
-                Add($"{at}.code", "duplicate", $"Mã tiêu chí \"{c.Code}\" bị trùng.", $"The criterion code \"{c.Code}\" is used twice.");
-            }
-
-            CheckText(c.NameVi, $"{at}.nameVi", NameMaxLength, required: true, "Tên tiêu chí (tiếng Việt)", "The criterion's Vietnamese name");
-            CheckText(c.NameEn, $"{at}.nameEn", NameMaxLength, required: true, "Tên tiêu chí (tiếng Anh)", "The criterion's English name");
-            CheckText(c.DescriptionVi, $"{at}.descriptionVi", DescriptionMaxLength, required: false, "Mô tả (tiếng Việt)", "The Vietnamese description");
-            CheckText(c.DescriptionEn, $"{at}.descriptionEn", DescriptionMaxLength, required: false, "Mô tả (tiếng Anh)", "The English description");
-
-            if (c.MaxPoints is <= 0 or > MaxPointsPerCriterion)
-            {
-                Add($"{at}.maxPoints", FieldErrorCodes.OutOfRange,
-                    $"Điểm tối đa của tiêu chí phải là số nguyên dương, không quá {Number(MaxPointsPerCriterion)}.",
-                    $"A criterion's maximum points must be a positive whole number, at most {Number(MaxPointsPerCriterion)}.");
-            }
+            CheckCriterion(criteria[i], $"criteria[{Number(i)}]", seen, problems);
         }
 
+        CheckTotals(rubric, criteria, declaredTotal, problems);
+        return problems.Errors;
+    }
+
+    private static void CheckId(string? id, Problems problems)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > CodeMaxLength || !CodeRegex().IsMatch(id))
+        {
+            problems.Add("id", FieldErrorCodes.InvalidFormat, new Bilingual(
+                "Mã thang điểm chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
+                "The rubric id may hold only lower-case letters, digits and dashes."));
+        }
+    }
+
+    private static void CheckCriteriaCount(int count, Problems problems)
+    {
+        if (count == 0)
+        {
+            problems.Add("criteria", FieldErrorCodes.Required, new Bilingual("Thang điểm cần ít nhất một tiêu chí.", "A rubric needs at least one criterion."));
+        }
+        else if (count > MaxCriteria)
+        {
+            problems.Add("criteria", FieldErrorCodes.OutOfRange, new Bilingual(
+                $"Thang điểm có tối đa {Number(MaxCriteria)} tiêu chí.",
+                $"A rubric has at most {Number(MaxCriteria)} criteria."));
+        }
+    }
+
+    /// <summary>One criterion (reported under <paramref name="at"/>): a unique code, names, descriptions, maximum points.</summary>
+    private static void CheckCriterion(RubricCriterion? c, string at, HashSet<string> seen, Problems problems)
+    {
+        if (c is null)
+        {
+            problems.Add(at, FieldErrorCodes.Required, new Bilingual("Tiêu chí trống.", "The criterion is empty."));
+            return;
+        }
+
+        CheckCriterionCode(c.Code, $"{at}.code", seen, problems);
+        problems.CheckText(c.NameVi, $"{at}.nameVi", NameMaxLength, required: true, new Bilingual("Tên tiêu chí (tiếng Việt)", "The criterion's Vietnamese name"));
+        problems.CheckText(c.NameEn, $"{at}.nameEn", NameMaxLength, required: true, new Bilingual("Tên tiêu chí (tiếng Anh)", "The criterion's English name"));
+        problems.CheckText(c.DescriptionVi, $"{at}.descriptionVi", DescriptionMaxLength, required: false, new Bilingual("Mô tả (tiếng Việt)", "The Vietnamese description"));
+        problems.CheckText(c.DescriptionEn, $"{at}.descriptionEn", DescriptionMaxLength, required: false, new Bilingual("Mô tả (tiếng Anh)", "The English description"));
+        if (c.MaxPoints is <= 0 or > MaxPointsPerCriterion)
+        {
+            problems.Add($"{at}.maxPoints", FieldErrorCodes.OutOfRange, new Bilingual(
+                $"Điểm tối đa của tiêu chí phải là số nguyên dương, không quá {Number(MaxPointsPerCriterion)}.",
+                $"A criterion's maximum points must be a positive whole number, at most {Number(MaxPointsPerCriterion)}."));
+        }
+    }
+
+    private static void CheckCriterionCode(string? code, string field, HashSet<string> seen, Problems problems)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Length > CodeMaxLength || !CodeRegex().IsMatch(code))
+        {
+            problems.Add(field, FieldErrorCodes.InvalidFormat, new Bilingual(
+                $"Mã tiêu chí chỉ gồm chữ thường không dấu, số và dấu gạch ngang (tối đa {Number(CodeMaxLength)} ký tự).",
+                $"A criterion code may hold only lower-case letters, digits and dashes (at most {Number(CodeMaxLength)} characters)."));
+        }
+        else if (!seen.Add(code))
+        {
+            problems.Add(field, "duplicate", new Bilingual($"Mã tiêu chí \"{code}\" bị trùng.", $"The criterion code \"{code}\" is used twice."));
+        }
+    }
+
+    /// <summary>The declared total (when given) equals the criteria's sum; the pass mark is above 0 and at most that sum.</summary>
+    private static void CheckTotals(Rubric rubric, IReadOnlyList<RubricCriterion> criteria, int? declaredTotal, Problems problems)
+    {
         var pointsValid = criteria.Count > 0 && criteria.All(c => c is { MaxPoints: > 0 and <= MaxPointsPerCriterion });
         var total = pointsValid ? criteria.Sum(c => c.MaxPoints) : 0;
         if (pointsValid && declaredTotal is { } declared && declared != total)
         {
-            Add("totalPoints", "total-mismatch", $"Tổng điểm phải bằng tổng điểm tối đa của các tiêu chí ({Number(total)}).",
-                $"The total must equal the sum of the criteria's maximum points ({Number(total)}).");
+            problems.Add("totalPoints", "total-mismatch", new Bilingual(
+                $"Tổng điểm phải bằng tổng điểm tối đa của các tiêu chí ({Number(total)}).",
+                $"The total must equal the sum of the criteria's maximum points ({Number(total)})."));
         }
 
         if (rubric.PassMark <= 0 || (pointsValid && rubric.PassMark > total))
         {
-            Add("passMark", FieldErrorCodes.OutOfRange,
-                pointsValid ? $"Điểm đạt phải lớn hơn 0 và không quá tổng điểm {Number(total)}." : "Điểm đạt phải lớn hơn 0.",
-                pointsValid ? $"The pass mark must be above 0 and at most the total of {Number(total)}." : "The pass mark must be above 0.");
+            problems.Add("passMark", FieldErrorCodes.OutOfRange, pointsValid
+                ? new Bilingual($"Điểm đạt phải lớn hơn 0 và không quá tổng điểm {Number(total)}.", $"The pass mark must be above 0 and at most the total of {Number(total)}.")
+                : new Bilingual("Điểm đạt phải lớn hơn 0.", "The pass mark must be above 0."));
         }
+    }
 
-        return errors;
+    /// <summary>The problems found so far, each in the user's language.</summary>
+    private sealed class Problems(Language language)
+    {
+        public List<FieldError> Errors { get; } = [];
 
-        void CheckText(string? value, string field, int max, bool required, string vi, string english)
+        public void Add(string field, string code, Bilingual message) => Errors.Add(new FieldError(field, code, message.In(language)));
+
+        public void CheckText(string? value, string field, int max, bool required, Bilingual what)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
                 if (required)
                 {
-                    Add(field, FieldErrorCodes.Required, $"{vi} không được để trống.", $"{english} is required.");
+                    Add(field, FieldErrorCodes.Required, new Bilingual($"{what.Vietnamese} không được để trống.", $"{what.English} is required."));
                 }
             }
             else if (VietnameseText.HasForbiddenCharacters(value))
             {
-                Add(field, FieldErrorCodes.InvalidCharacters, $"{vi} chứa ký tự không được phép.", $"{english} contains characters that are not allowed.");
+                Add(field, FieldErrorCodes.InvalidCharacters, new Bilingual($"{what.Vietnamese} chứa ký tự không được phép.", $"{what.English} contains characters that are not allowed."));
             }
             else if (VietnameseText.Normalize(value, TextMode.MultiLine).Length > max)
             {
-                Add(field, FieldErrorCodes.TooLong, $"{vi} không được dài quá {Number(max)} ký tự.", $"{english} must be at most {Number(max)} characters long.");
+                Add(field, FieldErrorCodes.TooLong, new Bilingual($"{what.Vietnamese} không được dài quá {Number(max)} ký tự.", $"{what.English} must be at most {Number(max)} characters long."));
             }
         }
     }

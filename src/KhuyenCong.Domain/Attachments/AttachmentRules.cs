@@ -176,14 +176,32 @@ public static class AttachmentRules
         }
 
         var normalized = name.Normalize(NormalizationForm.FormC).Trim();
-        if (normalized.Contains('/', StringComparison.Ordinal) || normalized.Contains('\\', StringComparison.Ordinal)
-            || normalized.Contains("..", StringComparison.Ordinal) || normalized.Contains(':', StringComparison.Ordinal))
+        if (CarriesAPath(normalized))
         {
             return false;
         }
 
-        var builder = new StringBuilder(normalized.Length);
-        foreach (var c in normalized)
+        var result = WithoutHiddenOrReservedCharacters(normalized).Trim().TrimStart('.');
+
+        // Removing hidden characters can join dots ("a.\0.pdf"): the cleaned name is held to the same rule.
+        if (result.Length == 0 || result.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        sanitized = result.Length > MaxFileNameLength ? Shortened(result) : result;
+        return true;
+    }
+
+    private static bool CarriesAPath(string name) =>
+        name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal)
+        || name.Contains("..", StringComparison.Ordinal) || name.Contains(':', StringComparison.Ordinal);
+
+    /// <summary>The name without control, invisible format (bidi, zero-width) and file-system reserved characters.</summary>
+    private static string WithoutHiddenOrReservedCharacters(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
         {
             if (char.IsControl(c) || VietnameseText.IsInvisibleFormatCharacter(c) || "<>\"|?*".Contains(c, StringComparison.Ordinal))
             {
@@ -193,33 +211,25 @@ public static class AttachmentRules
             builder.Append(c);
         }
 
-        var result = builder.ToString().Trim().TrimStart('.');
+        return builder.ToString();
+    }
 
-        // Removing hidden characters can join dots ("a.\0.pdf"): the cleaned name is held to the same rule.
-        if (result.Length == 0 || result.Contains("..", StringComparison.Ordinal))
+    /// <summary>The name cut to <see cref="MaxFileNameLength"/> characters.</summary>
+    private static string Shortened(string name)
+    {
+        // Keep a real (short) extension; a long text after the last dot is part of the name. Never cut a surrogate pair.
+        var extension = Path.GetExtension(name);
+        if (extension.Length > MaxExtensionLength)
         {
-            return false;
+            extension = string.Empty;
         }
 
-        if (result.Length > MaxFileNameLength)
+        var keep = MaxFileNameLength - extension.Length;
+        if (char.IsHighSurrogate(name[keep - 1]))
         {
-            // Keep a real (short) extension; a long text after the last dot is part of the name. Never cut a surrogate pair.
-            var extension = Path.GetExtension(result);
-            if (extension.Length > MaxExtensionLength)
-            {
-                extension = string.Empty;
-            }
-
-            var keep = MaxFileNameLength - extension.Length;
-            if (char.IsHighSurrogate(result[keep - 1]))
-            {
-                keep--;
-            }
-
-            result = result[..keep] + extension;
+            keep--;
         }
 
-        sanitized = result;
-        return true;
+        return name[..keep] + extension;
     }
 }

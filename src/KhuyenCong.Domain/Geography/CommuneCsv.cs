@@ -90,18 +90,8 @@ public static class CommuneCsv
 
     private static void ReadAll(CsvRecordReader records, List<CommuneVersion> versions, List<CsvRowError> errors)
     {
-        if (!records.Read())
+        if (!ReadHeader(records, errors))
         {
-            errors.Add(new(1, "header", "Tệp trống: dòng đầu phải là tiêu đề " + string.Join(",", Columns) + ".",
-                "The file is empty: the first line must be the header " + string.Join(",", Columns) + "."));
-            return;
-        }
-
-        var header = records.Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        if (!header.SequenceEqual(Columns))
-        {
-            errors.Add(new(1, "header", "Dòng tiêu đề phải là: " + string.Join(",", Columns) + ".",
-                "The header line must be: " + string.Join(",", Columns) + "."));
             return;
         }
 
@@ -122,12 +112,9 @@ public static class CommuneCsv
 
             var before = errors.Count;
             var version = ReadRow(line, fields, errors);
-            if (errors.Count == before && !seen.TryAdd((version.ProvinceCode + "|" + version.CommuneCode, version.EffectiveFrom), line))
+            if (errors.Count == before && DuplicateError(version, line, fields, seen) is { } duplicate)
             {
-                var first = seen[(version.ProvinceCode + "|" + version.CommuneCode, version.EffectiveFrom)];
-                var dateText = fields[5].Trim();
-                errors.Add(new(line, "commune_code", $"Xã {version.CommuneCode} với ngày hiệu lực {dateText} đã có ở dòng {first}.",
-                    $"Commune {version.CommuneCode} with effective date {dateText} is already on line {first}."));
+                errors.Add(duplicate);
             }
 
             if (errors.Count == before)
@@ -135,6 +122,42 @@ public static class CommuneCsv
                 versions.Add(version);
             }
         }
+    }
+
+    /// <summary>Reads the header line; false (with the error) when the file is empty or the header is not <see cref="Columns"/>.</summary>
+    private static bool ReadHeader(CsvRecordReader records, List<CsvRowError> errors)
+    {
+        if (!records.Read())
+        {
+            errors.Add(new(1, "header", "Tệp trống: dòng đầu phải là tiêu đề " + string.Join(",", Columns) + ".",
+                "The file is empty: the first line must be the header " + string.Join(",", Columns) + "."));
+            return false;
+        }
+
+        var header = records.Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
+        if (!header.SequenceEqual(Columns))
+        {
+            errors.Add(new(1, "header", "Dòng tiêu đề phải là: " + string.Join(",", Columns) + ".",
+                "The header line must be: " + string.Join(",", Columns) + "."));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The error when the same commune with the same effective date is already on an earlier line (else records this line).</summary>
+    private static CsvRowError? DuplicateError(CommuneVersion version, int line, IReadOnlyList<string> fields, Dictionary<(string, DateOnly), int> seen)
+    {
+        var key = (version.ProvinceCode + "|" + version.CommuneCode, version.EffectiveFrom);
+        if (seen.TryAdd(key, line))
+        {
+            return null;
+        }
+
+        var first = seen[key];
+        var dateText = fields[5].Trim();
+        return new(line, "commune_code", $"Xã {version.CommuneCode} với ngày hiệu lực {dateText} đã có ở dòng {first}.",
+            $"Commune {version.CommuneCode} with effective date {dateText} is already on line {first}.");
     }
 
     private static CsvRowError? RowShapeError(int line, IReadOnlyList<string> fields) =>

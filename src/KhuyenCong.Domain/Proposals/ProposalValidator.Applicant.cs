@@ -162,16 +162,7 @@ public static partial class ProposalValidator
             return r.HasError(ProposalFields.Beneficiaries) ? null : [];
         }
 
-        List<BeneficiaryInput?>? items;
-        try
-        {
-            items = JsonSerializer.Deserialize<List<BeneficiaryInput?>>(text, BeneficiaryInputJson);
-        }
-        catch (JsonException)
-        {
-            items = null;
-        }
-
+        var items = DeserializeBeneficiaries(text);
         if (items is null)
         {
             r.Add(ApplicantMessages.BeneficiariesFormat(l));
@@ -184,6 +175,33 @@ public static partial class ProposalValidator
             return null;
         }
 
+        var result = CheckedBeneficiaries(r, l, items);
+        var duplicate = result?.GroupBy(b => b.TaxCode, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            r.Add(ApplicantMessages.DuplicateBeneficiary(duplicate.Key, l));
+            return null;
+        }
+
+        return result;
+    }
+
+    /// <summary>The beneficiaries as sent (JSON), or null when the text is not a JSON list of them.</summary>
+    private static List<BeneficiaryInput?>? DeserializeBeneficiaries(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<BeneficiaryInput?>>(text, BeneficiaryInputJson);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Each beneficiary checked and normalised; null (with the first problem) when one is wrong.</summary>
+    private static List<Beneficiary>? CheckedBeneficiaries(Reader r, Language l, List<BeneficiaryInput?> items)
+    {
         var result = new List<Beneficiary>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -196,13 +214,6 @@ public static partial class ProposalValidator
             var item = items[i]!;
             var type = EntityTypes.Get(item.EntityType!);
             result.Add(new Beneficiary(VietnameseText.Normalize(item.Name), item.TaxCode!.Trim(), type.Code, VietnameseText.Normalize(item.Commune)));
-        }
-
-        var duplicate = result.GroupBy(b => b.TaxCode, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            r.Add(ApplicantMessages.DuplicateBeneficiary(duplicate.Key, l));
-            return null;
         }
 
         return result;

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Text;
 
@@ -28,86 +27,12 @@ public static partial class ProposalValidator
         ArgumentNullException.ThrowIfNull(form);
         form = WithHistoricalEntityType(form, mode);
         var r = new Reader(form, language);
-
-        var organizationName = r.Text(ProposalFields.OrganizationName);
-        var taxCode = r.Matching(ProposalFields.TaxCode, TaxCodeRegex());
-        var representative = r.Text(ProposalFields.Representative);
-        var email = r.Email();
-        var phone = r.Phone();
-        var address = r.Text(ProposalFields.Address);
-        var commune = r.Text(ProposalFields.Commune);
-        var province = r.Province();
-        // The kind may be left out when the activity is given: it is then the activity's group.
-        var kind = string.IsNullOrWhiteSpace(form.Kind) && !string.IsNullOrWhiteSpace(form.Activity)
-            ? (ProposalKind?)null
-            : r.Choice<ProposalKind>(ProposalFields.Kind, ProposalKinds.TryParse);
-        var sector = r.Text(ProposalFields.Sector);
-        var fundingSource = r.Choice<FundingSource>(ProposalFields.FundingSource, FundingSources.TryParse);
-        var title = r.Text(ProposalFields.Title);
-        var summary = r.Text(ProposalFields.Summary);
-        var totalCost = r.Amount(ProposalFields.TotalCost);
-        var requestedSupport = r.Amount(ProposalFields.RequestedSupport);
-        var ownContribution = r.Amount(ProposalFields.OwnContribution);
-        var startDate = r.Date(ProposalFields.StartDate);
-        var endDate = r.Date(ProposalFields.EndDate);
-        var expectedJobs = r.Count(ProposalFields.ExpectedJobs);
-        var expectedTrainees = r.Count(ProposalFields.ExpectedTrainees);
-        var applicant = ReadApplicant(r, language, taxCode, kind, fundingSource, mode);
-        kind ??= applicant.Activity?.Kind;
-
-        if (totalCost is { } total && requestedSupport is { } requested)
-        {
-            if (requested > total)
-            {
-                r.Add(Messages.RequestedExceedsTotal(language));
-            }
-            else if (ownContribution is { } own && own + requested != total)
-            {
-                r.Add(Messages.ContributionMismatch(total - requested, language));
-            }
-        }
-
-        if (startDate is { } start && endDate is { } end && end < start)
-        {
-            r.Add(Messages.EndBeforeStart(language));
-        }
-
-        if (r.Errors.Count > 0)
-        {
-            var order = ProposalFields.All.Select((name, index) => (name, index)).ToDictionary(x => x.name, x => x.index, StringComparer.Ordinal);
-            return new ProposalValidationResult(null, r.Errors.OrderBy(e => order[e.Field]).ToList());
-        }
-
-        var submission = new ProposalSubmission
-        {
-            OrganizationName = organizationName!,
-            TaxCode = taxCode!,
-            Representative = representative!,
-            Email = email!,
-            Phone = phone!,
-            Address = address!,
-            Commune = commune!,
-            Province = province!,
-            Kind = kind!.Value,
-            Sector = sector!,
-            FundingSource = fundingSource!.Value,
-            Title = title!,
-            Summary = summary!,
-            TotalCost = totalCost!.Value,
-            RequestedSupport = requestedSupport!.Value,
-            OwnContribution = ownContribution!.Value,
-            StartDate = startDate!.Value,
-            EndDate = endDate!.Value,
-            ExpectedJobs = expectedJobs,
-            ExpectedTrainees = expectedTrainees,
-            EntityType = applicant.EntityType!.Code,
-            Activity = (applicant.Activity ?? Activities.ActivityCatalog.DefaultFor(kind!.Value)).Code,
-            SectorCode = applicant.SectorCode ?? Sectors.SectorCatalog.Match(sector),
-            Priorities = new Reference.ValueList<string>(applicant.Priorities),
-            Beneficiaries = new Reference.ValueList<Beneficiary>(applicant.Beneficiaries),
-            RoundLevel = applicant.RoundLevel,
-        };
-        return new ProposalValidationResult(submission, []);
+        var values = ReadFields(r, form, mode);
+        CheckAmountsAddUp(r, values);
+        CheckEndNotBeforeStart(r, values);
+        return r.Errors.Count > 0
+            ? new ProposalValidationResult(null, InFormOrder(r.Errors))
+            : new ProposalValidationResult(ToSubmission(values), []);
     }
 
     /// <summary>Parses an amount as typed ("1.200.000.000", "1,200,000,000", "1 200 000 000 đ") to VND; false when the format is wrong or it exceeds <see cref="ProposalFieldRules.MaxAmount"/>.</summary>

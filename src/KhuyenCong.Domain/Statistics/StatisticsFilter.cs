@@ -1,9 +1,9 @@
 using System.Globalization;
-using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Geography;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Reports;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Domain.Activities;
 
 namespace KhuyenCong.Domain.Statistics;
 
@@ -67,98 +67,14 @@ public sealed record StatisticsFilter
     {
         ArgumentNullException.ThrowIfNull(get);
         ArgumentNullException.ThrowIfNull(errors);
-        var en = language == Language.English;
-        string? Value(string name) => string.IsNullOrWhiteSpace(get(name)) ? null : get(name)!.Trim();
-
-        int? Year(string name)
-        {
-            var text = Value(name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= MinYear and <= MaxYear)
-            {
-                return year;
-            }
-
-            errors[name] = [en
-                ? $"'{name}' must be a year from {MinYear} to {MaxYear}."
-                : $"'{name}' phải là năm từ {MinYear} đến {MaxYear}."];
-            return null;
-        }
-
-        var from = Year("from");
-        var to = Year("to");
-        if (from is not null && to is not null && from > to)
-        {
-            errors["to"] = [en ? "'to' must not be before 'from'." : "'to' (đến năm) không được trước 'from' (từ năm)."];
-        }
-
-        FundingSource? source = null;
-        if (Value("fundingSource") is { } sourceText)
-        {
-            if (FundingSources.TryParse(sourceText, out var s))
-            {
-                source = s;
-            }
-            else
-            {
-                errors["fundingSource"] = [en ? "'fundingSource' must be national or local." : "'fundingSource' (nguồn kinh phí) phải là national hoặc local."];
-            }
-        }
-
-        ProposalKind? kind = null;
-        if (Value("kind") is { } kindText)
-        {
-            if (ProposalKinds.TryParse(kindText, out var k))
-            {
-                kind = k;
-            }
-            else
-            {
-                errors["kind"] = [en
-                    ? "'kind' is not a known kind: " + string.Join(", ", ProposalKinds.All.Select(e => e.Code)) + "."
-                    : "'kind' (nội dung khuyến công) không hợp lệ; chọn một trong: " + string.Join(", ", ProposalKinds.All.Select(e => e.Code)) + "."];
-            }
-        }
-
-        string? province = null;
-        if (Value("province") is { } provinceText)
-        {
-            if (ProvinceCatalog.TryResolveCurrent(provinceText, out var p))
-            {
-                province = p.Code;
-            }
-            else
-            {
-                errors["province"] = [en ? "'province' is not a known province." : "'province' (tỉnh, thành phố) không có trong danh mục."];
-            }
-        }
-
-        string? Text(string name, string vi, string english)
-        {
-            var text = Value(name);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (text.Length > MaxTextLength || VietnameseText.HasForbiddenCharacters(text))
-            {
-                errors[name] = [en
-                    ? $"'{name}' ({english}) must be plain text of at most {MaxTextLength} characters."
-                    : $"'{name}' ({vi}) phải là chữ thường, không quá {MaxTextLength} ký tự."];
-                return null;
-            }
-
-            return StatisticsCellKey.Fold(text);
-        }
-
+        var query = new FilterQuery(get, language, errors);
+        var (from, to) = query.Years();
+        var source = query.FundingSource();
+        var kind = query.Kind();
+        var province = query.Province();
         var decided = ParsePeriod(get, language, errors);
-        var commune = Text("commune", "xã, phường", "commune");
-        var sector = Text("sector", "lĩnh vực", "sector");
+        var commune = query.Text("commune", "xã, phường", "commune");
+        var sector = query.Text("sector", "lĩnh vực", "sector");
         return new StatisticsFilter
         {
             From = from,
@@ -188,5 +104,114 @@ public sealed record StatisticsFilter
         }
 
         return period;
+    }
+
+    /// <summary>The query values being read: each invalid parameter gets one message in the request's language.</summary>
+    private readonly record struct FilterQuery(Func<string, string?> Get, Language Language, IDictionary<string, IReadOnlyList<string>> Errors)
+    {
+        public (int? From, int? To) Years()
+        {
+            var from = Year("from");
+            var to = Year("to");
+            if (from is not null && to is not null && from > to)
+            {
+                Fail("to", new Bilingual("'to' (đến năm) không được trước 'from' (từ năm).", "'to' must not be before 'from'."));
+            }
+
+            return (from, to);
+        }
+
+        public FundingSource? FundingSource()
+        {
+            if (Value("fundingSource") is not { } text)
+            {
+                return null;
+            }
+
+            if (FundingSources.TryParse(text, out var source))
+            {
+                return source;
+            }
+
+            Fail("fundingSource", new Bilingual("'fundingSource' (nguồn kinh phí) phải là national hoặc local.", "'fundingSource' must be national or local."));
+            return null;
+        }
+
+        public ProposalKind? Kind()
+        {
+            if (Value("kind") is not { } text)
+            {
+                return null;
+            }
+
+            if (ProposalKinds.TryParse(text, out var kind))
+            {
+                return kind;
+            }
+
+            var codes = string.Join(", ", ProposalKinds.All.Select(e => e.Code));
+            Fail("kind", new Bilingual(
+                "'kind' (nội dung khuyến công) không hợp lệ; chọn một trong: " + codes + ".",
+                "'kind' is not a known kind: " + codes + "."));
+            return null;
+        }
+
+        /// <summary>The code of the current province the text names (former provinces count as today's).</summary>
+        public string? Province()
+        {
+            if (Value("province") is not { } text)
+            {
+                return null;
+            }
+
+            if (ProvinceCatalog.TryResolveCurrent(text, out var province))
+            {
+                return province.Code;
+            }
+
+            Fail("province", new Bilingual("'province' (tỉnh, thành phố) không có trong danh mục.", "'province' is not a known province."));
+            return null;
+        }
+
+        /// <summary>The folded text (ignoring case and diacritics), or null when absent or invalid.</summary>
+        public string? Text(string name, string vi, string english)
+        {
+            var text = Value(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (text.Length > MaxTextLength || VietnameseText.HasForbiddenCharacters(text))
+            {
+                Fail(name, new Bilingual(
+                    $"'{name}' ({vi}) phải là chữ thường, không quá {MaxTextLength} ký tự.",
+                    $"'{name}' ({english}) must be plain text of at most {MaxTextLength} characters."));
+                return null;
+            }
+
+            return StatisticsCellKey.Fold(text);
+        }
+
+        private int? Year(string name)
+        {
+            var text = Value(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= MinYear and <= MaxYear)
+            {
+                return year;
+            }
+
+            Fail(name, new Bilingual($"'{name}' phải là năm từ {MinYear} đến {MaxYear}.", $"'{name}' must be a year from {MinYear} to {MaxYear}."));
+            return null;
+        }
+
+        private string? Value(string name) => string.IsNullOrWhiteSpace(Get(name)) ? null : Get(name)!.Trim();
+
+        private void Fail(string name, Bilingual message) => Errors[name] = [message.In(Language)];
     }
 }

@@ -91,27 +91,45 @@ public sealed class CsvRecordReader(TextReader reader, char separator, CsvLimits
     {
         ArgumentNullException.ThrowIfNull(limits);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!started)
-        {
-            started = true;
-            if (Peek() == '\uFEFF')
-            {
-                position++;
-            }
-        }
-
+        SkipByteOrderMarkAtStart();
         if (Peek() < 0)
         {
             return false;
         }
 
+        StartRecord();
+        Fields = ReadFields();
+        return true;
+    }
+
+    private void SkipByteOrderMarkAtStart()
+    {
+        if (started)
+        {
+            return;
+        }
+
+        started = true;
+        if (Peek() == '\uFEFF')
+        {
+            position++;
+        }
+    }
+
+    /// <summary>Counts the record, notes the line it starts on, and stops the read past <see cref="CsvLimits.MaxRecords"/>.</summary>
+    private void StartRecord()
+    {
         Record++;
         Line = line;
         if (Record > limits.MaxRecords)
         {
             throw new CsvLimitException(CsvProblemKind.TooManyRecords, Record, Line, 0, limits.MaxRecords);
         }
+    }
 
+    /// <summary>The fields up to the end of the record, at most <see cref="CsvLimits.MaxFields"/>.</summary>
+    private List<string> ReadFields()
+    {
         var fields = new List<string>();
         while (true)
         {
@@ -124,12 +142,9 @@ public sealed class CsvRecordReader(TextReader reader, char separator, CsvLimits
             fields.Add(field.ToString());
             if (end != separator)
             {
-                break;
+                return fields;
             }
         }
-
-        Fields = fields;
-        return true;
     }
 
     /// <summary>Reads one field into <see cref="field"/>; returns what ended it: the separator, '\n' (any line end) or -1 (the end of the text).</summary>
@@ -152,25 +167,7 @@ public sealed class CsvRecordReader(TextReader reader, char separator, CsvLimits
 
             if (quoted)
             {
-                if (c == '"' && Peek() == '"')
-                {
-                    position++;
-                    Append('"', number);
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n' || (c == '\r' && Peek() != '\n'))
-                    {
-                        line++;
-                    }
-
-                    Append((char)c, number);
-                }
-
+                quoted = AppendQuoted(c, number);
                 continue;
             }
 
@@ -181,17 +178,50 @@ public sealed class CsvRecordReader(TextReader reader, char separator, CsvLimits
 
             if (c is '\r' or '\n')
             {
-                if (c == '\r' && Peek() == '\n')
-                {
-                    position++;
-                }
-
-                line++;
+                EndLine(c);
                 return '\n';
             }
 
             Append((char)c, number);
         }
+    }
+
+    /// <summary>
+    /// Takes a character inside quotes: a doubled quote is one quote, a single quote closes the quotes, anything else
+    /// (line breaks and separators included) is kept. Returns whether the field is still quoted.
+    /// </summary>
+    private bool AppendQuoted(int c, int number)
+    {
+        if (c == '"' && Peek() == '"')
+        {
+            position++;
+            Append('"', number);
+            return true;
+        }
+
+        if (c == '"')
+        {
+            return false;
+        }
+
+        if (c == '\n' || (c == '\r' && Peek() != '\n'))
+        {
+            line++;
+        }
+
+        Append((char)c, number);
+        return true;
+    }
+
+    /// <summary>Ends the line at <paramref name="c"/> ('\r' or '\n'), taking the '\n' of a CRLF with it.</summary>
+    private void EndLine(int c)
+    {
+        if (c == '\r' && Peek() == '\n')
+        {
+            position++;
+        }
+
+        line++;
     }
 
     private void Append(char c, int number)

@@ -79,34 +79,10 @@ public sealed record TrackingCode
             return false;
         }
 
-        var compact = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (!char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.DashPunctuation)
-            {
-                compact.Append(char.ToUpperInvariant(c));
-            }
-        }
-
-        var symbols = compact.ToString();
-        if (symbols.Length == Prefix.Length + Symbols && symbols.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            symbols = symbols[Prefix.Length..];
-        }
-
-        if (symbols.Length != Symbols)
+        var symbols = WithoutPrefix(Compact(text));
+        if (symbols.Length != Symbols || SymbolValues(symbols) is not { } values)
         {
             return false;
-        }
-
-        var values = new int[Symbols];
-        for (var i = 0; i < Symbols; i++)
-        {
-            values[i] = Alphabet.IndexOf(symbols[i], StringComparison.Ordinal);
-            if (values[i] < 0)
-            {
-                return false;
-            }
         }
 
         if (values[RandomSymbols] != CheckValue(values.AsSpan(0, RandomSymbols)))
@@ -116,6 +92,42 @@ public sealed record TrackingCode
 
         code = new TrackingCode(Format(values));
         return true;
+    }
+
+    /// <summary>The text in upper case without spaces and dashes.</summary>
+    private static string Compact(string text)
+    {
+        var compact = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.DashPunctuation)
+            {
+                compact.Append(char.ToUpperInvariant(c));
+            }
+        }
+
+        return compact.ToString();
+    }
+
+    private static string WithoutPrefix(string symbols) =>
+        symbols.Length == Prefix.Length + Symbols && symbols.StartsWith(Prefix, StringComparison.Ordinal)
+            ? symbols[Prefix.Length..]
+            : symbols;
+
+    /// <summary>Each symbol's value in <see cref="Alphabet"/>; null when one is not in it.</summary>
+    private static int[]? SymbolValues(string symbols)
+    {
+        var values = new int[symbols.Length];
+        for (var i = 0; i < symbols.Length; i++)
+        {
+            values[i] = Alphabet.IndexOf(symbols[i], StringComparison.Ordinal);
+            if (values[i] < 0)
+            {
+                return null;
+            }
+        }
+
+        return values;
     }
 
     /// <summary>Parses a code or throws <see cref="FormatException"/>.</summary>

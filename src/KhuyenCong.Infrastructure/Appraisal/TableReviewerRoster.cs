@@ -126,28 +126,12 @@ public sealed partial class TableReviewerRoster(StorageTables storage, TimeProvi
             }
 
             var row = read.Value!;
-            var current = row.GetInt32("OpenReviews") ?? 0;
-            var operations = JsonSerializer.Deserialize<List<string>>(row.GetString("RecentOperations") ?? "[]", Json) ?? [];
-            if (operationId is not null && operations.Contains(operationId, StringComparer.Ordinal))
+            var (count, change) = CounterChange(row, reviewerId, delta, operationId);
+            if (change is null)
             {
-                return current;
+                return count;
             }
 
-            var next = Math.Max(0, current + delta);
-            if (operationId is not null)
-            {
-                operations.Add(operationId);
-                if (operations.Count > RememberedOperations)
-                {
-                    operations.RemoveRange(0, operations.Count - RememberedOperations);
-                }
-            }
-
-            var change = new TableEntity(Partition, reviewerId)
-            {
-                ["OpenReviews"] = next,
-                ["RecentOperations"] = JsonSerializer.Serialize(operations, Json),
-            };
             // Conditional on the ETag read above: a concurrent change (or removal) refuses it, and we read again.
             if (await UpdateIfUnchangedAsync(table, change, row.ETag, TableUpdateMode.Merge, cancellationToken) is not null)
             {
@@ -156,18 +140,54 @@ public sealed partial class TableReviewerRoster(StorageTables storage, TimeProvi
                     LogCounterRetried(logger, reviewerId, attempt);
                 }
 
-                return next;
+                return count;
             }
 
-            if (attempt >= MaxAttempts)
-            {
-                throw new InvalidOperationException($"The open-review counter of reviewer {reviewerId} kept changing: {MaxAttempts} attempts failed.");
-            }
-
-            // Spread the retries of competing writers (jitter from the attempt and a per-call hash, no shared state).
-            var jitter = (int)((uint)HashCode.Combine(reviewerId, operationId, attempt, Environment.CurrentManagedThreadId) % 20);
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5 * attempt, 100) + jitter), time, cancellationToken);
+            await BackOffCounterAsync(reviewerId, operationId, attempt, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The counter after <paramref name="delta"/> (never below 0) and the merge that writes it with the operation
+    /// remembered; no merge (and the current count) when the operation was already counted.
+    /// </summary>
+    private static (int Count, TableEntity? Change) CounterChange(TableEntity row, string reviewerId, int delta, string? operationId)
+    {
+        var current = row.GetInt32("OpenReviews") ?? 0;
+        var operations = JsonSerializer.Deserialize<List<string>>(row.GetString("RecentOperations") ?? "[]", Json) ?? [];
+        if (operationId is not null && operations.Contains(operationId, StringComparer.Ordinal))
+        {
+            return (current, null);
+        }
+
+        var next = Math.Max(0, current + delta);
+        if (operationId is not null)
+        {
+            operations.Add(operationId);
+            if (operations.Count > RememberedOperations)
+            {
+                operations.RemoveRange(0, operations.Count - RememberedOperations);
+            }
+        }
+
+        return (next, new TableEntity(Partition, reviewerId)
+        {
+            ["OpenReviews"] = next,
+            ["RecentOperations"] = JsonSerializer.Serialize(operations, Json),
+        });
+    }
+
+    /// <summary>Waits before the next attempt at the counter, or gives up after <see cref="MaxAttempts"/>.</summary>
+    private Task BackOffCounterAsync(string reviewerId, string? operationId, int attempt, CancellationToken cancellationToken)
+    {
+        if (attempt >= MaxAttempts)
+        {
+            throw new InvalidOperationException($"The open-review counter of reviewer {reviewerId} kept changing: {MaxAttempts} attempts failed.");
+        }
+
+        // Spread the retries of competing writers (jitter from the attempt and a per-call hash, no shared state).
+        var jitter = (int)((uint)HashCode.Combine(reviewerId, operationId, attempt, Environment.CurrentManagedThreadId) % 20);
+        return Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5 * attempt, 100) + jitter), time, cancellationToken);
     }
 
     private async Task<bool> MergeAsync(TableEntity change, CancellationToken cancellationToken)

@@ -47,29 +47,43 @@ public sealed partial class TableBudgetLedger
                 continue;
             }
 
-            var entry = AdjustEntry(row);
-            var refusal = row.GetString(State) switch
+            if (await AdjustOnceAsync(table, key, row, cancellationToken) is { } result)
             {
-                Applied => null,
-                Refused => StoredRefusal(row),
-                _ => await ApplyAdjustAsync(table, key, entry, cancellationToken),
-            };
-            if (refusal is not null && row.GetString(State) == Pending && await ReadAsync(table, key.Code, rowKey, cancellationToken) is null)
-            {
-                // Refused at its first step (the intent is gone, nothing was written): answered, not sticky.
-                return new AdjustResult(false, await ReadCommitmentAsync(table, key.Code, entry.ProposalId, cancellationToken), 0, refusal);
-            }
-
-            await FinishAdjustAsync(table, key, entry, cancellationToken);
-            var after = await ReadAsync(table, key.Code, rowKey, cancellationToken);
-            if (after?.GetString(State) is Applied or Refused)
-            {
-                var commitment = await ReadCommitmentAsync(table, key.Code, entry.ProposalId, cancellationToken);
-                return after.GetString(State) == Applied
-                    ? new AdjustResult(true, commitment, entry.Amount, null)
-                    : new AdjustResult(false, commitment, 0, StoredRefusal(after));
+                return result;
             }
         }
+    }
+
+    /// <summary>
+    /// One turn for an existing intent row: apply its steps when pending, then answer once the intent is applied or
+    /// refused; null to look again.
+    /// </summary>
+    private async Task<AdjustResult?> AdjustOnceAsync(TableClient table, BudgetKey key, TableEntity row, CancellationToken cancellationToken)
+    {
+        var entry = AdjustEntry(row);
+        var refusal = row.GetString(State) switch
+        {
+            Applied => null,
+            Refused => StoredRefusal(row),
+            _ => await ApplyAdjustAsync(table, key, entry, cancellationToken),
+        };
+        if (refusal is not null && row.GetString(State) == Pending && await ReadAsync(table, key.Code, row.RowKey, cancellationToken) is null)
+        {
+            // Refused at its first step (the intent is gone, nothing was written): answered, not sticky.
+            return new AdjustResult(false, await ReadCommitmentAsync(table, key.Code, entry.ProposalId, cancellationToken), 0, refusal);
+        }
+
+        await FinishAdjustAsync(table, key, entry, cancellationToken);
+        var after = await ReadAsync(table, key.Code, row.RowKey, cancellationToken);
+        if (after?.GetString(State) is not (Applied or Refused))
+        {
+            return null;
+        }
+
+        var commitment = await ReadCommitmentAsync(table, key.Code, entry.ProposalId, cancellationToken);
+        return after.GetString(State) == Applied
+            ? new AdjustResult(true, commitment, entry.Amount, null)
+            : new AdjustResult(false, commitment, 0, StoredRefusal(after));
     }
 
     /// <summary>Both steps in their order (see the class); a refusal of the first step deletes the intent, of the second marks it refused.</summary>

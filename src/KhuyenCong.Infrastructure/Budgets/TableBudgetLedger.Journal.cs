@@ -88,54 +88,70 @@ public sealed partial class TableBudgetLedger
     private async Task<(PaymentOutcome Outcome, Commitment? Commitment, BudgetRefusal? Refusal)> ApplyPaymentToCommitmentAsync(
         TableClient table, BudgetKey key, JournalEntry entry, CancellationToken cancellationToken)
     {
-        const PaymentOutcome LookAgain = PaymentOutcome.NotCommitted;
         for (var attempt = 0; ; attempt++)
         {
             await PauseAsync(key, attempt, cancellationToken);
-            var commitmentRow = await ReadCommitRowFinishingAsync(table, key, entry.ProposalId, cancellationToken);
-            var journal = ReadJournal(commitmentRow);
-            if (journal.Any(e => e.Id == entry.Id))
+            if (await PayOnCommitmentOnceAsync(table, key, entry, cancellationToken) is { } step)
             {
-                return (PaymentOutcome.Duplicate, null, null);
-            }
-
-            var intent = await ReadAsync(table, key.Code, entry.Id, cancellationToken);
-            if (intent is null)
-            {
-                return (LookAgain, null, null);
-            }
-
-            if (intent.GetString(State) != Pending)
-            {
-                return (PaymentOutcome.Duplicate, null, null);
-            }
-
-            if (commitmentRow is null)
-            {
-                return await TryDeleteAsync(table, intent, cancellationToken)
-                    ? (PaymentOutcome.NotCommitted, null, BudgetRules.NotCommitted())
-                    : (LookAgain, null, null);
-            }
-
-            var commitment = ToCommitment(commitmentRow);
-            var decision = BudgetRules.Pay(commitment, entry.Amount);
-            if (!decision.IsAllowed)
-            {
-                var outcome = decision.Refusal.Code == BudgetRefusalCodes.ExceedsApproved ? PaymentOutcome.ExceedsApproved : PaymentOutcome.NotCommitted;
-                return await TryDeleteAsync(table, intent, cancellationToken) ? (outcome, commitment, decision.Refusal) : (LookAgain, null, null);
-            }
-
-            commitmentRow[Paid] = decision.Value.Paid;
-            WriteJournal(commitmentRow, journal.Append(entry));
-            if (await TryReplaceAsync(table, commitmentRow, cancellationToken))
-            {
-                return (PaymentOutcome.Paid, decision.Value, null);
+                return step;
             }
         }
     }
 
+    /// <summary>One read-decide-write of <see cref="ApplyPaymentToCommitmentAsync"/>; null when the write met a newer ETag (read again).</summary>
+    private async Task<(PaymentOutcome Outcome, Commitment? Commitment, BudgetRefusal? Refusal)?> PayOnCommitmentOnceAsync(
+        TableClient table, BudgetKey key, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        const PaymentOutcome LookAgain = PaymentOutcome.NotCommitted;
+        var commitmentRow = await ReadCommitRowFinishingAsync(table, key, entry.ProposalId, cancellationToken);
+        var journal = ReadJournal(commitmentRow);
+        if (journal.Any(e => e.Id == entry.Id))
+        {
+            return (PaymentOutcome.Duplicate, null, null);
+        }
+
+        var intent = await ReadAsync(table, key.Code, entry.Id, cancellationToken);
+        if (intent is null)
+        {
+            return (LookAgain, null, null);
+        }
+
+        if (intent.GetString(State) != Pending)
+        {
+            return (PaymentOutcome.Duplicate, null, null);
+        }
+
+        if (commitmentRow is null)
+        {
+            return await TryDeleteAsync(table, intent, cancellationToken)
+                ? (PaymentOutcome.NotCommitted, null, BudgetRules.NotCommitted())
+                : (LookAgain, null, null);
+        }
+
+        var commitment = ToCommitment(commitmentRow);
+        var decision = BudgetRules.Pay(commitment, entry.Amount);
+        if (!decision.IsAllowed)
+        {
+            var outcome = decision.Refusal.Code == BudgetRefusalCodes.ExceedsApproved ? PaymentOutcome.ExceedsApproved : PaymentOutcome.NotCommitted;
+            return await TryDeleteAsync(table, intent, cancellationToken) ? (outcome, commitment, decision.Refusal) : (LookAgain, null, null);
+        }
+
+        commitmentRow[Paid] = decision.Value.Paid;
+        WriteJournal(commitmentRow, journal.Append(entry));
+        return await TryReplaceAsync(table, commitmentRow, cancellationToken) ? (PaymentOutcome.Paid, decision.Value, null) : null;
+    }
+
     /// <summary>Steps after the commitment row for a payment: the line's paid total, then confirmation.</summary>
     private async Task CompletePaymentAsync(TableClient table, BudgetKey key, JournalEntry entry, CancellationToken cancellationToken)
+    {
+        await AddPaymentToLineAsync(table, key, entry, cancellationToken);
+        await ConfirmPaymentAsync(table, key, entry, cancellationToken);
+        await RemoveFromCommitmentAsync(table, key, entry.ProposalId, entry.Id, cancellationToken);
+        await RemoveFromLineAsync(table, key, entry.Id, cancellationToken);
+    }
+
+    /// <summary>Adds the payment to the line's paid total with its journal entry, unless the line lists it or the intent is applied.</summary>
+    private async Task AddPaymentToLineAsync(TableClient table, BudgetKey key, JournalEntry entry, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -144,28 +160,32 @@ public sealed partial class TableBudgetLedger
             var journal = ReadJournal(line);
             if (journal.Any(e => e.Id == entry.Id))
             {
-                break;
+                return;
             }
 
             var intent = await ReadAsync(table, key.Code, entry.Id, cancellationToken);
             if (intent?.GetString(State) == Applied)
             {
-                break;
+                return;
             }
 
             if (await TryWriteLineAsync(table, key, line, BudgetRules.RecordPayment(ToLine(key, line), entry.Amount), journal.Append(entry), null, cancellationToken))
             {
-                break;
+                return;
             }
         }
+    }
 
+    /// <summary>Marks the payment's intent row applied (recreating it from the entry if a refusing call deleted it).</summary>
+    private async Task ConfirmPaymentAsync(TableClient table, BudgetKey key, JournalEntry entry, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; ; attempt++)
         {
             await PauseAsync(key, attempt, cancellationToken);
             var row = await ReadAsync(table, key.Code, entry.Id, cancellationToken);
             if (row is null ? await TryAddAsync(table, PaymentRow(key.Code, entry, Applied), cancellationToken) : row.GetString(State) == Applied)
             {
-                break;
+                return;
             }
 
             if (row is not null)
@@ -173,13 +193,10 @@ public sealed partial class TableBudgetLedger
                 row[State] = Applied;
                 if (await TryReplaceAsync(table, row, cancellationToken))
                 {
-                    break;
+                    return;
                 }
             }
         }
-
-        await RemoveFromCommitmentAsync(table, key, entry.ProposalId, entry.Id, cancellationToken);
-        await RemoveFromLineAsync(table, key, entry.Id, cancellationToken);
     }
 
     /// <summary>Returns a released commitment's unpaid amount to the line (once), then confirms it on the commitment row.</summary>

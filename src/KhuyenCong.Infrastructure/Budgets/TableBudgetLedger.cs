@@ -112,74 +112,91 @@ public sealed partial class TableBudgetLedger(StorageTables storage, TimeProvide
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         var table = await storage.TableAsync(StorageTables.Budgets, cancellationToken);
-        var partition = key.Code;
-        var rowKey = CommitKey(proposalId);
+        var request = new CommitRequest(key, proposalId, amount, allocates, by);
         for (var attempt = 0; ; attempt++)
         {
             await PauseAsync(key, attempt, cancellationToken);
-            var row = await ReadAsync(table, partition, rowKey, cancellationToken);
-            if (row is null)
+            if (await CommitOnceAsync(table, request, cancellationToken) is { } result)
             {
-                // 1. Intent, inserted only if absent; then look again.
-                var intentRow = CommitRow(partition, proposalId, Pending, amount, by, time.GetUtcNow());
-                intentRow[Allocates] = allocates;
-                await TryAddAsync(table, intentRow, cancellationToken);
-                continue;
-            }
-
-            if (row.GetString(State) != Pending)
-            {
-                return await ReplayCommitAsync(table, key, row, amount, cancellationToken);
-            }
-
-            if (row.GetInt64(Approved) != amount && IsStale(row.GetDateTimeOffset(At)))
-            {
-                // An intent left by a crashed call with another amount: this call's amount replaces it.
-                row[Approved] = amount;
-                row[Allocates] = allocates;
-                row[By] = by;
-                row[At] = time.GetUtcNow();
-                await TryReplaceAsync(table, row, cancellationToken);
-                continue;
-            }
-
-            // 2. Apply to the line with a single conditional write.
-            var line = await ReadAsync(table, partition, LineKey, cancellationToken);
-            var journal = ReadJournal(line);
-            if (journal.FirstOrDefault(e => e.Id == rowKey) is { } written)
-            {
-                await FinishCommitAsync(table, key, written, cancellationToken);
-                continue;
-            }
-
-            var intent = await ReadAsync(table, partition, rowKey, cancellationToken);
-            if (intent is null || intent.GetString(State) != Pending)
-            {
-                continue;
-            }
-
-            var intentAmount = intent.GetInt64(Approved) ?? 0;
-            var budget = ToLine(key, line);
-            // With the allocation (Ministry's, carried over), both grow in this one write: never one without the other.
-            var decision = intent.GetBoolean(Allocates) == true ? BudgetRules.CommitAllocated(budget, intentAmount) : BudgetRules.Commit(budget, intentAmount);
-            if (!decision.IsAllowed)
-            {
-                if (!await TryDeleteAsync(table, intent, cancellationToken) || intentAmount != amount)
-                {
-                    continue;
-                }
-
-                return new CommitResult(CommitOutcome.InsufficientBudget, null, budget.Remaining, decision.Refusal);
-            }
-
-            var entry = new JournalEntry(rowKey, JournalEntry.CommitOp, proposalId, intentAmount, intent.GetString(By) ?? by,
-                time.GetUtcNow(), RemainingAfter: decision.Value.Remaining);
-            if (await TryWriteLineAsync(table, key, line, decision.Value, journal.Append(entry), null, cancellationToken))
-            {
-                // 3. Confirm; the next turn answers from the applied row.
-                await FinishCommitAsync(table, key, entry, cancellationToken);
+                return result;
             }
         }
+    }
+
+    /// <summary>One turn of the commit protocol (see the class): intent, answer, or apply; null to look again.</summary>
+    private async Task<CommitResult?> CommitOnceAsync(TableClient table, CommitRequest request, CancellationToken cancellationToken)
+    {
+        var (key, proposalId, amount, allocates, by) = request;
+        var row = await ReadAsync(table, key.Code, request.RowKey, cancellationToken);
+        if (row is null)
+        {
+            // 1. Intent, inserted only if absent; then look again.
+            var intentRow = CommitRow(key.Code, proposalId, Pending, amount, by, time.GetUtcNow());
+            intentRow[Allocates] = allocates;
+            await TryAddAsync(table, intentRow, cancellationToken);
+            return null;
+        }
+
+        if (row.GetString(State) != Pending)
+        {
+            return await ReplayCommitAsync(table, key, row, amount, cancellationToken);
+        }
+
+        if (row.GetInt64(Approved) != amount && IsStale(row.GetDateTimeOffset(At)))
+        {
+            // An intent left by a crashed call with another amount: this call's amount replaces it.
+            row[Approved] = amount;
+            row[Allocates] = allocates;
+            row[By] = by;
+            row[At] = time.GetUtcNow();
+            await TryReplaceAsync(table, row, cancellationToken);
+            return null;
+        }
+
+        return await ApplyCommitToLineAsync(table, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// 2. Apply to the line with a single conditional write (If-Match the line's ETag), then 3. confirm; a refusal
+    /// deletes the pending intent and answers when the intent was this call's amount. Null to look again.
+    /// </summary>
+    private async Task<CommitResult?> ApplyCommitToLineAsync(TableClient table, CommitRequest request, CancellationToken cancellationToken)
+    {
+        var (key, proposalId, amount, _, by) = request;
+        var line = await ReadAsync(table, key.Code, LineKey, cancellationToken);
+        var journal = ReadJournal(line);
+        if (journal.FirstOrDefault(e => e.Id == request.RowKey) is { } written)
+        {
+            await FinishCommitAsync(table, key, written, cancellationToken);
+            return null;
+        }
+
+        var intent = await ReadAsync(table, key.Code, request.RowKey, cancellationToken);
+        if (intent is null || intent.GetString(State) != Pending)
+        {
+            return null;
+        }
+
+        var intentAmount = intent.GetInt64(Approved) ?? 0;
+        var budget = ToLine(key, line);
+        // With the allocation (Ministry's, carried over), both grow in this one write: never one without the other.
+        var decision = intent.GetBoolean(Allocates) == true ? BudgetRules.CommitAllocated(budget, intentAmount) : BudgetRules.Commit(budget, intentAmount);
+        if (!decision.IsAllowed)
+        {
+            return await TryDeleteAsync(table, intent, cancellationToken) && intentAmount == amount
+                ? new CommitResult(CommitOutcome.InsufficientBudget, null, budget.Remaining, decision.Refusal)
+                : null;
+        }
+
+        var entry = new JournalEntry(request.RowKey, JournalEntry.CommitOp, proposalId, intentAmount, intent.GetString(By) ?? by,
+            time.GetUtcNow(), RemainingAfter: decision.Value.Remaining);
+        if (await TryWriteLineAsync(table, key, line, decision.Value, journal.Append(entry), null, cancellationToken))
+        {
+            // 3. Confirm; the next turn answers from the applied row.
+            await FinishCommitAsync(table, key, entry, cancellationToken);
+        }
+
+        return null;
     }
 
     public async Task<PaymentResult> RecordPaymentAsync(BudgetKey key, string proposalId, string paymentId, PaymentKind kind, long amount, string by, CancellationToken cancellationToken)
@@ -190,55 +207,55 @@ public sealed partial class TableBudgetLedger(StorageTables storage, TimeProvide
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         var table = await storage.TableAsync(StorageTables.Budgets, cancellationToken);
-        var partition = key.Code;
-        var rowKey = PaymentKey(paymentId);
+        var request = new PaymentRequest(key, proposalId, paymentId, kind, amount, by);
         for (var attempt = 0; ; attempt++)
         {
             await PauseAsync(key, attempt, cancellationToken);
-            var row = await ReadAsync(table, partition, rowKey, cancellationToken);
-            if (row is null)
+            if (await RecordPaymentOnceAsync(table, request, cancellationToken) is { } result)
             {
-                var mine = new JournalEntry(rowKey, JournalEntry.PaymentOp, proposalId, amount, by, time.GetUtcNow(), paymentId, kind.ToCode());
-                await TryAddAsync(table, PaymentRow(partition, mine, Pending), cancellationToken);
-                continue;
-            }
-
-            if (row.GetString(State) == Applied)
-            {
-                // Finish a confirmation a crashed call may have left (journal entries), then answer.
-                await RemoveFromCommitmentAsync(table, key, row.GetString(ProposalId) ?? proposalId, rowKey, cancellationToken);
-                await RemoveFromLineAsync(table, key, rowKey, cancellationToken);
-                var first = ToPayment(row);
-                return new PaymentResult(PaymentOutcome.Duplicate, await ReadCommitmentAsync(table, partition, first.ProposalId, cancellationToken), first, null);
-            }
-
-            // The pending intent is completed with its own data (it may be a concurrent call's).
-            var entry = PaymentEntry(row);
-            var isMine = entry.ProposalId == proposalId && entry.Amount == amount && entry.PaymentKind == kind.ToCode();
-            var step = await ApplyPaymentToCommitmentAsync(table, key, entry, cancellationToken);
-            if (step.Refusal is not null)
-            {
-                if (isMine)
-                {
-                    return new PaymentResult(step.Outcome, step.Commitment, null, step.Refusal);
-                }
-
-                continue;
-            }
-
-            if (step.Outcome == PaymentOutcome.Paid)
-            {
-                await CompletePaymentAsync(table, key, entry, cancellationToken);
-                if (isMine)
-                {
-                    return new PaymentResult(PaymentOutcome.Paid, step.Commitment, ToPayment(entry), null);
-                }
-            }
-            else if (step.Outcome == PaymentOutcome.Duplicate)
-            {
-                await CompletePaymentAsync(table, key, entry, cancellationToken);
+                return result;
             }
         }
+    }
+
+    /// <summary>
+    /// One turn of a payment (see the class): the intent inserted if absent, an applied payment answered as a
+    /// duplicate, or the pending intent (this call's or a concurrent one's) completed with its own data. Null to look again.
+    /// </summary>
+    private async Task<PaymentResult?> RecordPaymentOnceAsync(TableClient table, PaymentRequest request, CancellationToken cancellationToken)
+    {
+        var key = request.Key;
+        var row = await ReadAsync(table, key.Code, request.RowKey, cancellationToken);
+        if (row is null)
+        {
+            await TryAddAsync(table, PaymentRow(key.Code, request.Intent(time.GetUtcNow()), Pending), cancellationToken);
+            return null;
+        }
+
+        if (row.GetString(State) == Applied)
+        {
+            // Finish a confirmation a crashed call may have left (journal entries), then answer.
+            await RemoveFromCommitmentAsync(table, key, row.GetString(ProposalId) ?? request.ProposalId, request.RowKey, cancellationToken);
+            await RemoveFromLineAsync(table, key, request.RowKey, cancellationToken);
+            var first = ToPayment(row);
+            return new PaymentResult(PaymentOutcome.Duplicate, await ReadCommitmentAsync(table, key.Code, first.ProposalId, cancellationToken), first, null);
+        }
+
+        // The pending intent is completed with its own data (it may be a concurrent call's).
+        var entry = PaymentEntry(row);
+        var isMine = entry.ProposalId == request.ProposalId && entry.Amount == request.Amount && entry.PaymentKind == request.Kind.ToCode();
+        var step = await ApplyPaymentToCommitmentAsync(table, key, entry, cancellationToken);
+        if (step.Refusal is not null)
+        {
+            return isMine ? new PaymentResult(step.Outcome, step.Commitment, null, step.Refusal) : null;
+        }
+
+        if (step.Outcome is PaymentOutcome.Paid or PaymentOutcome.Duplicate)
+        {
+            await CompletePaymentAsync(table, key, entry, cancellationToken);
+        }
+
+        return isMine && step.Outcome == PaymentOutcome.Paid ? new PaymentResult(PaymentOutcome.Paid, step.Commitment, ToPayment(entry), null) : null;
     }
 
     public async Task<ReleaseResult> ReleaseAsync(BudgetKey key, string proposalId, string by, CancellationToken cancellationToken)
@@ -318,4 +335,19 @@ public sealed partial class TableBudgetLedger(StorageTables storage, TimeProvide
 
     [LoggerMessage(EventId = 4302, Level = LogLevel.Error, Message = "Budget {Budget}: gave up after {Attempts} conflicting writes")]
     private static partial void LogGaveUp(ILogger logger, string budget, int attempts);
+
+    /// <summary>What a commit asks for; its intent row is <c>commit-{proposalId}</c>.</summary>
+    private sealed record CommitRequest(BudgetKey Key, string ProposalId, long Amount, bool Allocates, string By)
+    {
+        public string RowKey => CommitKey(ProposalId);
+    }
+
+    /// <summary>What a payment asks for; its intent row is <c>payment-{paymentId}</c>.</summary>
+    private sealed record PaymentRequest(BudgetKey Key, string ProposalId, string PaymentId, PaymentKind Kind, long Amount, string By)
+    {
+        public string RowKey => PaymentKey(PaymentId);
+
+        /// <summary>The journal entry of this payment, as its pending intent row holds it.</summary>
+        public JournalEntry Intent(DateTimeOffset at) => new(RowKey, JournalEntry.PaymentOp, ProposalId, Amount, By, at, PaymentId, Kind.ToCode());
+    }
 }

@@ -19,39 +19,7 @@ public sealed partial class SendGridEmailSender(
     {
         ArgumentNullException.ThrowIfNull(message);
         var settings = options.Value;
-        var clientOptions = new SendGridClientOptions { ApiKey = settings.ApiKey };
-        if (!string.IsNullOrEmpty(settings.Host))
-        {
-            clientOptions.Host = settings.Host.TrimEnd('/');
-        }
-
-        var client = new SendGridClient(httpClientFactory.CreateClient(HttpClientName), clientOptions);
-        var mail = new SendGridMessage
-        {
-            From = new EmailAddress(settings.FromEmail, settings.FromName),
-            Subject = message.Subject,
-            PlainTextContent = message.Text,
-            HtmlContent = message.Html,
-        };
-        mail.AddTos(message.To.Select(r => new EmailAddress(r.Email, r.Name)).ToList());
-        mail.AddCustomArg(SendIdArgument, message.SendId);
-
-        Response response;
-        try
-        {
-            response = await client.SendEmailAsync(mail, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            LogSendFailed(logger, message.SendId, 0);
-            throw new EmailDeliveryException("The mail service could not be reached.", ex);
-        }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogSendFailed(logger, message.SendId, 0);
-            throw new EmailDeliveryException("The mail service did not answer in time.", ex);
-        }
-
+        var response = await SendOrThrowAsync(Client(settings), Mail(message, settings), message.SendId, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             var status = (int)response.StatusCode;
@@ -61,6 +29,50 @@ public sealed partial class SendGridEmailSender(
 
         LogSent(logger, message.SendId);
         KhuyenCong.Application.Telemetry.KhuyenCongTelemetry.EmailsSent.Add(1);
+    }
+
+    private SendGridClient Client(SendGridOptions settings)
+    {
+        var clientOptions = new SendGridClientOptions { ApiKey = settings.ApiKey };
+        if (!string.IsNullOrEmpty(settings.Host))
+        {
+            clientOptions.Host = settings.Host.TrimEnd('/');
+        }
+
+        return new SendGridClient(httpClientFactory.CreateClient(HttpClientName), clientOptions);
+    }
+
+    private static SendGridMessage Mail(EmailMessage message, SendGridOptions settings)
+    {
+        var mail = new SendGridMessage
+        {
+            From = new EmailAddress(settings.FromEmail, settings.FromName),
+            Subject = message.Subject,
+            PlainTextContent = message.Text,
+            HtmlContent = message.Html,
+        };
+        mail.AddTos(message.To.Select(r => new EmailAddress(r.Email, r.Name)).ToList());
+        mail.AddCustomArg(SendIdArgument, message.SendId);
+        return mail;
+    }
+
+    /// <summary>The service's answer; a service that cannot be reached or does not answer in time is a delivery failure.</summary>
+    private async Task<Response> SendOrThrowAsync(SendGridClient client, SendGridMessage mail, string sendId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.SendEmailAsync(mail, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogSendFailed(logger, sendId, 0);
+            throw new EmailDeliveryException("The mail service could not be reached.", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogSendFailed(logger, sendId, 0);
+            throw new EmailDeliveryException("The mail service did not answer in time.", ex);
+        }
     }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Email {SendId} accepted by the mail service")]

@@ -44,27 +44,8 @@ public sealed partial class TableStatisticsStore
     private async Task<StatisticsRun> RecomputeAllAsync(StatisticsRun run, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableName, cancellationToken);
-        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
-
-        // Every proposal, from the year partitions of the index (the nightly job is the one reader allowed to read them all).
-        var byYear = new SortedDictionary<int, HashSet<string>>();
-        var from = "year-" + StatisticsFilter.MinYear.ToString(CultureInfo.InvariantCulture);
-        var to = "year-" + (StatisticsFilter.MaxYear + 1).ToString(CultureInfo.InvariantCulture);
-        await foreach (var row in index.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            if (int.TryParse(row.PartitionKey.AsSpan("year-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var y))
-            {
-                Ids(byYear, y).Add(row.RowKey);
-            }
-        }
-
         var cellsTable = await CellsAsync(cancellationToken);
-        foreach (var y in await YearsAsync(cellsTable, cancellationToken))
-        {
-            Ids(byYear, y);
-        }
-
+        var byYear = await ProposalIdsByYearAsync(cellsTable, cancellationToken);
         int proposals = 0, contributions = 0, cells = 0, removed = 0;
         foreach (var (year, ids) in byYear)
         {
@@ -87,6 +68,32 @@ public sealed partial class TableStatisticsStore
         return run with { Years = byYear.Count, Proposals = proposals, ContributionsCorrected = contributions, CellsCorrected = cells, CellsRemoved = removed };
     }
 
+    /// <summary>Every proposal by year, from the year partitions of the index, and every year that has cells (maybe with none).</summary>
+    private async Task<SortedDictionary<int, HashSet<string>>> ProposalIdsByYearAsync(TableClient cellsTable, CancellationToken cancellationToken)
+    {
+        var index = await storage.TableAsync(StorageTables.ProposalIndex, cancellationToken);
+
+        // Every proposal, from the year partitions of the index (the nightly job is the one reader allowed to read them all).
+        var byYear = new SortedDictionary<int, HashSet<string>>();
+        var from = "year-" + StatisticsFilter.MinYear.ToString(CultureInfo.InvariantCulture);
+        var to = "year-" + (StatisticsFilter.MaxYear + 1).ToString(CultureInfo.InvariantCulture);
+        await foreach (var row in index.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            if (int.TryParse(row.PartitionKey.AsSpan("year-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+            {
+                Ids(byYear, y).Add(row.RowKey);
+            }
+        }
+
+        foreach (var y in await YearsAsync(cellsTable, cancellationToken))
+        {
+            Ids(byYear, y);
+        }
+
+        return byYear;
+    }
+
     /// <summary>
     /// Rewrites the year's cells that differ from the sum of its contributions. Cells are read first, then the
     /// contributions; every write is conditional on the ETag of that read, so a refresh that changes a cell meanwhile
@@ -94,17 +101,10 @@ public sealed partial class TableStatisticsStore
     /// </summary>
     private async Task<(int Corrected, int Removed)> RecomputeCellsAsync(TableClient table, TableClient cellsTable, int year, CancellationToken cancellationToken)
     {
-        var corrected = new HashSet<string>(StringComparer.Ordinal);
-        var removed = new HashSet<string>(StringComparer.Ordinal);
-        var partition = Partition(year);
+        var corrections = new CellCorrections();
         for (var attempt = 1; attempt <= 50; attempt++)
         {
-            var cells = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-            await foreach (var row in cellsTable.QueryAsync<TableEntity>(CellsOf(year, []), cancellationToken: cancellationToken))
-            {
-                cells[row.RowKey] = row;
-            }
-
+            var cells = await CellRowsAsync(cellsTable, year, cancellationToken);
             var contributions = await ContributionsAsync(table, year, cancellationToken);
             var pending = contributions.Values.Where(IsPending).ToList();
             if (pending.Count > 0)
@@ -117,64 +117,15 @@ public sealed partial class TableStatisticsStore
                 continue;
             }
 
-            var expected = new Dictionary<string, StatisticsCellChange>(StringComparer.Ordinal);
-            foreach (var c in contributions.Values)
-            {
-                foreach (var change in StatisticsSnapshot.Delta(null, ReadSnapshot(c.GetString("Snapshot"))))
-                {
-                    if (expected.TryGetValue(change.Key.RowKey, out var sum))
-                    {
-                        sum.Measures.Add(change.Measures);
-                    }
-                    else
-                    {
-                        expected[change.Key.RowKey] = change;
-                    }
-                }
-            }
-
-            var conflict = false;
-            foreach (var key in cells.Keys.Union(expected.Keys, StringComparer.Ordinal).ToList())
-            {
-                cells.TryGetValue(key, out var cell);
-                expected.TryGetValue(key, out var want);
-                ETag? written;
-                if (want is null)
-                {
-                    (ReadMeasures(cell!).IsZero ? removed : corrected).Add(key);
-                    written = await TryWriteAsync(() => cellsTable.DeleteEntityAsync(partition, key, cell!.ETag, cancellationToken));
-                }
-                else if (cell is null)
-                {
-                    corrected.Add(key);
-                    written = await TryWriteAsync(() => cellsTable.AddEntityAsync(CellRow(partition, want.Key, want.Commune, want.Sector, want.Measures, []), cancellationToken));
-                }
-                else if (!ReadMeasures(cell).Equals(want.Measures) || Journal(cell).Count > 0)
-                {
-                    if (!ReadMeasures(cell).Equals(want.Measures))
-                    {
-                        corrected.Add(key);
-                    }
-
-                    var row = CellRow(partition, want.Key, cell.GetString("Commune") ?? want.Commune, cell.GetString("Sector") ?? want.Sector, want.Measures, []);
-                    written = await TryWriteAsync(() => cellsTable.UpdateEntityAsync(row, cell.ETag, TableUpdateMode.Replace, cancellationToken));
-                }
-                else
-                {
-                    continue;
-                }
-
-                conflict |= written is null;
-            }
-
-            if (!conflict)
+            var expected = ExpectedCells(contributions.Values);
+            if (await CorrectCellsAsync(cellsTable, Partition(year), cells, expected, corrections, cancellationToken))
             {
                 if (cells.Count > 0 || expected.Count > 0)
                 {
                     await RegisterYearAsync(year, cancellationToken);
                 }
 
-                return (corrected.Count, removed.Count);
+                return (corrections.Corrected.Count, corrections.Removed.Count);
             }
 
             await BackOffAsync(attempt, cancellationToken);
@@ -183,51 +134,86 @@ public sealed partial class TableStatisticsStore
         throw new InvalidOperationException($"Statistics of year {year}: the cells kept changing during the recompute.");
     }
 
-    public async Task<IReadOnlyList<StatisticsRun>> ListRunsAsync(int count, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, TableEntity>> CellRowsAsync(TableClient cellsTable, int year, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(RunsTableName, cancellationToken);
-        var runs = new List<StatisticsRun>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RunsPartition}"), maxPerPage: Math.Min(count, 1000), cancellationToken: cancellationToken))
+        var cells = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in cellsTable.QueryAsync<TableEntity>(CellsOf(year, []), cancellationToken: cancellationToken))
         {
-            runs.Add(new StatisticsRun
+            cells[row.RowKey] = row;
+        }
+
+        return cells;
+    }
+
+    /// <summary>What each cell should hold: the sum of the contributions' snapshots, by cell row key.</summary>
+    private static Dictionary<string, StatisticsCellChange> ExpectedCells(IEnumerable<TableEntity> contributions)
+    {
+        var expected = new Dictionary<string, StatisticsCellChange>(StringComparer.Ordinal);
+        foreach (var c in contributions)
+        {
+            foreach (var change in StatisticsSnapshot.Delta(null, ReadSnapshot(c.GetString("Snapshot"))))
             {
-                Id = row.RowKey,
-                StartedAt = row.GetDateTimeOffset("StartedAt") ?? default,
-                FinishedAt = row.GetDateTimeOffset("FinishedAt"),
-                Outcome = row.GetString("Outcome") ?? string.Empty,
-                Trigger = row.GetString("Trigger") ?? string.Empty,
-                Years = row.GetInt32("Years") ?? 0,
-                Proposals = row.GetInt32("Proposals") ?? 0,
-                ContributionsCorrected = row.GetInt32("ContributionsCorrected") ?? 0,
-                CellsCorrected = row.GetInt32("CellsCorrected") ?? 0,
-                CellsRemoved = row.GetInt32("CellsRemoved") ?? 0,
-                Error = row.GetString("Error"),
-            });
-            if (runs.Count >= count)
-            {
-                break;
+                if (expected.TryGetValue(change.Key.RowKey, out var sum))
+                {
+                    sum.Measures.Add(change.Measures);
+                }
+                else
+                {
+                    expected[change.Key.RowKey] = change;
+                }
             }
         }
 
-        return runs;
+        return expected;
     }
 
-    private async Task SaveRunAsync(StatisticsRun run, CancellationToken cancellationToken)
+    /// <summary>Writes every cell that differs from what it should hold; false when a write met a newer ETag (the year is done again).</summary>
+    private static async Task<bool> CorrectCellsAsync(TableClient cellsTable, string partition, Dictionary<string, TableEntity> cells,
+        Dictionary<string, StatisticsCellChange> expected, CellCorrections corrections, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(RunsTableName, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(RunsPartition, run.Id)
+        var conflict = false;
+        foreach (var key in cells.Keys.Union(expected.Keys, StringComparer.Ordinal).ToList())
         {
-            ["StartedAt"] = run.StartedAt,
-            ["FinishedAt"] = run.FinishedAt,
-            ["Outcome"] = run.Outcome,
-            ["Trigger"] = run.Trigger,
-            ["Years"] = run.Years,
-            ["Proposals"] = run.Proposals,
-            ["ContributionsCorrected"] = run.ContributionsCorrected,
-            ["CellsCorrected"] = run.CellsCorrected,
-            ["CellsRemoved"] = run.CellsRemoved,
-            ["Error"] = run.Error,
-        }, TableUpdateMode.Replace, cancellationToken);
+            cells.TryGetValue(key, out var cell);
+            expected.TryGetValue(key, out var want);
+            conflict |= await CorrectCellAsync(cellsTable, partition, key, cell, want, corrections, cancellationToken);
+        }
+
+        return !conflict;
+    }
+
+    /// <summary>
+    /// One cell: deleted when nothing should be there, added when missing, replaced (If-Match) when its measures differ
+    /// or its journal still lists entries. True when the conditional write was refused.
+    /// </summary>
+    private static async Task<bool> CorrectCellAsync(TableClient cellsTable, string partition, string key, TableEntity? cell, StatisticsCellChange? want,
+        CellCorrections corrections, CancellationToken cancellationToken)
+    {
+        if (want is null)
+        {
+            (ReadMeasures(cell!).IsZero ? corrections.Removed : corrections.Corrected).Add(key);
+            return await TryWriteAsync(() => cellsTable.DeleteEntityAsync(partition, key, cell!.ETag, cancellationToken)) is null;
+        }
+
+        if (cell is null)
+        {
+            corrections.Corrected.Add(key);
+            return await TryWriteAsync(() => cellsTable.AddEntityAsync(CellRow(partition, want.Key, want.Commune, want.Sector, want.Measures, []), cancellationToken)) is null;
+        }
+
+        var measuresDiffer = !ReadMeasures(cell).Equals(want.Measures);
+        if (!measuresDiffer && Journal(cell).Count == 0)
+        {
+            return false;
+        }
+
+        if (measuresDiffer)
+        {
+            corrections.Corrected.Add(key);
+        }
+
+        var row = CellRow(partition, want.Key, cell.GetString("Commune") ?? want.Commune, cell.GetString("Sector") ?? want.Sector, want.Measures, []);
+        return await TryWriteAsync(() => cellsTable.UpdateEntityAsync(row, cell.ETag, TableUpdateMode.Replace, cancellationToken)) is null;
     }
 
     private static string CellsOf(int year, IReadOnlyList<string> conditions)
@@ -338,4 +324,12 @@ public sealed partial class TableStatisticsStore
     /// <summary>A stored yyyy-MM-dd date, or null when empty or unreadable.</summary>
     private static DateOnly? ParseDay(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    /// <summary>The cells a recompute of one year corrected and removed (a cell counts once however many attempts it takes).</summary>
+    private sealed class CellCorrections
+    {
+        public HashSet<string> Corrected { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Removed { get; } = new(StringComparer.Ordinal);
+    }
 }

@@ -49,67 +49,91 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
     {
         ArgumentException.ThrowIfNullOrEmpty(proposalId);
         var table = await storage.TableAsync(TableName, cancellationToken);
-        var partition = Partition(year);
-        var rowKey = ContributionPrefix + proposalId;
+        var at = new ContributionRef(year, proposalId);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            // The contribution first, then the record: a write conditional on the contribution's ETag is then based on
-            // a record read made after the contribution's last change, so a slow, stale refresh can never win.
-            var found = await table.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
-            var contribution = found.HasValue ? found.Value : null;
-            if (contribution is not null && IsPending(contribution))
+            if (await RefreshOnceAsync(table, at, attempt, cancellationToken) is { } changed)
             {
-                await CompleteAsync(table, await CellsAsync(cancellationToken), contribution, cancellationToken);
-                continue;
+                return changed;
             }
-
-            var record = await ReadRecordAsync(proposalId, cancellationToken);
-            var target = record is not null && record.Snapshot.Year == year ? record.Snapshot : null;
-            var current = contribution is null ? null : ReadSnapshot(contribution.GetString("Snapshot"));
-            var storedVersion = contribution?.GetDateTimeOffset("Version");
-            if (target is not null && storedVersion > record!.Version)
-            {
-                return false; // a refresh that read a newer record has already written it
-            }
-
-            if (Equals(current, target))
-            {
-                if (contribution is null || target is null || storedVersion == record!.Version)
-                {
-                    return false;
-                }
-
-                contribution["Version"] = record.Version;
-                if (await TryWriteAsync(() => table.UpdateEntityAsync(contribution, contribution.ETag, TableUpdateMode.Replace, cancellationToken)) is null)
-                {
-                    await BackOffAsync(attempt, cancellationToken);
-                    continue;
-                }
-
-                return false;
-            }
-
-            var intent = contribution ?? new TableEntity(partition, rowKey) { ["ProposalId"] = proposalId, ["Snapshot"] = string.Empty };
-            intent["PendingOp"] = Guid.NewGuid().ToString("N");
-            intent["PendingTo"] = target is null ? string.Empty : WriteSnapshot(target);
-            intent["PendingVersion"] = record?.Version;
-            intent["PendingAt"] = time.GetUtcNow();
-            var written = contribution is null
-                ? await TryWriteAsync(() => table.AddEntityAsync(intent, cancellationToken))
-                : await TryWriteAsync(() => table.UpdateEntityAsync(intent, contribution.ETag, TableUpdateMode.Replace, cancellationToken));
-            if (written is null)
-            {
-                await BackOffAsync(attempt, cancellationToken);
-                continue;
-            }
-
-            intent.ETag = written.Value;
-            await CompleteAsync(table, await CellsAsync(cancellationToken), intent, cancellationToken);
-            return true;
         }
 
         LogGaveUp(logger, year, MaxAttempts);
         throw new InvalidOperationException($"Statistics of year {year}: gave up after {MaxAttempts} conflicting writes.");
+    }
+
+    /// <summary>
+    /// One read-decide-write of a refresh: true when this call changed the contribution, false when there was nothing
+    /// to change, null to read again (a change in flight was finished, or a write met a newer ETag and backed off).
+    /// </summary>
+    private async Task<bool?> RefreshOnceAsync(TableClient table, ContributionRef at, int attempt, CancellationToken cancellationToken)
+    {
+        // The contribution first, then the record: a write conditional on the contribution's ETag is then based on
+        // a record read made after the contribution's last change, so a slow, stale refresh can never win.
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(at.Partition, at.RowKey, cancellationToken: cancellationToken);
+        var contribution = found.HasValue ? found.Value : null;
+        if (contribution is not null && IsPending(contribution))
+        {
+            await CompleteAsync(table, await CellsAsync(cancellationToken), contribution, cancellationToken);
+            return null;
+        }
+
+        var record = await ReadRecordAsync(at.ProposalId, cancellationToken);
+        var target = record is not null && record.Snapshot.Year == at.Year ? record.Snapshot : null;
+        var current = contribution is null ? null : ReadSnapshot(contribution.GetString("Snapshot"));
+        var storedVersion = contribution?.GetDateTimeOffset("Version");
+        if (target is not null && storedVersion > record!.Version)
+        {
+            return false; // a refresh that read a newer record has already written it
+        }
+
+        if (Equals(current, target))
+        {
+            return contribution is null || target is null || storedVersion == record!.Version
+                ? false
+                : await UpdateVersionAsync(table, contribution, record.Version, attempt, cancellationToken);
+        }
+
+        return await ChangeContributionAsync(table, at, contribution, target, record?.Version, attempt, cancellationToken);
+    }
+
+    /// <summary>The snapshot is the same, only the record version moved on: false once written, null to read again.</summary>
+    private async Task<bool?> UpdateVersionAsync(TableClient table, TableEntity contribution, DateTimeOffset version, int attempt, CancellationToken cancellationToken)
+    {
+        contribution["Version"] = version;
+        if (await TryWriteAsync(() => table.UpdateEntityAsync(contribution, contribution.ETag, TableUpdateMode.Replace, cancellationToken)) is null)
+        {
+            await BackOffAsync(attempt, cancellationToken);
+            return null;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Writes the intent on the contribution row (If-Match the ETag read, or insert when absent), then completes it on
+    /// the cells: true once done, null when the intent write met a newer ETag (backed off, read again).
+    /// </summary>
+    private async Task<bool?> ChangeContributionAsync(TableClient table, ContributionRef at, TableEntity? contribution, StatisticsSnapshot? target,
+        DateTimeOffset? version, int attempt, CancellationToken cancellationToken)
+    {
+        var intent = contribution ?? new TableEntity(at.Partition, at.RowKey) { ["ProposalId"] = at.ProposalId, ["Snapshot"] = string.Empty };
+        intent["PendingOp"] = Guid.NewGuid().ToString("N");
+        intent["PendingTo"] = target is null ? string.Empty : WriteSnapshot(target);
+        intent["PendingVersion"] = version;
+        intent["PendingAt"] = time.GetUtcNow();
+        var written = contribution is null
+            ? await TryWriteAsync(() => table.AddEntityAsync(intent, cancellationToken))
+            : await TryWriteAsync(() => table.UpdateEntityAsync(intent, contribution.ETag, TableUpdateMode.Replace, cancellationToken));
+        if (written is null)
+        {
+            await BackOffAsync(attempt, cancellationToken);
+            return null;
+        }
+
+        intent.ETag = written.Value;
+        await CompleteAsync(table, await CellsAsync(cancellationToken), intent, cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -224,57 +248,6 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
         }
     }
 
-    public async Task<IReadOnlyList<StatisticsCell>> QueryAsync(StatisticsFilter filter, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        var table = await CellsAsync(cancellationToken);
-        var years = (await YearsAsync(table, cancellationToken)).Where(filter.Includes).ToList();
-        var conditions = new List<string>();
-        if (filter.FundingSource is { } source)
-        {
-            conditions.Add(TableClient.CreateQueryFilter($"FundingSource eq {source.ToCode()}"));
-        }
-
-        if (filter.Kind is { } kind)
-        {
-            conditions.Add(TableClient.CreateQueryFilter($"Kind eq {kind.ToCode()}"));
-        }
-
-        if (filter.Province is { } province)
-        {
-            conditions.Add(TableClient.CreateQueryFilter($"Province eq {province}"));
-        }
-
-        if (filter.Commune is { } commune)
-        {
-            conditions.Add(TableClient.CreateQueryFilter($"CommuneKey eq {commune}"));
-        }
-
-        if (filter.Sector is { } sector)
-        {
-            conditions.Add(TableClient.CreateQueryFilter($"SectorKey eq {sector}"));
-        }
-
-        if (filter.Decided is { } period)
-        {
-            // yyyy-MM-dd sorts as the date; cells of undecided proposals have no Decided column and never match.
-            var (first, last) = (StatisticsCellKey.DecidedCode(period.From), StatisticsCellKey.DecidedCode(period.To));
-            conditions.Add(TableClient.CreateQueryFilter($"Decided ge {first} and Decided le {last}"));
-        }
-
-        var perYear = await Task.WhenAll(years.Select(async year =>
-        {
-            var cells = new List<StatisticsCell>();
-            await foreach (var row in table.QueryAsync<TableEntity>(CellsOf(year, conditions), cancellationToken: cancellationToken))
-            {
-                cells.Add(ReadCell(row));
-            }
-
-            return cells;
-        }));
-        return perYear.SelectMany(c => c).ToList();
-    }
-
     private static HashSet<string> Ids(SortedDictionary<int, HashSet<string>> byYear, int year)
     {
         if (!byYear.TryGetValue(year, out var ids))
@@ -339,4 +312,12 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Statistics recompute failed: {ErrorType}")]
     private static partial void LogRecomputeFailed(ILogger logger, string errorType);
+
+    /// <summary>Where a proposal's contribution to a year lives: partition <c>{year}</c>, row <c>contrib-{proposalId}</c>.</summary>
+    private readonly record struct ContributionRef(int Year, string ProposalId)
+    {
+        public string Partition => TableStatisticsStore.Partition(Year);
+
+        public string RowKey => ContributionPrefix + ProposalId;
+    }
 }

@@ -29,57 +29,32 @@ public sealed class TableProposalCaseStore(StorageTables storage) : IProposalCas
     public async Task<ProposalCase> GetAsync(string proposalId, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken);
-        var screenings = new List<ScreeningRecord>();
-        var reviews = new List<ReviewRecord>();
-        var verdicts = new List<VerdictRecord>();
-        var approvals = new List<ApprovalRecord>();
-        var reports = new List<ProgressReport>();
-        ContractRecord? contract = null;
-        AcceptanceRecord? acceptance = null;
+        var rows = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {proposalId} and RowKey ge {"a"} and RowKey lt {"z"}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var key = row.RowKey;
-            if (key.StartsWith(ScreeningPrefix, StringComparison.Ordinal))
-            {
-                screenings.Add(Read<ScreeningRecord>(row));
-            }
-            else if (key.StartsWith(ReviewPrefix, StringComparison.Ordinal))
-            {
-                reviews.Add(Read<ReviewRecord>(row));
-            }
-            else if (key.StartsWith(VerdictPrefix, StringComparison.Ordinal))
-            {
-                verdicts.Add(Read<VerdictRecord>(row));
-            }
-            else if (key.StartsWith(ApprovalPrefix, StringComparison.Ordinal))
-            {
-                approvals.Add(Read<ApprovalRecord>(row));
-            }
-            else if (key.StartsWith(ReportPrefix, StringComparison.Ordinal))
-            {
-                reports.Add(Read<ProgressReport>(row));
-            }
-            else if (key == ContractKey)
-            {
-                contract = Read<ContractRecord>(row);
-            }
-            else if (key == AcceptanceKey)
-            {
-                acceptance = Read<AcceptanceRecord>(row);
-            }
+            rows.Add(row);
         }
 
         return new ProposalCase(
             proposalId,
-            screenings.OrderBy(s => s.Round).ToList(),
-            reviews.OrderBy(r => r.Round).ThenBy(r => r.InvitedAt).ThenBy(r => r.ReviewerId, StringComparer.Ordinal).ToList(),
-            verdicts.OrderBy(v => v.Round).ToList(),
-            approvals.OrderBy(a => a.Round).ToList(),
-            contract,
-            reports.OrderBy(r => r.At).ToList(),
-            acceptance);
+            ReadAll<ScreeningRecord>(rows, ScreeningPrefix).OrderBy(s => s.Round).ToList(),
+            ReadAll<ReviewRecord>(rows, ReviewPrefix).OrderBy(r => r.Round).ThenBy(r => r.InvitedAt).ThenBy(r => r.ReviewerId, StringComparer.Ordinal).ToList(),
+            ReadAll<VerdictRecord>(rows, VerdictPrefix).OrderBy(v => v.Round).ToList(),
+            ReadAll<ApprovalRecord>(rows, ApprovalPrefix).OrderBy(a => a.Round).ToList(),
+            ReadOne<ContractRecord>(rows, ContractKey),
+            ReadAll<ProgressReport>(rows, ReportPrefix).OrderBy(r => r.At).ToList(),
+            ReadOne<AcceptanceRecord>(rows, AcceptanceKey));
     }
+
+    /// <summary>The records of the rows whose key starts with <paramref name="prefix"/> (one per round, review or report).</summary>
+    private static IEnumerable<T> ReadAll<T>(IEnumerable<TableEntity> rows, string prefix) =>
+        rows.Where(row => row.RowKey.StartsWith(prefix, StringComparison.Ordinal)).Select(Read<T>);
+
+    /// <summary>The record of the row keyed <paramref name="key"/> (the contract, the acceptance), or null when absent.</summary>
+    private static T? ReadOne<T>(IEnumerable<TableEntity> rows, string key)
+        where T : class =>
+        rows.LastOrDefault(row => row.RowKey == key) is { } row ? Read<T>(row) : null;
 
     public async Task SaveScreeningAsync(string proposalId, ScreeningRecord screening, CancellationToken cancellationToken)
     {

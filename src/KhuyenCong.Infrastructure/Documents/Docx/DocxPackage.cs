@@ -38,26 +38,7 @@ internal static class DocxPackage
     /// </summary>
     public static (WordprocessingDocument? Document, MemoryStream? Stream, TemplateProblem? Problem) Open(ReadOnlyMemory<byte> content, bool save)
     {
-        var head = content.Span[..Math.Min(content.Length, AttachmentRules.SignatureLength)];
-        if (AttachmentRules.Detect(head) != AttachmentKind.OfficeZip)
-        {
-            return (null, null, NotDocx());
-        }
-
-        IReadOnlyList<ZipEntryInfo> entries;
-        try
-        {
-            entries = ZipDirectory.Read(content.Span, ZipLimits);
-        }
-        catch (SpreadsheetFormatException)
-        {
-            return (null, null, NotDocx());
-        }
-
-        // A workbook is refused by its parts; a Word package is then opened by its relationships, not its part names
-        // (a document whose main part is not word/document.xml is still a Word document, and is checked as one).
-        var names = entries.Select(e => e.Name).ToList();
-        if (!names.Contains("[Content_Types].xml") || AttachmentRules.ClassifyOfficeZip(names) == AttachmentKind.Xlsx)
+        if (!IsWordContainer(content))
         {
             return (null, null, NotDocx());
         }
@@ -87,6 +68,34 @@ internal static class DocxPackage
             stream.Dispose();
             return (null, null, NotDocx());
         }
+    }
+
+    /// <summary>
+    /// True for an Office ZIP container within <see cref="ZipLimits"/> that holds an Open XML package other than a
+    /// workbook (checked before anything is unpacked).
+    /// </summary>
+    private static bool IsWordContainer(ReadOnlyMemory<byte> content)
+    {
+        var head = content.Span[..Math.Min(content.Length, AttachmentRules.SignatureLength)];
+        if (AttachmentRules.Detect(head) != AttachmentKind.OfficeZip)
+        {
+            return false;
+        }
+
+        IReadOnlyList<ZipEntryInfo> entries;
+        try
+        {
+            entries = ZipDirectory.Read(content.Span, ZipLimits);
+        }
+        catch (SpreadsheetFormatException)
+        {
+            return false;
+        }
+
+        // A workbook is refused by its parts; a Word package is then opened by its relationships, not its part names
+        // (a document whose main part is not word/document.xml is still a Word document, and is checked as one).
+        var names = entries.Select(e => e.Name).ToList();
+        return names.Contains("[Content_Types].xml") && AttachmentRules.ClassifyOfficeZip(names) != AttachmentKind.Xlsx;
     }
 
     /// <summary>The parts of a document that hold text: the body, headers, footers, footnotes and endnotes.</summary>

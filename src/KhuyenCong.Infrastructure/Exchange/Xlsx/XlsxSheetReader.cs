@@ -68,32 +68,50 @@ internal sealed class XlsxSheetReader : IDisposable
     /// <summary>Reads up to and through the next &lt;row&gt;: the row when it has a value, null when blank or at the end.</summary>
     private SpreadsheetRow? ReadRow()
     {
-        if (sheetDataDepth < 0 && !EnterSheetData())
+        if (!MoveToNextRow())
         {
             done = true;
             return null;
         }
 
-        while (!XlsxText.IsStart(xml, "row"))
-        {
-            if (XlsxText.IsEnd(xml, sheetDataDepth))
-            {
-                done = true;
-                return null;
-            }
-
-            SkipNode();
-        }
-
         var number = RowNumber();
-        var cells = new string?[limits.MaxColumns];
-        var width = 0;
         if (xml.IsEmptyElement)
         {
             xml.Read();
             return null;
         }
 
+        var (cells, width) = ReadCells(number);
+        xml.Read();
+        return cells.Take(width).All(string.IsNullOrWhiteSpace) ? null : new SpreadsheetRow(number, cells.Take(width).ToList());
+    }
+
+    /// <summary>Moves to the next &lt;row&gt; start (entering &lt;sheetData&gt; first); false at the end of the rows.</summary>
+    private bool MoveToNextRow()
+    {
+        if (sheetDataDepth < 0 && !EnterSheetData())
+        {
+            return false;
+        }
+
+        while (!XlsxText.IsStart(xml, "row"))
+        {
+            if (XlsxText.IsEnd(xml, sheetDataDepth))
+            {
+                return false;
+            }
+
+            SkipNode();
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads the cells of the row at the reader, up to its end tag: the values by column, and the last column with a value.</summary>
+    private (string?[] Cells, int Width) ReadCells(int number)
+    {
+        var cells = new string?[limits.MaxColumns];
+        var width = 0;
         var depth = xml.Depth;
         var count = 0;
         var column = 0;
@@ -115,8 +133,7 @@ internal sealed class XlsxSheetReader : IDisposable
             }
         }
 
-        xml.Read();
-        return cells.Take(width).All(string.IsNullOrWhiteSpace) ? null : new SpreadsheetRow(number, cells.Take(width).ToList());
+        return (cells, width);
     }
 
     /// <summary>Moves into &lt;sheetData&gt;, checking the declared &lt;dimension&gt; on the way; false when the sheet has no rows.</summary>

@@ -26,6 +26,32 @@ internal static class ZipDirectory
 
     public static IReadOnlyList<ZipEntryInfo> Read(ReadOnlySpan<byte> zip, SpreadsheetLimits limits)
     {
+        var (total, size, offset) = ReadEndRecord(zip, limits);
+        var entries = new List<ZipEntryInfo>(total);
+        var position = offset;
+        long unpacked = 0;
+        for (var i = 0; i < total; i++)
+        {
+            var entry = ReadEntry(zip, ref position, offset + size);
+            CheckEntry(entry, limits);
+            unpacked += entry.UncompressedSize;
+            if (unpacked > limits.MaxUnpackedBytes)
+            {
+                throw new SpreadsheetFormatException(new SpreadsheetProblem(SpreadsheetProblemKind.UnpackedTooLarge) { Limit = limits.MaxUnpackedBytes });
+            }
+
+            entries.Add(entry);
+        }
+
+        return position == offset + size ? entries : throw Damaged();
+    }
+
+    /// <summary>
+    /// The end record's entry count, directory size and offset, once checked: no ZIP64 locator, a single disk, at most
+    /// <see cref="SpreadsheetLimits.MaxZipEntries"/> entries, and a directory that ends right at the end record.
+    /// </summary>
+    private static (int Total, long Size, long Offset) ReadEndRecord(ReadOnlySpan<byte> zip, SpreadsheetLimits limits)
+    {
         var end = FindEnd(zip);
         if (end < 0 || (end >= 20 && BinaryPrimitives.ReadUInt32LittleEndian(zip[(end - 20)..]) == Zip64LocatorSignature))
         {
@@ -51,23 +77,7 @@ internal static class ZipDirectory
             throw Damaged();
         }
 
-        var entries = new List<ZipEntryInfo>(total);
-        var position = offset;
-        long unpacked = 0;
-        for (var i = 0; i < total; i++)
-        {
-            var entry = ReadEntry(zip, ref position, offset + size);
-            CheckEntry(entry, limits);
-            unpacked += entry.UncompressedSize;
-            if (unpacked > limits.MaxUnpackedBytes)
-            {
-                throw new SpreadsheetFormatException(new SpreadsheetProblem(SpreadsheetProblemKind.UnpackedTooLarge) { Limit = limits.MaxUnpackedBytes });
-            }
-
-            entries.Add(entry);
-        }
-
-        return position == offset + size ? entries : throw Damaged();
+        return (total, size, offset);
     }
 
     /// <summary>A short form of a part's name for messages and logs (names come from the file).</summary>
