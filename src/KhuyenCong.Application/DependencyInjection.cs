@@ -8,6 +8,14 @@ public static class DependencyInjection
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddStaffIdentity();
+        services.AddSettings();
+        return services.AddUseCases();
+    }
+
+    /// <summary>Who the staff are: the host's sign-in settings (App Service Authentication) and the principal they give.</summary>
+    private static IServiceCollection AddStaffIdentity(this IServiceCollection services)
+    {
         services.AddOptions<Identity.HostPlatformOptions>()
             .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, configuration) =>
             {
@@ -18,6 +26,12 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Identity.HostPlatformOptions>, Identity.HostPlatformValidation>();
         services.AddSingleton<Identity.StaffIdentity>();
+        return services;
+    }
+
+    /// <summary>The application's settings, each bound to its section and validated when the host starts.</summary>
+    private static IServiceCollection AddSettings(this IServiceCollection services)
+    {
         services.AddOptions<Options.KhuyenCongOptions>()
             .BindConfiguration(Options.KhuyenCongOptions.SectionName)
             .ValidateDataAnnotations()
@@ -48,7 +62,7 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Reminders.RemindersOptions>, Reminders.RemindersOptionsValidation>();
-        return services.AddUseCases();
+        return services;
     }
 
     /// <summary>The use cases and the services they share.</summary>

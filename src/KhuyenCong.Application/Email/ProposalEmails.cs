@@ -27,21 +27,36 @@ public static class ProposalEmails
         ArgumentNullException.ThrowIfNull(checklist);
         ArgumentNullException.ThrowIfNull(proposal);
         var s = proposal.Submission;
-        var trackUrl = $"{publicBaseUrl.TrimEnd('/')}/track/{proposal.TrackingCode}";
-        var trackUrlEn = trackUrl + "?lang=en";
-        var receiptUrl = trackUrl + "/receipt.pdf";
-        var submittedVi = DisplayFormat.Date(DateOnly.FromDateTime(proposal.SubmittedAt.ToOffset(VietnamTime.Offset).DateTime), Language.Vietnamese);
-        var amountVi = DisplayFormat.Amount(s.RequestedSupport, Language.Vietnamese);
-        var amountEn = DisplayFormat.Amount(s.RequestedSupport, Language.English);
+        var receipt = ReceiptFacts.Of(proposal, publicBaseUrl);
         var subject = $"Đã nhận đề án khuyến công {proposal.TrackingCode} · Proposal received";
         var (docsViHtml, docsEnHtml, docsViText, docsEnText) = Documents(checklist);
-        var html = $"""
+        return new EmailMessage(SendId(proposal.Id, "acknowledgement", s.Email), [new EmailRecipient(s.Email, s.Representative)], subject,
+            AcknowledgementHtml(proposal, receipt, withdrawUrl, docsViHtml, docsEnHtml), AcknowledgementText(proposal, receipt, withdrawUrl, docsViText, docsEnText));
+    }
+
+    /// <summary>What the acknowledgement tells of the receipt: where to follow the proposal and get its receipt, when it came, what it asks.</summary>
+    private sealed record ReceiptFacts(string TrackUrl, string TrackUrlEn, string ReceiptUrl, string SubmittedVi, string AmountVi, string AmountEn)
+    {
+        public static ReceiptFacts Of(Proposal proposal, string publicBaseUrl)
+        {
+            var trackUrl = $"{publicBaseUrl.TrimEnd('/')}/track/{proposal.TrackingCode}";
+            var requested = proposal.Submission.RequestedSupport;
+            return new ReceiptFacts(trackUrl, trackUrl + "?lang=en", trackUrl + "/receipt.pdf",
+                DisplayFormat.Date(DateOnly.FromDateTime(proposal.SubmittedAt.ToOffset(VietnamTime.Offset).DateTime), Language.Vietnamese),
+                DisplayFormat.Amount(requested, Language.Vietnamese), DisplayFormat.Amount(requested, Language.English));
+        }
+    }
+
+    private static string AcknowledgementHtml(Proposal proposal, ReceiptFacts r, string withdrawUrl, string docsViHtml, string docsEnHtml)
+    {
+        var s = proposal.Submission;
+        return $"""
             <div lang="vi">
             <p>Kính gửi {E(s.Representative)} ({E(s.OrganizationName)}),</p>
-            <p>Trung tâm Khuyến công đã nhận đề án <strong>{E(s.Title)}</strong> ngày {E(submittedVi)}, kinh phí đề nghị hỗ trợ {E(amountVi)} đồng.</p>
+            <p>Trung tâm Khuyến công đã nhận đề án <strong>{E(s.Title)}</strong> ngày {E(r.SubmittedVi)}, kinh phí đề nghị hỗ trợ {E(r.AmountVi)} đồng.</p>
             <p>Mã theo dõi của đề án: <strong style="font-size:1.2em;letter-spacing:.05em">{E(proposal.TrackingCode)}</strong></p>
-            <p>Theo dõi tình trạng hồ sơ tại: <a href="{E(trackUrl)}">{E(trackUrl)}</a></p>
-            <p>Giấy tiếp nhận hồ sơ (PDF): <a href="{E(receiptUrl)}">{E(receiptUrl)}</a></p>
+            <p>Theo dõi tình trạng hồ sơ tại: <a href="{E(r.TrackUrl)}">{E(r.TrackUrl)}</a></p>
+            <p>Giấy tiếp nhận hồ sơ (PDF): <a href="{E(r.ReceiptUrl)}">{E(r.ReceiptUrl)}</a></p>
             {docsViHtml}
             <p>Trung tâm sẽ kiểm tra hồ sơ và liên hệ nếu cần bổ sung. Vui lòng giữ mã theo dõi để tra cứu.</p>
             <p>Nếu cơ sở không muốn tiếp tục, có thể rút đề án tại: <a href="{E(withdrawUrl)}">Rút đề án</a></p>
@@ -49,32 +64,36 @@ public static class ProposalEmails
             <hr>
             <div lang="en">
             <p>Dear {E(s.Representative)} ({E(s.OrganizationName)}),</p>
-            <p>The Industrial Promotion Centre has received your proposal <strong>{E(s.Title)}</strong>, requesting {E(amountEn)} VND.</p>
-            <p>Tracking code: <strong>{E(proposal.TrackingCode)}</strong>. Follow its progress at <a href="{E(trackUrlEn)}">{E(trackUrlEn)}</a>.</p>
-            <p>Dossier receipt (PDF, in Vietnamese): <a href="{E(receiptUrl)}">{E(receiptUrl)}</a></p>
+            <p>The Industrial Promotion Centre has received your proposal <strong>{E(s.Title)}</strong>, requesting {E(r.AmountEn)} VND.</p>
+            <p>Tracking code: <strong>{E(proposal.TrackingCode)}</strong>. Follow its progress at <a href="{E(r.TrackUrlEn)}">{E(r.TrackUrlEn)}</a>.</p>
+            <p>Dossier receipt (PDF, in Vietnamese): <a href="{E(r.ReceiptUrl)}">{E(r.ReceiptUrl)}</a></p>
             {docsEnHtml}
             <p>To withdraw the proposal: <a href="{E(withdrawUrl)}?lang=en">Withdraw</a></p>
             </div>
             """;
-        var text = $"""
+    }
+
+    private static string AcknowledgementText(Proposal proposal, ReceiptFacts r, string withdrawUrl, string docsViText, string docsEnText)
+    {
+        var s = proposal.Submission;
+        return $"""
             Kính gửi {s.Representative} ({s.OrganizationName}),
 
-            Trung tâm Khuyến công đã nhận đề án "{s.Title}" ngày {submittedVi}, kinh phí đề nghị hỗ trợ {amountVi} đồng.
+            Trung tâm Khuyến công đã nhận đề án "{s.Title}" ngày {r.SubmittedVi}, kinh phí đề nghị hỗ trợ {r.AmountVi} đồng.
             Mã theo dõi: {proposal.TrackingCode}
-            Theo dõi tình trạng hồ sơ: {trackUrl}
-            Giấy tiếp nhận hồ sơ (PDF): {receiptUrl}
+            Theo dõi tình trạng hồ sơ: {r.TrackUrl}
+            Giấy tiếp nhận hồ sơ (PDF): {r.ReceiptUrl}
             {docsViText}
             Rút đề án: {withdrawUrl}
 
             ---
-            The Industrial Promotion Centre has received your proposal "{s.Title}", requesting {amountEn} VND.
+            The Industrial Promotion Centre has received your proposal "{s.Title}", requesting {r.AmountEn} VND.
             Tracking code: {proposal.TrackingCode}
-            Follow its progress: {trackUrlEn}
-            Dossier receipt (PDF, in Vietnamese): {receiptUrl}
+            Follow its progress: {r.TrackUrlEn}
+            Dossier receipt (PDF, in Vietnamese): {r.ReceiptUrl}
             {docsEnText}
             Withdraw the proposal: {withdrawUrl}?lang=en
             """;
-        return new EmailMessage(SendId(proposal.Id, "acknowledgement", s.Email), [new EmailRecipient(s.Email, s.Representative)], subject, html, text);
     }
 
     public static EmailMessage Withdrawn(Proposal proposal, string publicBaseUrl)

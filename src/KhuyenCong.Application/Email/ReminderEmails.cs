@@ -46,30 +46,41 @@ public static class ReminderEmails
     public static EmailMessage Digest(string reviewerId, string reviewerName, string reviewerEmail, DateOnly day, IReadOnlyList<DigestItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
+        var (rowsVi, textVi) = DigestLines(items, Language.Vietnamese);
+        var (rowsEn, textEn) = DigestLines(items, Language.English);
+        var subject = string.Create(CultureInfo.InvariantCulture,
+            $"Đề án chờ thẩm định ngày {DisplayFormat.Date(day, Language.Vietnamese)}: {items.Count} · Reviews waiting for you: {items.Count}");
+        return new EmailMessage(DigestSendId(reviewerId, day), [new EmailRecipient(reviewerEmail, reviewerName)], subject,
+            DigestHtml(reviewerName, day, items, rowsVi, rowsEn), DigestText(reviewerName, day, items.Count, textVi, textEn));
+    }
+
+    /// <summary>The digest's list in one language: its HTML items and its plain-text lines, overdue reviews marked.</summary>
+    private static (string Html, string Text) DigestLines(IReadOnlyList<DigestItem> items, Language language)
+    {
+        var html = new StringBuilder();
+        var text = new StringBuilder();
+        var dueWord = new Domain.Text.Bilingual("hạn", "due").In(language);
+        var overdueWord = new Domain.Text.Bilingual("QUÁ HẠN", "OVERDUE").In(language);
+        foreach (var item in items)
+        {
+            var due = DisplayFormat.Date(VietnamDate(item.DueAt), language);
+            html.Append("<li><strong>").Append(E(item.Title)).Append("</strong> (").Append(E(item.TrackingCode)).Append("), ").Append(dueWord).Append(' ').Append(E(due))
+                .Append(item.Overdue ? $" <strong>– {overdueWord}</strong>" : string.Empty).Append("</li>\n");
+            text.Append("- ").Append(item.Title).Append(" (").Append(item.TrackingCode).Append("), ").Append(dueWord).Append(' ').Append(due)
+                .Append(item.Overdue ? $" - {overdueWord}" : string.Empty).Append('\n');
+        }
+
+        return (html.ToString(), text.ToString());
+    }
+
+    private static string DigestHtml(string reviewerName, DateOnly day, IReadOnlyList<DigestItem> items, string rowsVi, string rowsEn)
+    {
         var dayVi = DisplayFormat.Date(day, Language.Vietnamese);
         var dayEn = DisplayFormat.Date(day, Language.English);
         var overdue = items.Count(i => i.Overdue);
-        var subject = string.Create(CultureInfo.InvariantCulture,
-            $"Đề án chờ thẩm định ngày {dayVi}: {items.Count} · Reviews waiting for you: {items.Count}");
-        var rowsVi = new StringBuilder();
-        var rowsEn = new StringBuilder();
-        var textVi = new StringBuilder();
-        var textEn = new StringBuilder();
-        foreach (var item in items)
-        {
-            var dueVi = DisplayFormat.Date(VietnamDate(item.DueAt), Language.Vietnamese);
-            var dueEn = DisplayFormat.Date(VietnamDate(item.DueAt), Language.English);
-            rowsVi.Append("<li><strong>").Append(E(item.Title)).Append("</strong> (").Append(E(item.TrackingCode)).Append("), hạn ").Append(E(dueVi))
-                .Append(item.Overdue ? " <strong>– QUÁ HẠN</strong>" : string.Empty).Append("</li>\n");
-            rowsEn.Append("<li><strong>").Append(E(item.Title)).Append("</strong> (").Append(E(item.TrackingCode)).Append("), due ").Append(E(dueEn))
-                .Append(item.Overdue ? " <strong>– OVERDUE</strong>" : string.Empty).Append("</li>\n");
-            textVi.Append("- ").Append(item.Title).Append(" (").Append(item.TrackingCode).Append("), hạn ").Append(dueVi).Append(item.Overdue ? " - QUÁ HẠN" : string.Empty).Append('\n');
-            textEn.Append("- ").Append(item.Title).Append(" (").Append(item.TrackingCode).Append("), due ").Append(dueEn).Append(item.Overdue ? " - OVERDUE" : string.Empty).Append('\n');
-        }
-
         var overdueVi = overdue > 0 ? $"<p>Trong đó <strong>{overdue}</strong> đề án đã quá hạn.</p>" : string.Empty;
         var overdueEn = overdue > 0 ? $"<p><strong>{overdue}</strong> of them are overdue.</p>" : string.Empty;
-        var html = $"""
+        return $"""
             <div lang="vi">
             <p>Kính gửi {E(reviewerName)},</p>
             <p>Ngày {E(dayVi)}, ông/bà còn {items.Count} đề án chờ thẩm định:</p>
@@ -88,19 +99,24 @@ public static class ReminderEmails
             <p>To score a proposal, use the link in its invitation email. If you cannot find that email, contact the Industrial Promotion Centre.</p>
             </div>
             """;
-        var text = $"""
+    }
+
+    private static string DigestText(string reviewerName, DateOnly day, int count, string textVi, string textEn)
+    {
+        var dayVi = DisplayFormat.Date(day, Language.Vietnamese);
+        var dayEn = DisplayFormat.Date(day, Language.English);
+        return $"""
             Kính gửi {reviewerName},
 
-            Ngày {dayVi}, ông/bà còn {items.Count} đề án chờ thẩm định:
+            Ngày {dayVi}, ông/bà còn {count} đề án chờ thẩm định:
             {textVi}
             Để chấm điểm, vui lòng dùng đường liên kết trong email mời thẩm định của từng đề án.
 
             ---
-            On {dayEn} you have {items.Count} proposal(s) waiting for your review:
+            On {dayEn} you have {count} proposal(s) waiting for your review:
             {textEn}
             To score a proposal, use the link in its invitation email.
             """;
-        return new EmailMessage(DigestSendId(reviewerId, day), [new EmailRecipient(reviewerEmail, reviewerName)], subject, html, text);
     }
 
     public static EmailMessage OverdueReport(string officerEmail, int isoYear, int isoWeek, DateTimeOffset now, string publicBaseUrl,
@@ -112,75 +128,94 @@ public static class ReminderEmails
         var week = string.Create(CultureInfo.InvariantCulture, $"{isoWeek:D2}/{isoYear}");
         var subject = string.Create(CultureInfo.InvariantCulture,
             $"Báo cáo quá hạn tuần {week}: {reviews.Count} phiếu thẩm định, {waiting.Count} đề án · Overdue report, week {isoYear}-W{isoWeek:D2}");
+        var title = new Domain.Text.Bilingual($"Báo cáo các việc quá hạn tuần {week}.", $"Overdue report for week {isoYear}-W{isoWeek:D2}.");
         var html = new StringBuilder();
         var text = new StringBuilder();
         foreach (var language in new[] { Language.Vietnamese, Language.English })
         {
-            var en = language == Language.English;
-            if (en)
+            if (html.Length > 0)
             {
                 html.Append("<hr>\n");
                 text.Append("\n---\n");
             }
 
             html.Append("<div lang=\"").Append(language.ToCode()).Append("\">\n");
-            html.Append("<p>").Append(en ? $"Overdue report for week {isoYear}-W{isoWeek:D2}." : $"Báo cáo các việc quá hạn tuần {week}.").Append("</p>\n");
-            html.Append("<h2>").Append(en ? "Reviews past their due date" : "Phiếu thẩm định quá hạn").Append("</h2>\n");
-            text.Append(en ? "Reviews past their due date:\n" : "Phiếu thẩm định quá hạn:\n");
-            if (reviews.Count == 0)
-            {
-                html.Append("<p>").Append(en ? "None." : "Không có.").Append("</p>\n");
-                text.Append(en ? "None.\n" : "Không có.\n");
-            }
-            else
-            {
-                html.Append("<ul>\n");
-                foreach (var r in reviews)
-                {
-                    var due = DisplayFormat.Date(VietnamDate(r.DueAt), language);
-                    var days = Math.Max(1, (int)Math.Floor((now - r.DueAt).TotalDays));
-                    var url = $"{baseUrl}/staff/proposals/{r.ProposalId}" + (en ? "?lang=en" : string.Empty);
-                    html.Append("<li><a href=\"").Append(E(url)).Append("\">").Append(E(r.Title)).Append("</a> (").Append(E(r.TrackingCode)).Append("): ")
-                        .Append(E(r.ReviewerName)).Append(", ").Append(en ? "due " : "hạn ").Append(E(due))
-                        .Append(en ? $", {days} day(s) overdue" : $", quá hạn {days} ngày").Append("</li>\n");
-                    text.Append("- ").Append(r.Title).Append(" (").Append(r.TrackingCode).Append("): ").Append(r.ReviewerName).Append(", ")
-                        .Append(en ? "due " : "hạn ").Append(due).Append('\n');
-                }
-
-                html.Append("</ul>\n");
-            }
-
-            html.Append("<h2>").Append(en ? "Proposals waiting too long" : "Đề án chờ quá lâu").Append("</h2>\n");
-            text.Append(en ? "Proposals waiting too long:\n" : "Đề án chờ quá lâu:\n");
-            if (waiting.Count == 0)
-            {
-                html.Append("<p>").Append(en ? "None." : "Không có.").Append("</p>\n");
-                text.Append(en ? "None.\n" : "Không có.\n");
-            }
-            else
-            {
-                html.Append("<ul>\n");
-                foreach (var w in waiting)
-                {
-                    var since = DisplayFormat.Date(VietnamDate(w.Since), language);
-                    var what = ProposalStatusLabels.Label(w.Status, language);
-                    var detail = w.DueAt is { } dueAt
-                        ? (en ? $"revision was due {DisplayFormat.Date(VietnamDate(dueAt), language)}" : $"hạn bổ sung {DisplayFormat.Date(VietnamDate(dueAt), language)}")
-                        : (en ? $"since {since}" : $"từ {since}");
-                    var url = $"{baseUrl}/staff/proposals/{w.ProposalId}" + (en ? "?lang=en" : string.Empty);
-                    html.Append("<li><a href=\"").Append(E(url)).Append("\">").Append(E(w.Title)).Append("</a> (").Append(E(w.TrackingCode)).Append("): ")
-                        .Append(E(what)).Append(", ").Append(E(detail)).Append("</li>\n");
-                    text.Append("- ").Append(w.Title).Append(" (").Append(w.TrackingCode).Append("): ").Append(what).Append(", ").Append(detail).Append('\n');
-                }
-
-                html.Append("</ul>\n");
-            }
-
+            html.Append("<p>").Append(title.In(language)).Append("</p>\n");
+            AppendOverdueReviews(html, text, reviews, language, now, baseUrl);
+            AppendWaitingProposals(html, text, waiting, language, baseUrl);
             html.Append("</div>\n");
         }
 
         return new EmailMessage(OverdueReportSendId(officerEmail, isoYear, isoWeek), [new EmailRecipient(officerEmail)], subject, html.ToString(), text.ToString());
     }
+
+    /// <summary>The report's section of reviews past their due date, in one language.</summary>
+    private static void AppendOverdueReviews(StringBuilder html, StringBuilder text, IReadOnlyList<OverdueReviewItem> reviews, Language language,
+        DateTimeOffset now, string baseUrl)
+    {
+        if (!AppendSectionStart(html, text, new Domain.Text.Bilingual("Phiếu thẩm định quá hạn", "Reviews past their due date"), reviews.Count, language))
+        {
+            return;
+        }
+
+        var dueWord = new Domain.Text.Bilingual("hạn ", "due ").In(language);
+        foreach (var r in reviews)
+        {
+            var due = DisplayFormat.Date(VietnamDate(r.DueAt), language);
+            var days = Math.Max(1, (int)Math.Floor((now - r.DueAt).TotalDays));
+            html.Append("<li><a href=\"").Append(E(StaffUrl(baseUrl, r.ProposalId, language))).Append("\">").Append(E(r.Title)).Append("</a> (").Append(E(r.TrackingCode)).Append("): ")
+                .Append(E(r.ReviewerName)).Append(", ").Append(dueWord).Append(E(due))
+                .Append(new Domain.Text.Bilingual($", quá hạn {days} ngày", $", {days} day(s) overdue").In(language)).Append("</li>\n");
+            text.Append("- ").Append(r.Title).Append(" (").Append(r.TrackingCode).Append("): ").Append(r.ReviewerName).Append(", ")
+                .Append(dueWord).Append(due).Append('\n');
+        }
+
+        html.Append("</ul>\n");
+    }
+
+    /// <summary>The report's section of proposals waiting too long, in one language.</summary>
+    private static void AppendWaitingProposals(StringBuilder html, StringBuilder text, IReadOnlyList<WaitingProposalItem> waiting, Language language, string baseUrl)
+    {
+        if (!AppendSectionStart(html, text, new Domain.Text.Bilingual("Đề án chờ quá lâu", "Proposals waiting too long"), waiting.Count, language))
+        {
+            return;
+        }
+
+        foreach (var w in waiting)
+        {
+            var since = DisplayFormat.Date(VietnamDate(w.Since), language);
+            var what = ProposalStatusLabels.Label(w.Status, language);
+            var detail = w.DueAt is { } dueAt
+                ? new Domain.Text.Bilingual($"hạn bổ sung {DisplayFormat.Date(VietnamDate(dueAt), language)}", $"revision was due {DisplayFormat.Date(VietnamDate(dueAt), language)}").In(language)
+                : new Domain.Text.Bilingual($"từ {since}", $"since {since}").In(language);
+            html.Append("<li><a href=\"").Append(E(StaffUrl(baseUrl, w.ProposalId, language))).Append("\">").Append(E(w.Title)).Append("</a> (").Append(E(w.TrackingCode)).Append("): ")
+                .Append(E(what)).Append(", ").Append(E(detail)).Append("</li>\n");
+            text.Append("- ").Append(w.Title).Append(" (").Append(w.TrackingCode).Append("): ").Append(what).Append(", ").Append(detail).Append('\n');
+        }
+
+        html.Append("</ul>\n");
+    }
+
+    /// <summary>A section's heading, then "None." when it is empty (false), else the list's opening (true).</summary>
+    private static bool AppendSectionStart(StringBuilder html, StringBuilder text, Domain.Text.Bilingual heading, int count, Language language)
+    {
+        html.Append("<h2>").Append(heading.In(language)).Append("</h2>\n");
+        text.Append(heading.In(language)).Append(":\n");
+        if (count == 0)
+        {
+            var none = new Domain.Text.Bilingual("Không có.", "None.").In(language);
+            html.Append("<p>").Append(none).Append("</p>\n");
+            text.Append(none).Append('\n');
+            return false;
+        }
+
+        html.Append("<ul>\n");
+        return true;
+    }
+
+    /// <summary>The proposal's staff page, in the language of the section that links it.</summary>
+    private static string StaffUrl(string baseUrl, string proposalId, Language language) =>
+        $"{baseUrl}/staff/proposals/{proposalId}" + new Domain.Text.Bilingual(string.Empty, "?lang=en").In(language);
 
     private static DateOnly VietnamDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(VietnamTime.Offset).DateTime);
 

@@ -60,58 +60,80 @@ public sealed partial class ProposalExport(IProposalRepository proposals, ISprea
     public static IReadOnlyList<object?> Cells(Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        var s = proposal.Submission;
-        var f = proposal.Funding;
-        return ProposalColumns.All.Select(c => c.Code switch
-        {
-            ProposalColumns.TrackingCode => Text(proposal.TrackingCode),
-            ProposalColumns.Title => Text(s.Title),
-            ProposalColumns.OrganizationName => Text(s.OrganizationName),
-            ProposalColumns.TaxCode => Text(s.TaxCode),
-            ProposalColumns.Representative => Text(s.Representative),
-            ProposalColumns.Email => Text(s.Email),
-            ProposalColumns.Phone => Text(s.Phone),
-            ProposalColumns.Address => Text(s.Address),
-            ProposalColumns.Commune => Text(s.Commune),
-            ProposalColumns.Province => Text(s.Province),
-            ProposalColumns.Kind => Text(s.Kind.ToCode()),
-            ProposalColumns.Sector => Text(s.Sector),
-            ProposalColumns.FundingSource => Text(s.FundingSource.ToCode()),
-            ProposalColumns.TotalCost => s.TotalCost,
-            ProposalColumns.RequestedSupport => s.RequestedSupport,
-            ProposalColumns.OwnContribution => s.OwnContribution,
-            ProposalColumns.StartDate => Date(s.StartDate),
-            ProposalColumns.EndDate => Date(s.EndDate),
-            ProposalColumns.ExpectedJobs => s.ExpectedJobs,
-            ProposalColumns.ExpectedTrainees => s.ExpectedTrainees,
-            ProposalColumns.Status => Text(proposal.Status.ToCode()),
-            ProposalColumns.SubmittedAt => proposal.SubmittedAt.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
-            ProposalColumns.ApprovedAmount => f.ApprovedAmount,
-            ProposalColumns.DecisionNumber => Text(f.DecisionNumber),
-            ProposalColumns.DecisionDate => Date(f.DecisionDate),
-            ProposalColumns.ContractNumber => Text(f.ContractNumber),
-            ProposalColumns.ContractDate => Date(f.ContractDate),
-            ProposalColumns.PaidAmount => f.PaidAmount,
-            ProposalColumns.AcceptedOn => Date(f.AcceptedOn),
-            ProposalColumns.SettledOn => Date(f.SettledOn),
-            ProposalColumns.ProgrammeId => Text(proposal.ProgrammeId),
-            ProposalColumns.PlanYear => proposal.PlanYear,
-            ProposalColumns.CallId => Text(proposal.CallId),
-            ProposalColumns.Summary => Text(s.Summary),
-            ProposalColumns.EntityType => Text(s.EntityType),
-            ProposalColumns.Activity => Text(ProposalActivity.Of(s).Code),
-            ProposalColumns.CommuneCode => Text(s.CommuneCode),
-            ProposalColumns.SectorCode => Text(s.SectorCode),
-            ProposalColumns.Priorities => Text(s.Priorities.Count == 0 ? null : string.Join(',', s.Priorities)),
-            ProposalColumns.Beneficiaries => Text(s.Beneficiaries.Count == 0 ? null : BeneficiaryJson.ToJson(s.Beneficiaries.Select(b => b with { CommuneCode = null }))),
-            ProposalColumns.RoundLevel => Text(s.RoundLevel),
-            ProposalColumns.ActualTrainees => f.Results?.Trainees,
-            ProposalColumns.ActualJobs => f.Results?.Jobs,
-            ProposalColumns.ModelsBuilt => f.Results?.Models,
-            ProposalColumns.ProductsCertified => f.Results?.ProductsCertified,
-            _ => (object?)null,
-        }).ToList();
+        return ProposalColumns.All
+            .Select(c => RecordCell(c.Code, proposal) ?? ApplicantCell(c.Code, proposal.Submission) ?? ProjectCell(c.Code, proposal.Submission)
+                ?? FundingCell(c.Code, proposal.Funding))
+            .ToList();
     }
+
+    /// <summary>A cell of the record: its codes, status, submission time, programme, plan year and call; null for another column (or an empty cell).</summary>
+    private static object? RecordCell(string column, Proposal proposal) => column switch
+    {
+        ProposalColumns.TrackingCode => Text(proposal.TrackingCode),
+        ProposalColumns.Status => Text(proposal.Status.ToCode()),
+        ProposalColumns.SubmittedAt => proposal.SubmittedAt.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
+        ProposalColumns.ProgrammeId => Text(proposal.ProgrammeId),
+        ProposalColumns.PlanYear => proposal.PlanYear,
+        ProposalColumns.CallId => Text(proposal.CallId),
+        _ => null,
+    };
+
+    /// <summary>A cell of who proposes: the establishment, its people, where it is, its priorities and beneficiaries; null for another column (or an empty cell).</summary>
+    private static object? ApplicantCell(string column, ProposalSubmission s) => column switch
+    {
+        ProposalColumns.OrganizationName => Text(s.OrganizationName),
+        ProposalColumns.TaxCode => Text(s.TaxCode),
+        ProposalColumns.Representative => Text(s.Representative),
+        ProposalColumns.Email => Text(s.Email),
+        ProposalColumns.Phone => Text(s.Phone),
+        ProposalColumns.Address => Text(s.Address),
+        ProposalColumns.Commune => Text(s.Commune),
+        ProposalColumns.Province => Text(s.Province),
+        ProposalColumns.EntityType => Text(s.EntityType),
+        ProposalColumns.CommuneCode => Text(s.CommuneCode),
+        ProposalColumns.Priorities => Text(s.Priorities.Count == 0 ? null : string.Join(',', s.Priorities)),
+        ProposalColumns.Beneficiaries => Text(s.Beneficiaries.Count == 0 ? null : BeneficiaryJson.ToJson(s.Beneficiaries.Select(b => b with { CommuneCode = null }))),
+        _ => null,
+    };
+
+    /// <summary>A cell of what is proposed: the title, kind, activity, sector, money, dates and expected results; null for another column (or an empty cell).</summary>
+    private static object? ProjectCell(string column, ProposalSubmission s) => column switch
+    {
+        ProposalColumns.Title => Text(s.Title),
+        ProposalColumns.Kind => Text(s.Kind.ToCode()),
+        ProposalColumns.Sector => Text(s.Sector),
+        ProposalColumns.FundingSource => Text(s.FundingSource.ToCode()),
+        ProposalColumns.TotalCost => s.TotalCost,
+        ProposalColumns.RequestedSupport => s.RequestedSupport,
+        ProposalColumns.OwnContribution => s.OwnContribution,
+        ProposalColumns.StartDate => Date(s.StartDate),
+        ProposalColumns.EndDate => Date(s.EndDate),
+        ProposalColumns.ExpectedJobs => s.ExpectedJobs,
+        ProposalColumns.ExpectedTrainees => s.ExpectedTrainees,
+        ProposalColumns.Summary => Text(s.Summary),
+        ProposalColumns.Activity => Text(ProposalActivity.Of(s).Code),
+        ProposalColumns.SectorCode => Text(s.SectorCode),
+        ProposalColumns.RoundLevel => Text(s.RoundLevel),
+        _ => null,
+    };
+
+    /// <summary>A cell of what was decided and paid, and the results recorded at acceptance; null for another column (or an empty cell).</summary>
+    private static object? FundingCell(string column, ProposalFunding f) => column switch
+    {
+        ProposalColumns.ApprovedAmount => f.ApprovedAmount,
+        ProposalColumns.DecisionNumber => Text(f.DecisionNumber),
+        ProposalColumns.DecisionDate => Date(f.DecisionDate),
+        ProposalColumns.ContractNumber => Text(f.ContractNumber),
+        ProposalColumns.ContractDate => Date(f.ContractDate),
+        ProposalColumns.PaidAmount => f.PaidAmount,
+        ProposalColumns.AcceptedOn => Date(f.AcceptedOn),
+        ProposalColumns.SettledOn => Date(f.SettledOn),
+        ProposalColumns.ActualTrainees => f.Results?.Trainees,
+        ProposalColumns.ActualJobs => f.Results?.Jobs,
+        ProposalColumns.ModelsBuilt => f.Results?.Models,
+        ProposalColumns.ProductsCertified => f.Results?.ProductsCertified,
+        _ => null,
+    };
 
     /// <summary>A safe file name: <c>de-an-khuyen-cong-{from}[-{to}].{csv|xlsx}</c> (ASCII only).</summary>
     public static string FileName(ProposalExportQuery query, SpreadsheetFormat format)

@@ -72,19 +72,9 @@ public sealed partial class ProposalImport(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(importedBy);
         var limits = options.Value;
-        if (content.Length == 0)
+        if (FileRefusal(content, limits, out var format) is { } refusal)
         {
-            return new ImportNoFile();
-        }
-
-        if (content.Length > limits.MaxImportBytes)
-        {
-            return new ImportTooLarge(limits.MaxImportBytes);
-        }
-
-        if (files.Detect(content) is not { } format)
-        {
-            return new ImportUnsupportedFile();
+            return refusal;
         }
 
         var (rows, refused) = Read(content, format, limits, cancellationToken);
@@ -115,6 +105,29 @@ public sealed partial class ProposalImport(
         }
 
         return await WriteAsync(content, format, toWrite, already, importedBy, cancellationToken);
+    }
+
+    /// <summary>The file refused before it is read: none sent, too large, or not a spreadsheet we read; else null and its format.</summary>
+    private ImportOutcome? FileRefusal(ReadOnlyMemory<byte> content, ExchangeOptions limits, out SpreadsheetFormat format)
+    {
+        format = default;
+        if (content.Length == 0)
+        {
+            return new ImportNoFile();
+        }
+
+        if (content.Length > limits.MaxImportBytes)
+        {
+            return new ImportTooLarge(limits.MaxImportBytes);
+        }
+
+        if (files.Detect(content) is not { } detected)
+        {
+            return new ImportUnsupportedFile();
+        }
+
+        format = detected;
+        return null;
     }
 
     /// <summary>

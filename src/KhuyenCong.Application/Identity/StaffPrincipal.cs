@@ -51,37 +51,7 @@ public sealed record StaffPrincipal(string Name, IReadOnlySet<string> Roles)
         {
             using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
             var root = json.RootElement;
-            var roleType = root.TryGetProperty("role_typ", out var rt) ? rt.GetString() : "roles";
-            var nameType = root.TryGetProperty("name_typ", out var nt) ? nt.GetString() : "name";
-            var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            string? name = null;
-            string? objectId = null;
-            if (root.TryGetProperty("claims", out var claims) && claims.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var claim in claims.EnumerateArray())
-                {
-                    var type = claim.GetProperty("typ").GetString();
-                    var value = claim.GetProperty("val").GetString();
-                    if (value is null)
-                    {
-                        continue;
-                    }
-
-                    if (type == roleType || type == "roles")
-                    {
-                        roles.Add(value);
-                    }
-                    else if (ObjectIdClaimTypes.Contains(type))
-                    {
-                        objectId ??= value;
-                    }
-                    else if (type == nameType || (name is null && type is "name" or "preferred_username"))
-                    {
-                        name = value;
-                    }
-                }
-            }
-
+            var (roles, name, objectId) = ReadClaims(root);
             var provider = root.TryGetProperty("auth_typ", out var at) && at.ValueKind == JsonValueKind.String ? at.GetString() : null;
             return roles.Count == 0 ? null : new StaffPrincipal(name ?? "staff", roles) { ObjectId = objectId, IdentityProvider = provider };
         }
@@ -89,6 +59,47 @@ public sealed record StaffPrincipal(string Name, IReadOnlySet<string> Roles)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The roles, the name and the object id among the principal's claims, by the claim types the principal names
+    /// (<c>role_typ</c>, <c>name_typ</c>; "roles" and "name" when it does not).
+    /// </summary>
+    private static (HashSet<string> Roles, string? Name, string? ObjectId) ReadClaims(JsonElement root)
+    {
+        var roleType = root.TryGetProperty("role_typ", out var rt) ? rt.GetString() : "roles";
+        var nameType = root.TryGetProperty("name_typ", out var nt) ? nt.GetString() : "name";
+        var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        string? name = null;
+        string? objectId = null;
+        if (!root.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array)
+        {
+            return (roles, name, objectId);
+        }
+
+        foreach (var claim in claims.EnumerateArray())
+        {
+            var type = claim.GetProperty("typ").GetString();
+            if (claim.GetProperty("val").GetString() is not { } value)
+            {
+                continue;
+            }
+
+            if (type == roleType || type == "roles")
+            {
+                roles.Add(value);
+            }
+            else if (ObjectIdClaimTypes.Contains(type))
+            {
+                objectId ??= value;
+            }
+            else if (type == nameType || (name is null && type is "name" or "preferred_username"))
+            {
+                name = value;
+            }
+        }
+
+        return (roles, name, objectId);
     }
 
     /// <summary>The header value for a principal without an object id (tests).</summary>

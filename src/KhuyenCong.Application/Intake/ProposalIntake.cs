@@ -55,55 +55,92 @@ public sealed partial class ProposalIntake(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(workflow);
+        var (admission, refusal) = await AdmitAsync(request, cancellationToken);
+        if (admission is null)
+        {
+            return refusal!;
+        }
+
+        var proposal = await NewProposalAsync(request, admission, cancellationToken);
+        await CreateWithWorkflowAsync(proposal, workflow, cancellationToken);
+        LogAccepted(logger, proposal.Id, proposal.Channel, proposal.Attachments.Count, proposal.EarlierProposalCount);
+        CountSubmitted(proposal);
+        return new IntakeAccepted(proposal);
+    }
+
+    /// <summary>What a submission passed on its way in: its checked and placed submission, its call, the documents it needs.</summary>
+    private sealed record Admission(ProposalSubmission Submission, CallPlacementResult Call, IReadOnlyList<DocumentType> Required);
+
+    /// <summary>
+    /// The checks in order: the form and its call, the call taking proposals today, the files' document marks, who may
+    /// propose the activity, the commune, the support cap. The first that fails refuses the submission.
+    /// </summary>
+    private async Task<(Admission? Admission, IntakeOutcome? Refusal)> AdmitAsync(IntakeRequest request, CancellationToken cancellationToken)
+    {
         var validation = ProposalValidator.Validate(request.Form, request.Language);
         var call = await placement.PlaceAsync(request.Form, request.Submitter, cancellationToken);
         if (!validation.IsValid || !call.Errors.IsEmpty)
         {
-            return new IntakeRejected(Merge(validation.Errors, call.Errors.In(request.Language)));
+            return (null, new IntakeRejected(Merge(validation.Errors, call.Errors.In(request.Language))));
         }
 
         if (call.Conflict is { } conflict)
         {
-            return new IntakeCallConflict(new Dictionary<string, IReadOnlyList<string>> { [ProposalFields.CallId] = [conflict.Message.In(request.Language)] },
-                conflict.Call, conflict.Status);
+            return (null, new IntakeCallConflict(
+                new Dictionary<string, IReadOnlyList<string>> { [ProposalFields.CallId] = [conflict.Message.In(request.Language)] }, conflict.Call, conflict.Status));
         }
 
-        // A file's mark is a document of the catalogue, or one the call asks for by its text (CallDocuments).
         var required = CallDocuments.Required(validation.Submission!, call.Call);
-        if (request.Attachments.FirstOrDefault(a => a.Document is not null && CallDocuments.CodeOf(a.Document, required) is null) is { } unknown)
+        if ((UnknownDocument(request, required) ?? NotForThisChannel(request, validation.Submission!)) is { } refused)
         {
-            return new IntakeRejected(new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-            {
-                [DossierDocuments.AttachmentField] = [new Bilingual(
-                    $"Tệp '{unknown.FileName}' được ghi là loại giấy tờ không có trong danh mục '{unknown.Document}' (xem danh mục hồ sơ của từng nội dung).",
-                    $"The file '{unknown.FileName}' is marked as an unknown document '{unknown.Document}' (see GET /api/kinds for the documents of each activity).")
-                    .In(request.Language)],
-            });
-        }
-
-        var activity = ProposalActivity.Of(validation.Submission!);
-        if (activity.ImplementedBy == Implementation.Authority && request.Submitter.Channel != SubmissionChannel.Officer)
-        {
-            // TT 26/2014/TT-BCT (as amended): typical-product rounds are organised by a People's Committee or the Ministry.
-            return new IntakeRejected(AuthorityOnly(request.Form, activity, request.Language));
+            return (null, new IntakeRejected(refused));
         }
 
         var (placed, placeErrors) = await places.PlaceAsync(validation.Submission!, request.Language, cancellationToken);
         if (placed is null)
         {
-            return new IntakeRejected(placeErrors);
+            return (null, new IntakeRejected(placeErrors));
         }
 
-        var submission = placed;
-        var capCheck = await caps.AssessAsync(submission, null, VietnamTime.Today(time), request.Language, cancellationToken);
-        if (!capCheck.IsWithinCap)
+        var capCheck = await caps.AssessAsync(placed, null, VietnamTime.Today(time), request.Language, cancellationToken);
+        return capCheck.IsWithinCap ? (new Admission(placed, call, required), null) : (null, new IntakeRejected(capCheck.Errors));
+    }
+
+    /// <summary>A file's mark is a document of the catalogue, or one the call asks for by its text (CallDocuments); else the error.</summary>
+    private static Dictionary<string, IReadOnlyList<string>>? UnknownDocument(IntakeRequest request, IReadOnlyList<DocumentType> required)
+    {
+        if (request.Attachments.FirstOrDefault(a => a.Document is not null && CallDocuments.CodeOf(a.Document, required) is null) is not { } unknown)
         {
-            return new IntakeRejected(capCheck.Errors);
+            return null;
         }
 
+        return new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            [DossierDocuments.AttachmentField] = [new Bilingual(
+                $"Tệp '{unknown.FileName}' được ghi là loại giấy tờ không có trong danh mục '{unknown.Document}' (xem danh mục hồ sơ của từng nội dung).",
+                $"The file '{unknown.FileName}' is marked as an unknown document '{unknown.Document}' (see GET /api/kinds for the documents of each activity).")
+                .In(request.Language)],
+        };
+    }
+
+    /// <summary>An activity organised by an authority is entered by an officer only; else the error.</summary>
+    private static Dictionary<string, IReadOnlyList<string>>? NotForThisChannel(IntakeRequest request, ProposalSubmission submission)
+    {
+        var activity = ProposalActivity.Of(submission);
+
+        // TT 26/2014/TT-BCT (as amended): typical-product rounds are organised by a People's Committee or the Ministry.
+        return activity.ImplementedBy == Implementation.Authority && request.Submitter.Channel != SubmissionChannel.Officer
+            ? AuthorityOnly(request.Form, activity, request.Language)
+            : null;
+    }
+
+    /// <summary>The new record: submitted now, with its files, its call and plan year, and the establishment's earlier proposals flagged.</summary>
+    private async Task<Proposal> NewProposalAsync(IntakeRequest request, Admission admission, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
+        var (submission, call) = (admission.Submission, admission.Call);
         var earlier = await proposals.FindByTaxCodeAsync(submission.TaxCode, submission.Kind, now - DuplicateLookBack, cancellationToken);
-        var proposal = new Proposal
+        return new Proposal
         {
             Id = request.ProposalId,
             TrackingCode = Domain.Tracking.TrackingCode.New().Value,
@@ -112,12 +149,7 @@ public sealed partial class ProposalIntake(
             SubmittedAt = now,
             Channel = request.Submitter.Channel,
             EnteredBy = request.Submitter.EnteredBy,
-            Attachments = request.Attachments
-                .Select(a => new AttachmentInfo(a.Id, a.FileName, AttachmentRules.ContentType(a.Kind), a.Size, a.Sha256, a.UploadedAt)
-                {
-                    Document = a.Document is null ? null : CallDocuments.CodeOf(a.Document, required),
-                })
-                .ToList(),
+            Attachments = Attachments(request.Attachments, admission.Required),
             EarlierProposals = earlier.OrderByDescending(e => e.SubmittedAt).Take(Proposal.MaxEarlierProposalsListed).ToList(),
             EarlierProposalCount = earlier.Count,
             History = [new StatusChange(now, null, ProposalStatus.Submitted, request.Submitter.EnteredBy,
@@ -126,7 +158,19 @@ public sealed partial class ProposalIntake(
             AssignedPlanYear = call.Call?.PlanYear,
             LateReason = call.LateReason,
         };
+    }
 
+    private static List<AttachmentInfo> Attachments(IReadOnlyList<IncomingAttachment> attachments, IReadOnlyList<DocumentType> required) =>
+        attachments
+            .Select(a => new AttachmentInfo(a.Id, a.FileName, AttachmentRules.ContentType(a.Kind), a.Size, a.Sha256, a.UploadedAt)
+            {
+                Document = a.Document is null ? null : CallDocuments.CodeOf(a.Document, required),
+            })
+            .ToList();
+
+    /// <summary>Stores the record and starts its workflow; on failure removes what was written and rethrows (all or nothing).</summary>
+    private async Task CreateWithWorkflowAsync(Proposal proposal, IProposalWorkflowStarter workflow, CancellationToken cancellationToken)
+    {
         try
         {
             await proposals.CreateAsync(proposal, cancellationToken);
@@ -143,14 +187,13 @@ public sealed partial class ProposalIntake(
 
             throw;
         }
-
-        LogAccepted(logger, proposal.Id, proposal.Channel, proposal.Attachments.Count, earlier.Count);
-        Telemetry.KhuyenCongTelemetry.ProposalsSubmitted.Add(1,
-            new KeyValuePair<string, object?>("kind", submission.Kind.ToCode()),
-            new KeyValuePair<string, object?>("funding_source", submission.FundingSource.ToCode()),
-            new KeyValuePair<string, object?>("channel", proposal.Channel.ToString()));
-        return new IntakeAccepted(proposal);
     }
+
+    private static void CountSubmitted(Proposal proposal) =>
+        Telemetry.KhuyenCongTelemetry.ProposalsSubmitted.Add(1,
+            new KeyValuePair<string, object?>("kind", proposal.Submission.Kind.ToCode()),
+            new KeyValuePair<string, object?>("funding_source", proposal.Submission.FundingSource.ToCode()),
+            new KeyValuePair<string, object?>("channel", proposal.Channel.ToString()));
 
     private static Dictionary<string, IReadOnlyList<string>> AuthorityOnly(ProposalForm form, Activity activity, Domain.Text.Language language)
     {

@@ -44,6 +44,24 @@ public sealed class ProposalPlaces(GeographyService geography)
             errors.Add(ProposalFields.Commune, NotInList(submission.Commune, province));
         }
 
+        var beneficiaries = PlaceBeneficiaries(submission, directory, province, errors);
+        if (!errors.IsEmpty)
+        {
+            return (null, errors);
+        }
+
+        return (submission with
+        {
+            Commune = commune!.CommuneName,
+            CommuneCode = commune.CommuneCode,
+            CommuneAsSubmitted = SameText(commune.CommuneName, submission.Commune) ? submission.CommuneAsSubmitted : submission.Commune,
+            Beneficiaries = new ValueList<Beneficiary>(beneficiaries),
+        }, errors);
+    }
+
+    /// <summary>The beneficiaries with their communes' official names and codes; the first one not in the list is an error.</summary>
+    private static List<Beneficiary> PlaceBeneficiaries(ProposalSubmission submission, CommuneDirectory directory, Province? province, BilingualErrors errors)
+    {
         var beneficiaries = new List<Beneficiary>();
         for (var i = 0; i < submission.Beneficiaries.Count && !errors.Contains(ProposalFields.Beneficiaries); i++)
         {
@@ -61,18 +79,7 @@ public sealed class ProposalPlaces(GeographyService geography)
             }
         }
 
-        if (!errors.IsEmpty)
-        {
-            return (null, errors);
-        }
-
-        return (submission with
-        {
-            Commune = commune!.CommuneName,
-            CommuneCode = commune.CommuneCode,
-            CommuneAsSubmitted = SameText(commune.CommuneName, submission.Commune) ? submission.CommuneAsSubmitted : submission.Commune,
-            Beneficiaries = new ValueList<Beneficiary>(beneficiaries),
-        }, errors);
+        return beneficiaries;
     }
 
     /// <summary>

@@ -33,13 +33,7 @@ public sealed partial class PlanCarryOver(IPlanChangeStore store, IProposalRepos
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new BilingualErrors();
-        var key = BudgetKeys.Parse(year, fundingSource, errors);
-        var (number, date) = PlanForms.Reference(input.Number, input.Date, VietnamTime.Today(time), errors);
-        if (key is not null && !BudgetKey.IsValidYear(key.Year + 1))
-        {
-            errors.Add("year", BudgetKeys.YearInvalid);
-        }
-
+        var (key, number, date) = ReadForm(year, fundingSource, input, errors);
         if (key is null || !errors.IsEmpty)
         {
             return Decision<PlanChangesView>.Invalid(errors);
@@ -74,6 +68,19 @@ public sealed partial class PlanCarryOver(IPlanChangeStore store, IProposalRepos
 
         LogCarried(logger, key.Code, chosen.Count, chosen.Sum(c => c.Amount));
         return await FinishAsync(key, changes, record, true, cancellationToken);
+    }
+
+    /// <summary>The plan's key (its next year must be a plan year too) and the decision's number and date, each error in <paramref name="errors"/>.</summary>
+    private (BudgetKey? Key, string? Number, DateOnly? Date) ReadForm(string? year, string? fundingSource, CarryOverInput input, BilingualErrors errors)
+    {
+        var key = BudgetKeys.Parse(year, fundingSource, errors);
+        var (number, date) = PlanForms.Reference(input.Number, input.Date, VietnamTime.Today(time), errors);
+        if (key is not null && !BudgetKey.IsValidYear(key.Year + 1))
+        {
+            errors.Add("year", BudgetKeys.YearInvalid);
+        }
+
+        return (key, number, date);
     }
 
     /// <summary>Per đề án: year N down to what was paid, year N+1 up by the unpaid amount, the record's budget year; each step idempotent.</summary>

@@ -36,7 +36,7 @@ public sealed partial class ReminderService(
         var day = VietnamTime.Today(time);
         var open = await cases.ListOpenReviewsAsync(cancellationToken);
         var cache = new Dictionary<string, Proposal?>(StringComparer.Ordinal);
-        int sent = 0, skipped = 0, failed = 0;
+        var run = new RunTally();
         foreach (var group in open.GroupBy(o => o.ReviewerId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var items = new List<DigestItem>();
@@ -54,21 +54,16 @@ public sealed partial class ReminderService(
             var reviewer = items.Count == 0 ? null : await roster.GetAsync(group.Key, cancellationToken);
             if (reviewer is null || string.IsNullOrWhiteSpace(reviewer.Reviewer.Email))
             {
-                skipped++;
+                run.Count(false);
                 continue;
             }
 
             var message = ReminderEmails.Digest(group.Key, reviewer.Reviewer.Name, reviewer.Reviewer.Email, day, items);
-            switch (await SendOnceAsync(ReminderEmails.ReviewerPartition(group.Key), message, cancellationToken))
-            {
-                case true: sent++; break;
-                case false: skipped++; break;
-                default: failed++; break;
-            }
+            run.Count(await SendOnceAsync(ReminderEmails.ReviewerPartition(group.Key), message, cancellationToken));
         }
 
-        LogRun(logger, "digest", sent, skipped, failed);
-        return new ReminderRun(sent, skipped, failed);
+        LogRun(logger, "digest", run.Sent, run.Skipped, run.Failed);
+        return run.ToRun();
     }
 
     /// <summary>
@@ -81,10 +76,22 @@ public sealed partial class ReminderService(
     {
         var now = time.GetUtcNow();
         var today = VietnamTime.Today(time);
-        var isoYear = ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue));
-        var isoWeek = ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue));
-        var cache = new Dictionary<string, Proposal?>(StringComparer.Ordinal);
+        var reviews = await OverdueReviewsAsync(now, cancellationToken);
+        var waiting = await WaitingTooLongAsync(now, today, cancellationToken);
+        var run = new RunTally();
+        if (reviews.Count > 0 || waiting.Count > 0)
+        {
+            await SendOverdueReportAsync(today, now, reviews, [.. waiting.OrderBy(w => w.Since)], run, cancellationToken);
+        }
 
+        LogRun(logger, "overdue-report", run.Sent, run.Skipped, run.Failed);
+        return run.ToRun();
+    }
+
+    /// <summary>The open reviews past their due date, the earliest first, of proposals still under way.</summary>
+    private async Task<List<OverdueReviewItem>> OverdueReviewsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cache = new Dictionary<string, Proposal?>(StringComparer.Ordinal);
         var reviews = new List<OverdueReviewItem>();
         foreach (var review in (await cases.ListOpenReviewsAsync(cancellationToken)).Where(r => r.DueAt < now).OrderBy(r => r.DueAt))
         {
@@ -98,65 +105,74 @@ public sealed partial class ReminderService(
             reviews.Add(new OverdueReviewItem(proposal.Id, proposal.Submission.Title, proposal.TrackingCode, name, review.DueAt));
         }
 
-        var waiting = new List<WaitingProposalItem>();
+        return reviews;
+    }
+
+    /// <summary>
+    /// How long a proposal may wait in each stage (null: needs revision, which waits until its revision deadline).
+    /// </summary>
+    private (ProposalStatus Status, TimeSpan? Limit)[] WaitLimits()
+    {
         var limits = options.Value;
+        return
+        [
+            (ProposalStatus.Screening, limits.ScreeningWaitLimit),
+            (ProposalStatus.AwaitingApproval, limits.ApprovalWaitLimit),
+            (ProposalStatus.NeedsRevision, null),
+            (ProposalStatus.InReview, limits.CouncilWaitLimit),
+            (ProposalStatus.Appraised, limits.PlanWaitLimit),
+            (ProposalStatus.InPlan, limits.PlanWaitLimit),
+            (ProposalStatus.SentToMinistry, limits.PlanWaitLimit),
+        ];
+    }
+
+    /// <summary>The proposals of the plan years under way that waited in their stage beyond its limit.</summary>
+    private async Task<List<WaitingProposalItem>> WaitingTooLongAsync(DateTimeOffset now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var waiting = new List<WaitingProposalItem>();
         // Plan years: a call of this year takes proposals for next year's plan (ADR 0021).
         foreach (var year in new[] { today.Year + 1, today.Year, today.Year - 1 })
         {
-            foreach (var (status, limit) in new (ProposalStatus, TimeSpan?)[]
-            {
-                (ProposalStatus.Screening, limits.ScreeningWaitLimit),
-                (ProposalStatus.AwaitingApproval, limits.ApprovalWaitLimit),
-                (ProposalStatus.NeedsRevision, null),
-                (ProposalStatus.InReview, limits.CouncilWaitLimit),
-                (ProposalStatus.Appraised, limits.PlanWaitLimit),
-                (ProposalStatus.InPlan, limits.PlanWaitLimit),
-                (ProposalStatus.SentToMinistry, limits.PlanWaitLimit),
-            })
+            foreach (var (status, limit) in WaitLimits())
             {
                 foreach (var summary in await proposals.ListAsync(new ProposalListQuery(year, status, null, null), cancellationToken))
                 {
-                    var since = summary.StatusChangedAt ?? summary.SubmittedAt;
-                    if (limit is { } wait)
+                    if (await WaitingItemAsync(summary, status, limit, now, cancellationToken) is { } item)
                     {
-                        if (now - since > wait)
-                        {
-                            waiting.Add(new WaitingProposalItem(summary.Id, summary.Title, summary.TrackingCode, status, since, null));
-                        }
-
-                        continue;
-                    }
-
-                    var dueAt = (await cases.GetAsync(summary.Id, cancellationToken)).CurrentScreening?.RevisionDueAt;
-                    if (dueAt is { } due && due < now)
-                    {
-                        waiting.Add(new WaitingProposalItem(summary.Id, summary.Title, summary.TrackingCode, status, since, due));
+                        waiting.Add(item);
                     }
                 }
             }
         }
 
-        int sent = 0, skipped = 0, failed = 0;
-        if (reviews.Count == 0 && waiting.Count == 0)
+        return waiting;
+    }
+
+    /// <summary>The proposal as the report lists it when it waited beyond the stage's limit (or its revision deadline), else null.</summary>
+    private async Task<WaitingProposalItem?> WaitingItemAsync(ProposalSummary summary, ProposalStatus status, TimeSpan? limit, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var since = summary.StatusChangedAt ?? summary.SubmittedAt;
+        if (limit is { } wait)
         {
-            LogRun(logger, "overdue-report", 0, 0, 0);
-            return new ReminderRun(0, 0, 0);
+            return now - since > wait ? new WaitingProposalItem(summary.Id, summary.Title, summary.TrackingCode, status, since, null) : null;
         }
 
-        waiting = waiting.OrderBy(w => w.Since).ToList();
+        var dueAt = (await cases.GetAsync(summary.Id, cancellationToken)).CurrentScreening?.RevisionDueAt;
+        return dueAt is { } due && due < now ? new WaitingProposalItem(summary.Id, summary.Title, summary.TrackingCode, status, since, due) : null;
+    }
+
+    /// <summary>One report to each officer, once an ISO week (Vietnam time).</summary>
+    private async Task SendOverdueReportAsync(DateOnly today, DateTimeOffset now, List<OverdueReviewItem> reviews, List<WaitingProposalItem> waiting,
+        RunTally run, CancellationToken cancellationToken)
+    {
+        var isoYear = ISOWeek.GetYear(today.ToDateTime(TimeOnly.MinValue));
+        var isoWeek = ISOWeek.GetWeekOfYear(today.ToDateTime(TimeOnly.MinValue));
         foreach (var officer in workflow.Value.Officers.Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var message = ReminderEmails.OverdueReport(officer, isoYear, isoWeek, now, app.Value.PublicBaseUrl, reviews, waiting);
-            switch (await SendOnceAsync(ReminderEmails.OfficersPartition, message, cancellationToken))
-            {
-                case true: sent++; break;
-                case false: skipped++; break;
-                default: failed++; break;
-            }
+            run.Count(await SendOnceAsync(ReminderEmails.OfficersPartition, message, cancellationToken));
         }
-
-        LogRun(logger, "overdue-report", sent, skipped, failed);
-        return new ReminderRun(sent, skipped, failed);
     }
 
     /// <returns>True when sent now; false when sent before or by a concurrent run; null when sending failed.</returns>
@@ -191,6 +207,29 @@ public sealed partial class ReminderService(
         }
 
         return proposal;
+    }
+
+    /// <summary>What a run did, counted as it goes.</summary>
+    private sealed class RunTally
+    {
+        public int Sent { get; private set; }
+
+        public int Skipped { get; private set; }
+
+        public int Failed { get; private set; }
+
+        /// <summary>Counts one email: true sent now, false sent before (or nothing to send), null failed.</summary>
+        public void Count(bool? sent)
+        {
+            switch (sent)
+            {
+                case true: Sent++; break;
+                case false: Skipped++; break;
+                default: Failed++; break;
+            }
+        }
+
+        public ReminderRun ToRun() => new(Sent, Skipped, Failed);
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Reminder {Kind}: {Sent} sent, {Skipped} skipped (already sent or nothing to send), {Failed} failed")]

@@ -82,13 +82,20 @@ public sealed class ScreeningDecisions(IProposalRepository proposals, IProposalC
             comment = WithDocuments(documents, comment);
         }
 
+        return await RecordAsync(request, screening, outcome!.Value, comment, workflow, cancellationToken);
+    }
+
+    /// <summary>Stores the round's decision once (a decided round answers 409), then tells the workflow.</summary>
+    private async Task<Decision<ScreeningDecided>> RecordAsync(ScreeningRequest request, ScreeningRecord screening, ScreeningOutcome outcome, string? comment,
+        IWorkflowEvents workflow, CancellationToken cancellationToken)
+    {
         if (screening.Outcome is not null
-            || !await cases.DecideScreeningAsync(request.ProposalId, screening.Round, outcome!.Value, request.By, comment, time.GetUtcNow(), cancellationToken))
+            || !await cases.DecideScreeningAsync(request.ProposalId, screening.Round, outcome, request.By, comment, time.GetUtcNow(), cancellationToken))
         {
             return Decision<ScreeningDecided>.Conflict(AlreadyDecided);
         }
 
-        var decided = new ScreeningDecided(request.ProposalId, screening.Round, outcome.Value, comment, request.By);
+        var decided = new ScreeningDecided(request.ProposalId, screening.Round, outcome, comment, request.By);
         await workflow.RaiseAsync(decided.ProposalId, WorkflowEvents.ScreeningDecided, new ScreeningDecision(decided.Round, decided.Outcome, decided.By, decided.Comment), cancellationToken);
         DecisionLog.Decided(logger, decided.ProposalId, "screening", decided.Code);
         return Decision<ScreeningDecided>.Done(decided);
