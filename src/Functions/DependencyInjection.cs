@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<ProposalRequestReader>();
         services.AddSingleton<ProposalFormPages>();
         services.AddSingleton<BrowserAnswers>();
+        services.AddSingleton<BulkAnswers>();
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<Selection.CallPlanPages>();
         services.AddSingleton<PlanChangePages>();
