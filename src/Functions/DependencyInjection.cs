@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.AddSingleton<ProposalFormPages>();
         services.AddSingleton<BrowserAnswers>();
         services.AddSingleton<BulkAnswers>();
+        services.AddSingleton<StaffProposalPages>();
+        services.AddSingleton<IStaffActionPages>(sp => sp.GetRequiredService<StaffProposalPages>());
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<Selection.CallPlanPages>();
         services.AddSingleton<PlanChangePages>();
