@@ -34,18 +34,23 @@
     return !control.disabled && !control.closest('[hidden]');
   }
 
+  /* A control's own label: label[for] or the label around it (radios and tick-boxes). */
+  function ownLabel(control) {
+    return (control.id && form.querySelector('label[for="' + control.id + '"]')) || control.closest('label');
+  }
+
   function labelOf(control) {
-    var label = control.id ? form.querySelector('label[for="' + control.id + '"]') : null;
     if ((control.type === 'radio' || control.type === 'checkbox') && control.closest('.choices')) {
       var legend = control.closest('fieldset').querySelector('legend');
       return clean(legend && legend.textContent);
     }
 
+    var label = ownLabel(control);
     return clean(label ? label.textContent : control.name);
   }
 
   function choiceText(control) {
-    var label = form.querySelector('label[for="' + control.id + '"]');
+    var label = ownLabel(control);
     return clean(label ? label.textContent : control.value);
   }
 

@@ -27,7 +27,8 @@ public sealed record PostedAction(string Action, IReadOnlyDictionary<string, IRe
 
     /// <summary>The summary's links, by the id of the control each message belongs to.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> SummaryErrors =>
-        Problem.Errors.ToDictionary(e => StaffActionFieldIds.Of(Action, e.Key), e => e.Value, StringComparer.Ordinal);
+        Problem.Errors.GroupBy(e => StaffActionFieldIds.Of(Action, e.Key), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.SelectMany(e => e.Value).ToList(), StringComparer.Ordinal);
 
     /// <summary>The summary's message of no field.</summary>
     public IReadOnlyList<string> SummaryMessages => Unplaced is { } message ? [message] : [];
@@ -40,16 +41,17 @@ public static class StaffActionFieldIds
 {
     private static readonly Dictionary<(string, string), string> Ids = new()
     {
-        [("screening", "decision")] = "screening-decision",
-        [("screening", "documents")] = "screening-documents",
+        // A choice's first option (ChoiceGroup: {id}-{value}), or its group when the options vary.
+        [("screening", "decision")] = "screening-decision-accept",
+        [("screening", "documents")] = "field-screening-documents",
         [("screening", "comment")] = "screening-comment",
         [("contract", "contractNumber")] = "contract-number",
         [("contract", "contractDate")] = "contract-date",
         [("contract", "note")] = "contract-note",
-        [("contract", "signatory")] = "contract-signatory",
+        [("contract", "signatory")] = "field-contract-signatory",
         [("decision-number", "decisionNumber")] = "decision-number",
         [("decision-number", "decisionDate")] = "decision-date",
-        [("payment", "kind")] = "payment-kind",
+        [("payment", "kind")] = "field-payment-kind",
         [("payment", "amount")] = "payment-amount",
         [("acceptance", "acceptedOn")] = "acceptance-date",
         [("acceptance", "comment")] = "acceptance-comment",
