@@ -42,7 +42,7 @@ public sealed class StaffProposalPages(
         }
 
         var model = StaffPageModels.Proposal(call, dossier, tokens.Issue(call.Staff)) with { Posted = posted };
-        return await pages.PageAsync<StaffProposalPage, StaffProposalPageModel>(call.Http, call.Language, model, Options(posted, status));
+        return await pages.PageAsync<StaffProposalPage, StaffProposalPageModel>(call.Http, call.Language, model, Options(posted, status, PagePath(id)));
     }
 
     /// <summary>The cancellation's confirm step (<c>GET /staff/proposals/{id}/cancel</c>), or it again with the refused reason.</summary>
@@ -54,7 +54,8 @@ public sealed class StaffProposalPages(
             ? await pages.PageAsync<StaffNotFoundPage, StaffNotFoundPageModel>(call.Http, call.Language, StaffPageModels.ProposalNotFound(call),
                 PageOptions.Standard with { StatusCode = StatusCodes.Status404NotFound })
             : await pages.PageAsync<StaffCancelPage, StaffCancelPageModel>(call.Http, call.Language,
-                new StaffCancelPageModel(proposal, tokens.Issue(call.Staff), StaffLinks.From(call.Http, call.Language)) { Posted = posted }, Options(posted, status));
+                new StaffCancelPageModel(proposal, tokens.Issue(call.Staff), StaffLinks.From(call.Http, call.Language)) { Posted = posted },
+                Options(posted, status, PagePath(id) + "/cancel"));
     }
 
     public async Task<IActionResult?> AgainAsync(StaffRequest call, string proposalId, string action, ProblemView problem, CancellationToken cancellationToken)
@@ -72,7 +73,13 @@ public sealed class StaffProposalPages(
         (form ?? FormCollection.Empty).Where(f => f.Key != StaffActionForm.TokenFieldName)
             .ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value.Select(v => v ?? string.Empty).ToList(), StringComparer.Ordinal);
 
-    /// <summary>A page shown again carries what was typed: never stored by a cache.</summary>
-    private static PageOptions Options(PostedAction? posted, int status) =>
-        posted is null ? PageOptions.Standard : PageOptions.Standard with { StatusCode = status, CacheControl = "no-store" };
+    private static string PagePath(string id) => "/staff/proposals/" + Uri.EscapeDataString(id);
+
+    /// <summary>
+    /// A page shown again carries what was typed: never stored by a cache; its language switch opens the page itself
+    /// (<paramref name="path"/>), since the post's address answers no GET.
+    /// </summary>
+    private static PageOptions Options(PostedAction? posted, int status, string path) =>
+        posted is null ? PageOptions.Standard
+            : PageOptions.Standard with { StatusCode = status, CacheControl = "no-store", LanguageSwitchPath = path };
 }

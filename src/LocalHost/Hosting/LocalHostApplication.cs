@@ -122,7 +122,7 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 ["Telemetry:ConsoleExporter"] = "false",
                 // The Centre's address and hotline in the public pages' header and footer (and on receipts): demo values,
                 // marked as such; a deployment sets Documents:Centre:Address and Documents:Centre:Phone.
-                ["Documents:Centre:Address"] = "Địa chỉ minh hoạ (demo): số 1 đường Ví Dụ, phường Hiến Nam, tỉnh Hưng Yên",
+                ["Documents:Centre:Address"] = "Số 1 đường Ví Dụ, phường Hiến Nam, tỉnh Hưng Yên (địa chỉ minh hoạ, demo)",
                 ["Documents:Centre:Phone"] = "0221 000 0000 (demo)",
             });
             builder.Configuration.AddConfiguration(configuration);

@@ -34,6 +34,7 @@ public sealed partial class ApplicantCheckAnswersBrowserTests(WebAppFixture app,
         await Expect(check).ToBeVisibleAsync();
         await Expect(page.Locator("#check-answers-title")).ToBeFocusedAsync();
         await Expect(page.Locator("#group-establishment")).ToBeHiddenAsync();
+        await Expect(check.Locator(".check-row[data-field='organizationName'] dt")).ToHaveTextAsync("Tên tổ chức, cơ sở");
         await Expect(check.Locator(".check-row[data-field='organizationName'] dd").First).ToHaveTextAsync("Hộ kinh doanh Nguyễn Văn Bình");
         await Expect(check.Locator(".check-row[data-field='province'] dd").First).ToHaveTextAsync("Hưng Yên");
         await Expect(check.Locator(".check-row[data-field='requestedSupport'] dd").First).ToHaveTextAsync("300.000.000");
@@ -93,7 +94,7 @@ public sealed partial class ApplicantCheckAnswersBrowserTests(WebAppFixture app,
         Assert.Equal(text, await page.EvaluateAsync<string>("() => window.getSelection().toString()"));
 
         await Expect(page.Locator(".site-header .hotline")).ToContainTextAsync("(demo)");
-        await Expect(page.Locator("#agency-contact")).ToContainTextAsync("Địa chỉ minh hoạ (demo)");
+        await Expect(page.Locator("#agency-contact")).ToContainTextAsync("(địa chỉ minh hoạ, demo)");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scroll");
         await Viewports.ScreenshotAsync(page, "applicant-tracking-code", width);
     }

@@ -87,7 +87,7 @@ public class ProposalFormListFieldsTests(WebAppFixture app, BrowserFixture brows
         await FillRowAsync(page, 0, "HTX Mây tre Phú Vinh", "0101234567", "cooperative", "Xã Tân Hưng");
         await FillRowAsync(page, 1, "Hộ kinh doanh Nguyễn Văn Bình", "0101234567", "household-business", "Mỹ Hào");
 
-        await ProposalFormDriver.CheckAndSendAsync(page);
+        await page.ClickAsync("#submit-button");
 
         await Expect(page.Locator("#beneficiaries-error")).ToContainTextAsync("0101234567");
         await Expect(page.Locator("#beneficiaries")).ToHaveValueAsync("HTX Mây tre Phú Vinh");

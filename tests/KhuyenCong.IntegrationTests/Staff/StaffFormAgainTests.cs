@@ -87,6 +87,7 @@ public class StaffFormAgainTests(LocalHostFixture fixture)
         Assert.True(status == HttpStatusCode.BadRequest, html);
         Assert.Contains("<title>Error: Confirm the cancellation", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#cancel-reason\">", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/staff/proposals/{id}/cancel?lang=vi\"", html, StringComparison.Ordinal);
         Assert.Matches("id=\"cancel-reason\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"cancel-reason\"", html);
         Assert.NotEqual(ProposalStatus.Cancelled, (await scenario.Proposals.GetAsync(id, CancellationToken.None))!.Status);
     }

@@ -24,6 +24,17 @@
     return String(text || '').replace(/\s+/g, ' ').trim();
   }
 
+  /* A label's or legend's own words, without "(bắt buộc)" / "(không bắt buộc)" (RequirementMark). */
+  function words(element) {
+    if (!element) {
+      return '';
+    }
+
+    var copy = element.cloneNode(true);
+    copy.querySelectorAll('.required, .optional, input').forEach(function (mark) { mark.remove(); });
+    return clean(copy.textContent);
+  }
+
   function parts() {
     return Array.prototype.filter.call(form.children, function (child) {
       return child.tagName === 'FIELDSET';
@@ -41,17 +52,14 @@
 
   function labelOf(control) {
     if ((control.type === 'radio' || control.type === 'checkbox') && control.closest('.choices')) {
-      var legend = control.closest('fieldset').querySelector('legend');
-      return clean(legend && legend.textContent);
+      return words(control.closest('fieldset').querySelector('legend'));
     }
 
-    var label = ownLabel(control);
-    return clean(label ? label.textContent : control.name);
+    return words(ownLabel(control)) || control.name;
   }
 
   function choiceText(control) {
-    var label = ownLabel(control);
-    return clean(label ? label.textContent : control.value);
+    return words(ownLabel(control)) || control.value;
   }
 
   function fileText(control) {
@@ -137,9 +145,8 @@
         return;
       }
 
-      var legend = part.querySelector('legend');
       var heading = document.createElement('h3');
-      heading.textContent = clean(legend && legend.textContent);
+      heading.textContent = words(part.querySelector('legend'));
       var group = document.createElement('dl');
       group.className = 'check-list';
       group.setAttribute('data-part', part.id);
