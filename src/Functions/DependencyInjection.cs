@@ -38,6 +38,9 @@ public static class DependencyInjection
         services.AddSingleton<BrowserAnswers>();
         services.AddSingleton<IOutageClassifier, Http.StorageOutageClassifier>();
         services.AddSingleton<ProposalSubmissions>();
+        services.AddSingleton<BulkAnswers>();
+        services.AddSingleton<StaffProposalPages>();
+        services.AddSingleton<IStaffActionPages>(sp => sp.GetRequiredService<StaffProposalPages>());
         services.AddSingleton<TrackingThrottle>();
         services.AddSingleton<TrackLookupPages>();
         services.AddSingleton<BulkProposalActions>();

@@ -69,6 +69,7 @@ public static class DependencyInjection
     private static IServiceCollection AddUseCases(this IServiceCollection services)
     {
         services.AddSingleton<Reminders.ReminderService>();
+        services.AddSingleton<Reminders.ReviewerReminders>();
         services.AddSingleton<WorkQueue.OfficerWorkQueue>();
         services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Places.ProposalPlaces>();

@@ -1,7 +1,4 @@
-using KhuyenCong.Application.Budgets;
-using KhuyenCong.Application.Email;
 using KhuyenCong.Application.Proposals;
-using KhuyenCong.Application.Workflow;
 using KhuyenCong.Functions.Http;
 using KhuyenCong.Web.Answers;
 using KhuyenCong.Web.Http;
@@ -12,19 +9,14 @@ using KhuyenCong.Web.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using CancelPage = KhuyenCong.Web.Pages.Staff.StaffCancelPage;
 using ListPage = KhuyenCong.Web.Pages.Staff.StaffProposalListPage;
-using ProposalPage = KhuyenCong.Web.Pages.Staff.StaffProposalPage;
 
 namespace KhuyenCong.Functions.Web;
 
 /// <summary>The staff pages (any signed-in staff member; the forms shown depend on the roles): the list and one proposal.</summary>
 public sealed class StaffPageFunctions(
     IProposalRepository proposals,
-    IProposalCaseStore cases,
-    IProposalPayments payments,
-    IBudgetLedger ledger,
-    IEmailLog emailLog,
+    StaffProposalPages proposalPages,
     KhuyenCong.Application.Programmes.IProgrammeStore programmes,
     StaffEndpoint staff,
     PageRenderer pages,
@@ -53,20 +45,7 @@ public sealed class StaffPageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/proposals/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        staff.PageAsync(request, c => StaffProposalPageAsync(c, id, cancellationToken));
-
-    private async Task<IActionResult> StaffProposalPageAsync(StaffRequest c, string id, CancellationToken cancellationToken)
-    {
-        var dossier = await ProposalDossier.LoadAsync(id, proposals, cases, payments, ledger, emailLog, cancellationToken);
-        if (dossier is null)
-        {
-            return await pages.PageAsync<StaffNotFoundPage, StaffNotFoundPageModel>(c.Http, c.Language, StaffPageModels.ProposalNotFound(c),
-                PageOptions.Standard with { StatusCode = StatusCodes.Status404NotFound });
-        }
-
-        return await pages.PageAsync<ProposalPage, StaffProposalPageModel>(c.Http, c.Language,
-            StaffPageModels.Proposal(c, dossier, staff.FormToken(c.Staff)));
-    }
+        staff.PageAsync(request, c => proposalPages.PageAsync(c, id, null, StatusCodes.Status200OK, cancellationToken));
 
     /// <summary>
     /// <c>GET /staff/proposals/{id}/cancel</c>: the confirm step before an officer cancels (the reason, a destructive
@@ -77,13 +56,5 @@ public sealed class StaffPageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "staff/proposals/{id}/cancel")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        staff.PageAsync(request, async c =>
-        {
-            var proposal = await proposals.GetAsync(id, cancellationToken);
-            return proposal is null
-                ? await pages.PageAsync<StaffNotFoundPage, StaffNotFoundPageModel>(c.Http, c.Language, StaffPageModels.ProposalNotFound(c),
-                    PageOptions.Standard with { StatusCode = StatusCodes.Status404NotFound })
-                : await pages.PageAsync<CancelPage, StaffCancelPageModel>(c.Http, c.Language,
-                    new StaffCancelPageModel(proposal, staff.FormToken(c.Staff), StaffLinks.From(c.Http, c.Language)));
-        });
+        staff.PageAsync(request, c => proposalPages.CancelPageAsync(c, id, null, StatusCodes.Status200OK, cancellationToken));
 }

@@ -29,7 +29,7 @@ public sealed class StaffQueueFunction(OfficerWorkQueue queue, StaffEndpoint sta
             var all = await queue.ListAsync(cancellationToken);
             var counts = all.GroupBy(i => i.Reason).ToDictionary(g => g.Key, g => g.Count());
             var model = new StaffQueuePageModel(StaffLinks.From(c.Http, c.Language), all.Where(i => reason is null || i.Reason == reason).ToList(),
-                counts, reason, error, time.GetUtcNow());
+                counts, reason, error, time.GetUtcNow()) { FormToken = staff.FormToken(c.Staff) };
             return await pages.PageAsync<StaffQueuePage, StaffQueuePageModel>(c.Http, c.Language, model,
                 PageOptions.Standard with { StatusCode = error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, CacheControl = "no-store" });
         });

@@ -77,14 +77,31 @@ public static class WorkflowEmails
 
     public static EmailMessage ReviewInvitation(Proposal p, string reviewerEmail, string reviewerName, int round, DateTimeOffset dueAt, string reviewUrl, int reminder = 0)
     {
-        var due = DueText(dueAt);
         var first = reminder == 0
             ? new Bilingual($"Trung tâm Khuyến công kính mời Ông/Bà thẩm định đề án \"{p.Submission.Title}\" (lĩnh vực {p.Submission.Sector}, mã {p.TrackingCode}).",
                 $"The Industrial Promotion Centre invites you to appraise the proposal \"{p.Submission.Title}\" (sector {p.Submission.Sector}, {p.TrackingCode}).")
             : new Bilingual($"Nhắc lần {reminder}: đề án \"{p.Submission.Title}\" (mã {p.TrackingCode}) đang chờ ý kiến thẩm định của Ông/Bà.",
                 $"Reminder {reminder}: the proposal \"{p.Submission.Title}\" ({p.TrackingCode}) awaits your appraisal.");
-        return Compose(Send(p.Id, reminder == 0 ? "review-invitation" : $"review-reminder-{reminder}", [reviewerEmail], round), [new EmailRecipient(reviewerEmail, reviewerName)],
-            new($"{(reminder == 0 ? "Mời thẩm định" : "Nhắc thẩm định")} đề án {p.TrackingCode}", $"{(reminder == 0 ? "Appraisal request" : "Appraisal reminder")}: {p.TrackingCode}"),
+        return ReviewEmail(p, reviewerEmail, reviewerName, round, dueAt, reviewUrl, reminder == 0 ? "review-invitation" : $"review-reminder-{reminder}", first, reminder > 0);
+    }
+
+    /// <summary>
+    /// The timers' reminder, sent when an officer asks (bulk "remind reviewers"): the same email with a fresh review
+    /// link; <paramref name="window"/> (e.g. the Vietnam day) is in its send id, so one is sent per reviewer, round and window.
+    /// </summary>
+    public static EmailMessage ReviewReminderByOfficer(Proposal p, string reviewerId, string reviewerEmail, string reviewerName, int round, DateTimeOffset dueAt,
+        string reviewUrl, string window) =>
+        ReviewEmail(p, reviewerEmail, reviewerName, round, dueAt, reviewUrl, $"review-reminder-officer-{reviewerId}-{window}",
+            new($"Trung tâm Khuyến công nhắc: đề án \"{p.Submission.Title}\" (mã {p.TrackingCode}) đang chờ ý kiến thẩm định của Ông/Bà.",
+                $"Reminder from the Industrial Promotion Centre: the proposal \"{p.Submission.Title}\" ({p.TrackingCode}) awaits your appraisal."),
+            reminder: true);
+
+    private static EmailMessage ReviewEmail(Proposal p, string reviewerEmail, string reviewerName, int round, DateTimeOffset dueAt, string reviewUrl, string step,
+        Bilingual first, bool reminder)
+    {
+        var due = DueText(dueAt);
+        return Compose(Send(p.Id, step, [reviewerEmail], round), [new EmailRecipient(reviewerEmail, reviewerName)],
+            new($"{(reminder ? "Nhắc thẩm định" : "Mời thẩm định")} đề án {p.TrackingCode}", $"{(reminder ? "Appraisal reminder" : "Appraisal request")}: {p.TrackingCode}"),
             new($"Kính gửi {reviewerName},", $"Dear {reviewerName},"),
             [first,
              new($"Hạn gửi ý kiến: {due.Vi}. Trên trang thẩm định, Ông/Bà có thể xem hồ sơ, chấm điểm theo tiêu chí, hoặc khai báo xung đột lợi ích nếu có.",

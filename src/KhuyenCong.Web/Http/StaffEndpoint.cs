@@ -17,7 +17,7 @@ namespace KhuyenCong.Web.Http;
 /// <see cref="StaffFormTokens"/>), the body's type (415: JSON routes take <c>application/json</c> only) and the body
 /// read within limits (413, 400). Refusals are RFC 9457 problems in the request's language (pages: a page).
 /// </summary>
-public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin origin, ILogger<StaffEndpoint> logger)
+public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin origin, ILogger<StaffEndpoint> logger, IStaffActionPages? actionPages = null)
 {
     /// <summary>Largest JSON body a staff route reads.</summary>
     public const int MaxJsonBytes = 1024 * 1024;
@@ -126,8 +126,25 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
             result = input is null ? NotAnObject(call) : await handle(call, input);
         }
 
-        return RequestBody.IsForm(request) ? StaffPages.FormAnswer(request, RequestLanguage.From(request), proposalId, action, result) : result;
+        if (!RequestBody.IsForm(request))
+        {
+            return result;
+        }
+
+        return await AgainAsync(call, proposalId, action, result, cancellationToken)
+            ?? StaffPages.FormAnswer(request, RequestLanguage.From(request), proposalId, action, result);
     }
+
+    /// <summary>
+    /// A refused action form (its fields, or a conflict with the proposal's stage: 400, 409, 422) shown again on its page
+    /// with what was sent; null for other answers (success, refusals before the form was read) and other actions.
+    /// </summary>
+    private async Task<IActionResult?> AgainAsync(StaffRequest? call, string proposalId, string action, IActionResult result, CancellationToken cancellationToken) =>
+        call is not null && actionPages is not null && actionPages.ShowsAgain(action)
+            && result is ObjectResult { StatusCode: StatusCodes.Status400BadRequest or StatusCodes.Status409Conflict or StatusCodes.Status422UnprocessableEntity }
+            && ProblemReader.Read(result) is { } problem
+            ? await actionPages.AgainAsync(call, proposalId, action, problem, cancellationToken)
+            : null;
 
     /// <summary>
     /// A change sent as a JSON object (the API) or as a staff page's HTML form (with its CSRF token), read the same way

@@ -120,6 +120,10 @@ public sealed partial class LocalHostApplication : IAsyncDisposable
                 ["Reminders:OverdueReportSchedule"] = "0 0 1 * * 1",
                 // Traces and a metrics dump every few seconds would drown the log: on with Telemetry:ConsoleExporter=true.
                 ["Telemetry:ConsoleExporter"] = "false",
+                // The Centre's address and hotline in the public pages' header and footer (and on receipts): demo values,
+                // marked as such; a deployment sets Documents:Centre:Address and Documents:Centre:Phone.
+                ["Documents:Centre:Address"] = "Số 1 đường Ví Dụ, phường Hiến Nam, tỉnh Hưng Yên (địa chỉ minh hoạ, demo)",
+                ["Documents:Centre:Phone"] = "0221 000 0000 (demo)",
             });
             builder.Configuration.AddConfiguration(configuration);
             builder.Configuration[Infrastructure.Storage.StorageAccount.SettingName] = storage.ConnectionString;

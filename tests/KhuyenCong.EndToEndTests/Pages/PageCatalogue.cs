@@ -25,6 +25,7 @@ public static class PageCatalogue
         new("form", Staff: false, _ => Task.FromResult("/")),
         new("form-group", Staff: false, _ => Task.FromResult("/"), ChooseAnImplementingUnitsRound),
         new("form-refused", Staff: false, _ => Task.FromResult("/"), PostTheFormWithoutScript, Status: 400),
+        new("form-check-answers", Staff: false, _ => Task.FromResult("/"), FillAndCheckTheAnswers),
         new("confirmation", Staff: false, async s => $"/track/{(await s.SubmittedAsync()).TrackingCode}?submitted=1"),
         new("tracking", Staff: false, async s => $"/track/{(await s.SubmittedAsync()).TrackingCode}"),
         new("track-lookup", Staff: false, _ => Task.FromResult("/track")),
@@ -42,6 +43,8 @@ public static class PageCatalogue
         new("staff-bulk-result", Staff: true, async s => { await s.SubmittedAsync(); return "/staff/proposals?year=2026"; }, TickAndAssignToAProgramme),
         new("staff-proposal", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}"),
         new("staff-cancel", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}/cancel"),
+        new("staff-cancel-refused", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}/cancel", PostWithoutScript("#form-cancel"), Status: 400),
+        new("staff-proposal-refused", Staff: true, async s => $"/staff/proposals/{await s.ApprovedAsync()}", PostWithoutScript("#form-contract"), Status: 400),
         new("staff-programmes", Staff: true, _ => Task.FromResult("/staff/programmes")),
         new("staff-plans", Staff: true, _ => Task.FromResult("/staff/plans")),
         new("staff-plan-changes", Staff: true, _ => Task.FromResult("/staff/plans/2026/local/adjustments")),
@@ -139,6 +142,26 @@ public static class PageCatalogue
         await page.Locator("#round-level-box").WaitForAsync();
         return response;
     }
+
+    /// <summary>The proposal form filled in and checked once (form-check.js): the "check your answers" step.</summary>
+    private static async Task<IResponse?> FillAndCheckTheAnswers(IPage page, string address)
+    {
+        var response = await page.GotoAsync(address);
+        await Web.ProposalFormDriver.FillValidProposalAsync(page, Web.ProposalFormDriver.WriteMinimalPdf("thuyet-minh.pdf"));
+        await page.ClickAsync("#submit-button");
+        await page.Locator("#check-answers").WaitForAsync();
+        return response;
+    }
+
+    /// <summary>
+    /// A staff action form posted blank by the browser itself (form.submit() skips staff.js, as without script): the
+    /// page again with the messages at the fields (ADR 0029).
+    /// </summary>
+    private static Func<IPage, string, Task<IResponse?>> PostWithoutScript(string form) => async (page, address) =>
+    {
+        await page.GotoAsync(address);
+        return await PostedAsync(page, () => page.Locator(form).EvaluateAsync("form => form.submit()"));
+    };
 
     /// <summary>
     /// The blank form posted by the browser itself (form.submit() skips form.js, as if there were no script): the

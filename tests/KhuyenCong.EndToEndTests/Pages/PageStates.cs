@@ -111,6 +111,9 @@ public sealed partial class PageStates
     public Task<string> WithdrawalLinkAsync() => Once("withdraw", async () =>
         Link(LinkActions.Withdraw, (await SubmittedAsync()).Id, "applicant"));
 
+    /// <summary>An approved proposal (its page offers the contract form); its id.</summary>
+    public Task<string> ApprovedAsync() => Once("approved", () => NewProposalAsync(ProposalStatus.Approved));
+
     public Task<string> ReportLinkAsync() => Once("report", async () =>
         Link(LinkActions.Report, await NewProposalAsync(ProposalStatus.Approved), "applicant"));
 
@@ -187,6 +190,25 @@ public sealed partial class PageStates
 
             return link.Value;
         }
+    }
+
+    /// <summary>
+    /// A fresh proposal in review whose reviewer (in the roster, with an email) is two days past the due date: a
+    /// "reviews overdue" row of the work queue. Its id and the reviewer's email.
+    /// </summary>
+    public async Task<(string Id, string ReviewerEmail)> OverdueReviewAsync()
+    {
+        var id = await NewProposalAsync(ProposalStatus.InReview);
+        var rubric = await Services.GetRequiredService<IRubricStore>().GetCurrentAsync(CancellationToken.None);
+        var reviewer = "tv" + Guid.NewGuid().ToString("N")[..10];
+        var email = $"tham.dinh+{reviewer}@example.vn";
+        await Services.GetRequiredService<IReviewerRoster>().CreateAsync(new KhuyenCong.Domain.Appraisal.Reviewer(reviewer, "Nguyễn Thị Hoa", email, null,
+            "Trường Cao đẳng Công nghiệp", [ProposalKind.Machinery], ["Cơ khí"], [], [], true), "test", CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        await Services.GetRequiredService<IProposalCaseStore>().InviteAsync(
+            new ReviewRecord(id, 1, reviewer, "Nguyễn Thị Hoa", ReviewState.Invited, now.AddDays(-12), now.AddDays(-2), RubricId: rubric.Id, RubricVersion: rubric.Version),
+            CancellationToken.None);
+        return (id, email);
     }
 
     private async Task<string> NewProposalAsync(ProposalStatus status)

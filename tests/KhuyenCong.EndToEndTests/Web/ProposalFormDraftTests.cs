@@ -53,7 +53,7 @@ public class ProposalFormDraftTests(WebAppFixture app, BrowserFixture browser)
         await Expect(page.Locator("#documents-machinery")).ToBeVisibleAsync();
 
         await page.SetInputFilesAsync("#attachments", pdf);
-        await page.ClickAsync("#submit-button");
+        await ProposalFormDriver.CheckAndSendAsync(page);
 
         await Expect(page.Locator("#upload-progress")).ToBeVisibleAsync();
         await Expect(page.Locator("#upload-percent")).ToHaveTextAsync(new Regex("^Đang gửi hồ sơ… [0-9]+%$"));

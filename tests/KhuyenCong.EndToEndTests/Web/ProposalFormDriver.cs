@@ -36,6 +36,17 @@ internal static class ProposalFormDriver
         await page.Locator("#expectedTrainees").BlurAsync();
     }
 
+    /// <summary>
+    /// Sends a form that passes its own checks, as a person does with the script (ADR 0029): the first press shows the
+    /// "check your answers" step, the second ("Gửi hồ sơ") sends.
+    /// </summary>
+    public static async Task CheckAndSendAsync(IPage page)
+    {
+        await page.ClickAsync("#submit-button");
+        await Expect(page.Locator("#check-answers")).ToBeVisibleAsync();
+        await page.ClickAsync("#submit-button");
+    }
+
     /// <summary>The cap box for national machinery money: 50% and 300.000.000 đồng, and the typed figures.</summary>
     public static async Task ExpectMachineryCapBoxAsync(IPage page)
     {

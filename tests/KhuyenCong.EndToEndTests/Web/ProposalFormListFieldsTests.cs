@@ -50,7 +50,7 @@ public class ProposalFormListFieldsTests(WebAppFixture app, BrowserFixture brows
         await FillRowAsync(page, 0, "HTX Mây tre Phú Vinh", "0101234567", "cooperative", "Xã Tân Hưng");
         await FillRowAsync(page, 3, "Công ty TNHH Nhựa Lạc Đạo", "0101234567", "sme", "Xã Lạc Đạo");
 
-        await page.ClickAsync("#submit-button");
+        await ProposalFormDriver.CheckAndSendAsync(page);
 
         await Expect(page.Locator("#beneficiaries-error")).ToHaveTextAsync(
             "Cơ sở thụ hưởng có mã số thuế 0101234567 được kê khai nhiều lần: mỗi cơ sở chỉ kê khai một lần.", new() { Timeout = 30_000 });

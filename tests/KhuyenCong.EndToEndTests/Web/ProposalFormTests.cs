@@ -64,7 +64,7 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
             FullPage = true,
         });
 
-        await page.ClickAsync("#submit-button");
+        await ProposalFormDriver.CheckAndSendAsync(page);
 
         var navigated = page.WaitForURLAsync(new Regex("/track/KC-[^/?]+\\?submitted=1$"), new PageWaitForURLOptions { Timeout = 60_000 });
         var refused = page.Locator("#submit-message:visible, #error-summary:visible").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 60_000 });
@@ -165,7 +165,7 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
         await Expect(page.Locator("label[for='organizationName']")).ToHaveTextAsync("Organization name (required)");
         await Expect(page.Locator("label[for='expectedJobs']")).ToHaveTextAsync("Expected jobs (optional)");
         await Expect(page.Locator("#group-funding legend")).ToHaveTextAsync("Funding");
-        await Expect(page.Locator("#submit-button")).ToHaveTextAsync("Submit proposal");
+        await Expect(page.Locator("#submit-button")).ToHaveTextAsync("Check your answers");
         await Expect(page.Locator("#province option[value='hung-yen']")).ToHaveTextAsync("Hưng Yên");
 
         // The cookie keeps English without the query; the switch link goes back to Vietnamese.
@@ -231,7 +231,7 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
         await ProposalFormDriver.ExpectMachineryCapBoxAsync(page);
 
         // 1. Server busy: a message to try again, the data kept, the button usable again.
-        await page.ClickAsync("#submit-button");
+        await ProposalFormDriver.CheckAndSendAsync(page);
         await Expect(page.Locator("#submit-message")).ToHaveTextAsync(new Regex("^Chưa gửi được do mạng hoặc máy chủ đang bận"));
         await Expect(page.Locator("#submit-button")).ToBeEnabledAsync();
         await Expect(page.Locator("#organizationName")).ToHaveValueAsync("Hộ kinh doanh Nguyễn Văn Bình");
@@ -271,7 +271,7 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
         await Expect(page.Locator("#submit-button")).ToBeEnabledAsync();
 
         // 3. The corrected proposal is a new request (new key); 201 opens the tracking page.
-        await page.ClickAsync("#submit-button");
+        await ProposalFormDriver.CheckAndSendAsync(page);
         // Polled rather than waited for as a navigation event: under load the navigation could complete between the
         // click and the waiter's start, and the waiter then never saw it (the page was on the tracking page all along).
         await Expect(page).ToHaveURLAsync(new Regex("/track/KC-7H3Q-MX9P-2VBA-WD4R-TK\\?submitted=1$"), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
@@ -290,7 +290,7 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
         await page.GotoAsync("/");
         await ProposalFormDriver.FillValidProposalAsync(page, ProposalFormDriver.WriteMinimalPdf("de-an.pdf"));
 
-        await page.ClickAsync("#submit-button");
+        await ProposalFormDriver.CheckAndSendAsync(page);
 
         await Expect(page.Locator("#submit-message")).ToContainTextAsync(message);
         await Expect(page.Locator("#submit-button")).ToBeEnabledAsync();
@@ -306,7 +306,7 @@ public partial class ProposalFormTests(WebAppFixture app, BrowserFixture browser
         await page.GotoAsync("/");
         await ProposalFormDriver.FillValidProposalAsync(page, ProposalFormDriver.WriteMinimalPdf("de-an.pdf"));
 
-        await page.ClickAsync("#submit-button");
+        await ProposalFormDriver.CheckAndSendAsync(page);
 
         await Expect(page.Locator("#submit-message")).ToContainTextAsync("Chưa gửi được do mạng hoặc máy chủ đang bận.");
         await Expect(page.Locator("#taxCode")).ToHaveValueAsync("0901234567");

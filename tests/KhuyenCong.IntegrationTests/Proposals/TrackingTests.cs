@@ -192,7 +192,8 @@ public class TrackingTests(IntakeFixture fixture) : IntakeTestBase(fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains($"<p class=\"tracking-code\" id=\"tracking-code\">{code}</p>", html, StringComparison.Ordinal);
+        var groups = string.Join("<span class=\"code-separator\">-</span>", code.Split('-').Select(g => $"<span class=\"code-group\">{g}</span>"));
+        Assert.Contains($"<p class=\"tracking-code-large\" id=\"tracking-code\" aria-hidden=\"true\">{groups}</p>", html, StringComparison.Ordinal);
         Assert.Contains("Mô hình trình diễn máy dệt", html, StringComparison.Ordinal);
         Assert.Contains("data-status=\"submitted\">Đã nộp</strong>", html, StringComparison.Ordinal);
         Assert.Matches(@"<li><time datetime=""[^""]+"">\d{2}/\d{2}/\d{4} \d{2}:\d{2}</time> Đã nộp</li>", html);

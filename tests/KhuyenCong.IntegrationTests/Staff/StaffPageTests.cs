@@ -199,7 +199,7 @@ public class StaffPageTests(LocalHostFixture fixture)
     }
 
     [Fact]
-    public async Task FormPost_Invalid_AnswersAnErrorPageNamingTheFieldAndStoresNothing()
+    public async Task FormPost_Invalid_AnswersTheProposalPageAgainWithTheMessageAtTheFieldAndStoresNothing()
     {
         var id = await scenario.SubmitAsync();
         await scenario.SetStatusAsync(id, ProposalStatus.Approved);
@@ -216,8 +216,8 @@ public class StaffPageTests(LocalHostFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("<code>contractDate</code>", html, StringComparison.Ordinal);
-        Assert.Contains("Vui lòng nhập ngày ký hợp đồng", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#contract-date\">Vui lòng nhập ngày ký hợp đồng", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"hôm qua\"", html, StringComparison.Ordinal);
         Assert.Null((await scenario.Cases.GetAsync(id, CancellationToken.None)).Contract);
     }
 

@@ -68,7 +68,7 @@ public class StaticAssetFunctionTests
     [Fact]
     public void Assets_AreExactlyTheStyleSheetAndThePagesScripts_WithVersionedUrls()
     {
-        Assert.Equal(["base.css", "components.css", "dashboard.css", "documents.js", "form-caps.js", "form-draft.js", "form-lists.js", "form-values.js", "form.js", "forms.css", "planning.js", "print.css", "review.js", "staff.css", "staff.js"], StaticAssets.Names.Order(StringComparer.Ordinal));
+        Assert.Equal(["base.css", "components.css", "dashboard.css", "documents.js", "form-caps.js", "form-check.js", "form-draft.js", "form-lists.js", "form-values.js", "form.js", "forms.css", "planning.js", "print.css", "review.js", "staff.css", "staff.js"], StaticAssets.Names.Order(StringComparer.Ordinal));
         Assert.Matches("^/assets/documents\\.js\\?v=[0-9a-f]{12}$", StaticAssets.Url("documents.js"));
         Assert.Matches("^/assets/staff\\.js\\?v=[0-9a-f]{12}$", StaticAssets.Url("staff.js"));
         Assert.Matches("^/assets/planning\\.js\\?v=[0-9a-f]{12}$", StaticAssets.Url("planning.js"));

@@ -259,6 +259,10 @@
   }
 
   function showServerErrors(body) {
+    if (K.leaveCheck) {
+      K.leaveCheck();
+    }
+
     allNames().forEach(function (name) { showError(name, null); });
     var items = [];
     var errors = body && body.errors && typeof body.errors === 'object' ? body.errors : {};
@@ -365,6 +369,11 @@
     }
 
     hideSummary();
+    // form-check.js: the first press shows the answers to check; the press from there sends.
+    if (K.checkAnswers && !K.checkAnswers()) {
+      return;
+    }
+
     send();
   });
 

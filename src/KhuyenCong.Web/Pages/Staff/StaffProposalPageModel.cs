@@ -27,7 +27,11 @@ public sealed record StaffProposalPageModel(
     StaffActionChoices Actions,
     StaffFormValues Forms,
     StaffLinks Links,
-    bool Done);
+    bool Done)
+{
+    /// <summary>A refused action form posted without JavaScript, shown again with its values and messages (null: the page as opened).</summary>
+    public PostedAction? Posted { get; init; }
+}
 
 /// <summary>Values the action forms carry.</summary>
 /// <param name="Token">The CSRF token issued for the staff member (ADR 0011).</param>

@@ -16,4 +16,11 @@ public sealed record StaffQueuePageModel(
     IReadOnlyDictionary<WorkReason, int> Counts,
     WorkReason? Reason,
     string? ReasonError,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>The CSRF token of the form reminding the reviewers of the ticked proposals (null: no form).</summary>
+    public string? FormToken { get; init; }
+
+    /// <summary>True when the page offers the reminder form: some proposal waits on its reviewers.</summary>
+    public bool OffersReminders => FormToken is not null && Items.Any(i => i.Reason == WorkReason.ReviewsOverdue);
+}

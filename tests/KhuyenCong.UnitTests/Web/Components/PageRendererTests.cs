@@ -49,7 +49,7 @@ public class PageRendererTests
         Assert.Contains("<a class=\"language-switch\" href=\"/track/KC-AAAA?submitted=1&amp;lang=en\" lang=\"en\" hreflang=\"en\">English</a>", html, StringComparison.Ordinal);
         Assert.Contains("<main id=\"main\" tabindex=\"-1\">", html, StringComparison.Ordinal);
         Assert.Contains("<footer class=\"site-footer\">", html, StringComparison.Ordinal);
-        Assert.Contains("<p class=\"tracking-code\" id=\"tracking-code\">KC-AAAA</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"tracking-code-large\" id=\"tracking-code\" aria-hidden=\"true\"><span class=\"code-group\">KC</span><span class=\"code-separator\">-</span><span class=\"code-group\">AAAA</span></p>", html, StringComparison.Ordinal);
         Assert.Contains("Máy chẻ nan &lt;script&gt;alert(1)&lt;/script&gt; Hưng Yên", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("data-status=\"in-review\">Đang thẩm định</strong>", html, StringComparison.Ordinal);
