@@ -228,6 +228,46 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
         ArgumentNullException.ThrowIfNull(filter);
         var table = await CellsAsync(cancellationToken);
         var years = (await YearsAsync(table, cancellationToken)).Where(filter.Includes).ToList();
+        var dimensions = DimensionConditions(filter);
+        var queries = new List<List<string>>();
+        if (filter.Decided is { } period)
+        {
+            // yyyy-MM-dd sorts as the date; cells of undecided proposals and payment cells have no Decided column and never match.
+            queries.Add([.. dimensions, DecidedIn(period)]);
+            if (filter.PaidIn is { } paidIn)
+            {
+                queries.Add([.. dimensions, PaidIn(paidIn)]);
+            }
+        }
+        else
+        {
+            queries.Add(dimensions);
+        }
+
+        var perYear = await Task.WhenAll(years.SelectMany(year => queries.Select(async conditions =>
+        {
+            var cells = new List<StatisticsCell>();
+            await foreach (var row in table.QueryAsync<TableEntity>(CellsOf(year, conditions), cancellationToken: cancellationToken))
+            {
+                cells.Add(ReadCell(row));
+            }
+
+            return cells;
+        })));
+
+        // Payment cells count only for the payment period (ADR 0029); the rest is already what the query asked.
+        return perYear.SelectMany(c => c).Where(c => filter.Matches(c.Key)).ToList();
+    }
+
+    private static string DecidedIn(Domain.Reports.ReportingPeriod period) =>
+        TableClient.CreateQueryFilter($"Decided ge {StatisticsCellKey.DecidedCode(period.From)} and Decided le {StatisticsCellKey.DecidedCode(period.To)}");
+
+    private static string PaidIn(Domain.Reports.ReportingPeriod period) =>
+        TableClient.CreateQueryFilter($"PaidOn ge {StatisticsCellKey.DecidedCode(period.From)} and PaidOn le {StatisticsCellKey.DecidedCode(period.To)}");
+
+    /// <summary>The conditions on the cells' dimension columns for the filter's source, kind, province, commune and sector.</summary>
+    private static List<string> DimensionConditions(StatisticsFilter filter)
+    {
         var conditions = new List<string>();
         if (filter.FundingSource is { } source)
         {
@@ -254,24 +294,7 @@ public sealed partial class TableStatisticsStore(StorageTables storage, ITodayGe
             conditions.Add(TableClient.CreateQueryFilter($"SectorKey eq {sector}"));
         }
 
-        if (filter.Decided is { } period)
-        {
-            // yyyy-MM-dd sorts as the date; cells of undecided proposals have no Decided column and never match.
-            var (first, last) = (StatisticsCellKey.DecidedCode(period.From), StatisticsCellKey.DecidedCode(period.To));
-            conditions.Add(TableClient.CreateQueryFilter($"Decided ge {first} and Decided le {last}"));
-        }
-
-        var perYear = await Task.WhenAll(years.Select(async year =>
-        {
-            var cells = new List<StatisticsCell>();
-            await foreach (var row in table.QueryAsync<TableEntity>(CellsOf(year, conditions), cancellationToken: cancellationToken))
-            {
-                cells.Add(ReadCell(row));
-            }
-
-            return cells;
-        }));
-        return perYear.SelectMany(c => c).ToList();
+        return conditions;
     }
 
     private static HashSet<string> Ids(SortedDictionary<int, HashSet<string>> byYear, int year)
