@@ -110,7 +110,7 @@ public sealed class PeriodicReportFigures
         [
             Table("entityTypes", "Đơn vị thụ hưởng theo loại hình", "Loại hình", "Số đơn vị thụ hưởng", report.ByEntityType,
                 g => StatisticsLabels.EntityType(g.Key, vi), StatisticsMeasures.Beneficiaries),
-            Table("beneficiaryPlaces", "Đơn vị thụ hưởng theo xã, phường", "Xã, phường (tỉnh) của cơ sở", "Số đơn vị thụ hưởng", report.ByBeneficiaryPlace,
+            Table("beneficiaryPlaces", "Đơn vị thụ hưởng theo địa bàn", "Xã, phường (tỉnh) của cơ sở", "Số đơn vị thụ hưởng", report.ByBeneficiaryPlace,
                 g => Place(g, vi), StatisticsMeasures.Beneficiaries),
             Table("paidInPeriod", "Kinh phí thanh toán trong kỳ", "Nguồn kinh phí", "Đã thanh toán trong kỳ (đồng)", report.PaidInPeriodBySource,
                 g => StatisticsLabels.FundingSource(g.Key, vi), StatisticsMeasures.Paid),
