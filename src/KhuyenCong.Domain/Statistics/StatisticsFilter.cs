@@ -176,7 +176,6 @@ public sealed record StatisticsFilter
             Kind = kind,
             Sector = string.IsNullOrEmpty(sector) ? null : StatisticsCellKey.SectorKeyOf(sector),
             Decided = decided,
-            PaidIn = decided,
         });
     }
 
@@ -186,6 +185,7 @@ public sealed record StatisticsFilter
     /// </summary>
     private static StatisticsFilter WithBasis(Func<string, string?> get, Language language, IDictionary<string, IReadOnlyList<string>> errors, StatisticsFilter filter)
     {
+        filter = filter with { PaidIn = filter.Decided };
         var basis = get("basis")?.Trim();
         if (string.IsNullOrEmpty(basis) || string.Equals(basis, "decisionDate", StringComparison.OrdinalIgnoreCase))
         {

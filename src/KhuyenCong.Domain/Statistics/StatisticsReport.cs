@@ -57,13 +57,13 @@ public sealed class StatisticsReport
     public long Count => Total[StatisticsMeasures.Count];
 
     /// <summary>Beneficiary establishments by entity type (key: the type's code; catalogue order), from the beneficiary cells (ADR 0029).</summary>
-    public IReadOnlyList<StatisticsGroup> ByEntityType { get; private init; } = [];
+    public IReadOnlyList<StatisticsGroup> ByEntityType { get; private set; } = [];
 
     /// <summary>Beneficiary establishments by their own commune (key: "{province}|{folded commune}"); most first.</summary>
-    public IReadOnlyList<StatisticsGroup> ByBeneficiaryPlace { get; private init; } = [];
+    public IReadOnlyList<StatisticsGroup> ByBeneficiaryPlace { get; private set; } = [];
 
     /// <summary>Money paid within the filter's payment period (<see cref="StatisticsFilter.PaidIn"/>), by funding source (key: its code).</summary>
-    public IReadOnlyList<StatisticsGroup> PaidInPeriodBySource { get; private init; } = [];
+    public IReadOnlyList<StatisticsGroup> PaidInPeriodBySource { get; private set; } = [];
 
     /// <summary>Beneficiary establishments counted in the beneficiary cells (equals <see cref="StatisticsMeasures.Beneficiaries"/> of the total).</summary>
     public long BeneficiaryCount => ByEntityType.Sum(g => g.Measures[StatisticsMeasures.Beneficiaries]);
@@ -109,9 +109,8 @@ public sealed class StatisticsReport
             programmes.Add(k.ProgrammeId, k.ProgrammeId, cell.Measures);
         }
 
-        var kindOrder = ProposalCatalog.Kinds.Select(e => e.Code).ToList();
-        var sourceOrder = ProposalCatalog.FundingSources.Select(e => e.Code).ToList();
-        return new StatisticsReport(
+        var (kindOrder, sourceOrder) = (KindOrder, SourceOrder);
+        var report = new StatisticsReport(
             total,
             years.List().OrderBy(g => g.Key, StringComparer.Ordinal).ToList(),
             kinds.List().OrderBy(g => Order(kindOrder, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
@@ -119,13 +118,14 @@ public sealed class StatisticsReport
             sectors.List().OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
             communes.List().OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
             programmes.List().OrderBy(g => g.Key, StringComparer.Ordinal).ToList(),
-            read)
-        {
-            ByEntityType = facets.EntityTypes.List().OrderBy(g => Order(EntityTypeOrder, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
-            ByBeneficiaryPlace = facets.Places.List().OrderByDescending(g => g.Measures[StatisticsMeasures.Beneficiaries]).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
-            PaidInPeriodBySource = facets.Paid.List().OrderBy(g => Order(sourceOrder, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
-        };
+            read);
+        facets.Into(report);
+        return report;
     }
+
+    private static List<string> KindOrder => ProposalCatalog.Kinds.Select(e => e.Code).ToList();
+
+    private static List<string> SourceOrder => ProposalCatalog.FundingSources.Select(e => e.Code).ToList();
 
     private static List<string> EntityTypeOrder => Applicants.EntityTypes.All.Select(t => t.Code).ToList();
 
@@ -137,6 +137,14 @@ public sealed class StatisticsReport
         public Groups Places { get; } = new();
 
         public Groups Paid { get; } = new();
+
+        /// <summary>Sets the report's facet groups, ordered: entity types and sources as their catalogues, places by most beneficiaries.</summary>
+        public void Into(StatisticsReport report)
+        {
+            report.ByEntityType = EntityTypes.List().OrderBy(g => Order(EntityTypeOrder, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            report.ByBeneficiaryPlace = Places.List().OrderByDescending(g => g.Measures[StatisticsMeasures.Beneficiaries]).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            report.PaidInPeriodBySource = Paid.List().OrderBy(g => Order(SourceOrder, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        }
 
         /// <summary>Adds a facet cell to its groups; false for a main cell (left to the totals).</summary>
         public bool Add(StatisticsCell cell)

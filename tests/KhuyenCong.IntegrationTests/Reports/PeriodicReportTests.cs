@@ -125,7 +125,7 @@ public sealed partial class PeriodicReportTests(DemoReportsFixture fixture) : IC
 
         Assert.Equal(DisplayFormat.Amount(expected.Count, Language.Vietnamese), onReport["count"]);
         Assert.Equal(Money(expected.Sum(d => d.Paid)), onReport["paid"]);
-        Assert.All(new[] { "count", "requested", "approved", "paid" }, name => Assert.Equal(onDashboard[name], onReport[name]));
+        Assert.All(new[] { "count", "requested", "approved", "paid", "paid-in-period", "beneficiaries" }, name => Assert.Equal(onDashboard[name], onReport[name]));
         Assert.Contains("period=six-month&amp;year=2019", reportPage, StringComparison.Ordinal);
         Assert.Contains("/api/reports/periodic?period=six-month&amp;year=2019", reportPage, StringComparison.Ordinal);
     }
