@@ -22,7 +22,7 @@ public sealed partial class PeriodicReportTests(DemoReportsFixture fixture) : IC
     private static readonly DateOnly From = new(2018, 12, 15);
     private static readonly DateOnly To = new(2019, 6, 14);
 
-    [GeneratedRegex("data-figure=\"(\\w+)\">([^<]*)<")]
+    [GeneratedRegex("data-figure=\"([\\w-]+)\">([^<]*)<")]
     private static partial Regex Figure();
 
     private static string Money(long amount) => DisplayFormat.Amount(amount, Language.Vietnamese) + " đồng";
