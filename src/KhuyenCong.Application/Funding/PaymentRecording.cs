@@ -137,7 +137,7 @@ public sealed partial class PaymentRecording(IProposalRepository proposals, IBud
         }
     }
 
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 4310, Level = LogLevel.Warning,
         Message = "Statistics of proposal {ProposalId} not refreshed after a payment was listed ({ErrorType}); the nightly recompute will correct them")]
     private static partial void LogStatisticsNotRefreshed(ILogger logger, string proposalId, string errorType);
 
