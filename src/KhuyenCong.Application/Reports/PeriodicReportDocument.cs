@@ -32,11 +32,16 @@ public sealed class PeriodicReportDocument : IDocumentKind
             new("report.jobs", false, "Số việc làm (dự kiến trong đề án)", "45"),
             new("report.models", false, "Số mô hình trình diễn được phê duyệt", "2"),
             new("report.products", false, "Số đề án sản phẩm tiêu biểu được phê duyệt", "1"),
+            new("report.beneficiaries", false, "Số đơn vị thụ hưởng của các đề án trong kỳ", "15"),
+            new("report.paidInPeriod", false, "Kinh phí đã thanh toán trong kỳ (theo ngày thanh toán)", "850.000.000 đồng"),
         ],
         [
             Rows("activities", "Hoạt động theo nội dung khuyến công (mỗi nội dung một hàng)", "Nội dung khuyến công", "Đào tạo nghề"),
             Rows("sources", "Kinh phí theo nguồn (mỗi nguồn một hàng)", "Nguồn kinh phí", "Khuyến công địa phương"),
-            Rows("places", "Đơn vị thụ hưởng theo xã, phường (mỗi địa bàn một hàng)", "Xã, phường (tỉnh)", "Xã Lạc Đạo (Hưng Yên)"),
+            Rows("places", "Đề án theo xã, phường của đề án (mỗi địa bàn một hàng)", "Xã, phường (tỉnh)", "Xã Lạc Đạo (Hưng Yên)"),
+            Counts("entityTypes", "Đơn vị thụ hưởng theo loại hình (mỗi loại hình một hàng)", "Loại hình", "Hộ kinh doanh", "Số đơn vị thụ hưởng", "7"),
+            Counts("beneficiaryPlaces", "Đơn vị thụ hưởng theo xã, phường của cơ sở (mỗi địa bàn một hàng)", "Xã, phường (tỉnh)", "Xã Chỉ Đạo (Hưng Yên)", "Số đơn vị thụ hưởng", "3"),
+            Counts("paidInPeriod", "Kinh phí thanh toán trong kỳ theo nguồn (mỗi nguồn một hàng)", "Nguồn kinh phí", "Khuyến công địa phương", "Đã thanh toán trong kỳ (đồng)", "850.000.000"),
             Rows("programmes", "Tiến độ theo chương trình (mỗi chương trình một hàng)", "Chương trình", "KCDP-HY-2016-2020"),
             new("targets", false, "Chỉ tiêu của chương trình và kết quả đạt được trong kỳ (mỗi chỉ tiêu một hàng)",
             [
@@ -54,6 +59,14 @@ public sealed class PeriodicReportDocument : IDocumentKind
         Task.FromResult<DocumentFacts>(DocumentRefusal.Stage(
             "Báo cáo định kỳ được lập từ trang Báo cáo theo kỳ báo cáo, không theo từng đề án.",
             "The periodic report is made from the Reports page for a period, not for one proposal."));
+
+    /// <summary>A table of one figure per row (ADR 0029): the label and the value.</summary>
+    private static RowsPlaceholder Counts(string name, string description, string label, string example, string value, string valueExample) => new(name, false, description,
+    [
+        new("index", false, "Số thứ tự", "1"),
+        new("label", true, label, example),
+        new("value", true, value, valueExample),
+    ]);
 
     /// <summary>A table's rows: the label, the counts and the money of the figures' columns.</summary>
     private static RowsPlaceholder Rows(string name, string description, string label, string example) => new(name, false, description,

@@ -22,12 +22,13 @@ public sealed record ReportTable(string Name, string Title, IReadOnlyList<string
 /// </summary>
 public sealed class PeriodicReportFigures
 {
-    private PeriodicReportFigures(ReportingPeriod period, ReportBasis basis, StatisticsReport report, IReadOnlyList<ReportTable> tables)
+    private PeriodicReportFigures(ReportingPeriod period, ReportBasis basis, StatisticsReport report, IReadOnlyList<ReportTable> tables, IReadOnlyList<ReportTable> countTables)
     {
         Period = period;
         Basis = basis;
         Report = report;
         Tables = tables;
+        CountTables = countTables;
     }
 
     public ReportingPeriod Period { get; }
@@ -36,14 +37,26 @@ public sealed class PeriodicReportFigures
 
     public StatisticsReport Report { get; }
 
-    /// <summary>Activities by kind, money by source, beneficiaries by place, programmes.</summary>
+    /// <summary>Activities by kind, money by source, proposals by place, programmes.</summary>
     public IReadOnlyList<ReportTable> Tables { get; }
+
+    /// <summary>
+    /// The tables of one figure each, from the facet cells (ADR 0029): beneficiaries by entity type and by their commune,
+    /// money paid within the period by source (payments whose date falls in the period).
+    /// </summary>
+    public IReadOnlyList<ReportTable> CountTables { get; }
+
+    /// <summary>Beneficiary establishments of the report's proposals.</summary>
+    public long Beneficiaries => Report.BeneficiaryCount;
+
+    /// <summary>Money paid within the period (by payment date), whatever the proposal's decision date.</summary>
+    public long PaidInPeriod => Report.PaidInPeriod;
 
     /// <summary>The programmes' targets and what the report's proposals reached (<see cref="ReportTargets"/>).</summary>
     public IReadOnlyList<ReportTargetLine> Targets { get; private init; } = [];
 
     /// <summary>These figures with the programmes' targets and progress.</summary>
-    public PeriodicReportFigures WithTargets(IReadOnlyList<ReportTargetLine> targets) => new(Period, Basis, Report, Tables) { Targets = targets };
+    public PeriodicReportFigures WithTargets(IReadOnlyList<ReportTargetLine> targets) => new(Period, Basis, Report, Tables, CountTables) { Targets = targets };
 
     public long Proposals => Report.Count;
 
@@ -80,10 +93,29 @@ public sealed class PeriodicReportFigures
         [
             Table("activities", "Hoạt động khuyến công theo nội dung", "Nội dung khuyến công", report.ByKind, g => StatisticsLabels.Kind(g.Key, vi)),
             Table("sources", "Kinh phí theo nguồn", "Nguồn kinh phí", report.ByFundingSource, g => StatisticsLabels.FundingSource(g.Key, vi)),
-            Table("places", "Đơn vị thụ hưởng theo địa bàn", "Xã, phường (tỉnh)", report.ByCommune,
-                g => g.Label + " (" + StatisticsLabels.ProvinceOfCommune(g.Key, vi) + ")"),
+            Table("places", "Đề án theo địa bàn", "Xã, phường (tỉnh)", report.ByCommune, g => Place(g, vi)),
             Table("programmes", "Tiến độ theo chương trình khuyến công", "Chương trình", report.ByProgramme, g => StatisticsLabels.Programme(g.Key, vi)),
-        ]);
+        ], CountTablesOf(report));
+    }
+
+    /// <summary>"Xã Chỉ Đạo (Hưng Yên)".</summary>
+    private static string Place(StatisticsGroup group, Language language) => group.Label + " (" + StatisticsLabels.ProvinceOfCommune(group.Key, language) + ")";
+
+    private static IReadOnlyList<ReportTable> CountTablesOf(StatisticsReport report)
+    {
+        var vi = Language.Vietnamese;
+        ReportTable Table(string name, string title, string label, string figure, IEnumerable<StatisticsGroup> groups, Func<StatisticsGroup, string> labelOf, string measure) =>
+            new(name, title, [label, figure], groups.Select(g => new ReportLine(labelOf(g), [g.Measures[measure]])).ToList());
+
+        return
+        [
+            Table("entityTypes", "Đơn vị thụ hưởng theo loại hình", "Loại hình", "Số đơn vị thụ hưởng", report.ByEntityType,
+                g => StatisticsLabels.EntityType(g.Key, vi), StatisticsMeasures.Beneficiaries),
+            Table("beneficiaryPlaces", "Đơn vị thụ hưởng theo địa bàn", "Xã, phường (tỉnh) của cơ sở", "Số đơn vị thụ hưởng", report.ByBeneficiaryPlace,
+                g => Place(g, vi), StatisticsMeasures.Beneficiaries),
+            Table("paidInPeriod", "Kinh phí thanh toán trong kỳ", "Nguồn kinh phí", "Đã thanh toán trong kỳ (đồng)", report.PaidInPeriodBySource,
+                g => StatisticsLabels.FundingSource(g.Key, vi), StatisticsMeasures.Paid),
+        ];
     }
 
     private long ApprovedOfKind(ProposalKind kind) =>

@@ -33,7 +33,7 @@ internal sealed record ReportRequest(ReportingPeriod? Period, ReportBasis Basis,
         }
 
         // The dashboard's other filters, read as the dashboard reads them (messages in both languages).
-        string? Others(string name) => name is "from" or "to" || ReportingPeriod.ParameterNames.Contains(name) ? null : get(name);
+        string? Others(string name) => name is "from" or "to" or "basis" || ReportingPeriod.ParameterNames.Contains(name) ? null : get(name);
         var (vi, en) = (new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, IReadOnlyList<string>>());
         var filter = StatisticsFilter.Parse(Others, Language.Vietnamese, vi);
         StatisticsFilter.Parse(Others, Language.English, en);
@@ -47,7 +47,8 @@ internal sealed record ReportRequest(ReportingPeriod? Period, ReportBasis Basis,
             return new ReportRequest(null, basis, recipient, format, null, string.Empty, errors);
         }
 
-        filter = basis == ReportBasis.PlanYear ? filter with { From = period.Year, To = period.Year } : filter with { Decided = period };
+        // Either basis dates the payments by the period (the money paid within it, ADR 0029).
+        filter = basis == ReportBasis.PlanYear ? filter with { From = period.Year, To = period.Year, PaidIn = period } : filter with { Decided = period, PaidIn = period };
         return new ReportRequest(period, basis, recipient, format, filter, DescribeFilters(filter), null);
     }
 
@@ -55,11 +56,16 @@ internal sealed record ReportRequest(ReportingPeriod? Period, ReportBasis Basis,
     public static string DashboardQuery(StatisticsFilter filter)
     {
         var pairs = new List<(string, string)>();
-        if (filter.Decided is { } p)
+        if ((filter.Decided ?? filter.PaidIn) is { } p)
         {
             pairs.AddRange(p.Kind == ReportingPeriodKind.Custom
                 ? [("period", "custom"), ("fromDate", StatisticsCellKey.DecidedCode(p.From)), ("toDate", StatisticsCellKey.DecidedCode(p.To))]
                 : [("period", p.Code), ("year", p.Year.ToString(CultureInfo.InvariantCulture))]);
+        }
+
+        if (filter.Decided is null && filter.PaidIn is not null)
+        {
+            pairs.Add(("basis", "planYear")); // the dashboard then takes the period's plan year and dates only the payments
         }
 
         Add(pairs, "from", filter.From?.ToString(CultureInfo.InvariantCulture));

@@ -28,10 +28,17 @@ public static class ReportValues
             .Set("report.trainees", Number(figures.Trainees))
             .Set("report.jobs", Number(figures.Jobs))
             .Set("report.models", Number(figures.Models))
-            .Set("report.products", Number(figures.Products));
+            .Set("report.products", Number(figures.Products))
+            .Set("report.beneficiaries", Number(figures.Beneficiaries))
+            .Set("report.paidInPeriod", OfficialFormat.Money(figures.PaidInPeriod));
         foreach (var table in figures.Tables)
         {
             values.SetRows(table.Name, table.Lines.Select((line, i) => Row(i + 1, line)).ToList());
+        }
+
+        foreach (var table in figures.CountTables)
+        {
+            values.SetRows(table.Name, table.Lines.Select((line, i) => CountRow(i + 1, line)).ToList());
         }
 
         return values.SetRows("targets", figures.Targets.Select((t, i) => Target(i + 1, t)).ToList());
@@ -49,6 +56,13 @@ public static class ReportValues
         ["goal"] = Number(line.Goal),
         ["actual"] = line.Actual is { } a ? Number(a) : "—",
         ["share"] = line.Share is { } share ? DisplayFormat.Percent(share * 100, Language.Vietnamese) + " %" : "—",
+    };
+
+    private static IReadOnlyDictionary<string, string> CountRow(int index, ReportLine line) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["index"] = index.ToString(CultureInfo.InvariantCulture),
+        ["label"] = line.Label,
+        ["value"] = Number(line.Figures[0]),
     };
 
     private static IReadOnlyDictionary<string, string> Row(int index, ReportLine line) => new Dictionary<string, string>(StringComparer.Ordinal)

@@ -19,6 +19,10 @@ public static class StatisticsLabels
     public static string FundingSource(string code, Language language) =>
         FundingSources.TryParse(code, out var source) ? source.DisplayName(language) : code;
 
+    /// <summary>An entity type's name ("Hộ kinh doanh"), from data/reference/entity-types.json.</summary>
+    public static string EntityType(string code, Language language) =>
+        Domain.Applicants.EntityTypes.TryParse(code, out var type) ? type.Name(language) : code;
+
     public static string Province(string code, Language language) =>
         ProvinceCatalog.FindCurrent(code) is { } province ? new Bilingual(province.Name, province.EnglishName).In(language) : code;
 

@@ -21,7 +21,7 @@ public sealed record StatisticsFilter
     public const int MaxTextLength = 100;
 
     /// <summary>The names of the query parameters, in the order the form shows them.</summary>
-    public static IReadOnlyList<string> ParameterNames { get; } = ["from", "to", "fundingSource", "province", "commune", "kind", "sector", .. ReportingPeriod.ParameterNames];
+    public static IReadOnlyList<string> ParameterNames { get; } = ["from", "to", "fundingSource", "province", "commune", "kind", "sector", .. ReportingPeriod.ParameterNames, "basis"];
 
     public static StatisticsFilter All { get; } = new();
 
@@ -45,6 +45,12 @@ public sealed record StatisticsFilter
     /// <summary>The reporting period by decision date, or null for every proposal (decided or not).</summary>
     public ReportingPeriod? Decided { get; init; }
 
+    /// <summary>
+    /// The period whose payments are "paid within the period" (the payment cells, by payment day; ADR 0029), or null.
+    /// Set with any period; with <c>basis=planYear</c> it is the only use of the period (the years select the proposals).
+    /// </summary>
+    public ReportingPeriod? PaidIn { get; init; }
+
     public bool Includes(int year) => (From is null || year >= From) && (To is null || year <= To);
 
     /// <summary>True when the cell's dimensions match every filter but the years.</summary>
@@ -56,7 +62,9 @@ public sealed record StatisticsFilter
             && (Province is null || key.Province == Province)
             && (Commune is null || key.CommuneKey == Commune)
             && (Sector is null || key.SectorKey == Sector)
-            && (Decided is null || (key.Decided is { } day && Decided.Contains(day)));
+            && (key.Facet == StatisticsFacets.Payments
+                ? PaidIn is not null && key.PaidOn is { } paid && PaidIn.Contains(paid)
+                : Decided is null || (key.Decided is { } day && Decided.Contains(day)));
     }
 
     /// <summary>
@@ -75,7 +83,7 @@ public sealed record StatisticsFilter
         var decided = ParsePeriod(get, language, errors);
         var commune = query.Text("commune", "xã, phường", "commune");
         var sector = query.Text("sector", "lĩnh vực", "sector");
-        return new StatisticsFilter
+        return WithBasis(get, language, errors, new StatisticsFilter
         {
             From = from,
             To = to,
@@ -85,7 +93,29 @@ public sealed record StatisticsFilter
             Kind = kind,
             Sector = string.IsNullOrEmpty(sector) ? null : StatisticsCellKey.SectorKeyOf(sector),
             Decided = decided,
-        };
+        });
+    }
+
+    /// <summary>
+    /// <c>basis=planYear</c> with a period (the report's second basis, ADR 0024): the proposals are those of the period's
+    /// plan year, not those decided in it; the period still dates the payments. <c>decisionDate</c> (or nothing) keeps the filter.
+    /// </summary>
+    private static StatisticsFilter WithBasis(Func<string, string?> get, Language language, IDictionary<string, IReadOnlyList<string>> errors, StatisticsFilter filter)
+    {
+        filter = filter with { PaidIn = filter.Decided };
+        var basis = get("basis")?.Trim();
+        if (string.IsNullOrEmpty(basis) || string.Equals(basis, "decisionDate", StringComparison.OrdinalIgnoreCase))
+        {
+            return filter;
+        }
+
+        if (!string.Equals(basis, "planYear", StringComparison.OrdinalIgnoreCase))
+        {
+            errors["basis"] = [new Bilingual("'basis' (cách chọn đề án) phải là decisionDate hoặc planYear.", "'basis' must be decisionDate or planYear.").In(language)];
+            return filter;
+        }
+
+        return filter.Decided is { } period ? filter with { Decided = null, From = period.Year, To = period.Year } : filter;
     }
 
     /// <summary>The period when any of its parameters is given (errors in <paramref name="language"/>), else null.</summary>

@@ -57,6 +57,21 @@ public sealed class StatisticsReport
 
     public long Count => Total[StatisticsMeasures.Count];
 
+    /// <summary>Beneficiary establishments by entity type (key: the type's code; catalogue order), from the beneficiary cells (ADR 0029).</summary>
+    public IReadOnlyList<StatisticsGroup> ByEntityType { get; private set; } = [];
+
+    /// <summary>Beneficiary establishments by their own commune (key: "{province}|{folded commune}"); most first.</summary>
+    public IReadOnlyList<StatisticsGroup> ByBeneficiaryPlace { get; private set; } = [];
+
+    /// <summary>Money paid within the filter's payment period (<see cref="StatisticsFilter.PaidIn"/>), by funding source (key: its code).</summary>
+    public IReadOnlyList<StatisticsGroup> PaidInPeriodBySource { get; private set; } = [];
+
+    /// <summary>Beneficiary establishments counted in the beneficiary cells (equals <see cref="StatisticsMeasures.Beneficiaries"/> of the total).</summary>
+    public long BeneficiaryCount => ByEntityType.Sum(g => g.Measures[StatisticsMeasures.Beneficiaries]);
+
+    /// <summary>Money paid within the payment period, every source.</summary>
+    public long PaidInPeriod => PaidInPeriodBySource.Sum(g => g.Measures[StatisticsMeasures.Paid]);
+
     /// <summary>Paid directly to establishments ÷ paid, null when nothing was paid.</summary>
     public decimal? DirectShare => Ratio(Total[StatisticsMeasures.PaidDirect], Total[StatisticsMeasures.Paid]);
 
@@ -76,9 +91,15 @@ public sealed class StatisticsReport
         var communes = new Groups();
         var programmes = new Groups();
         var read = 0;
+        var facets = new FacetGroups();
         foreach (var cell in cells)
         {
             read++;
+            if (facets.Add(cell))
+            {
+                continue;
+            }
+
             var k = cell.Key;
             total.Add(cell.Measures);
             years.Add(cell.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), null, cell.Measures);
@@ -89,9 +110,8 @@ public sealed class StatisticsReport
             programmes.Add(k.ProgrammeId, k.ProgrammeId, cell.Measures);
         }
 
-        var kindOrder = ProposalKinds.All.Select(e => e.Code).ToList();
-        var sourceOrder = FundingSources.All.Select(e => e.Code).ToList();
-        return new StatisticsReport(
+        var (kindOrder, sourceOrder) = (KindOrder, SourceOrder);
+        var report = new StatisticsReport(
             total,
             years.List().OrderBy(g => g.Key, StringComparer.Ordinal).ToList(),
             kinds.List().OrderBy(g => Order(kindOrder, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
@@ -100,6 +120,50 @@ public sealed class StatisticsReport
             communes.List().OrderByDescending(g => g.Count).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
             programmes.List().OrderBy(g => g.Key, StringComparer.Ordinal).ToList(),
             read);
+        facets.Into(report);
+        return report;
+    }
+
+    private static List<string> KindOrder => ProposalKinds.All.Select(e => e.Code).ToList();
+
+    private static List<string> SourceOrder => FundingSources.All.Select(e => e.Code).ToList();
+
+    private static List<string> EntityTypeOrder => Applicants.EntityTypes.All.Select(t => t.Code).ToList();
+
+    /// <summary>The facet cells' groups (ADR 0029): beneficiaries by type and place, payments in the period by source.</summary>
+    private sealed class FacetGroups
+    {
+        public Groups EntityTypes { get; } = new();
+
+        public Groups Places { get; } = new();
+
+        public Groups Paid { get; } = new();
+
+        /// <summary>Sets the report's facet groups, ordered: entity types and sources as their catalogues, places by most beneficiaries.</summary>
+        public void Into(StatisticsReport report)
+        {
+            report.ByEntityType = EntityTypes.List().OrderBy(g => Order(EntityTypeOrder, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            report.ByBeneficiaryPlace = Places.List().OrderByDescending(g => g.Measures[StatisticsMeasures.Beneficiaries]).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            report.PaidInPeriodBySource = Paid.List().OrderBy(g => Order(SourceOrder, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>Adds a facet cell to its groups; false for a main cell (left to the totals).</summary>
+        public bool Add(StatisticsCell cell)
+        {
+            var k = cell.Key;
+            switch (k.Facet)
+            {
+                case StatisticsFacets.Beneficiaries:
+                    EntityTypes.Add(k.EntityType, null, cell.Measures);
+                    Places.Add(k.Province + "|" + k.CommuneKey, cell.Commune, cell.Measures);
+                    return true;
+                case StatisticsFacets.Payments:
+                    Paid.Add(k.FundingSource, null, cell.Measures);
+                    return true;
+                default:
+                    return false;
+            }
+        }
     }
 
     private static int Order(List<string> order, string key)

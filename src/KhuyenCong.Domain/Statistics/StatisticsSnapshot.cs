@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Reference;
 using KhuyenCong.Domain.Sectors;
 using KhuyenCong.Domain.Text;
 
@@ -74,6 +75,15 @@ public sealed record StatisticsSnapshot
     /// <summary>Products certified as typical (recorded at acceptance).</summary>
     public int ProductsCertified { get; init; }
 
+    /// <summary>
+    /// The beneficiary establishments by entity type and place (their counts sum to <see cref="Beneficiaries"/>): the
+    /// applicant at the proposal's place for its own proposal, the listed beneficiaries at their own communes for a đề án nhóm.
+    /// </summary>
+    public ValueList<BeneficiaryPlace> BeneficiaryPlaces { get; init; } = ValueList<BeneficiaryPlace>.Empty;
+
+    /// <summary>The recorded payments summed by day, oldest first (an imported record's paid amount has no date and no entry).</summary>
+    public ValueList<DatedPayment> Payments { get; init; } = ValueList<DatedPayment>.Empty;
+
     /// <summary>What was paid to the establishments themselves (ADR 0023, <see cref="DirectSupport"/>); 0 for other activities.</summary>
     public long PaidDirect => DirectSupport.IsPaidToEstablishment(Activity is { } code && ActivityCatalog.TryParse(code, out var a) ? a : ActivityCatalog.DefaultFor(Kind)) ? Paid : 0;
 
@@ -101,22 +111,50 @@ public sealed record StatisticsSnapshot
         return m;
     }
 
+    /// <summary>Every cell this proposal adds to: its own, one per beneficiary type and place, one per payment day (ADR 0029).</summary>
+    public IEnumerable<StatisticsCellChange> Contributions()
+    {
+        var main = Cell;
+        yield return new StatisticsCellChange(main, Commune, Sector, Measures());
+        foreach (var place in BeneficiaryPlaces.Where(p => p.Count != 0))
+        {
+            var key = main with { Facet = StatisticsFacets.Beneficiaries, EntityType = place.EntityType, Province = place.Province, CommuneKey = StatisticsCellKey.Fold(place.Commune) };
+            yield return new StatisticsCellChange(key, place.Commune, Sector, One(StatisticsMeasures.Beneficiaries, place.Count));
+        }
+
+        foreach (var payment in Payments.Where(p => p.Amount != 0))
+        {
+            var key = main with { Facet = StatisticsFacets.Payments, Decided = null, PaidOn = payment.Day };
+            yield return new StatisticsCellChange(key, Commune, Sector, One(StatisticsMeasures.Paid, payment.Amount));
+        }
+    }
+
+    private static StatisticsMeasures One(string name, long value)
+    {
+        var m = new StatisticsMeasures();
+        m.Add(name, value);
+        return m;
+    }
+
     /// <summary>
     /// The change to the cells when a proposal's contribution goes from <paramref name="from"/> to
     /// <paramref name="to"/> (null: no contribution). Cells whose change nets to zero are left out.
     /// </summary>
     public static IReadOnlyList<StatisticsCellChange> Delta(StatisticsSnapshot? from, StatisticsSnapshot? to)
     {
-        var changes = new Dictionary<StatisticsCellKey, (StatisticsSnapshot Labels, StatisticsMeasures Measures)>();
+        var changes = new Dictionary<StatisticsCellKey, (StatisticsCellChange Labels, StatisticsMeasures Measures)>();
         void Apply(StatisticsSnapshot s, int sign)
         {
-            if (!changes.TryGetValue(s.Cell, out var entry))
+            foreach (var contribution in s.Contributions())
             {
-                entry = (s, new StatisticsMeasures());
-                changes[s.Cell] = entry;
-            }
+                if (!changes.TryGetValue(contribution.Key, out var entry))
+                {
+                    entry = (contribution, new StatisticsMeasures());
+                    changes[contribution.Key] = entry;
+                }
 
-            entry.Measures.Add(s.Measures(), sign);
+                entry.Measures.Add(contribution.Measures, sign);
+            }
         }
 
         if (from is not null)
@@ -142,11 +180,13 @@ public sealed record StatisticsCellChange(StatisticsCellKey Key, string Commune,
 
 /// <summary>
 /// The dimensions of an aggregate cell within a year: funding source, kind, today's province, commune and sector
-/// (folded: no case, no diacritics), programme, and the approval decision's date (null while undecided; ADR 0024).
-/// The filters of <c>GET /api/stats</c> are these dimensions.
+/// (folded: no case, no diacritics), programme, and the approval decision's date (null while undecided; ADR 0024);
+/// for the facet cells (ADR 0029) the facet, the beneficiaries' entity type (their province and commune are then the
+/// beneficiaries' own) or the payment day (a payment cell has no decision date). The filters of <c>GET /api/stats</c>
+/// are these dimensions.
 /// </summary>
 public sealed record StatisticsCellKey(string FundingSource, string Kind, string Province, string CommuneKey, string SectorKey, string ProgrammeId,
-    DateOnly? Decided = null)
+    DateOnly? Decided = null, string Facet = StatisticsFacets.Main, string EntityType = "", DateOnly? PaidOn = null)
 {
     /// <summary>Row keys of cells start with this.</summary>
     public const string Prefix = "cell-";
@@ -161,6 +201,12 @@ public sealed record StatisticsCellKey(string FundingSource, string Kind, string
             if (Decided is { } day)
             {
                 text += '\u001f' + DecidedCode(day);
+            }
+
+            // So does the facet (ADR 0029): the main cells keep their keys.
+            if (Facet.Length > 0)
+            {
+                text += '\u001f' + Facet + '\u001f' + EntityType + '\u001f' + (PaidOn is { } paid ? DecidedCode(paid) : string.Empty);
             }
 
             return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];

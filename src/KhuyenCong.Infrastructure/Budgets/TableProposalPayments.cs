@@ -13,7 +13,8 @@ namespace KhuyenCong.Infrastructure.Budgets;
 /// </summary>
 public sealed class TableProposalPayments(StorageTables storage) : IProposalPayments
 {
-    private const string PaymentPrefix = "payment-";
+    /// <summary>Row keys of payments start with this (the statistics read them: ADR 0029).</summary>
+    internal const string PaymentPrefix = "payment-";
     private const string FinalKey = "final-payment";
 
     public async Task<IReadOnlyList<BudgetPayment>> ListAsync(string proposalId, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed class ReportWorkbook : IReportWorkbook
     {
         ArgumentNullException.ThrowIfNull(figures);
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal) { ["Tổng hợp"] = Totals(figures, heading) };
-        foreach (var table in figures.Tables)
+        foreach (var table in figures.Tables.Concat(figures.CountTables))
         {
             sheets[SheetName(table.Title)] = table.Lines.Select(line => Line(table.Headings, line)).ToList();
         }
@@ -38,6 +38,8 @@ public sealed class ReportWorkbook : IReportWorkbook
             ("Kinh phí đề nghị (đồng)", f.Requested),
             ("Kinh phí được phê duyệt (đồng)", f.Approved),
             ("Kinh phí đã thanh toán (đồng)", f.Paid),
+            ("Kinh phí đã thanh toán trong kỳ, theo ngày thanh toán (đồng)", f.PaidInPeriod),
+            ("Số đơn vị thụ hưởng", f.Beneficiaries),
             ("Số người được đào tạo (dự kiến)", f.Trainees),
             ("Số việc làm (dự kiến)", f.Jobs),
             ("Số mô hình trình diễn được phê duyệt", f.Models),

@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using KhuyenCong.Application.Statistics;
 using KhuyenCong.Domain.Activities;
+using KhuyenCong.Domain.Applicants;
 using KhuyenCong.Domain.Proposals;
+using KhuyenCong.Domain.Reference;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.Infrastructure.Proposals;
@@ -30,7 +32,34 @@ internal static class RecordSnapshot
         return geography.ResolveToday(s.Province, s.Commune);
     }
 
-    public static StatisticsSnapshot From(TableEntity e, ITodayGeography geography)
+    /// <summary>
+    /// The beneficiaries by entity type and today's place (ADR 0029): the listed ones of a đề án nhóm, each counted once by
+    /// tax code at its own commune; otherwise the applicant at the proposal's place, when it is an establishment.
+    /// </summary>
+    private static ValueList<BeneficiaryPlace> BeneficiaryPlaces(ITodayGeography geography, ProposalSubmission s, PlaceToday place)
+    {
+        if (s.Beneficiaries.Count == 0)
+        {
+            var own = ProposalRows.BeneficiaryCount(s);
+            return new ValueList<BeneficiaryPlace>(own == 0 ? [] : [new BeneficiaryPlace(s.EntityType, place.Province, place.Commune, own)]);
+        }
+
+        return new ValueList<BeneficiaryPlace>(s.Beneficiaries
+            .Select(b => (b.EntityType, Place: Place(geography, s with { Commune = b.Commune, CommuneCode = b.CommuneCode })))
+            .GroupBy(b => (b.EntityType, b.Place.Province, Key: StatisticsCellKey.Fold(b.Place.Commune)))
+            .Select(g => new BeneficiaryPlace(g.Key.EntityType, g.Key.Province, g.First().Place.Commune, g.Count()))
+            .OrderBy(p => p.EntityType, StringComparer.Ordinal).ThenBy(p => p.Province, StringComparer.Ordinal).ThenBy(p => StatisticsCellKey.Fold(p.Commune), StringComparer.Ordinal));
+    }
+
+    /// <summary>The proposal's payment rows summed by the day they were made (Vietnam time), oldest first.</summary>
+    private static ValueList<DatedPayment> Payments(IEnumerable<TableEntity> payments) =>
+        new(payments
+            .Where(p => p.GetDateTimeOffset("At") is not null)
+            .GroupBy(p => DateOnly.FromDateTime(p.GetDateTimeOffset("At")!.Value.ToOffset(VietnamTime.Offset).DateTime))
+            .Select(g => new DatedPayment(g.Key, g.Sum(p => p.GetInt64("Amount") ?? 0)))
+            .OrderBy(p => p.Day));
+
+    public static StatisticsSnapshot From(TableEntity e, IEnumerable<TableEntity> payments, ITodayGeography geography)
     {
         var submission = ProposalRows.ReadSubmission(e);
         var funding = ProposalRows.ReadFunding(e);
@@ -62,6 +91,8 @@ internal static class RecordSnapshot
             ActualJobs = funding.Results?.Jobs ?? 0,
             Models = funding.Results?.Models ?? 0,
             ProductsCertified = funding.Results?.ProductsCertified ?? 0,
+            BeneficiaryPlaces = BeneficiaryPlaces(geography, submission, place),
+            Payments = Payments(payments),
         };
     }
 }

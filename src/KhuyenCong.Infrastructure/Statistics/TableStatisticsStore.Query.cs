@@ -5,7 +5,7 @@ using KhuyenCong.Domain.Statistics;
 
 namespace KhuyenCong.Infrastructure.Statistics;
 
-/// <summary>The cells matching a filter: one query per year the filter includes, each with the filter's conditions.</summary>
+/// <summary>The cells matching a filter: per year the filter includes, one query per condition list (decided cells, payment cells).</summary>
 public sealed partial class TableStatisticsStore
 {
     public async Task<IReadOnlyList<StatisticsCell>> QueryAsync(StatisticsFilter filter, CancellationToken cancellationToken)
@@ -13,22 +13,54 @@ public sealed partial class TableStatisticsStore
         ArgumentNullException.ThrowIfNull(filter);
         var table = await CellsAsync(cancellationToken);
         var years = (await YearsAsync(table, cancellationToken)).Where(filter.Includes).ToList();
-        var conditions = Conditions(filter);
-        var perYear = await Task.WhenAll(years.Select(async year =>
-        {
-            var cells = new List<StatisticsCell>();
-            await foreach (var row in table.QueryAsync<TableEntity>(CellsOf(year, conditions), cancellationToken: cancellationToken))
-            {
-                cells.Add(ReadCell(row));
-            }
+        var queries = Queries(filter);
+        var perYear = await Task.WhenAll(years.SelectMany(year => queries.Select(conditions => QueryCellsAsync(table, year, conditions, cancellationToken))));
 
-            return cells;
-        }));
-        return perYear.SelectMany(c => c).ToList();
+        // Payment cells count only for the payment period (ADR 0029); the rest is already what the query asked.
+        return perYear.SelectMany(c => c).Where(c => filter.Matches(c.Key)).ToList();
     }
 
-    /// <summary>The filter's dimensions as query conditions on the cell columns (built with <see cref="TableClient.CreateQueryFilter(System.FormattableString)"/>).</summary>
-    private static List<string> Conditions(StatisticsFilter filter)
+    /// <summary>
+    /// One condition list per query: the filter's dimensions, and with a decision period the cells decided in it plus
+    /// (when the filter dates payments) the payment cells of the payment period.
+    /// </summary>
+    private static List<List<string>> Queries(StatisticsFilter filter)
+    {
+        var dimensions = DimensionConditions(filter);
+        if (filter.Decided is not { } period)
+        {
+            return [dimensions];
+        }
+
+        // yyyy-MM-dd sorts as the date; cells of undecided proposals and payment cells have no Decided column and never match.
+        var queries = new List<List<string>> { [.. dimensions, DecidedIn(period)] };
+        if (filter.PaidIn is { } paidIn)
+        {
+            queries.Add([.. dimensions, PaidIn(paidIn)]);
+        }
+
+        return queries;
+    }
+
+    private async Task<List<StatisticsCell>> QueryCellsAsync(TableClient table, int year, List<string> conditions, CancellationToken cancellationToken)
+    {
+        var cells = new List<StatisticsCell>();
+        await foreach (var row in table.QueryAsync<TableEntity>(CellsOf(year, conditions), cancellationToken: cancellationToken))
+        {
+            cells.Add(ReadCell(row));
+        }
+
+        return cells;
+    }
+
+    private static string DecidedIn(Domain.Reports.ReportingPeriod period) =>
+        TableClient.CreateQueryFilter($"Decided ge {StatisticsCellKey.DecidedCode(period.From)} and Decided le {StatisticsCellKey.DecidedCode(period.To)}");
+
+    private static string PaidIn(Domain.Reports.ReportingPeriod period) =>
+        TableClient.CreateQueryFilter($"PaidOn ge {StatisticsCellKey.DecidedCode(period.From)} and PaidOn le {StatisticsCellKey.DecidedCode(period.To)}");
+
+    /// <summary>The conditions on the cells' dimension columns for the filter's source, kind, province, commune and sector.</summary>
+    private static List<string> DimensionConditions(StatisticsFilter filter)
     {
         var conditions = new List<string>();
         if (filter.FundingSource is { } source)
@@ -54,13 +86,6 @@ public sealed partial class TableStatisticsStore
         if (filter.Sector is { } sector)
         {
             conditions.Add(TableClient.CreateQueryFilter($"SectorKey eq {sector}"));
-        }
-
-        if (filter.Decided is { } period)
-        {
-            // yyyy-MM-dd sorts as the date; cells of undecided proposals have no Decided column and never match.
-            var (first, last) = (StatisticsCellKey.DecidedCode(period.From), StatisticsCellKey.DecidedCode(period.To));
-            conditions.Add(TableClient.CreateQueryFilter($"Decided ge {first} and Decided le {last}"));
         }
 
         return conditions;

@@ -241,6 +241,9 @@ public sealed partial class TableStatisticsStore
             ["SectorKey"] = key.SectorKey,
             ["ProgrammeId"] = key.ProgrammeId,
             ["Decided"] = key.Decided is { } day ? StatisticsCellKey.DecidedCode(day) : null,
+            ["Facet"] = key.Facet.Length == 0 ? null : key.Facet,
+            ["EntityType"] = key.EntityType.Length == 0 ? null : key.EntityType,
+            ["PaidOn"] = key.PaidOn is { } paid ? StatisticsCellKey.DecidedCode(paid) : null,
             ["Commune"] = commune,
             ["Sector"] = sector,
             ["Journal"] = string.Join(' ', journal),
@@ -268,7 +271,8 @@ public sealed partial class TableStatisticsStore
         int.Parse(row.PartitionKey, CultureInfo.InvariantCulture),
         new StatisticsCellKey(row.GetString("FundingSource") ?? string.Empty, row.GetString("Kind") ?? string.Empty, row.GetString("Province") ?? string.Empty,
             row.GetString("CommuneKey") ?? string.Empty, row.GetString("SectorKey") ?? string.Empty, row.GetString("ProgrammeId") ?? string.Empty,
-            ParseDay(row.GetString("Decided"))),
+            ParseDay(row.GetString("Decided")), row.GetString("Facet") ?? StatisticsFacets.Main, row.GetString("EntityType") ?? string.Empty,
+            ParseDay(row.GetString("PaidOn"))),
         row.GetString("Commune") ?? string.Empty,
         row.GetString("Sector") ?? string.Empty,
         ReadMeasures(row));
@@ -285,9 +289,18 @@ public sealed partial class TableStatisticsStore
             return null;
         }
 
+        // The payment rows of the partition give the payment days (ADR 0029); they are read after the record, and a refresh
+        // follows the listing of each payment (PaymentRecording), so the last refresh sees every listed payment.
+        var payments = new List<TableEntity>();
+        var prefix = Budgets.TableProposalPayments.PaymentPrefix;
+        await foreach (var row in proposals.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {proposalId} and RowKey ge {prefix} and RowKey lt {"payment."}"), select: ["At", "Amount"], cancellationToken: cancellationToken))
+        {
+            payments.Add(row);
+        }
+
         var e = found.Value!;
-        var snapshot = RecordSnapshot.From(e, geography);
-        return new RecordState(snapshot, e.Timestamp ?? default);
+        return new RecordState(RecordSnapshot.From(e, payments, geography), e.Timestamp ?? default);
     }
 
     private static string WriteSnapshot(StatisticsSnapshot snapshot) => JsonSerializer.Serialize(SnapshotDocument.From(snapshot), Json);
@@ -298,12 +311,13 @@ public sealed partial class TableStatisticsStore
     /// <summary>The stored form of a snapshot (codes, not enum numbers).</summary>
     private sealed record SnapshotDocument(int Year, string Status, string Kind, string FundingSource, string Sector, string Province, string Commune,
         string ProgrammeId, long Requested, long? Approved, long Paid, int Trainees, int Jobs, string? SectorCode = null, string? Activity = null,
-        int Beneficiaries = 1, int ActualTrainees = 0, int ActualJobs = 0, int Models = 0, int ProductsCertified = 0, string? DecisionDate = null)
+        int Beneficiaries = 1, int ActualTrainees = 0, int ActualJobs = 0, int Models = 0, int ProductsCertified = 0, string? DecisionDate = null,
+        IReadOnlyList<BeneficiaryPlace>? BeneficiaryPlaces = null, IReadOnlyList<DatedPayment>? Payments = null)
     {
         public static SnapshotDocument From(StatisticsSnapshot s) => new(s.Year, s.Status.ToCode(), s.Kind.ToCode(), s.FundingSource.ToCode(), s.Sector,
             s.Province, s.Commune, s.ProgrammeId, s.Requested, s.Approved, s.Paid, s.Trainees, s.Jobs, s.SectorCode, s.Activity,
             s.Beneficiaries, s.ActualTrainees, s.ActualJobs, s.Models, s.ProductsCertified,
-            s.DecisionDate is { } day ? StatisticsCellKey.DecidedCode(day) : null);
+            s.DecisionDate is { } day ? StatisticsCellKey.DecidedCode(day) : null, s.BeneficiaryPlaces, s.Payments);
 
         public StatisticsSnapshot ToSnapshot()
         {
@@ -317,6 +331,8 @@ public sealed partial class TableStatisticsStore
                 SectorCode = SectorCode ?? Domain.Sectors.SectorCatalog.Match(Sector), Activity = Activity, Beneficiaries = Beneficiaries,
                 ActualTrainees = ActualTrainees, ActualJobs = ActualJobs, Models = Models, ProductsCertified = ProductsCertified,
                 DecisionDate = ParseDay(DecisionDate),
+                BeneficiaryPlaces = new(BeneficiaryPlaces ?? []),
+                Payments = new(Payments ?? []),
             };
         }
     }

@@ -96,6 +96,8 @@ public sealed class CallDocumentTests(LocalHostFixture fixture)
         Assert.Contains($"Về việc phê duyệt kế hoạch khuyến công năm {call.PlanYear} (Khuyến công địa phương)", text, StringComparison.Ordinal);
         Assert.Contains($"gồm 2 đề án với tổng kinh phí {OfficialFormat.Money(total)} (bằng chữ: {AmountInWords.Dong(total)})", text, StringComparison.Ordinal);
         Assert.Contains($"Danh sách đề án khuyến công năm {call.PlanYear} (Dự thảo)", text, StringComparison.Ordinal);
+        Assert.Contains("Số: …/QĐ-SCT\nDỰ THẢO", text, StringComparison.Ordinal); // the boxed draft mark under the number
+        Assert.Empty(DocxReading.ValidationErrors(docx));
         Assert.Contains("(Kèm theo Quyết định số …/QĐ-SCT ngày ", text, StringComparison.Ordinal);
         var annex = DocxReading.Tables(docx).Single(t => t[0][0] == "STT").Skip(1).ToList();
         Assert.Equal([["1", "Công ty TNHH Cơ khí Hưng Phát", "Máy sấy nông sản", "Phường Phố Hiến, Hưng Yên", OfficialFormat.Money(amounts[0])],

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KhuyenCong.Domain.Applicants;
 using KhuyenCong.Domain.Text;
 using KhuyenCong.IntegrationTests.Proposals;
 using KhuyenCong.Testing;
@@ -21,7 +22,7 @@ public sealed partial class PeriodicReportTests(DemoReportsFixture fixture) : IC
     private static readonly DateOnly From = new(2018, 12, 15);
     private static readonly DateOnly To = new(2019, 6, 14);
 
-    [GeneratedRegex("data-figure=\"(\\w+)\">([^<]*)<")]
+    [GeneratedRegex("data-figure=\"([\\w-]+)\">([^<]*)<")]
     private static partial Regex Figure();
 
     private static string Money(long amount) => DisplayFormat.Amount(amount, Language.Vietnamese) + " đồng";
@@ -66,6 +67,51 @@ public sealed partial class PeriodicReportTests(DemoReportsFixture fixture) : IC
     }
 
     [Fact]
+    public async Task SixMonthReport_Demo2019_BeneficiariesByTypeAndPlaceEqualTheDemoFileAndTheDashboard()
+    {
+        var expected = DemoFile.Decisions().Where(d => d.Decided >= From && d.Decided <= To).SelectMany(d => d.BeneficiaryTypes)
+            .GroupBy(t => EntityTypes.Get(t).Vi).ToDictionary(g => g.Key, g => (long)g.Count());
+        Assert.True(expected.Count >= 3, "the demo period has several entity types");
+        var stats = await StatsAsync(SixMonth2019);
+        var byType = stats.GetProperty("byEntityType").EnumerateArray().ToDictionary(e => e.GetProperty("label").GetString()!, e => e.GetProperty("beneficiaries").GetInt64());
+        var byPlace = stats.GetProperty("byBeneficiaryPlace").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("commune").GetString() + " (" + e.GetProperty("provinceName").GetString() + ")", e => e.GetProperty("beneficiaries").GetInt64());
+        Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), byType.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.Values.Sum(), byPlace.Values.Sum());
+        Assert.Equal(expected.Values.Sum(), stats.GetProperty("beneficiaries").GetInt64());
+
+        using var response = await GetAsync("/api/reports/periodic?" + SixMonth2019 + "&format=xlsx");
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(byType, Sheet(stream, "Đơn vị thụ hưởng theo loại hình", "Loại hình"));
+        Assert.Equal(byPlace, Sheet(stream, "Đơn vị thụ hưởng theo địa bàn", "Xã, phường (tỉnh) của cơ sở"));
+
+        using var docx = await GetAsync("/api/reports/periodic?" + SixMonth2019 + "&format=docx");
+        var text = DocxReading.Text(await docx.Content.ReadAsByteArrayAsync());
+        Assert.Contains($"Số đơn vị thụ hưởng của các đề án trong kỳ: {expected.Values.Sum()}.", text, StringComparison.Ordinal);
+        Assert.Contains("Hộ kinh doanh", text, StringComparison.Ordinal);
+        Assert.Contains("Doanh nghiệp nhỏ và vừa", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SixMonthReport_Demo2019_ImportedPaymentsHaveNoDateSoNothingIsPaidWithinThePeriod()
+    {
+        var stats = await StatsAsync(SixMonth2019);
+        Assert.Equal(0, stats.GetProperty("paidInPeriod").GetInt64());
+        Assert.True(stats.GetProperty("paid").GetInt64() > 0, "the period's proposals were paid, on dates the demo file does not give");
+
+        using var docx = await GetAsync("/api/reports/periodic?" + SixMonth2019 + "&format=docx");
+        var text = DocxReading.Text(await docx.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Kinh phí đã thanh toán trong kỳ (các khoản thanh toán có ngày thanh toán trong kỳ, của mọi đề án): 0 đồng.", text, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, long> Sheet(Stream stream, string sheet, string labelColumn)
+    {
+        stream.Position = 0;
+        return stream.Query(useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object>>()
+            .ToDictionary(r => (string)r[labelColumn], r => Convert.ToInt64(r["Số đơn vị thụ hưởng"], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task DashboardPage_SameFilters_ShowsTheReportPagesFigures()
     {
         using var dashboard = await GetAsync("/dashboard?" + SixMonth2019);
@@ -79,7 +125,7 @@ public sealed partial class PeriodicReportTests(DemoReportsFixture fixture) : IC
 
         Assert.Equal(DisplayFormat.Amount(expected.Count, Language.Vietnamese), onReport["count"]);
         Assert.Equal(Money(expected.Sum(d => d.Paid)), onReport["paid"]);
-        Assert.All(new[] { "count", "requested", "approved", "paid" }, name => Assert.Equal(onDashboard[name], onReport[name]));
+        Assert.All(new[] { "count", "requested", "approved", "paid", "paid-in-period", "beneficiaries" }, name => Assert.Equal(onDashboard[name], onReport[name]));
         Assert.Contains("period=six-month&amp;year=2019", reportPage, StringComparison.Ordinal);
         Assert.Contains("/api/reports/periodic?period=six-month&amp;year=2019", reportPage, StringComparison.Ordinal);
     }

@@ -45,7 +45,7 @@ public class StatisticsRecomputeTests(LocalHostFixture fixture)
 
         // Drift 1: a cell's figures overwritten (a bug, a manual edit). Drift 2: a funding change whose refresh never ran.
         var table = fixture.StatisticsCellsTable();
-        var cell = (await fixture.RowsAsync(2081)).First(r => r.RowKey.StartsWith("cell-", StringComparison.Ordinal) && r.GetString("Kind") == "machinery");
+        var cell = (await fixture.RowsAsync(2081)).First(r => r.RowKey.StartsWith("cell-", StringComparison.Ordinal) && r.GetString("Kind") == "machinery" && r.GetString("Facet") is null); // a main cell, not a facet cell (ADR 0029)
         cell["Count"] = 17L;
         cell["Requested"] = 1L;
         await table.UpdateEntityAsync(cell, ETag.All, TableUpdateMode.Replace);

@@ -90,4 +90,23 @@ public sealed class ShippedTemplatesTests : IDisposable
         Assert.DoesNotContain("anh.tuyet@example.vn", text, StringComparison.Ordinal);
         Assert.DoesNotContain("0912345678", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PlanDecision_ShippedTemplate_HasTheBoxedDraftMarkUnderItsNumberAndOtherKindsDoNot()
+    {
+        var shipped = services.GetRequiredService<IShippedTemplates>();
+        using var stream = new MemoryStream(shipped.Get("plan-decision")!);
+        using var document = WordprocessingDocument.Open(stream, false);
+
+        // In the header block's left cell, right after "Số: …", a paragraph boxed by its four borders.
+        var left = document.MainDocumentPart!.Document.Body!.Elements<Table>().First().Descendants<TableCell>().First();
+        var lines = left.Elements<Paragraph>().ToList();
+        var mark = lines.Single(p => p.InnerText == "DỰ THẢO");
+        Assert.StartsWith("Số: ", lines[lines.IndexOf(mark) - 1].InnerText, StringComparison.Ordinal);
+        var borders = mark.ParagraphProperties!.ParagraphBorders!;
+        Assert.All(new BorderType?[] { borders.TopBorder, borders.LeftBorder, borders.BottomBorder, borders.RightBorder },
+            b => Assert.Equal(BorderValues.Single, b!.Val!.Value));
+        Assert.All(mark.Descendants<RunProperties>(), r => Assert.NotNull(r.Bold));
+        Assert.All(KindCodes.Where(k => k != "plan-decision"), k => Assert.DoesNotContain("DỰ THẢO", Text(shipped.Get(k)!), StringComparison.Ordinal));
+    }
 }

@@ -17,21 +17,24 @@ public sealed class PeriodicReportDocxTests : IDisposable
 
     public void Dispose() => services.Dispose();
 
-    private static StatisticsCell Cell(ProposalKind kind, FundingSource source, string commune, long requested, long? approved, long paid, int trainees, DateOnly decided)
+    /// <summary>The cells of one proposal: its own, its beneficiary (a household business at its commune) and its payment ten days after the decision.</summary>
+    private static IEnumerable<StatisticsCell> Cell(ProposalKind kind, FundingSource source, string commune, long requested, long? approved, long paid, int trainees, DateOnly decided)
     {
         var snapshot = new StatisticsSnapshot
         {
             Year = decided.Year, Status = ProposalStatus.Approved, Kind = kind, FundingSource = source, Sector = "Cơ khí", Province = "hung-yen",
             Commune = commune, ProgrammeId = "KCDP-HY-2016-2020", Requested = requested, Approved = approved, Paid = paid, Trainees = trainees,
             DecisionDate = decided,
+            BeneficiaryPlaces = new([new BeneficiaryPlace("household-business", "hung-yen", commune, 1)]),
+            Payments = new([new DatedPayment(decided.AddDays(10), paid)]),
         };
-        return new StatisticsCell(snapshot.Year, snapshot.Cell, snapshot.Commune, snapshot.Sector, snapshot.Measures());
+        return StatisticsSnapshot.Delta(null, snapshot).Select(c => new StatisticsCell(snapshot.Year, c.Key, c.Commune, c.Sector, c.Measures));
     }
 
     private static PeriodicReportFigures Figures() => PeriodicReportFigures.From(ReportingPeriod.SixMonth(2019), ReportBasis.DecisionDate, StatisticsReport.From(
     [
-        Cell(ProposalKind.Training, FundingSource.Local, "Xã Lạc Đạo", 200_000_000, 180_000_000, 134_567_000, 35, new DateOnly(2019, 4, 10)),
-        Cell(ProposalKind.DemonstrationModel, FundingSource.National, "Phường Hiến Nam", 1_300_000_000, 1_054_000_000, 1_100_000_000, 0, new DateOnly(2019, 5, 2)),
+        .. Cell(ProposalKind.Training, FundingSource.Local, "Xã Lạc Đạo", 200_000_000, 180_000_000, 134_567_000, 35, new DateOnly(2019, 4, 10)),
+        .. Cell(ProposalKind.DemonstrationModel, FundingSource.National, "Phường Hiến Nam", 1_300_000_000, 1_054_000_000, 1_100_000_000, 0, new DateOnly(2019, 5, 2)),
     ]));
 
     private byte[] Render(PeriodicReportFigures figures)
@@ -72,13 +75,17 @@ public sealed class PeriodicReportDocxTests : IDisposable
     {
         var tables = ReportTables(Render(Figures()));
 
-        // Activities, sources, places, programmes: the header row, then one row per group, figures grouped with dots.
+        // Activities, sources, paid within the period, beneficiaries by type and by place, proposals by place, programmes:
+        // the header row, then one row per group, figures grouped with dots.
         var activities = tables[0];
         Assert.Equal(["1", "Đào tạo nghề, truyền nghề", "1", "1", "200.000.000", "180.000.000", "134.567.000"], activities[1]);
         Assert.Equal(3, activities.Count);
         Assert.Contains(tables[1], row => row.SequenceEqual(["1", "Khuyến công quốc gia", "1", "1", "1.300.000.000", "1.054.000.000", "1.100.000.000"]));
-        Assert.Contains(tables[2], row => row[1] == "Xã Lạc Đạo (Hưng Yên)");
-        Assert.Contains(tables[3], row => row[1] == "KCDP-HY-2016-2020" && row[6] == "1.234.567.000");
+        Assert.Contains(tables[2], row => row.SequenceEqual(["1", "Khuyến công quốc gia", "1.100.000.000"]));
+        Assert.Equal([["STT", "Loại hình", "Số đơn vị thụ hưởng"], ["1", "Hộ kinh doanh", "2"]], tables[3]);
+        Assert.Contains(tables[4], row => row.SequenceEqual(["2", "Xã Lạc Đạo (Hưng Yên)", "1"]) || row.SequenceEqual(["1", "Xã Lạc Đạo (Hưng Yên)", "1"]));
+        Assert.Contains(tables[5], row => row[1] == "Xã Lạc Đạo (Hưng Yên)");
+        Assert.Contains(tables[6], row => row[1] == "KCDP-HY-2016-2020" && row[6] == "1.234.567.000");
     }
 
     [Fact]
@@ -91,7 +98,7 @@ public sealed class PeriodicReportDocxTests : IDisposable
         Assert.Contains("Số đề án: 0", text, StringComparison.Ordinal);
         Assert.Contains("kinh phí đã thanh toán: 0 đồng", text, StringComparison.Ordinal);
         Assert.Contains("Đề án thuộc kế hoạch năm 2030", text, StringComparison.Ordinal);
-        Assert.Equal(5, ReportTables(output).Count);
+        Assert.Equal(8, ReportTables(output).Count);
         Assert.All(ReportTables(output), t => Assert.Single(t));
     }
 
@@ -109,7 +116,7 @@ public sealed class PeriodicReportDocxTests : IDisposable
         var output = Render(figures.WithTargets(ReportTargets.Lines([programme], figures.Report)));
 
         Assert.Empty(ValidationErrors(output));
-        var targets = ReportTables(output)[4];
+        var targets = ReportTables(output)[7];
         Assert.Equal(["STT", "Chương trình", "Chỉ tiêu", "Đơn vị", "Chỉ tiêu giao", "Đạt được", "Tỷ lệ"], targets[0]);
         Assert.Equal(["1", "Chương trình khuyến công Hưng Yên 2016-2020", "Kinh phí được phê duyệt", "đồng", "2.468.000.000", "1.234.000.000", "50 %"], targets[1]);
         Assert.Equal(["2", "Chương trình khuyến công Hưng Yên 2016-2020", "Ứng dụng máy móc thiết bị", "đề án", "10", "—", "—"], targets[2]);

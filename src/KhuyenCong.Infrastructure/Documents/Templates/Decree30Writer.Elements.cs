@@ -64,6 +64,27 @@ internal sealed partial class Decree30Writer
             new Run(Properties(new Look(4)), new Text(string.Empty)));
     }
 
+    /// <summary>
+    /// The draft mark (document-format.md §2.7): "DỰ THẢO" in capitals, 13 pt bold, in a box drawn as the four borders
+    /// of a paragraph narrowed by its indents to about 3 cm, centred in a column of <paramref name="width"/> twips.
+    /// </summary>
+    private static Paragraph DraftMark(int width)
+    {
+        const int BoxWidth = 1700;
+        var indent = Math.Max(0, (width - 216 - BoxWidth) / 2).ToString(CultureInfo.InvariantCulture);
+        return new Paragraph(
+            new ParagraphProperties(
+                new ParagraphBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 8, Space = 1 },
+                    new LeftBorder { Val = BorderValues.Single, Size = 8, Space = 4 },
+                    new BottomBorder { Val = BorderValues.Single, Size = 8, Space = 1 },
+                    new RightBorder { Val = BorderValues.Single, Size = 8, Space = 4 }),
+                new SpacingBetweenLines { Before = "160", After = "0" },
+                new Indentation { Left = indent, Right = indent },
+                new Justification { Val = JustificationValues.Center }),
+            new Run(Properties(new Look(13, Bold: true)), new Text(DraftText)));
+    }
+
     /// <summary>A borderless table of columns, each cell holding its paragraphs (the header block, the signatures).</summary>
     private static Table Borderless(IReadOnlyList<int> widths, IReadOnlyList<OpenXmlElement[]> columns)
     {

@@ -21,21 +21,28 @@ internal sealed partial class Decree30Writer
     private const int VerticalMargin = 1134;
     private const int HeaderColumn = 3742;
 
+    /// <summary>The text of the draft mark (<see cref="Header(bool)"/>).</summary>
+    public const string DraftText = "DỰ THẢO";
+
     private readonly List<OpenXmlElement> body = [];
 
     /// <summary>Run formatting: size in points, bold, italic.</summary>
     public readonly record struct Look(int Points = 14, bool Bold = false, bool Italic = false);
 
-    /// <summary>The Decree 30 header (document-format.md §2.1-2.2) with the common placeholders.</summary>
-    public Decree30Writer Header()
+    /// <summary>
+    /// The Decree 30 header (document-format.md §2.1-2.2) with the common placeholders; a <paramref name="draft"/> (dự
+    /// thảo) has the boxed "DỰ THẢO" mark under its number (§2.7).
+    /// </summary>
+    public Decree30Writer Header(bool draft = false)
     {
-        var left = new[]
-        {
+        OpenXmlElement[] left =
+        [
             Line("{{issuer.superior}}", new Look(13), JustificationValues.Center),
             Line("{{issuer.name}}", new Look(13, Bold: true), JustificationValues.Center),
             Rule(HeaderColumn, 1200),
             Line("Số: {{document.number}}", new Look(13), JustificationValues.Center),
-        };
+            .. draft ? new[] { DraftMark(HeaderColumn) } : [],
+        ];
         var right = new[]
         {
             Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", new Look(13, Bold: true), JustificationValues.Center),

@@ -3,7 +3,8 @@ namespace KhuyenCong.Infrastructure.Documents.Templates;
 /// <summary>
 /// The shipped periodic report (báo cáo định kỳ công tác khuyến công), Decree 30/2020 model 1.4 "văn bản có tên loại"
 /// (document-format.md §3): addressed to the Ministry or the People's Committee, the period and its cut-off dates, the
-/// totals, then the tables (activities, money by source, beneficiaries by place, programmes) and the results. The
+/// totals, then the tables (activities, money by source and paid within the period, beneficiaries by entity type and by
+/// their commune, proposals by place, programmes) and the results. The
 /// official khuyến công report form was not found (cycle-reports-documents.md F4.3): this layout is the project's.
 /// </summary>
 internal sealed class PeriodicReportTemplate : IShippedTemplate
@@ -24,7 +25,14 @@ internal sealed class PeriodicReportTemplate : IShippedTemplate
         .Table(Widths, Heading("Nội dung khuyến công"), Cells("activities"))
         .Para("**III. KINH PHÍ THEO NGUỒN**")
         .Table(Widths, Heading("Nguồn kinh phí"), Cells("sources"))
-        .Para("**IV. ĐƠN VỊ THỤ HƯỞNG THEO ĐỊA BÀN**")
+        .Para("Kinh phí đã thanh toán trong kỳ (các khoản thanh toán có ngày thanh toán trong kỳ, của mọi đề án): {{report.paidInPeriod}}.")
+        .Table(CountWidths, ["STT", "Nguồn kinh phí", "Đã thanh toán trong kỳ (đồng)"], Counts("paidInPeriod"))
+        .Para("**IV. ĐƠN VỊ THỤ HƯỞNG**")
+        .Para("Số đơn vị thụ hưởng của các đề án trong kỳ: {{report.beneficiaries}}. Theo loại hình:")
+        .Table(CountWidths, ["STT", "Loại hình", "Số đơn vị thụ hưởng"], Counts("entityTypes"))
+        .Para("Theo xã, phường nơi cơ sở thụ hưởng hoạt động:")
+        .Table(CountWidths, ["STT", "Xã, phường (tỉnh)", "Số đơn vị thụ hưởng"], Counts("beneficiaryPlaces"))
+        .Para("Đề án theo địa bàn (xã, phường của đề án):")
         .Table(Widths, Heading("Xã, phường (tỉnh)"), Cells("places"))
         .Para("**V. KẾT QUẢ**")
         .Para("Số người được đào tạo (dự kiến trong đề án): {{report.trainees}}; số việc làm (dự kiến trong đề án): {{report.jobs}}; số mô hình trình diễn được phê duyệt: {{report.models}}; số đề án sản phẩm công nghiệp nông thôn tiêu biểu được phê duyệt: {{report.products}}.")
@@ -39,6 +47,10 @@ internal sealed class PeriodicReportTemplate : IShippedTemplate
             Decree30Writer.Recipients("Như trên;", "Lưu: VT."),
             Decree30Writer.Signer("{{signer.name}}", "{{signer.authority}}", "{{signer.title}}"))
         .Build("Báo cáo định kỳ công tác khuyến công");
+
+    private static readonly int[] CountWidths = [600, 6000, 2900];
+
+    private static string[] Counts(string rows) => ["{{#" + rows + "}}{{" + rows + ".index}}", "{{" + rows + ".label}}", "{{" + rows + ".value}}{{/" + rows + "}}"];
 
     private static string[] Heading(string label) => Headings.Select(h => h == "{0}" ? label : h).ToArray();
 

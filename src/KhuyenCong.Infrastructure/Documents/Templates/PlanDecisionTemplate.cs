@@ -4,14 +4,14 @@ namespace KhuyenCong.Infrastructure.Documents.Templates;
 /// The shipped draft plan decision with its annex, Decree 30/2020 Appendix III model 1.3 "Quyết định (cá biệt) quy
 /// định gián tiếp" (document-format.md §3): the decision's articles approve the plan whose proposals are listed in the
 /// annex (phụ lục) on a page of its own, headed "PHỤ LỤC" with "(Kèm theo Quyết định số … ngày …)" (§2.7), with the
-/// total in figures and in words.
+/// total in figures and in words. A draft for signature, it carries the boxed "DỰ THẢO" mark under its number (§2.7).
 /// </summary>
 internal sealed class PlanDecisionTemplate : IShippedTemplate
 {
     public string Kind => "plan-decision";
 
     public byte[] Build() => new Decree30Writer()
-        .Header()
+        .Header(draft: true)
         .Title("QUYẾT ĐỊNH", "Về việc phê duyệt kế hoạch khuyến công năm {{call.planYear}} ({{call.fundingSource}})")
         .Centred("{{signer.title}} {{issuer.name}}", new Decree30Writer.Look(14, Bold: true))
         .Para("_Căn cứ Nghị định số 45/2012/NĐ-CP ngày 21 tháng 5 năm 2012 của Chính phủ về khuyến công, được sửa đổi, bổ sung bởi Nghị định số 235/2025/NĐ-CP ngày 27 tháng 8 năm 2025;_")

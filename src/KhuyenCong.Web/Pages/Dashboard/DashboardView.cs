@@ -25,8 +25,11 @@ public sealed record StatsRow(string Label, IReadOnlyList<StatsCell> Cells);
 /// <summary>A statistics table: id, caption, column heads (the first is the rows' label) and rows.</summary>
 public sealed record StatsTableData(string Id, string Caption, IReadOnlyList<string> Head, IReadOnlyList<StatsRow> Rows);
 
-/// <summary>The dashboard's figures, charts and tables from a report, in the page's language (pure mapping).</summary>
-public sealed class DashboardView(StatisticsReport report, PageContext page)
+/// <summary>
+/// The dashboard's figures, charts and tables from a report, in the page's language (pure mapping); with a reporting
+/// period (<paramref name="paymentPeriod"/>) also the money paid within it (ADR 0029).
+/// </summary>
+public sealed class DashboardView(StatisticsReport report, PageContext page, bool paymentPeriod = false)
 {
     private Language Language => page.Language;
 
@@ -48,7 +51,27 @@ public sealed class DashboardView(StatisticsReport report, PageContext page)
             new("models", T("Số mô hình đã xây dựng", "Models built"), Formats.Number(t[StatisticsMeasures.Models], Language)),
             new("products", T("Số sản phẩm được công nhận", "Products certified"), Formats.Number(t[StatisticsMeasures.ProductsCertified], Language)),
             new("beneficiaries", T("Số lượt cơ sở thụ hưởng", "Beneficiary establishments (per đề án)"), Formats.Number(t[StatisticsMeasures.Beneficiaries], Language)),
+            .. paymentPeriod
+                ? new[] { new KeyFigure("paid-in-period", T("Đã thanh toán trong kỳ (theo ngày thanh toán)", "Paid within the period (by payment date)"), Formats.Money(report.PaidInPeriod, Language)) }
+                : [],
         ];
+    }
+
+    /// <summary>Beneficiaries by entity type and by their commune, and (with a period) the money paid within it by source (ADR 0029).</summary>
+    private IEnumerable<StatsTableData> FacetTables()
+    {
+        var count = T("Số cơ sở thụ hưởng", "Beneficiary establishments");
+        yield return new("table-entity-type", T("Cơ sở thụ hưởng theo loại hình", "Beneficiaries by entity type"), [T("Loại hình", "Entity type"), count],
+            report.ByEntityType.Select(g => new StatsRow(StatisticsLabels.EntityType(g.Key, Language), [StatsCell.Of(g.Measures[StatisticsMeasures.Beneficiaries])])).ToList());
+        yield return new("table-beneficiary-place", T("Cơ sở thụ hưởng theo xã, phường của cơ sở", "Beneficiaries by their commune"),
+            [T("Xã, phường", "Commune"), T("Tỉnh, thành phố", "Province"), count],
+            report.ByBeneficiaryPlace.Select(g => new StatsRow(g.Label, [StatsCell.Of(StatisticsLabels.ProvinceOfCommune(g.Key, Language)), StatsCell.Of(g.Measures[StatisticsMeasures.Beneficiaries])])).ToList());
+        if (paymentPeriod)
+        {
+            yield return new("table-paid-in-period", T("Đã thanh toán trong kỳ theo nguồn (theo ngày thanh toán)", "Paid within the period by source (by payment date)"),
+                [T("Nguồn", "Source"), T("Đã thanh toán trong kỳ (đồng)", "Paid within the period (VND)")],
+                report.PaidInPeriodBySource.Select(g => new StatsRow(StatisticsLabels.FundingSource(g.Key, Language), [StatsCell.Of(g.Measures[StatisticsMeasures.Paid])])).ToList());
+        }
     }
 
     public IReadOnlyList<ChartBar> ByYear() => report.ByYear.Select(g => new ChartBar(g.Key, g.Count)).ToList();
@@ -83,6 +106,7 @@ public sealed class DashboardView(StatisticsReport report, PageContext page)
                 report.ByCommune.Select(g => new StatsRow(g.Label, [StatsCell.Of(StatisticsLabels.ProvinceOfCommune(g.Key, Language)), StatsCell.Of(g.Count)])).ToList()),
             new("table-programme", T("Theo chương trình", "By programme"), [T("Chương trình", "Programme"), .. money],
                 report.ByProgramme.Select(g => new StatsRow(StatisticsLabels.Programme(g.Key, Language), MoneyCells(g.Measures))).ToList()),
+            .. FacetTables(),
         ];
     }
 

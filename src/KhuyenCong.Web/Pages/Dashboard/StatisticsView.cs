@@ -37,6 +37,8 @@ public static class StatisticsView
                 period = filter.Decided?.Code,
                 decidedFrom = filter.Decided?.From,
                 decidedTo = filter.Decided?.To,
+                paidFrom = filter.PaidIn?.From,
+                paidTo = filter.PaidIn?.To,
             },
             cellsRead = report.CellsRead,
             programmeTargets = programmeTargets ?? [],
@@ -55,6 +57,26 @@ public static class StatisticsView
             modelsBuilt = t[StatisticsMeasures.Models],
             productsCertified = t[StatisticsMeasures.ProductsCertified],
             beneficiaries = t[StatisticsMeasures.Beneficiaries],
+            byEntityType = report.ByEntityType.Select(g => new
+            {
+                entityType = g.Key,
+                label = StatisticsLabels.EntityType(g.Key, language),
+                beneficiaries = g.Measures[StatisticsMeasures.Beneficiaries],
+            }),
+            byBeneficiaryPlace = report.ByBeneficiaryPlace.Select(g => new
+            {
+                province = StatisticsLabels.ProvinceCode(g.Key),
+                provinceName = StatisticsLabels.ProvinceOfCommune(g.Key, language),
+                commune = g.Label,
+                beneficiaries = g.Measures[StatisticsMeasures.Beneficiaries],
+            }),
+            paidInPeriod = filter.PaidIn is null ? (long?)null : report.PaidInPeriod,
+            paidInPeriodBySource = report.PaidInPeriodBySource.Select(g => new
+            {
+                fundingSource = g.Key,
+                label = StatisticsLabels.FundingSource(g.Key, language),
+                paid = g.Measures[StatisticsMeasures.Paid],
+            }),
             byStatus = Enum.GetValues<ProposalStatus>()
                 .Select(s => new { status = s.ToCode(), label = ProposalStatusLabels.Label(s, language), count = t.StatusCount(s) })
                 .Where(s => s.count != 0),
