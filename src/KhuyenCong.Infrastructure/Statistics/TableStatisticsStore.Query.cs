@@ -33,7 +33,7 @@ public sealed partial class TableStatisticsStore
         }
 
         // yyyy-MM-dd sorts as the date; cells of undecided proposals and payment cells have no Decided column and never match.
-        var queries = new List<List<string>> { [.. dimensions, DecidedIn(period)] };
+        List<List<string>> queries = [[.. dimensions, DecidedIn(period)]];
         if (filter.PaidIn is { } paidIn)
         {
             queries.Add([.. dimensions, PaidIn(paidIn)]);

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace KhuyenCong.EndToEndTests.Journeys;
 
 /// <summary>
-/// Issue 16 item 2, the applicant at a phone's and a desktop's width (ADR 0029): with the script, the form's checks pass
+/// Issue 16 item 2, the applicant at a phone's and a desktop's width (ADR 0030): with the script, the form's checks pass
 /// and the first press shows every answer by part with "Sửa" links and the files chosen; "Sửa" returns to the field;
 /// "Gửi hồ sơ" sends. Without the script the form posts at once. The confirmation shows the tracking code large, in
 /// its groups, selected whole by one click and spelt out for screen readers; the Centre's demo address and hotline

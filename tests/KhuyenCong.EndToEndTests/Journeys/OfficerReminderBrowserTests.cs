@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace KhuyenCong.EndToEndTests.Journeys;
 
 /// <summary>
-/// Issue 16 item 6, the officer reminding reviewers (ADR 0029) at a phone's and a desktop's width: ticked on the work
+/// Issue 16 item 6, the officer reminding reviewers (ADR 0030) at a phone's and a desktop's width: ticked on the work
 /// queue's "reviews overdue" rows, one post, a result per proposal, the reminder in LocalHost's outbox with a review
 /// link; asked again from the proposal list the same day, the row says it was already sent and nothing more is sent.
 /// </summary>

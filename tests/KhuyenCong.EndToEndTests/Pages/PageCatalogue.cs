@@ -155,7 +155,7 @@ public static class PageCatalogue
 
     /// <summary>
     /// A staff action form posted blank by the browser itself (form.submit() skips staff.js, as without script): the
-    /// page again with the messages at the fields (ADR 0029).
+    /// page again with the messages at the fields (ADR 0030).
     /// </summary>
     private static Func<IPage, string, Task<IResponse?>> PostWithoutScript(string form) => async (page, address) =>
     {

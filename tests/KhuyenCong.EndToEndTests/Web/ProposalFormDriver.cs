@@ -37,7 +37,7 @@ internal static class ProposalFormDriver
     }
 
     /// <summary>
-    /// Sends a form that passes its own checks, as a person does with the script (ADR 0029): the first press shows the
+    /// Sends a form that passes its own checks, as a person does with the script (ADR 0030): the first press shows the
     /// "check your answers" step, the second ("Gửi hồ sơ") sends.
     /// </summary>
     public static async Task CheckAndSendAsync(IPage page)

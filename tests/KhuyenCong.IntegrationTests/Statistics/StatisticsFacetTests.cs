@@ -10,7 +10,7 @@ using KhuyenCong.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using static KhuyenCong.Domain.Proposals.FundingSource;
-using static KhuyenCong.Domain.Proposals.ProposalKind;
+using static KhuyenCong.Domain.Activities.ProposalKind;
 
 namespace KhuyenCong.IntegrationTests.Statistics;
 

@@ -1,4 +1,4 @@
-/* Khuyến công: the proposal form's "check your answers" step (ADR 0029). Loaded after form.js: when the form's own
+/* Khuyến công: the proposal form's "check your answers" step (ADR 0030). Loaded after form.js: when the form's own
    checks pass, the first press of the button does not send. It hides the form's parts and shows #check-answers, every
    answer grouped by the part it belongs to with a "Sửa" link back to its field, and the files chosen; the button
    becomes "Gửi hồ sơ", and the second press sends (form.js, with progress). Nothing leaves the device before that

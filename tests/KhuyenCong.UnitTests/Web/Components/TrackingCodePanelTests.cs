@@ -7,7 +7,7 @@ using static KhuyenCong.UnitTests.Web.Components.ComponentRendering;
 
 namespace KhuyenCong.UnitTests.Web.Components;
 
-/// <summary>The confirmation's tracking code panel and the staff forms shown again (ADR 0029), rendered for real.</summary>
+/// <summary>The confirmation's tracking code panel and the staff forms shown again (ADR 0030), rendered for real.</summary>
 public class TrackingCodePanelTests
 {
     [Fact]
