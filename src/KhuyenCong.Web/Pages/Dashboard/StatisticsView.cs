@@ -17,15 +17,14 @@ public static class StatisticsView
         paid = m[StatisticsMeasures.Paid],
     };
 
-    /// <summary>The body of <c>GET /api/stats</c>.</summary>
+    /// <summary>The body of <c>GET /api/stats</c>: the filters, the totals, the facet tables and the breakdowns, in that order.</summary>
     public static object Json(StatisticsReport report, StatisticsFilter filter, Language language, IReadOnlyList<object>? programmeTargets = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(filter);
-        var t = report.Total;
-        return new
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            filters = new
+            ["filters"] = new
             {
                 from = filter.From,
                 to = filter.To,
@@ -40,92 +39,116 @@ public static class StatisticsView
                 paidFrom = filter.PaidIn?.From,
                 paidTo = filter.PaidIn?.To,
             },
-            cellsRead = report.CellsRead,
-            programmeTargets = programmeTargets ?? [],
-            count = report.Count,
-            requested = t[StatisticsMeasures.Requested],
-            approved = t[StatisticsMeasures.Approved],
-            approvedCount = t[StatisticsMeasures.ApprovedCount],
-            paid = t[StatisticsMeasures.Paid],
-            paidDirect = t[StatisticsMeasures.PaidDirect],
-            directShare = report.DirectShare,
-            disbursementRate = report.DisbursementRate,
-            trainees = t[StatisticsMeasures.Trainees],
-            jobs = t[StatisticsMeasures.Jobs],
-            actualTrainees = t[StatisticsMeasures.ActualTrainees],
-            actualJobs = t[StatisticsMeasures.ActualJobs],
-            modelsBuilt = t[StatisticsMeasures.Models],
-            productsCertified = t[StatisticsMeasures.ProductsCertified],
-            beneficiaries = t[StatisticsMeasures.Beneficiaries],
-            byEntityType = report.ByEntityType.Select(g => new
-            {
-                entityType = g.Key,
-                label = StatisticsLabels.EntityType(g.Key, language),
-                beneficiaries = g.Measures[StatisticsMeasures.Beneficiaries],
-            }),
-            byBeneficiaryPlace = report.ByBeneficiaryPlace.Select(g => new
-            {
-                province = StatisticsLabels.ProvinceCode(g.Key),
-                provinceName = StatisticsLabels.ProvinceOfCommune(g.Key, language),
-                commune = g.Label,
-                beneficiaries = g.Measures[StatisticsMeasures.Beneficiaries],
-            }),
-            paidInPeriod = filter.PaidIn is null ? (long?)null : report.PaidInPeriod,
-            paidInPeriodBySource = report.PaidInPeriodBySource.Select(g => new
-            {
-                fundingSource = g.Key,
-                label = StatisticsLabels.FundingSource(g.Key, language),
-                paid = g.Measures[StatisticsMeasures.Paid],
-            }),
-            byStatus = Enum.GetValues<ProposalStatus>()
-                .Select(s => new { status = s.ToCode(), label = ProposalStatusLabels.Label(s, language), count = t.StatusCount(s) })
-                .Where(s => s.count != 0),
-            byYear = report.ByYear.Select(g => new
-            {
-                year = int.Parse(g.Key, System.Globalization.CultureInfo.InvariantCulture),
-                count = g.Count,
-                requested = g.Measures[StatisticsMeasures.Requested],
-                approved = g.Measures[StatisticsMeasures.Approved],
-                paid = g.Measures[StatisticsMeasures.Paid],
-            }),
-            byKind = report.ByKind.Select(g => new
-            {
-                kind = g.Key,
-                label = StatisticsLabels.Kind(g.Key, language),
-                count = g.Count,
-                requested = g.Measures[StatisticsMeasures.Requested],
-                approved = g.Measures[StatisticsMeasures.Approved],
-                paid = g.Measures[StatisticsMeasures.Paid],
-            }),
-            byFundingSource = report.ByFundingSource.Select(g => new
-            {
-                fundingSource = g.Key,
-                label = StatisticsLabels.FundingSource(g.Key, language),
-                count = g.Count,
-                requested = g.Measures[StatisticsMeasures.Requested],
-                approved = g.Measures[StatisticsMeasures.Approved],
-                paid = g.Measures[StatisticsMeasures.Paid],
-                paidDirect = g.Measures[StatisticsMeasures.PaidDirect],
-                directShare = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.PaidDirect], g.Measures[StatisticsMeasures.Paid]),
-                disbursementRate = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.Paid], g.Measures[StatisticsMeasures.Approved]),
-            }),
-            bySector = report.BySector.Select(g => new { sectorCode = StatisticsLabels.SectorCode(g.Key), sector = StatisticsLabels.Sector(g.Key, g.Label, language), count = g.Count }),
-            byCommune = report.ByCommune.Select(g => new
-            {
-                province = StatisticsLabels.ProvinceCode(g.Key),
-                provinceName = StatisticsLabels.ProvinceOfCommune(g.Key, language),
-                commune = g.Label,
-                count = g.Count,
-            }),
-            programmes = report.ByProgramme.Select(g => new
-            {
-                programmeId = g.Key.Length == 0 ? null : g.Key,
-                count = g.Count,
-                requested = g.Measures[StatisticsMeasures.Requested],
-                approved = g.Measures[StatisticsMeasures.Approved],
-                paid = g.Measures[StatisticsMeasures.Paid],
-            }),
+            ["cellsRead"] = report.CellsRead,
+            ["programmeTargets"] = programmeTargets ?? Array.Empty<object>(),
+            ["count"] = report.Count,
         };
+        Totals(body, report.Total, report);
+        Facets(body, report, filter, language);
+        Breakdowns(body, report, language);
+        SourceSectorPlaceAndProgrammeBreakdowns(body, report, language);
+        return body;
+    }
+
+    private static void Totals(Dictionary<string, object?> body, StatisticsMeasures t, StatisticsReport report)
+    {
+        body["requested"] = t[StatisticsMeasures.Requested];
+        body["approved"] = t[StatisticsMeasures.Approved];
+        body["approvedCount"] = t[StatisticsMeasures.ApprovedCount];
+        body["paid"] = t[StatisticsMeasures.Paid];
+        body["paidDirect"] = t[StatisticsMeasures.PaidDirect];
+        body["directShare"] = report.DirectShare;
+        body["disbursementRate"] = report.DisbursementRate;
+        body["trainees"] = t[StatisticsMeasures.Trainees];
+        body["jobs"] = t[StatisticsMeasures.Jobs];
+        body["actualTrainees"] = t[StatisticsMeasures.ActualTrainees];
+        body["actualJobs"] = t[StatisticsMeasures.ActualJobs];
+        body["modelsBuilt"] = t[StatisticsMeasures.Models];
+        body["productsCertified"] = t[StatisticsMeasures.ProductsCertified];
+        body["beneficiaries"] = t[StatisticsMeasures.Beneficiaries];
+    }
+
+    /// <summary>Beneficiaries by entity type and place, and the money paid within the period (ADR 0029).</summary>
+    private static void Facets(Dictionary<string, object?> body, StatisticsReport report, StatisticsFilter filter, Language language)
+    {
+        body["byEntityType"] = report.ByEntityType.Select(g => new
+        {
+            entityType = g.Key,
+            label = StatisticsLabels.EntityType(g.Key, language),
+            beneficiaries = g.Measures[StatisticsMeasures.Beneficiaries],
+        });
+        body["byBeneficiaryPlace"] = report.ByBeneficiaryPlace.Select(g => new
+        {
+            province = StatisticsLabels.ProvinceCode(g.Key),
+            provinceName = StatisticsLabels.ProvinceOfCommune(g.Key, language),
+            commune = g.Label,
+            beneficiaries = g.Measures[StatisticsMeasures.Beneficiaries],
+        });
+        body["paidInPeriod"] = filter.PaidIn is null ? (long?)null : report.PaidInPeriod;
+        body["paidInPeriodBySource"] = report.PaidInPeriodBySource.Select(g => new
+        {
+            fundingSource = g.Key,
+            label = StatisticsLabels.FundingSource(g.Key, language),
+            paid = g.Measures[StatisticsMeasures.Paid],
+        });
+    }
+
+    /// <summary>By status, plan year and kind.</summary>
+    private static void Breakdowns(Dictionary<string, object?> body, StatisticsReport report, Language language)
+    {
+        var t = report.Total;
+        body["byStatus"] = Enum.GetValues<ProposalStatus>()
+            .Select(s => new { status = s.ToCode(), label = ProposalStatusLabels.Label(s, language), count = t.StatusCount(s) })
+            .Where(s => s.count != 0);
+        body["byYear"] = report.ByYear.Select(g => new
+        {
+            year = int.Parse(g.Key, System.Globalization.CultureInfo.InvariantCulture),
+            count = g.Count,
+            requested = g.Measures[StatisticsMeasures.Requested],
+            approved = g.Measures[StatisticsMeasures.Approved],
+            paid = g.Measures[StatisticsMeasures.Paid],
+        });
+        body["byKind"] = report.ByKind.Select(g => new
+        {
+            kind = g.Key,
+            label = StatisticsLabels.Kind(g.Key, language),
+            count = g.Count,
+            requested = g.Measures[StatisticsMeasures.Requested],
+            approved = g.Measures[StatisticsMeasures.Approved],
+            paid = g.Measures[StatisticsMeasures.Paid],
+        });
+    }
+
+    private static void SourceSectorPlaceAndProgrammeBreakdowns(Dictionary<string, object?> body, StatisticsReport report, Language language)
+    {
+        body["byFundingSource"] = report.ByFundingSource.Select(g => new
+        {
+            fundingSource = g.Key,
+            label = StatisticsLabels.FundingSource(g.Key, language),
+            count = g.Count,
+            requested = g.Measures[StatisticsMeasures.Requested],
+            approved = g.Measures[StatisticsMeasures.Approved],
+            paid = g.Measures[StatisticsMeasures.Paid],
+            paidDirect = g.Measures[StatisticsMeasures.PaidDirect],
+            directShare = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.PaidDirect], g.Measures[StatisticsMeasures.Paid]),
+            disbursementRate = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.Paid], g.Measures[StatisticsMeasures.Approved]),
+        });
+        body["bySector"] = report.BySector.Select(g => new { sectorCode = StatisticsLabels.SectorCode(g.Key), sector = StatisticsLabels.Sector(g.Key, g.Label, language), count = g.Count });
+        body["byCommune"] = report.ByCommune.Select(g => new
+        {
+            province = StatisticsLabels.ProvinceCode(g.Key),
+            provinceName = StatisticsLabels.ProvinceOfCommune(g.Key, language),
+            commune = g.Label,
+            count = g.Count,
+        });
+        body["programmes"] = report.ByProgramme.Select(g => new
+        {
+            programmeId = g.Key.Length == 0 ? null : g.Key,
+            count = g.Count,
+            requested = g.Measures[StatisticsMeasures.Requested],
+            approved = g.Measures[StatisticsMeasures.Approved],
+            paid = g.Measures[StatisticsMeasures.Paid],
+        });
     }
 
     private static readonly IReadOnlyList<Bilingual> Header =
