@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using KhuyenCong.Domain.Activities;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Statistics;
 
