@@ -125,61 +125,78 @@ public static class ReminderEmails
 
             html.Append("<div lang=\"").Append(language.ToCode()).Append("\">\n");
             html.Append("<p>").Append(en ? $"Overdue report for week {isoYear}-W{isoWeek:D2}." : $"Báo cáo các việc quá hạn tuần {week}.").Append("</p>\n");
-            html.Append("<h2>").Append(en ? "Reviews past their due date" : "Phiếu thẩm định quá hạn").Append("</h2>\n");
-            text.Append(en ? "Reviews past their due date:\n" : "Phiếu thẩm định quá hạn:\n");
-            if (reviews.Count == 0)
-            {
-                html.Append("<p>").Append(en ? "None." : "Không có.").Append("</p>\n");
-                text.Append(en ? "None.\n" : "Không có.\n");
-            }
-            else
-            {
-                html.Append("<ul>\n");
-                foreach (var r in reviews)
-                {
-                    var due = DisplayFormat.Date(VietnamDate(r.DueAt), language);
-                    var days = Math.Max(1, (int)Math.Floor((now - r.DueAt).TotalDays));
-                    var url = $"{baseUrl}/staff/proposals/{r.ProposalId}" + (en ? "?lang=en" : string.Empty);
-                    html.Append("<li><a href=\"").Append(E(url)).Append("\">").Append(E(r.Title)).Append("</a> (").Append(E(r.TrackingCode)).Append("): ")
-                        .Append(E(r.ReviewerName)).Append(", ").Append(en ? "due " : "hạn ").Append(E(due))
-                        .Append(en ? $", {days} day(s) overdue" : $", quá hạn {days} ngày").Append("</li>\n");
-                    text.Append("- ").Append(r.Title).Append(" (").Append(r.TrackingCode).Append("): ").Append(r.ReviewerName).Append(", ")
-                        .Append(en ? "due " : "hạn ").Append(due).Append('\n');
-                }
-
-                html.Append("</ul>\n");
-            }
-
-            html.Append("<h2>").Append(en ? "Proposals waiting too long" : "Đề án chờ quá lâu").Append("</h2>\n");
-            text.Append(en ? "Proposals waiting too long:\n" : "Đề án chờ quá lâu:\n");
-            if (waiting.Count == 0)
-            {
-                html.Append("<p>").Append(en ? "None." : "Không có.").Append("</p>\n");
-                text.Append(en ? "None.\n" : "Không có.\n");
-            }
-            else
-            {
-                html.Append("<ul>\n");
-                foreach (var w in waiting)
-                {
-                    var since = DisplayFormat.Date(VietnamDate(w.Since), language);
-                    var what = ProposalStatusLabels.Label(w.Status, language);
-                    var detail = w.DueAt is { } dueAt
-                        ? (en ? $"revision was due {DisplayFormat.Date(VietnamDate(dueAt), language)}" : $"hạn bổ sung {DisplayFormat.Date(VietnamDate(dueAt), language)}")
-                        : (en ? $"since {since}" : $"từ {since}");
-                    var url = $"{baseUrl}/staff/proposals/{w.ProposalId}" + (en ? "?lang=en" : string.Empty);
-                    html.Append("<li><a href=\"").Append(E(url)).Append("\">").Append(E(w.Title)).Append("</a> (").Append(E(w.TrackingCode)).Append("): ")
-                        .Append(E(what)).Append(", ").Append(E(detail)).Append("</li>\n");
-                    text.Append("- ").Append(w.Title).Append(" (").Append(w.TrackingCode).Append("): ").Append(what).Append(", ").Append(detail).Append('\n');
-                }
-
-                html.Append("</ul>\n");
-            }
-
+            AppendOverdueReviews(html, text, language, now, baseUrl, reviews);
+            AppendWaitingProposals(html, text, language, baseUrl, waiting);
             html.Append("</div>\n");
         }
 
         return new EmailMessage(OverdueReportSendId(officerEmail, isoYear, isoWeek), [new EmailRecipient(officerEmail)], subject, html.ToString(), text.ToString());
+    }
+
+    /// <summary>The report's section of reviews past their due date, in one language.</summary>
+    private static void AppendOverdueReviews(StringBuilder html, StringBuilder text, Language language, DateTimeOffset now, string baseUrl,
+        IReadOnlyList<OverdueReviewItem> reviews)
+    {
+        var en = language == Language.English;
+        html.Append("<h2>").Append(en ? "Reviews past their due date" : "Phiếu thẩm định quá hạn").Append("</h2>\n");
+        text.Append(en ? "Reviews past their due date:\n" : "Phiếu thẩm định quá hạn:\n");
+        if (reviews.Count == 0)
+        {
+            AppendNone(html, text, en);
+            return;
+        }
+
+        html.Append("<ul>\n");
+        foreach (var r in reviews)
+        {
+            var due = DisplayFormat.Date(VietnamDate(r.DueAt), language);
+            var days = Math.Max(1, (int)Math.Floor((now - r.DueAt).TotalDays));
+            var url = $"{baseUrl}/staff/proposals/{r.ProposalId}" + (en ? "?lang=en" : string.Empty);
+            html.Append("<li><a href=\"").Append(E(url)).Append("\">").Append(E(r.Title)).Append("</a> (").Append(E(r.TrackingCode)).Append("): ")
+                .Append(E(r.ReviewerName)).Append(", ").Append(en ? "due " : "hạn ").Append(E(due))
+                .Append(en ? $", {days} day(s) overdue" : $", quá hạn {days} ngày").Append("</li>\n");
+            text.Append("- ").Append(r.Title).Append(" (").Append(r.TrackingCode).Append("): ").Append(r.ReviewerName).Append(", ")
+                .Append(en ? "due " : "hạn ").Append(due).Append('\n');
+        }
+
+        html.Append("</ul>\n");
+    }
+
+    /// <summary>The report's section of proposals waiting too long in a stage, in one language.</summary>
+    private static void AppendWaitingProposals(StringBuilder html, StringBuilder text, Language language, string baseUrl,
+        IReadOnlyList<WaitingProposalItem> waiting)
+    {
+        var en = language == Language.English;
+        html.Append("<h2>").Append(en ? "Proposals waiting too long" : "Đề án chờ quá lâu").Append("</h2>\n");
+        text.Append(en ? "Proposals waiting too long:\n" : "Đề án chờ quá lâu:\n");
+        if (waiting.Count == 0)
+        {
+            AppendNone(html, text, en);
+            return;
+        }
+
+        html.Append("<ul>\n");
+        foreach (var w in waiting)
+        {
+            var since = DisplayFormat.Date(VietnamDate(w.Since), language);
+            var what = ProposalStatusLabels.Label(w.Status, language);
+            var detail = w.DueAt is { } dueAt
+                ? (en ? $"revision was due {DisplayFormat.Date(VietnamDate(dueAt), language)}" : $"hạn bổ sung {DisplayFormat.Date(VietnamDate(dueAt), language)}")
+                : (en ? $"since {since}" : $"từ {since}");
+            var url = $"{baseUrl}/staff/proposals/{w.ProposalId}" + (en ? "?lang=en" : string.Empty);
+            html.Append("<li><a href=\"").Append(E(url)).Append("\">").Append(E(w.Title)).Append("</a> (").Append(E(w.TrackingCode)).Append("): ")
+                .Append(E(what)).Append(", ").Append(E(detail)).Append("</li>\n");
+            text.Append("- ").Append(w.Title).Append(" (").Append(w.TrackingCode).Append("): ").Append(what).Append(", ").Append(detail).Append('\n');
+        }
+
+        html.Append("</ul>\n");
+    }
+
+    /// <summary>An empty section: "None." in both the HTML and the text.</summary>
+    private static void AppendNone(StringBuilder html, StringBuilder text, bool en)
+    {
+        html.Append("<p>").Append(en ? "None." : "Không có.").Append("</p>\n");
+        text.Append(en ? "None.\n" : "Không có.\n");
     }
 
     private static DateOnly VietnamDate(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(VietnamTime.Offset).DateTime);
