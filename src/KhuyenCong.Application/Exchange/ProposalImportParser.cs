@@ -73,6 +73,27 @@ public static partial class ProposalImportParser
         }
 
         var header = rows[0];
+        var columns = ReadHeader(header, language, errors);
+        if (errors.Count > 0)
+        {
+            return new ImportParseResult([], errors, rows.Count - 1);
+        }
+
+        if (rows.Count == 1)
+        {
+            errors.Add(new ImportRowError(header.Number, string.Empty, string.Empty, T(language,
+                "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.", "The file has no data rows under the header row.")));
+            return new ImportParseResult([], errors, 0);
+        }
+
+        var records = ReadRecords(rows.Skip(1), columns, today, language, errors, cancellationToken);
+        return new ImportParseResult(errors.Count == 0 ? records : [], errors.Take(MaxErrors).ToList(), rows.Count - 1);
+    }
+
+    /// <summary>The header row's columns by code (their index and heading); unknown, repeated and missing required
+    /// columns go to <paramref name="errors"/>.</summary>
+    private static Dictionary<string, (int Index, string Header)> ReadHeader(SpreadsheetRow header, Language language, List<ImportRowError> errors)
+    {
         var columns = new Dictionary<string, (int Index, string Header)>(StringComparer.Ordinal);
         for (var i = 0; i < header.Cells.Count; i++)
         {
@@ -108,21 +129,17 @@ public static partial class ProposalImportParser
                 $"The required column \"{missing.English}\" is missing.")));
         }
 
-        if (errors.Count > 0)
-        {
-            return new ImportParseResult([], errors, rows.Count - 1);
-        }
+        return columns;
+    }
 
-        if (rows.Count == 1)
-        {
-            errors.Add(new ImportRowError(header.Number, string.Empty, string.Empty, T(language,
-                "Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.", "The file has no data rows under the header row.")));
-            return new ImportParseResult([], errors, 0);
-        }
-
+    /// <summary>The data rows read into records; a row's problems, and a tracking code already on an earlier row, go to
+    /// <paramref name="errors"/>. Stops once <see cref="MaxErrors"/> errors are found.</summary>
+    private static List<ImportRecord> ReadRecords(IEnumerable<SpreadsheetRow> dataRows, Dictionary<string, (int Index, string Header)> columns,
+        DateOnly today, Language language, List<ImportRowError> errors, CancellationToken cancellationToken)
+    {
         var records = new List<ImportRecord>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in rows.Skip(1))
+        foreach (var row in dataRows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var reader = new RowReader(row, columns, language, errors);
@@ -148,7 +165,7 @@ public static partial class ProposalImportParser
             }
         }
 
-        return new ImportParseResult(errors.Count == 0 ? records : [], errors.Take(MaxErrors).ToList(), rows.Count - 1);
+        return records;
     }
 
     /// <summary>

@@ -59,20 +59,11 @@ public sealed partial class PlanAdjustments(IPlanChangeStore store, IProposalRep
         }
 
         // An earlier decision a failure interrupted is finished first, so the amounts read below are settled.
-        foreach (var adjustment in stored.Changes.Adjustments)
-        {
-            await effects.ApplyAsync(key, adjustment, events, cancellationToken);
-        }
-
+        await FinishEarlierAsync(key, stored.Changes, events, cancellationToken);
         var checkedLines = await new AdjustmentChecks(proposals, ledger, caps).CheckAsync(key, requested, cancellationToken);
-        if (!checkedLines.Errors.IsEmpty)
+        if (Refusal(checkedLines) is { } refusal)
         {
-            return Decision<PlanChangesView>.Invalid(checkedLines.Errors);
-        }
-
-        if (checkedLines.Conflict is { } conflict)
-        {
-            return Decision<PlanChangesView>.Conflict(conflict);
+            return refusal;
         }
 
         var added = new PlanAdjustment(number!, date!.Value, DecidedBy(key), reason, checkedLines.Lines, by, time.GetUtcNow());
@@ -84,6 +75,26 @@ public sealed partial class PlanAdjustments(IPlanChangeStore store, IProposalRep
 
         LogAdjusted(logger, key.Code, number!, added.Lines.Count);
         return await FinishAsync(key, changes, added, true, events, cancellationToken);
+    }
+
+    /// <summary>Applies every recorded decision again (applying is idempotent), finishing any a failure interrupted.</summary>
+    private async Task FinishEarlierAsync(BudgetKey key, PlanChanges changes, IWorkflowEvents events, CancellationToken cancellationToken)
+    {
+        foreach (var adjustment in changes.Adjustments)
+        {
+            await effects.ApplyAsync(key, adjustment, events, cancellationToken);
+        }
+    }
+
+    /// <summary>The checked lines' refusal: invalid fields (400), or a stage or paid amount that forbids the change (409); null when they pass.</summary>
+    private static Decision<PlanChangesView>? Refusal(CheckedAdjustment checkedLines)
+    {
+        if (!checkedLines.Errors.IsEmpty)
+        {
+            return Decision<PlanChangesView>.Invalid(checkedLines.Errors);
+        }
+
+        return checkedLines.Conflict is { } conflict ? Decision<PlanChangesView>.Conflict(conflict) : null;
     }
 
     private async Task<Decision<PlanChangesView>> FinishAsync(BudgetKey key, PlanChanges changes, PlanAdjustment adjustment, bool isNew, IWorkflowEvents events,

@@ -33,27 +33,9 @@ public static class ScreeningChecks
         ArgumentNullException.ThrowIfNull(cap);
         var s = proposal.Submission;
         var findings = new List<ScreeningFinding> { Documents(DocumentChecklist.For(proposal, call)) };
-        if (!cap.IsWithinCap)
+        if (CapFinding(s, cap) is { } capFinding)
         {
-            findings.Add(new ScreeningFinding(CapExceeded,
-                "Kinh phí đề nghị vượt mức hỗ trợ tối đa đang áp dụng: " + string.Join(" ", cap.FieldErrors.Select(e => e.Message)),
-                "The requested support exceeds the cap in force.",
-                Blocking: true));
-        }
-        else if (cap.Advisories.Count > 0)
-        {
-            findings.Add(new ScreeningFinding(ExampleCapExceeded,
-                "Kinh phí đề nghị vượt mức ví dụ (chưa có nghị quyết HĐND được nhập): " + string.Join(" ", cap.Advisories.Select(e => e.Message)) + " Cán bộ đối chiếu với nghị quyết của tỉnh.",
-                "The requested support exceeds an example cap (no People's Council resolution entered yet): check it against the province's resolution.",
-                Blocking: false));
-        }
-        else if (cap.Cap is null)
-        {
-            var activity = ProposalActivity.Of(s);
-            findings.Add(new ScreeningFinding(CapUnconfirmed,
-                $"Chưa có mức hỗ trợ tối đa được xác nhận cho nội dung \"{activity.Vi}\" ({s.FundingSource.DisplayName(Language.Vietnamese)}): cán bộ đối chiếu văn bản hiện hành và nhập mức trần kèm căn cứ (PUT /api/caps) nếu có.",
-                $"No confirmed cap exists for \"{activity.En}\" ({s.FundingSource.DisplayName(Language.English)}): check the text in force and enter the cap with its basis (PUT /api/caps) if there is one.",
-                Blocking: false));
+            findings.Add(capFinding);
         }
 
         if (s.OwnContribution < s.TotalCost - s.RequestedSupport)
@@ -81,6 +63,37 @@ public static class ScreeningChecks
         }
 
         return findings;
+    }
+
+    /// <summary>The cap's finding: exceeded (blocking), above an example cap only, or no cap confirmed for the activity; null when a confirmed cap is met.</summary>
+    private static ScreeningFinding? CapFinding(ProposalSubmission s, CapCheckResult cap)
+    {
+        if (!cap.IsWithinCap)
+        {
+            return new ScreeningFinding(CapExceeded,
+                "Kinh phí đề nghị vượt mức hỗ trợ tối đa đang áp dụng: " + string.Join(" ", cap.FieldErrors.Select(e => e.Message)),
+                "The requested support exceeds the cap in force.",
+                Blocking: true);
+        }
+
+        if (cap.Advisories.Count > 0)
+        {
+            return new ScreeningFinding(ExampleCapExceeded,
+                "Kinh phí đề nghị vượt mức ví dụ (chưa có nghị quyết HĐND được nhập): " + string.Join(" ", cap.Advisories.Select(e => e.Message)) + " Cán bộ đối chiếu với nghị quyết của tỉnh.",
+                "The requested support exceeds an example cap (no People's Council resolution entered yet): check it against the province's resolution.",
+                Blocking: false);
+        }
+
+        if (cap.Cap is null)
+        {
+            var activity = ProposalActivity.Of(s);
+            return new ScreeningFinding(CapUnconfirmed,
+                $"Chưa có mức hỗ trợ tối đa được xác nhận cho nội dung \"{activity.Vi}\" ({s.FundingSource.DisplayName(Language.Vietnamese)}): cán bộ đối chiếu văn bản hiện hành và nhập mức trần kèm căn cứ (PUT /api/caps) nếu có.",
+                $"No confirmed cap exists for \"{activity.En}\" ({s.FundingSource.DisplayName(Language.English)}): check the text in force and enter the cap with its basis (PUT /api/caps) if there is one.",
+                Blocking: false);
+        }
+
+        return null;
     }
 
     /// <summary>

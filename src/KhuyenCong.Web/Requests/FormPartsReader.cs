@@ -62,17 +62,7 @@ public sealed class FormPartsReader(IAttachmentStore attachments, IOptions<Intak
                 fingerprint?.AddField(name, value);
             }, async (name, fileName, content) =>
             {
-                if (files.Count >= maxFiles)
-                {
-                    throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
-                        en ? $"At most {options.Value.MaxFiles} files can be attached." : $"Chỉ được đính kèm tối đa {options.Value.MaxFiles} tệp.");
-                }
-
-                if (!AttachmentRules.TrySanitizeFileName(fileName, out var safeName))
-                {
-                    throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField, en ? "A file name is not valid." : "Tên tệp không hợp lệ.");
-                }
-
+                var safeName = AcceptedFileName(fileName, files.Count, maxFiles, en);
                 var file = await StoreFileAsync(content, proposalId, safeName, options.Value.MaxFileBytes, maxBytes - total, en, pending, cancellationToken);
                 total += file.Size;
                 files.Add(DocumentOf(name) is { } document ? file with { Document = document } : file);
@@ -90,13 +80,36 @@ public sealed class FormPartsReader(IAttachmentStore attachments, IOptions<Intak
 
             if (deleteOnFailure)
             {
-                foreach (var id in pending)
-                {
-                    await attachments.DeleteAsync(proposalId, id, CancellationToken.None);
-                }
+                await DeleteStoredAsync(proposalId, pending);
             }
 
             throw;
+        }
+    }
+
+    /// <summary>The file's sanitised name, if one more file may be attached and its name is valid; else a 400 refusal.</summary>
+    private string AcceptedFileName(string fileName, int filesSoFar, int maxFiles, bool en)
+    {
+        if (filesSoFar >= maxFiles)
+        {
+            throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField,
+                en ? $"At most {options.Value.MaxFiles} files can be attached." : $"Chỉ được đính kèm tối đa {options.Value.MaxFiles} tệp.");
+        }
+
+        if (!AttachmentRules.TrySanitizeFileName(fileName, out var safeName))
+        {
+            throw new RequestRejectedException(StatusCodes.Status400BadRequest, AttachmentsField, en ? "A file name is not valid." : "Tên tệp không hợp lệ.");
+        }
+
+        return safeName;
+    }
+
+    /// <summary>Removes the files this read stored (after a failure; not cancellable, so nothing is left behind).</summary>
+    private async Task DeleteStoredAsync(string proposalId, List<string> stored)
+    {
+        foreach (var id in stored)
+        {
+            await attachments.DeleteAsync(proposalId, id, CancellationToken.None);
         }
     }
 

@@ -60,7 +60,21 @@ public sealed partial class DurableEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         var logger = loggerFactory.CreateLogger<DurableEngine>();
-        var storageService = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var storageService = CreateStorageService(storageConnectionString, settings, loggerFactory, counter);
+        await CreateTaskHubAsync(storageService, settings.TaskHubName, cancellationToken);
+        var service = new GracefulOrchestrationService(storageService, ProviderStopTimeout, logger);
+        var app = await StartSidecarAsync(service, storageService, settings, loggerFactory, cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var engine = new DurableEngine(app, service, new Uri(address), settings.MaxQueuePollingInterval, logger);
+        LogStarted(logger, settings.TaskHubName, address);
+        return engine;
+    }
+
+    /// <summary>The Azure Storage provider on the app's storage account (its operations counted when <paramref name="counter"/> is given).</summary>
+    private static AzureStorageOrchestrationService CreateStorageService(string storageConnectionString, DurableEngineSettings settings,
+        ILoggerFactory loggerFactory, StorageOperationCounter? counter)
+    {
+        return new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
         {
             StorageAccountClientProvider = counter is null
                 ? new StorageAccountClientProvider(storageConnectionString)
@@ -83,6 +97,11 @@ public sealed partial class DurableEngine : IAsyncDisposable
             LeaseAcquireInterval = settings.PartitionLeaseInterval / 3,
             LoggerFactory = loggerFactory,
         });
+    }
+
+    /// <summary>Creates the task hub's queues, tables and containers if they are not there; unreachable storage is a <see cref="LocalHostException"/>.</summary>
+    private static async Task CreateTaskHubAsync(AzureStorageOrchestrationService storageService, string taskHubName, CancellationToken cancellationToken)
+    {
         try
         {
             await storageService.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
@@ -90,11 +109,15 @@ public sealed partial class DurableEngine : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new LocalHostException(
-                $"Could not create the durable task hub '{settings.TaskHubName}' in storage ({ex.GetType().Name}: {ex.Message}). " +
+                $"Could not create the durable task hub '{taskHubName}' in storage ({ex.GetType().Name}: {ex.Message}). " +
                 "Check that the storage account or Azurite in AzureWebJobsStorage is reachable.", ex);
         }
+    }
 
-        var service = new GracefulOrchestrationService(storageService, ProviderStopTimeout, logger);
+    /// <summary>The gRPC server (the durable task sidecar) on a private loopback port, started.</summary>
+    private static async Task<WebApplication> StartSidecarAsync(GracefulOrchestrationService service, AzureStorageOrchestrationService storageService,
+        DurableEngineSettings settings, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
@@ -109,10 +132,7 @@ public sealed partial class DurableEngine : IAsyncDisposable
         var app = builder.Build();
         app.MapGrpcService<LocalTaskHubServer>();
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var engine = new DurableEngine(app, service, new Uri(address), settings.MaxQueuePollingInterval, logger);
-        LogStarted(logger, settings.TaskHubName, address);
-        return engine;
+        return app;
     }
 
     /// <summary>
