@@ -199,6 +199,34 @@ public static partial class ProposalApi
             "every workflow's runtime status");
     }
 
+    /// <summary>
+    /// The instances among <paramref name="instanceIds"/> whose row reads <c>Pending</c> although their history holds
+    /// <c>ExecutionStarted</c>: the provider writes the history before the instance row, so a process killed between
+    /// the two leaves the row at <c>Pending</c> until the instance's next episode (Azure/durabletask#1252 describes the
+    /// same gap for completion). Such an instance runs; only its row lags.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> StartedButRowPendingAsync(string storageConnectionString, IEnumerable<string> instanceIds, string taskHub = "KhuyenCong")
+    {
+        var history = new TableServiceClient(storageConnectionString).GetTableClient(taskHub + "History");
+        var found = new List<string>();
+        foreach (var id in instanceIds)
+        {
+            if (await RuntimeStatusAsync(storageConnectionString, id, taskHub) != "Pending")
+            {
+                continue;
+            }
+
+            var started = TableClient.CreateQueryFilter($"PartitionKey eq {id} and EventType eq {"ExecutionStarted"}");
+            await foreach (var _ in history.QueryAsync<TableEntity>(started, maxPerPage: 1, select: ["EventType"]))
+            {
+                found.Add(id);
+                break;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Send ids that reached the outbox more than once (with how often).</summary>
     public static IReadOnlyList<string> Duplicates(IEnumerable<OutboxEmail> messages) =>
         messages.GroupBy(m => m.SendId ?? "(no send id) " + m.Id).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
