@@ -35,11 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<TableProposalRepository>();
         services.TryAddSingleton<KhuyenCong.Application.Statistics.ITodayGeography, KhuyenCong.Application.Statistics.ReferenceDataGeography>();
         services.AddSingleton<KhuyenCong.Application.Statistics.IStatisticsStore, Statistics.TableStatisticsStore>();
-        // Every write of a proposal refreshes its statistics (docs/decisions/0008-statistics-by-contribution-deltas.md).
-        services.AddSingleton<IProposalRepository>(sp => new Statistics.StatisticsUpdatingProposalRepository(
-            sp.GetRequiredService<TableProposalRepository>(),
-            sp.GetRequiredService<KhuyenCong.Application.Statistics.IStatisticsStore>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Statistics.StatisticsUpdatingProposalRepository>>()));
+        AddStatisticsKeepers(services);
         services.AddSingleton<IAttachmentStore, BlobAttachmentStore>();
         services.AddSingleton<ICapStore, TableCapStore>();
         services.AddSingleton<KhuyenCong.Application.Places.IReferenceMergeLog, Places.TableReferenceMergeLog>();
@@ -56,12 +52,29 @@ public static class DependencyInjection
         services.AddSingleton<KhuyenCong.Application.Selection.ISelectionStore, Selection.TableSelectionStore>();
         services.AddSingleton<KhuyenCong.Application.Plans.IPlanChangeStore, Plans.TablePlanChangeStore>();
         services.AddSingleton<KhuyenCong.Application.Email.IEmailLog, TableEmailLog>();
-        services.AddSingleton<IProposalPayments, TableProposalPayments>();
         services.AddSingleton<KhuyenCong.Application.Links.ILinkUseStore, Links.TableLinkUseStore>();
         services.AddEmail();
         Documents.DocumentsInfrastructure.AddDocumentsInfrastructure(services);
         services.AddKhuyenCongTelemetry(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// The stores whose writes change a proposal's statistics, each wrapped so that the write refreshes them: the
+    /// proposal record (docs/decisions/0008-statistics-by-contribution-deltas.md) and its listed payments, whose days
+    /// date the money in the payment cells (ADR 0029).
+    /// </summary>
+    private static void AddStatisticsKeepers(IServiceCollection services)
+    {
+        services.AddSingleton<IProposalRepository>(sp => new Statistics.StatisticsUpdatingProposalRepository(
+            sp.GetRequiredService<TableProposalRepository>(),
+            sp.GetRequiredService<KhuyenCong.Application.Statistics.IStatisticsStore>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Statistics.StatisticsUpdatingProposalRepository>>()));
+        services.AddSingleton<TableProposalPayments>();
+        services.AddSingleton<IProposalPayments>(sp => new Statistics.StatisticsUpdatingProposalPayments(
+            sp.GetRequiredService<TableProposalPayments>(),
+            sp.GetRequiredService<KhuyenCong.Application.Statistics.IStatisticsStore>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<Statistics.StatisticsUpdatingProposalPayments>>()));
     }
 
     /// <summary>Programmes, annual plans, the programme view of the year index and the commune lists.</summary>

@@ -32,7 +32,7 @@ public sealed record PaymentReceipt(BudgetPayment? Payment, Commitment? Commitme
 /// sent again answers the first payment; if that first call stopped before telling the workflow, this one tells it.
 /// </summary>
 public sealed partial class PaymentRecording(IProposalRepository proposals, IBudgetLedger ledger, IProposalPayments payments,
-    Statistics.IStatisticsStore statistics, ILogger<PaymentRecording> logger)
+    ILogger<PaymentRecording> logger)
 {
     public static readonly Bilingual PaymentIdInvalid = new(
         "Mã thanh toán gồm 1-100 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới (có thể bỏ trống).",
@@ -119,27 +119,14 @@ public sealed partial class PaymentRecording(IProposalRepository proposals, IBud
     }
 
     /// <summary>
-    /// Tells the workflow, then lists the payment on the proposal (the mark that the workflow was told), then refreshes
-    /// the statistics: the listed payment dates the money in the payment cells (ADR 0029). A failed refresh is logged and
-    /// left to the nightly recompute; the payment stands.
+    /// Tells the workflow, then lists the payment on the proposal (the mark that the workflow was told; listing it
+    /// refreshes the proposal's statistics, ADR 0029).
     /// </summary>
     private async Task TellWorkflowAsync(BudgetPayment payment, IWorkflowEvents workflow, CancellationToken cancellationToken)
     {
         await workflow.RaiseAsync(payment.ProposalId, WorkflowEvents.PaymentRecorded, new PaymentNotice(payment.PaymentId, payment.Kind, payment.Amount, payment.By), cancellationToken);
         await payments.AddAsync(payment, cancellationToken);
-        try
-        {
-            await statistics.RefreshAsync(payment.ProposalId, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogStatisticsNotRefreshed(logger, payment.ProposalId, ex.GetType().Name);
-        }
     }
-
-    [LoggerMessage(EventId = 4310, Level = LogLevel.Warning,
-        Message = "Statistics of proposal {ProposalId} not refreshed after a payment was listed ({ErrorType}); the nightly recompute will correct them")]
-    private static partial void LogStatisticsNotRefreshed(ILogger logger, string proposalId, string errorType);
 
     private static (BilingualErrors Errors, string? PaymentId, PaymentKind Kind, long Amount) Validate(PaymentRequest request)
     {

@@ -24,7 +24,7 @@ public static class LogEventIds
         new("Programmes: programmes, annual plans, geography", 4200, 4299, ["Programmes", "Plans", "Geography"]),
         new("Calls and councils: calls for proposals, councils and their sessions", 4700, 4799, ["Calls", "Councils"]),
         new("Selection: ranking, the selection and its approval", 4600, 4699, ["Selection"]),
-        new("Budgets: the ledger and its routes, payments (Funding)", 4300, 4399, ["Budgets", "Funding"]),
+        new("Budgets: the ledger and its routes", 4300, 4399, ["Budgets"]),
         new("Statistics", 5000, 5199, ["Statistics"]),
         new("Migrations: reference data migrations and merges", 5200, 5299, ["Migrations"]),
         new("Documents: generated documents, signed scans, templates", 6000, 6099, ["Documents"]),
