@@ -9,14 +9,6 @@ namespace KhuyenCong.Web.Pages.Dashboard;
 /// <summary>The statistics report as JSON and as table rows (exports), in Vietnamese or English (labels: <see cref="StatisticsLabels"/>).</summary>
 public static class StatisticsView
 {
-    private static object Money(StatisticsMeasures m) => new
-    {
-        count = m[StatisticsMeasures.Count],
-        requested = m[StatisticsMeasures.Requested],
-        approved = m[StatisticsMeasures.Approved],
-        paid = m[StatisticsMeasures.Paid],
-    };
-
     /// <summary>The body of <c>GET /api/stats</c>: the filters, the totals, the facet tables and the breakdowns, in that order.</summary>
     public static object Json(StatisticsReport report, StatisticsFilter filter, Language language, IReadOnlyList<object>? programmeTargets = null)
     {
