@@ -34,7 +34,7 @@ public sealed class ListProposalsFunction(IProposalRepository proposals, StaffEn
 
         var (year, page, pageSize) = (list.Query.Year, list.Page, list.PageSize);
         var matching = await list.ListAsync(proposals, cancellationToken);
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        c.NoStore();
         return new OkObjectResult(ProposalJson.Page(matching, year, page, pageSize, language));
     }
 }
