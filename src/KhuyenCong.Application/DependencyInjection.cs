@@ -153,6 +153,7 @@ public static class DependencyInjection
         services.AddSingleton<Programmes.ProgrammeProgress>();
         services.AddSingleton<Plans.AnnualPlans>();
         services.AddSingleton<Plans.AnnualPlanOverview>();
+        services.AddSingleton<Plans.PlannedBudgets>();
         services.AddSingleton<Geography.GeographyService>();
         services.AddSingleton<Geography.IGeography>(sp => sp.GetRequiredService<Geography.GeographyService>());
         services.AddSingleton<Geography.CommuneListImport>();

@@ -1,4 +1,5 @@
 using KhuyenCong.Application.Documents;
+using KhuyenCong.Application.Plans;
 using KhuyenCong.Application.Statistics;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Statistics;
@@ -19,7 +20,7 @@ namespace KhuyenCong.Functions.Statistics;
 /// <c>GET /dashboard</c> (staff): the statistics page, with the filters of <c>GET /api/stats</c>, and its print view.
 /// Opened without any filter, it shows the current plan year (Vietnam time); the form's empty years show every year.
 /// </summary>
-public sealed class DashboardPageFunction(IStatisticsStore statistics, StaffEndpoint staff, PageRenderer pages, IOptions<DocumentsOptions> documents, TimeProvider time)
+public sealed class DashboardPageFunction(IStatisticsStore statistics, PlannedBudgets plans, StaffEndpoint staff, PageRenderer pages, IOptions<DocumentsOptions> documents, TimeProvider time)
 {
     /// <summary><c>GET /dashboard?from=&amp;to=&amp;fundingSource=&amp;province=&amp;commune=&amp;kind=&amp;sector=&amp;print=1</c>.</summary>
     [Function(nameof(ShowDashboard))]
@@ -39,10 +40,11 @@ public sealed class DashboardPageFunction(IStatisticsStore statistics, StaffEndp
         var errors = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var filter = StatisticsFilter.Parse(Get, c.Language, errors);
         var report = errors.Count > 0 ? null : StatisticsReport.From(await statistics.QueryAsync(filter, cancellationToken));
+        var planned = report is null ? null : await plans.ForAsync(filter, cancellationToken);
         var values = StatisticsFilter.ParameterNames.ToDictionary(n => n, Get, StringComparer.Ordinal);
         var centre = documents.Value.Centre;
         var heading = new PrintHeading(centre.Superior, centre.Name, documents.Value.Place, today);
-        var model = new DashboardPageModel(report, values, errors, Print: query["print"] == "1", StaffLinks.From(c.Http, c.Language), heading);
+        var model = new DashboardPageModel(report, values, errors, Print: query["print"] == "1", StaffLinks.From(c.Http, c.Language), heading) { Planned = planned };
         return await pages.PageAsync<DashboardPageComponent, DashboardPageModel>(c.Http, c.Language, model,
             PageOptions.Standard with { StatusCode = report is null ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK });
     }

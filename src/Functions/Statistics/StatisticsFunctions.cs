@@ -22,6 +22,7 @@ public sealed partial class StatisticsFunctions(
     StaffEndpoint staff,
     KhuyenCong.Application.Programmes.IProgrammeStore programmes,
     KhuyenCong.Application.Programmes.ProgrammeProgress progress,
+    KhuyenCong.Application.Plans.PlannedBudgets plans,
     ILogger<StatisticsFunctions> logger)
 {
     /// <summary><c>GET /api/stats?from=&amp;to=&amp;fundingSource=&amp;province=&amp;commune=&amp;kind=&amp;sector=</c>.</summary>
@@ -48,7 +49,7 @@ public sealed partial class StatisticsFunctions(
         var targets = string.Equals(request.Query["include"], "programmeTargets", StringComparison.Ordinal)
             ? await StatisticsJson.ProgrammeTargetsAsync(programmes, progress, language, cancellationToken)
             : null;
-        return new OkObjectResult(StatisticsView.Json(report, filter, language, targets));
+        return new OkObjectResult(StatisticsView.Json(report, filter, language, targets, await plans.ForAsync(filter, cancellationToken)));
     }
 
     /// <summary>

@@ -34,10 +34,13 @@ public sealed class PeriodicReportDocument : IDocumentKind
             new("report.products", false, "Số đề án sản phẩm tiêu biểu được phê duyệt", "1"),
             new("report.beneficiaries", false, "Số đơn vị thụ hưởng của các đề án trong kỳ", "15"),
             new("report.paidInPeriod", false, "Kinh phí đã thanh toán trong kỳ (theo ngày thanh toán)", "850.000.000 đồng"),
+            new("report.planYears", false, "Năm kế hoạch của kinh phí kế hoạch", "2019"),
+            new("report.planned", false, "Kinh phí kế hoạch năm của các nguồn trong báo cáo (\"—\" khi bộ lọc theo nội dung, địa bàn, lĩnh vực)", "5.000.000.000 đồng"),
+            new("report.counterpart", false, "Vốn đối ứng của cơ sở trong các đề án được phê duyệt", "2.100.000.000 đồng"),
         ],
         [
             Rows("activities", "Hoạt động theo nội dung khuyến công (mỗi nội dung một hàng)", "Nội dung khuyến công", "Đào tạo nghề"),
-            Rows("sources", "Kinh phí theo nguồn (mỗi nguồn một hàng)", "Nguồn kinh phí", "Khuyến công địa phương"),
+            Sources(),
             Rows("places", "Đề án theo xã, phường của đề án (mỗi địa bàn một hàng)", "Xã, phường (tỉnh)", "Xã Lạc Đạo (Hưng Yên)"),
             Counts("entityTypes", "Đơn vị thụ hưởng theo loại hình (mỗi loại hình một hàng)", "Loại hình", "Hộ kinh doanh", "Số đơn vị thụ hưởng", "7"),
             Counts("beneficiaryPlaces", "Đơn vị thụ hưởng theo xã, phường của cơ sở (mỗi địa bàn một hàng)", "Xã, phường (tỉnh)", "Xã Chỉ Đạo (Hưng Yên)", "Số đơn vị thụ hưởng", "3"),
@@ -59,6 +62,22 @@ public sealed class PeriodicReportDocument : IDocumentKind
         Task.FromResult<DocumentFacts>(DocumentRefusal.Stage(
             "Báo cáo định kỳ được lập từ trang Báo cáo theo kỳ báo cáo, không theo từng đề án.",
             "The periodic report is made from the Reports page for a period, not for one proposal."));
+
+    /// <summary>
+    /// Money by source (ADR 0032): each khuyến công source, then the establishments' own money ("Vốn đối ứng của cơ sở",
+    /// "—" where the Centre has no figure); the planned money is the new column.
+    /// </summary>
+    private static RowsPlaceholder Sources() => new("sources", false, "Kinh phí theo nguồn: mỗi nguồn khuyến công một hàng, rồi vốn đối ứng của cơ sở",
+    [
+        new("index", false, "Số thứ tự", "1"),
+        new("label", true, "Nguồn kinh phí", "Khuyến công địa phương"),
+        new("count", false, "Số đề án (\"—\" ở hàng vốn đối ứng)", "3"),
+        new("approvedCount", false, "Số đề án được phê duyệt", "2"),
+        new("planned", false, "Kinh phí kế hoạch năm (đồng; \"—\" khi không có kế hoạch, khi lọc theo nội dung, địa bàn, lĩnh vực, và ở hàng vốn đối ứng)", "5.000.000.000"),
+        new("requested", false, "Kinh phí đề nghị (đồng; ở hàng vốn đối ứng: vốn các cơ sở cam kết trong đề án)", "900.000.000"),
+        new("approved", true, "Kinh phí được phê duyệt (đồng; ở hàng vốn đối ứng: vốn đối ứng của các đề án được phê duyệt)", "600.000.000"),
+        new("paid", true, "Kinh phí đã thanh toán (đồng; \"—\" ở hàng vốn đối ứng)", "450.000.000"),
+    ]);
 
     /// <summary>A table of one figure per row (ADR 0029): the label and the value.</summary>
     private static RowsPlaceholder Counts(string name, string description, string label, string example, string value, string valueExample) => new(name, false, description,

@@ -7,11 +7,14 @@ using KhuyenCong.Domain.Text;
 
 namespace KhuyenCong.Application.Reports;
 
-/// <summary>One line of a report's table: its label and its figures, in the order of the table's columns.</summary>
-public sealed record ReportLine(string Label, IReadOnlyList<long> Figures);
+/// <summary>One line of a report's table: its label and its figures, in the order of the table's columns (null: "—", no such figure).</summary>
+public sealed record ReportLine(string Label, IReadOnlyList<long?> Figures);
 
-/// <summary>A table of the report: its title, column headings (the first is the label's) and lines.</summary>
-public sealed record ReportTable(string Name, string Title, IReadOnlyList<string> Headings, IReadOnlyList<ReportLine> Lines);
+/// <summary>
+/// A table of the report: its name (the template's rows), title, column headings (the first is the label's), the
+/// template's name of each figure column (<see cref="Keys"/>, in the order of the figures) and lines.
+/// </summary>
+public sealed record ReportTable(string Name, string Title, IReadOnlyList<string> Headings, IReadOnlyList<string> Keys, IReadOnlyList<ReportLine> Lines);
 
 /// <summary>
 /// The figures of a periodic report, all from one <see cref="StatisticsReport"/> (the cells of the statistics store
@@ -22,11 +25,13 @@ public sealed record ReportTable(string Name, string Title, IReadOnlyList<string
 /// </summary>
 public sealed class PeriodicReportFigures
 {
-    private PeriodicReportFigures(ReportingPeriod period, ReportBasis basis, StatisticsReport report, IReadOnlyList<ReportTable> tables, IReadOnlyList<ReportTable> countTables)
+    private PeriodicReportFigures(ReportingPeriod period, ReportBasis basis, StatisticsReport report, PlannedMoney? planned, IReadOnlyList<ReportTable> tables,
+        IReadOnlyList<ReportTable> countTables)
     {
         Period = period;
         Basis = basis;
         Report = report;
+        Planned = planned;
         Tables = tables;
         CountTables = countTables;
     }
@@ -37,7 +42,13 @@ public sealed class PeriodicReportFigures
 
     public StatisticsReport Report { get; }
 
-    /// <summary>Activities by kind, money by source, proposals by place, programmes.</summary>
+    /// <summary>The annual plans' money by source for the report's plan year (ADR 0032), or null when plans do not apply to its filters.</summary>
+    public PlannedMoney? Planned { get; }
+
+    /// <summary>The establishments' own money (vốn đối ứng) of the approved proposals.</summary>
+    public long ApprovedCounterpart => Report.Total[StatisticsMeasures.ApprovedCounterpart];
+
+    /// <summary>Activities by kind, money by source (planned, requested, approved, paid; the counterpart funds), proposals by place, programmes.</summary>
     public IReadOnlyList<ReportTable> Tables { get; }
 
     /// <summary>
@@ -56,7 +67,7 @@ public sealed class PeriodicReportFigures
     public IReadOnlyList<ReportTargetLine> Targets { get; private init; } = [];
 
     /// <summary>These figures with the programmes' targets and progress.</summary>
-    public PeriodicReportFigures WithTargets(IReadOnlyList<ReportTargetLine> targets) => new(Period, Basis, Report, Tables, CountTables) { Targets = targets };
+    public PeriodicReportFigures WithTargets(IReadOnlyList<ReportTargetLine> targets) => new(Period, Basis, Report, Planned, Tables, CountTables) { Targets = targets };
 
     public long Proposals => Report.Count;
 
@@ -78,25 +89,33 @@ public sealed class PeriodicReportFigures
     /// <summary>Typical-product đề án approved (the products voted are not recorded yet: an approximation).</summary>
     public long Products => ApprovedOfKind(ProposalKind.TypicalProduct);
 
-    public static PeriodicReportFigures From(ReportingPeriod period, ReportBasis basis, StatisticsReport report)
+    /// <summary>The figures of <paramref name="report"/> for the period, with the plans' money (<paramref name="planned"/>) where plans apply.</summary>
+    public static PeriodicReportFigures From(ReportingPeriod period, ReportBasis basis, StatisticsReport report, PlannedMoney? planned = null)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(report);
         var vi = Language.Vietnamese;
-        IReadOnlyList<string> money = ["Số đề án", "Số đề án được phê duyệt", "Kinh phí đề nghị (đồng)", "Kinh phí được phê duyệt (đồng)", "Kinh phí đã thanh toán (đồng)"];
-        static IReadOnlyList<long> Figures(StatisticsMeasures m) =>
-            [m[StatisticsMeasures.Count], m[StatisticsMeasures.ApprovedCount], m[StatisticsMeasures.Requested], m[StatisticsMeasures.Approved], m[StatisticsMeasures.Paid]];
         ReportTable Table(string name, string title, string label, IEnumerable<StatisticsGroup> groups, Func<StatisticsGroup, string> labelOf) =>
-            new(name, title, [label, .. money], groups.Select(g => new ReportLine(labelOf(g), Figures(g.Measures))).ToList());
+            new(name, title, [label, .. MoneyHeadings], MoneyKeys, groups.Select(g => new ReportLine(labelOf(g), Figures(g.Measures))).ToList());
 
-        return new PeriodicReportFigures(period, basis, report,
+        return new PeriodicReportFigures(period, basis, report, planned,
         [
             Table("activities", "Hoạt động khuyến công theo nội dung", "Nội dung khuyến công", report.ByKind, g => StatisticsLabels.Kind(g.Key, vi)),
-            Table("sources", "Kinh phí theo nguồn", "Nguồn kinh phí", report.ByFundingSource, g => StatisticsLabels.FundingSource(g.Key, vi)),
+            ReportSources.Table(report, planned),
             Table("places", "Đề án theo địa bàn", "Xã, phường (tỉnh)", report.ByCommune, g => Place(g, vi)),
             Table("programmes", "Tiến độ theo chương trình khuyến công", "Chương trình", report.ByProgramme, g => StatisticsLabels.Programme(g.Key, vi)),
         ], CountTablesOf(report));
     }
+
+    /// <summary>The money columns of the tables by kind, place and programme.</summary>
+    internal static IReadOnlyList<string> MoneyHeadings { get; } =
+        ["Số đề án", "Số đề án được phê duyệt", "Kinh phí đề nghị (đồng)", "Kinh phí được phê duyệt (đồng)", "Kinh phí đã thanh toán (đồng)"];
+
+    /// <summary>The template's names of the money columns.</summary>
+    internal static IReadOnlyList<string> MoneyKeys { get; } = ["count", "approvedCount", "requested", "approved", "paid"];
+
+    internal static IReadOnlyList<long?> Figures(StatisticsMeasures m) =>
+        [m[StatisticsMeasures.Count], m[StatisticsMeasures.ApprovedCount], m[StatisticsMeasures.Requested], m[StatisticsMeasures.Approved], m[StatisticsMeasures.Paid]];
 
     /// <summary>"Xã Chỉ Đạo (Hưng Yên)".</summary>
     private static string Place(StatisticsGroup group, Language language) => group.Label + " (" + StatisticsLabels.ProvinceOfCommune(group.Key, language) + ")";
@@ -105,7 +124,7 @@ public sealed class PeriodicReportFigures
     {
         var vi = Language.Vietnamese;
         ReportTable Table(string name, string title, string label, string figure, IEnumerable<StatisticsGroup> groups, Func<StatisticsGroup, string> labelOf, string measure) =>
-            new(name, title, [label, figure], groups.Select(g => new ReportLine(labelOf(g), [g.Measures[measure]])).ToList());
+            new(name, title, [label, figure], ["value"], groups.Select(g => new ReportLine(labelOf(g), [g.Measures[measure]])).ToList());
 
         return
         [

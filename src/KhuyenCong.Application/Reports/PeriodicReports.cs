@@ -15,12 +15,14 @@ public sealed record ReportFile(byte[] Content, string FileName, string ContentT
 /// <summary>
 /// The periodic report to the Ministry or the People's Committee (issue 15 line 2; ADR 0024): for the officer's period
 /// and basis (decision date in the period, or the period's plan year) and the dashboard's filters, the figures are
-/// summed from the statistics store's cells (never a read of the proposals), then written as DOCX through the document
+/// summed from the statistics store's cells (never a read of the proposals), beside the plans' money of the period's
+/// year (ADR 0032: a point read per source of the plans and the budget ledger), then written as DOCX through the document
 /// engine (the current <c>periodic-report</c> template) or as XLSX. Made in memory and answered; nothing is stored.
 /// </summary>
 public sealed class PeriodicReports(
     IStatisticsStore statistics,
     Programmes.IProgrammeStore programmes,
+    Plans.PlannedBudgets plans,
     PeriodicReportDocument kind,
     DocumentTemplates templates,
     IDocxTemplates docx,
@@ -45,9 +47,10 @@ public sealed class PeriodicReports(
         }
 
         var report = StatisticsReport.From(await statistics.QueryAsync(request.Filter!, cancellationToken));
+        var planned = await plans.ForAsync(request.Filter!, cancellationToken);
         var targets = ReportTargets.Lines((await programmes.ListAsync(cancellationToken)).Select(r => r.Programme), report);
         return Decision<ReportPreview>.Done(new ReportPreview(
-            PeriodicReportFigures.From(request.Period!, request.Basis, report).WithTargets(targets), Recipient(request.Recipient), request.Format, request.FilterText,
+            PeriodicReportFigures.From(request.Period!, request.Basis, report, planned).WithTargets(targets), Recipient(request.Recipient), request.Format, request.FilterText,
             ReportRequest.DashboardQuery(request.Filter!)));
     }
 

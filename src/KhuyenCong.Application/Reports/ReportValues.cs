@@ -30,15 +30,13 @@ public static class ReportValues
             .Set("report.models", Number(figures.Models))
             .Set("report.products", Number(figures.Products))
             .Set("report.beneficiaries", Number(figures.Beneficiaries))
-            .Set("report.paidInPeriod", OfficialFormat.Money(figures.PaidInPeriod));
-        foreach (var table in figures.Tables)
+            .Set("report.paidInPeriod", OfficialFormat.Money(figures.PaidInPeriod))
+            .Set("report.planYears", figures.Planned?.YearsText ?? figures.Period.Year.ToString(CultureInfo.InvariantCulture))
+            .Set("report.planned", figures.Planned?.Total is { } planned ? OfficialFormat.Money(planned) : "—")
+            .Set("report.counterpart", OfficialFormat.Money(figures.ApprovedCounterpart));
+        foreach (var table in figures.Tables.Concat(figures.CountTables))
         {
-            values.SetRows(table.Name, table.Lines.Select((line, i) => Row(i + 1, line)).ToList());
-        }
-
-        foreach (var table in figures.CountTables)
-        {
-            values.SetRows(table.Name, table.Lines.Select((line, i) => CountRow(i + 1, line)).ToList());
+            values.SetRows(table.Name, table.Lines.Select((line, i) => Row(i + 1, table.Keys, line)).ToList());
         }
 
         return values.SetRows("targets", figures.Targets.Select((t, i) => Target(i + 1, t)).ToList());
@@ -46,6 +44,9 @@ public static class ReportValues
 
     /// <summary>1.234.567 (Vietnamese thousands separator).</summary>
     public static string Number(long value) => DisplayFormat.Amount(value, Language.Vietnamese);
+
+    /// <summary>1.234.567, or "—" where the table has no such figure.</summary>
+    public static string Number(long? value) => value is { } v ? Number(v) : "—";
 
     private static IReadOnlyDictionary<string, string> Target(int index, ReportTargetLine line) => new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -58,21 +59,19 @@ public static class ReportValues
         ["share"] = line.Share is { } share ? DisplayFormat.Percent(share * 100, Language.Vietnamese) + " %" : "—",
     };
 
-    private static IReadOnlyDictionary<string, string> CountRow(int index, ReportLine line) => new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>A table's row: its number, label and each figure under the template's name of its column.</summary>
+    private static IReadOnlyDictionary<string, string> Row(int index, IReadOnlyList<string> keys, ReportLine line)
     {
-        ["index"] = index.ToString(CultureInfo.InvariantCulture),
-        ["label"] = line.Label,
-        ["value"] = Number(line.Figures[0]),
-    };
+        var row = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["index"] = index.ToString(CultureInfo.InvariantCulture),
+            ["label"] = line.Label,
+        };
+        for (var i = 0; i < keys.Count; i++)
+        {
+            row[keys[i]] = Number(line.Figures[i]);
+        }
 
-    private static IReadOnlyDictionary<string, string> Row(int index, ReportLine line) => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["index"] = index.ToString(CultureInfo.InvariantCulture),
-        ["label"] = line.Label,
-        ["count"] = Number(line.Figures[0]),
-        ["approvedCount"] = Number(line.Figures[1]),
-        ["requested"] = Number(line.Figures[2]),
-        ["approved"] = Number(line.Figures[3]),
-        ["paid"] = Number(line.Figures[4]),
-    };
+        return row;
+    }
 }

@@ -4,7 +4,8 @@ namespace KhuyenCong.Domain.Statistics;
 
 /// <summary>
 /// The additive figures of a cell (or of one proposal), by name: counts (total, per status, approved, beneficiary
-/// establishments), money in VND (requested, approved, paid, paid directly to establishments), planned people (trainees,
+/// establishments), money in VND (requested, approved, paid, paid directly to establishments, the establishments' own
+/// counterpart funds of all and of approved proposals), planned people (trainees,
 /// jobs) and actual results recorded at acceptance (trainees, jobs, models, products certified). Names are valid Table
 /// Storage property names, so a cell stores each as an Int64 column.
 /// </summary>
@@ -23,13 +24,19 @@ public sealed class StatisticsMeasures : IEquatable<StatisticsMeasures>
     public const string ActualJobs = "ActualJobs";
     public const string Models = "Models";
     public const string ProductsCertified = "ProductsCertified";
+
+    /// <summary>The establishments' own money (vốn đối ứng) as the proposals state it, every proposal of the cell.</summary>
+    public const string Counterpart = "Counterpart";
+
+    /// <summary>The establishments' own money of the approved proposals only.</summary>
+    public const string ApprovedCounterpart = "ApprovedCounterpart";
     public const string StatusPrefix = "S_";
 
     private readonly SortedDictionary<string, long> values = new(StringComparer.Ordinal);
 
     /// <summary>Every measure name a cell may hold.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        new[] { Count, Requested, Approved, ApprovedCount, Paid, PaidDirect, Trainees, Jobs, Beneficiaries, ActualTrainees, ActualJobs, Models, ProductsCertified }
+        new[] { Count, Requested, Approved, ApprovedCount, Paid, PaidDirect, Trainees, Jobs, Beneficiaries, ActualTrainees, ActualJobs, Models, ProductsCertified, Counterpart, ApprovedCounterpart }
             .Concat(Enum.GetValues<ProposalStatus>().Select(StatusName))
             .ToList();
 

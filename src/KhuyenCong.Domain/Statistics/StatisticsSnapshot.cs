@@ -48,6 +48,9 @@ public sealed record StatisticsSnapshot
 
     public long Paid { get; init; }
 
+    /// <summary>The establishment's own money (vốn đối ứng) as the proposal states it, 0 or more.</summary>
+    public long OwnContribution { get; init; }
+
     /// <summary>Trainees planned in the proposal.</summary>
     public int Trainees { get; init; }
 
@@ -108,6 +111,8 @@ public sealed record StatisticsSnapshot
         m.Add(StatisticsMeasures.ActualJobs, ActualJobs);
         m.Add(StatisticsMeasures.Models, Models);
         m.Add(StatisticsMeasures.ProductsCertified, ProductsCertified);
+        m.Add(StatisticsMeasures.Counterpart, OwnContribution);
+        m.Add(StatisticsMeasures.ApprovedCounterpart, Approved is null ? 0 : OwnContribution);
         return m;
     }
 

@@ -7,7 +7,8 @@ namespace KhuyenCong.Infrastructure.Reports;
 /// <summary>
 /// The periodic report as an Excel workbook, with the export's writer (MiniExcel): a sheet of totals, then one sheet
 /// per table of the report. Text cells go through the export's formula guard (<see cref="SpreadsheetCells"/>);
-/// figures are numbers, so they can be summed in Excel.
+/// figures are numbers, so they can be summed in Excel; a figure the report does not have (the planned money under a
+/// filter by kind or place, the counterpart funds' plan and payments) is an empty cell.
 /// </summary>
 public sealed class ReportWorkbook : IReportWorkbook
 {
@@ -29,16 +30,18 @@ public sealed class ReportWorkbook : IReportWorkbook
 
     private static List<Dictionary<string, object?>> Totals(PeriodicReportFigures f, string heading)
     {
-        var rows = new (string Name, object Value)[]
+        var rows = new (string Name, object? Value)[]
         {
             ("Báo cáo", heading),
             ("Thời gian chốt số liệu", f.Period.Range.Vietnamese),
             ("Số đề án", f.Proposals),
             ("Số đề án được phê duyệt", f.ApprovedCount),
+            ("Kinh phí kế hoạch năm " + (f.Planned?.YearsText ?? f.Period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " (đồng)", f.Planned?.Total),
             ("Kinh phí đề nghị (đồng)", f.Requested),
             ("Kinh phí được phê duyệt (đồng)", f.Approved),
             ("Kinh phí đã thanh toán (đồng)", f.Paid),
             ("Kinh phí đã thanh toán trong kỳ, theo ngày thanh toán (đồng)", f.PaidInPeriod),
+            ("Vốn đối ứng của cơ sở, đề án được phê duyệt (đồng)", f.ApprovedCounterpart),
             ("Số đơn vị thụ hưởng", f.Beneficiaries),
             ("Số người được đào tạo (dự kiến)", f.Trainees),
             ("Số việc làm (dự kiến)", f.Jobs),

@@ -84,6 +84,7 @@ internal static class RecordSnapshot
             // The approval decision's date, by which the reporting periods count (ADR 0024); none until approved.
             DecisionDate = funding.ApprovedAmount is null ? null : funding.DecisionDate,
             Paid = funding.PaidAmount,
+            OwnContribution = submission.OwnContribution,
             Trainees = submission.ExpectedTrainees ?? 0,
             Jobs = submission.ExpectedJobs ?? 0,
             Beneficiaries = ProposalRows.BeneficiaryCount(submission),

@@ -312,12 +312,12 @@ public sealed partial class TableStatisticsStore
     private sealed record SnapshotDocument(int Year, string Status, string Kind, string FundingSource, string Sector, string Province, string Commune,
         string ProgrammeId, long Requested, long? Approved, long Paid, int Trainees, int Jobs, string? SectorCode = null, string? Activity = null,
         int Beneficiaries = 1, int ActualTrainees = 0, int ActualJobs = 0, int Models = 0, int ProductsCertified = 0, string? DecisionDate = null,
-        IReadOnlyList<BeneficiaryPlace>? BeneficiaryPlaces = null, IReadOnlyList<DatedPayment>? Payments = null)
+        IReadOnlyList<BeneficiaryPlace>? BeneficiaryPlaces = null, IReadOnlyList<DatedPayment>? Payments = null, long OwnContribution = 0)
     {
         public static SnapshotDocument From(StatisticsSnapshot s) => new(s.Year, s.Status.ToCode(), s.Kind.ToCode(), s.FundingSource.ToCode(), s.Sector,
             s.Province, s.Commune, s.ProgrammeId, s.Requested, s.Approved, s.Paid, s.Trainees, s.Jobs, s.SectorCode, s.Activity,
             s.Beneficiaries, s.ActualTrainees, s.ActualJobs, s.Models, s.ProductsCertified,
-            s.DecisionDate is { } day ? StatisticsCellKey.DecidedCode(day) : null, s.BeneficiaryPlaces, s.Payments);
+            s.DecisionDate is { } day ? StatisticsCellKey.DecidedCode(day) : null, s.BeneficiaryPlaces, s.Payments, s.OwnContribution);
 
         public StatisticsSnapshot ToSnapshot()
         {
@@ -333,6 +333,7 @@ public sealed partial class TableStatisticsStore
                 DecisionDate = ParseDay(DecisionDate),
                 BeneficiaryPlaces = new(BeneficiaryPlaces ?? []),
                 Payments = new(Payments ?? []),
+                OwnContribution = OwnContribution,
             };
         }
     }

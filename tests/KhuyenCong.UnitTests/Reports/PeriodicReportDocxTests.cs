@@ -23,7 +23,7 @@ public sealed class PeriodicReportDocxTests : IDisposable
         var snapshot = new StatisticsSnapshot
         {
             Year = decided.Year, Status = ProposalStatus.Approved, Kind = kind, FundingSource = source, Sector = "Cơ khí", Province = "hung-yen",
-            Commune = commune, ProgrammeId = "KCDP-HY-2016-2020", Requested = requested, Approved = approved, Paid = paid, Trainees = trainees,
+            Commune = commune, ProgrammeId = "KCDP-HY-2016-2020", Requested = requested, Approved = approved, Paid = paid, Trainees = trainees, OwnContribution = requested / 2,
             DecisionDate = decided,
             BeneficiaryPlaces = new([new BeneficiaryPlace("household-business", "hung-yen", commune, 1)]),
             Payments = new([new DatedPayment(decided.AddDays(10), paid)]),
@@ -31,11 +31,11 @@ public sealed class PeriodicReportDocxTests : IDisposable
         return StatisticsSnapshot.Delta(null, snapshot).Select(c => new StatisticsCell(snapshot.Year, c.Key, c.Commune, c.Sector, c.Measures));
     }
 
-    private static PeriodicReportFigures Figures() => PeriodicReportFigures.From(ReportingPeriod.SixMonth(2019), ReportBasis.DecisionDate, StatisticsReport.From(
+    private static PeriodicReportFigures Figures(PlannedMoney? planned = null) => PeriodicReportFigures.From(ReportingPeriod.SixMonth(2019), ReportBasis.DecisionDate, StatisticsReport.From(
     [
         .. Cell(ProposalKind.Training, FundingSource.Local, "Xã Lạc Đạo", 200_000_000, 180_000_000, 134_567_000, 35, new DateOnly(2019, 4, 10)),
         .. Cell(ProposalKind.DemonstrationModel, FundingSource.National, "Phường Hiến Nam", 1_300_000_000, 1_054_000_000, 1_100_000_000, 0, new DateOnly(2019, 5, 2)),
-    ]));
+    ]), planned);
 
     private byte[] Render(PeriodicReportFigures figures)
     {
@@ -80,7 +80,10 @@ public sealed class PeriodicReportDocxTests : IDisposable
         var activities = tables[0];
         Assert.Equal(["1", "Đào tạo nghề, truyền nghề", "1", "1", "200.000.000", "180.000.000", "134.567.000"], activities[1]);
         Assert.Equal(3, activities.Count);
-        Assert.Contains(tables[1], row => row.SequenceEqual(["1", "Khuyến công quốc gia", "1", "1", "1.300.000.000", "1.054.000.000", "1.100.000.000"]));
+        // Money by source: planned ("—" without plans), requested, approved, paid; then the establishments' own money.
+        Assert.Equal(["STT", "Nguồn kinh phí", "Kế hoạch năm 2019 (đồng)", "Kinh phí đề nghị (đồng)", "Kinh phí được duyệt (đồng)", "Đã thanh toán (đồng)"], tables[1][0]);
+        Assert.Contains(tables[1], row => row.Skip(1).SequenceEqual(["Khuyến công quốc gia", "—", "1.300.000.000", "1.054.000.000", "1.100.000.000"]));
+        Assert.Equal(["3", "Vốn đối ứng của cơ sở", "—", "750.000.000", "750.000.000", "—"], tables[1][^1]);
         Assert.Contains(tables[2], row => row.SequenceEqual(["1", "Khuyến công quốc gia", "1.100.000.000"]));
         Assert.Equal([["STT", "Loại hình", "Số đơn vị thụ hưởng"], ["1", "Hộ kinh doanh", "2"]], tables[3]);
         Assert.Contains(tables[4], row => row.SequenceEqual(["2", "Xã Lạc Đạo (Hưng Yên)", "1"]) || row.SequenceEqual(["1", "Xã Lạc Đạo (Hưng Yên)", "1"]));
@@ -99,7 +102,24 @@ public sealed class PeriodicReportDocxTests : IDisposable
         Assert.Contains("kinh phí đã thanh toán: 0 đồng", text, StringComparison.Ordinal);
         Assert.Contains("Đề án thuộc kế hoạch năm 2030", text, StringComparison.Ordinal);
         Assert.Equal(8, ReportTables(output).Count);
-        Assert.All(ReportTables(output), t => Assert.Single(t));
+        Assert.All(ReportTables(output).Where((_, i) => i != 1), t => Assert.Single(t));
+        Assert.Equal(["1", "Vốn đối ứng của cơ sở", "—", "0", "0", "—"], ReportTables(output)[1][1]); // the own money's line, with nothing in it
+    }
+
+    [Fact]
+    public void SixMonthReport_WithThePlansOfOneSource_ShowsItsPlannedMoneyAndADashForTheOther()
+    {
+        var planned = new PlannedMoney([2019], [new SourcePlan(FundingSource.Local, 5_000_000_000), new SourcePlan(FundingSource.National, null)]);
+
+        var output = Render(Figures(planned));
+
+        Assert.Empty(ValidationErrors(output));
+        var text = Text(output);
+        Assert.Contains("Kinh phí kế hoạch năm 2019: 5.000.000.000 đồng.", text, StringComparison.Ordinal);
+        Assert.Contains("Vốn đối ứng của cơ sở trong các đề án được phê duyệt: 750.000.000 đồng.", text, StringComparison.Ordinal);
+        var sources = ReportTables(output)[1];
+        Assert.Contains(sources, row => row.Skip(1).SequenceEqual(["Khuyến công địa phương", "5.000.000.000", "200.000.000", "180.000.000", "134.567.000"]));
+        Assert.Contains(sources, row => row.Skip(1).Take(2).SequenceEqual(["Khuyến công quốc gia", "—"]));
     }
 
     [Fact]

@@ -3,7 +3,8 @@ namespace KhuyenCong.Infrastructure.Documents.Templates;
 /// <summary>
 /// The shipped periodic report (báo cáo định kỳ công tác khuyến công), Decree 30/2020 model 1.4 "văn bản có tên loại"
 /// (document-format.md §3): addressed to the Ministry or the People's Committee, the period and its cut-off dates, the
-/// totals, then the tables (activities, money by source and paid within the period, beneficiaries by entity type and by
+/// totals, then the tables (activities, money by source — planned, requested, approved, paid, and the establishments'
+/// counterpart funds — and paid within the period, beneficiaries by entity type and by
 /// their commune, proposals by place, programmes) and the results. The
 /// official khuyến công report form was not found (cycle-reports-documents.md F4.3): this layout is the project's.
 /// </summary>
@@ -20,11 +21,13 @@ internal sealed class PeriodicReportTemplate : IShippedTemplate
         .Centred("Kính gửi: {{report.recipient}}", new Decree30Writer.Look(14))
         .Para("Thời gian chốt số liệu: {{report.range}}. {{report.basis}}. {{report.filters}}")
         .Para("**I. TỔNG HỢP**")
-        .Para("Số đề án: {{report.proposals}}, trong đó được phê duyệt: {{report.approvedCount}}. Kinh phí đề nghị hỗ trợ: {{report.requested}}; kinh phí được phê duyệt: {{report.approved}}; kinh phí đã thanh toán: {{report.paid}} (tỷ lệ giải ngân {{report.disbursement}}).")
+        .Para("Số đề án: {{report.proposals}}, trong đó được phê duyệt: {{report.approvedCount}}. Kinh phí kế hoạch năm {{report.planYears}}: {{report.planned}}. Kinh phí đề nghị hỗ trợ: {{report.requested}}; kinh phí được phê duyệt: {{report.approved}}; kinh phí đã thanh toán: {{report.paid}} (tỷ lệ giải ngân {{report.disbursement}}). Vốn đối ứng của cơ sở trong các đề án được phê duyệt: {{report.counterpart}}.")
         .Para("**II. HOẠT ĐỘNG KHUYẾN CÔNG ĐÃ THỰC HIỆN**")
         .Table(Widths, Heading("Nội dung khuyến công"), Cells("activities"))
         .Para("**III. KINH PHÍ THEO NGUỒN**")
-        .Table(Widths, Heading("Nguồn kinh phí"), Cells("sources"))
+        .Table([600, 2600, 1600, 1600, 1600, 1500], ["STT", "Nguồn kinh phí", "Kế hoạch năm {{report.planYears}} (đồng)", "Kinh phí đề nghị (đồng)", "Kinh phí được duyệt (đồng)", "Đã thanh toán (đồng)"],
+            ["{{#sources}}{{sources.index}}", "{{sources.label}}", "{{sources.planned}}", "{{sources.requested}}", "{{sources.approved}}", "{{sources.paid}}{{/sources}}"])
+        .Para("Kế hoạch: kinh phí của kế hoạch khuyến công năm được giao cho từng nguồn (kể cả điều chỉnh). Vốn đối ứng của cơ sở: cột đề nghị là số các cơ sở cam kết trong đề án, cột được duyệt là của các đề án được phê duyệt; Trung tâm không lập kế hoạch và không thanh toán vốn đối ứng (\"—\").")
         .Para("Kinh phí đã thanh toán trong kỳ (các khoản thanh toán có ngày thanh toán trong kỳ, của mọi đề án): {{report.paidInPeriod}}.")
         .Table(CountWidths, ["STT", "Nguồn kinh phí", "Đã thanh toán trong kỳ (đồng)"], Counts("paidInPeriod"))
         .Para("**IV. ĐƠN VỊ THỤ HƯỞNG**")

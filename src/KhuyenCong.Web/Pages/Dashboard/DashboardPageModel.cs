@@ -21,6 +21,9 @@ public sealed record DashboardPageModel(
     StaffLinks Links,
     PrintHeading? Heading = null)
 {
+    /// <summary>The plans' money of the filter's years, by source (ADR 0032), or null where plans do not apply.</summary>
+    public PlannedMoney? Planned { get; init; }
+
     /// <summary>The years filtered on, in words: "Năm 2026", "Từ năm 2020 đến năm 2024", "Tất cả các năm".</summary>
     public Bilingual Period => (Value("from"), Value("to")) switch
     {

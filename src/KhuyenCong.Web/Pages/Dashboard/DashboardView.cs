@@ -17,6 +17,9 @@ public sealed record StatsCell(long? Number, string? Text)
     public static StatsCell Of(long number) => new(number, null);
 
     public static StatsCell Of(string text) => new(null, text);
+
+    /// <summary>A figure, or "—" where there is none.</summary>
+    public static StatsCell OfFigure(long? figure) => figure is { } number ? Of(number) : Of("—");
 }
 
 /// <summary>A row of a statistics table: its label (the row's header) and its cells.</summary>
@@ -27,9 +30,10 @@ public sealed record StatsTableData(string Id, string Caption, IReadOnlyList<str
 
 /// <summary>
 /// The dashboard's figures, charts and tables from a report, in the page's language (pure mapping); with a reporting
-/// period (<paramref name="paymentPeriod"/>) also the money paid within it (ADR 0029).
+/// period (<paramref name="paymentPeriod"/>) also the money paid within it (ADR 0029); with the plans' money of the
+/// filter's years (<paramref name="planned"/>, ADR 0032) a planned column by source, as the periodic report has it.
 /// </summary>
-public sealed class DashboardView(StatisticsReport report, PageContext page, bool paymentPeriod = false)
+public sealed class DashboardView(StatisticsReport report, PageContext page, bool paymentPeriod = false, PlannedMoney? planned = null)
 {
     private Language Language => page.Language;
 
@@ -51,6 +55,10 @@ public sealed class DashboardView(StatisticsReport report, PageContext page, boo
             new("models", T("Số mô hình đã xây dựng", "Models built"), Formats.Number(t[StatisticsMeasures.Models], Language)),
             new("products", T("Số sản phẩm được công nhận", "Products certified"), Formats.Number(t[StatisticsMeasures.ProductsCertified], Language)),
             new("beneficiaries", T("Số lượt cơ sở thụ hưởng", "Beneficiary establishments (per đề án)"), Formats.Number(t[StatisticsMeasures.Beneficiaries], Language)),
+            new("counterpart", T("Vốn đối ứng của cơ sở (đề án được phê duyệt)", "Establishments' own funds (approved proposals)"), Formats.Money(t[StatisticsMeasures.ApprovedCounterpart], Language)),
+            .. planned is { } plans
+                ? new[] { new KeyFigure("planned", T("Kinh phí kế hoạch năm ", "Planned money, plan year ") + plans.YearsText, plans.Total is { } total ? Formats.Money(total, Language) : "—") }
+                : [],
             .. paymentPeriod
                 ? new[] { new KeyFigure("paid-in-period", T("Đã thanh toán trong kỳ (theo ngày thanh toán)", "Paid within the period (by payment date)"), Formats.Money(report.PaidInPeriod, Language)) }
                 : [],
@@ -97,9 +105,7 @@ public sealed class DashboardView(StatisticsReport report, PageContext page, boo
             new("table-year", T("Theo năm", "By year"), [T("Năm", "Year"), .. money], report.ByYear.Select(g => new StatsRow(g.Key, MoneyCells(g.Measures))).ToList()),
             new("table-kind", T("Theo nội dung", "By kind"), [T("Nội dung", "Kind"), .. money],
                 report.ByKind.Select(g => new StatsRow(StatisticsLabels.Kind(g.Key, Language), MoneyCells(g.Measures))).ToList()),
-            new("table-source", T("Theo nguồn kinh phí", "By funding source"),
-                [T("Nguồn", "Source"), .. money, T("Trực tiếp cho cơ sở (đồng)", "Directly to establishments (VND)"), T("Tỷ lệ giải ngân", "Disbursement rate")],
-                report.ByFundingSource.Select(g => new StatsRow(StatisticsLabels.FundingSource(g.Key, Language), SourceCells(g.Measures))).ToList()),
+            new DashboardSources(report, page, planned).Table(),
             new("table-sector", T("Theo lĩnh vực", "By sector"), [T("Lĩnh vực", "Sector"), T("Số đề án", "Proposals")],
                 report.BySector.Select(g => new StatsRow(StatisticsLabels.Sector(g.Key, g.Label, Language), [StatsCell.Of(g.Count)])).ToList()),
             new("table-commune", T("Theo xã, phường (địa giới hiện nay)", "By commune (today's boundaries)"), [T("Xã, phường", "Commune"), T("Tỉnh, thành phố", "Province"), T("Số đề án", "Proposals")],
@@ -114,9 +120,6 @@ public sealed class DashboardView(StatisticsReport report, PageContext page, boo
 
     private static StatsCell[] MoneyCells(StatisticsMeasures m) =>
         [StatsCell.Of(m[StatisticsMeasures.Count]), StatsCell.Of(m[StatisticsMeasures.Requested]), StatsCell.Of(m[StatisticsMeasures.Approved]), StatsCell.Of(m[StatisticsMeasures.Paid])];
-
-    private StatsCell[] SourceCells(StatisticsMeasures m) =>
-        [.. MoneyCells(m), StatsCell.Of(m[StatisticsMeasures.PaidDirect]), StatsCell.Of(Percent(StatisticsReport.Ratio(m[StatisticsMeasures.Paid], m[StatisticsMeasures.Approved])))];
 
     private string Percent(decimal? ratio) => ratio is { } value ? DisplayFormat.Percent(Math.Round(value * 100, 2), Language) + "%" : "–";
 

@@ -10,7 +10,7 @@ namespace KhuyenCong.Web.Pages.Dashboard;
 public static class StatisticsView
 {
     /// <summary>The body of <c>GET /api/stats</c>: the filters, the totals, the facet tables and the breakdowns, in that order.</summary>
-    public static object Json(StatisticsReport report, StatisticsFilter filter, Language language, IReadOnlyList<object>? programmeTargets = null)
+    public static object Json(StatisticsReport report, StatisticsFilter filter, Language language, IReadOnlyList<object>? programmeTargets = null, PlannedMoney? planned = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(filter);
@@ -36,6 +36,12 @@ public static class StatisticsView
             ["count"] = report.Count,
         };
         Totals(body, report.Total, report);
+        body["planned"] = planned is null ? null : new
+        {
+            years = planned.Years,
+            total = planned.Total,
+            bySource = planned.Sources.Select(p => new { fundingSource = p.Source.ToCode(), label = p.Source.DisplayName(language), planned = p.Planned }),
+        };
         Facets(body, report, filter, language);
         Breakdowns(body, report, language);
         SourceSectorPlaceAndProgrammeBreakdowns(body, report, language);
@@ -58,6 +64,8 @@ public static class StatisticsView
         body["modelsBuilt"] = t[StatisticsMeasures.Models];
         body["productsCertified"] = t[StatisticsMeasures.ProductsCertified];
         body["beneficiaries"] = t[StatisticsMeasures.Beneficiaries];
+        body["counterpart"] = t[StatisticsMeasures.Counterpart];
+        body["approvedCounterpart"] = t[StatisticsMeasures.ApprovedCounterpart];
     }
 
     /// <summary>Beneficiaries by entity type and place, and the money paid within the period (ADR 0029).</summary>
@@ -124,6 +132,8 @@ public static class StatisticsView
             paidDirect = g.Measures[StatisticsMeasures.PaidDirect],
             directShare = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.PaidDirect], g.Measures[StatisticsMeasures.Paid]),
             disbursementRate = StatisticsReport.Ratio(g.Measures[StatisticsMeasures.Paid], g.Measures[StatisticsMeasures.Approved]),
+            counterpart = g.Measures[StatisticsMeasures.Counterpart],
+            approvedCounterpart = g.Measures[StatisticsMeasures.ApprovedCounterpart],
         });
         body["bySector"] = report.BySector.Select(g => new { sectorCode = StatisticsLabels.SectorCode(g.Key), sector = StatisticsLabels.Sector(g.Key, g.Label, language), count = g.Count });
         body["byCommune"] = report.ByCommune.Select(g => new

@@ -41,6 +41,19 @@ public class StatisticsSnapshotTests
     }
 
     [Fact]
+    public void Delta_OwnMoneyOfAProposalThenItsApproval_CountsTheCounterpartThenTheApprovedCounterpart()
+    {
+        var submitted = Snapshot() with { OwnContribution = 700 };
+        var approved = Snapshot(ProposalStatus.Approved, approved: 250) with { OwnContribution = 700 };
+
+        var asSubmitted = Assert.Single(StatisticsSnapshot.Delta(null, submitted)).Measures;
+        var onApproval = Assert.Single(StatisticsSnapshot.Delta(submitted, approved)).Measures;
+
+        Assert.Equal((700, 0), (asSubmitted[StatisticsMeasures.Counterpart], asSubmitted[StatisticsMeasures.ApprovedCounterpart]));
+        Assert.Equal((0, 700), (onApproval[StatisticsMeasures.Counterpart], onApproval[StatisticsMeasures.ApprovedCounterpart]));
+    }
+
+    [Fact]
     public void Delta_StatusChangeInOneCell_MovesOneCountAndLeavesTheTotal()
     {
         var change = Assert.Single(StatisticsSnapshot.Delta(Snapshot(), Snapshot(ProposalStatus.Approved, approved: 250)));
