@@ -15,6 +15,17 @@ public static class Formats
     public static string Money(long amount, Language language) =>
         DisplayFormat.Amount(amount, language) + (language == Language.English ? " VND" : " đồng");
 
+    /// <summary>
+    /// The planned money of a figure (ADR 0032): the amount, or "—" saying why there is none: the filters narrow below a
+    /// plan (<paramref name="planned"/> null), or no plan was entered for the year.
+    /// </summary>
+    public static string Planned(Domain.Statistics.PlannedMoney? planned, Language language) => planned switch
+    {
+        null => new Bilingual("— (kế hoạch không chia theo nội dung, địa bàn, lĩnh vực)", "— (plans are not split by kind, place or sector)").In(language),
+        { Total: { } total } => Money(total, language),
+        _ => new Bilingual("— (chưa nhập kế hoạch năm " + planned.YearsText + ")", "— (no plan entered for " + planned.YearsText + ")").In(language),
+    };
+
     /// <summary>"1.234.567" in Vietnamese, "1,234,567" in English.</summary>
     public static string Number(long value, Language language) => DisplayFormat.Amount(value, language);
 

@@ -33,7 +33,8 @@ public sealed class DemoReportsFixture : IAsyncLifetime
 
 /// <summary>A decided proposal of the demo file, read here from the CSV itself (not by the app's import).</summary>
 /// <param name="BeneficiaryTypes">The entity type of each beneficiary establishment: the listed ones, or the applicant unless it is a service provider.</param>
-internal sealed record DemoDecision(DateOnly Decided, long Requested, long Approved, long Paid, string Source, IReadOnlyList<string> BeneficiaryTypes);
+/// <param name="OwnContribution">The establishment's own money (vốn đối ứng).</param>
+internal sealed record DemoDecision(DateOnly Decided, long Requested, long Approved, long Paid, string Source, IReadOnlyList<string> BeneficiaryTypes, long OwnContribution);
 
 internal static class DemoFile
 {
@@ -46,11 +47,11 @@ internal static class DemoFile
         int Column(string name) => header.IndexOf(name) is var i and >= 0 ? i : throw new InvalidDataException("no column " + name);
         var (date, requested, approved, paid, source) = (Column("Ngày quyết định"), Column("Kinh phí đề nghị hỗ trợ (đồng)"),
             Column("Kinh phí được duyệt (đồng)"), Column("Kinh phí đã thanh toán (đồng)"), Column("Nguồn kinh phí"));
-        var (type, listed) = (Column("Loại hình cơ sở"), Column("Cơ sở thụ hưởng"));
+        var (type, listed, own) = (Column("Loại hình cơ sở"), Column("Cơ sở thụ hưởng"), Column("Vốn đối ứng (đồng)"));
         return lines.Skip(1).Where(l => l.Length > 0).Select(Fields)
             .Where(f => f[date].Length > 0 && f[approved].Length > 0)
             .Select(f => new DemoDecision(DateOnly.ParseExact(f[date], "yyyy-MM-dd", CultureInfo.InvariantCulture), Long(f[requested]), Long(f[approved]),
-                f[paid].Length == 0 ? 0 : Long(f[paid]), f[source], BeneficiaryTypes(f[type], f[listed])))
+                f[paid].Length == 0 ? 0 : Long(f[paid]), f[source], BeneficiaryTypes(f[type], f[listed]), f[own].Length == 0 ? 0 : Long(f[own])))
             .ToList();
     }
 

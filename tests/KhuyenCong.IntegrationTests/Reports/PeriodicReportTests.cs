@@ -125,7 +125,9 @@ public sealed partial class PeriodicReportTests(DemoReportsFixture fixture) : IC
 
         Assert.Equal(DisplayFormat.Amount(expected.Count, Language.Vietnamese), onReport["count"]);
         Assert.Equal(Money(expected.Sum(d => d.Paid)), onReport["paid"]);
-        Assert.All(new[] { "count", "requested", "approved", "paid", "paid-in-period", "beneficiaries" }, name => Assert.Equal(onDashboard[name], onReport[name]));
+        Assert.Equal(Money(expected.Sum(d => d.OwnContribution)), onReport["counterpart"]); // the demo's own funds, of approved proposals
+        Assert.Equal("— (chưa nhập kế hoạch năm 2019)", onReport["planned"]); // the demo data has no annual plans
+        Assert.All(new[] { "count", "requested", "approved", "paid", "paid-in-period", "beneficiaries", "counterpart", "planned" }, name => Assert.Equal(onDashboard[name], onReport[name]));
         Assert.Contains("period=six-month&amp;year=2019", reportPage, StringComparison.Ordinal);
         Assert.Contains("/api/reports/periodic?period=six-month&amp;year=2019", reportPage, StringComparison.Ordinal);
     }

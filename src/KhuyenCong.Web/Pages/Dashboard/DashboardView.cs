@@ -57,7 +57,7 @@ public sealed class DashboardView(StatisticsReport report, PageContext page, boo
             new("beneficiaries", T("Số lượt cơ sở thụ hưởng", "Beneficiary establishments (per đề án)"), Formats.Number(t[StatisticsMeasures.Beneficiaries], Language)),
             new("counterpart", T("Vốn đối ứng của cơ sở (đề án được phê duyệt)", "Establishments' own funds (approved proposals)"), Formats.Money(t[StatisticsMeasures.ApprovedCounterpart], Language)),
             .. planned is { } plans
-                ? new[] { new KeyFigure("planned", T("Kinh phí kế hoạch năm ", "Planned money, plan year ") + plans.YearsText, plans.Total is { } total ? Formats.Money(total, Language) : "—") }
+                ? new[] { new KeyFigure("planned", T("Kinh phí kế hoạch năm ", "Planned money, plan year ") + plans.YearsText, Formats.Planned(plans, Language)) }
                 : [],
             .. paymentPeriod
                 ? new[] { new KeyFigure("paid-in-period", T("Đã thanh toán trong kỳ (theo ngày thanh toán)", "Paid within the period (by payment date)"), Formats.Money(report.PaidInPeriod, Language)) }
