@@ -83,6 +83,18 @@ public sealed class PeriodicReportFigures
 
     public long Jobs => Report.Total[StatisticsMeasures.Jobs];
 
+    /// <summary>Trainees actually trained, as recorded at the acceptance of the report's proposals (0 until recorded).</summary>
+    public long ActualTrainees => Report.Total[StatisticsMeasures.ActualTrainees];
+
+    /// <summary>Jobs actually created, as recorded at acceptance.</summary>
+    public long ActualJobs => Report.Total[StatisticsMeasures.ActualJobs];
+
+    /// <summary>Demonstration models built, as recorded at acceptance.</summary>
+    public long ModelsBuilt => Report.Total[StatisticsMeasures.Models];
+
+    /// <summary>Products certified as typical, as recorded at acceptance.</summary>
+    public long ProductsCertified => Report.Total[StatisticsMeasures.ProductsCertified];
+
     /// <summary>Demonstration models approved (a model per approved đề án of that kind: an approximation).</summary>
     public long Models => ApprovedOfKind(ProposalKind.DemonstrationModel);
 

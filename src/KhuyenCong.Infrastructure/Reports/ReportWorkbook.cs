@@ -47,6 +47,10 @@ public sealed class ReportWorkbook : IReportWorkbook
             ("Số việc làm (dự kiến)", f.Jobs),
             ("Số mô hình trình diễn được phê duyệt", f.Models),
             ("Số đề án sản phẩm tiêu biểu được phê duyệt", f.Products),
+            ("Số người được đào tạo (thực tế, khi nghiệm thu)", f.ActualTrainees),
+            ("Số việc làm (thực tế, khi nghiệm thu)", f.ActualJobs),
+            ("Số mô hình trình diễn đã xây dựng (khi nghiệm thu)", f.ModelsBuilt),
+            ("Số sản phẩm được công nhận (khi nghiệm thu)", f.ProductsCertified),
         };
         return rows.Select(r => new Dictionary<string, object?>(StringComparer.Ordinal)
         {

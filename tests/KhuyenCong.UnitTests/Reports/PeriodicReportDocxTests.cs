@@ -24,6 +24,7 @@ public sealed class PeriodicReportDocxTests : IDisposable
         {
             Year = decided.Year, Status = ProposalStatus.Approved, Kind = kind, FundingSource = source, Sector = "Cơ khí", Province = "hung-yen",
             Commune = commune, ProgrammeId = "KCDP-HY-2016-2020", Requested = requested, Approved = approved, Paid = paid, Trainees = trainees, OwnContribution = requested / 2,
+            ActualTrainees = trainees / 2, Models = kind == ProposalKind.DemonstrationModel ? 1 : 0,
             DecisionDate = decided,
             BeneficiaryPlaces = new([new BeneficiaryPlace("household-business", "hung-yen", commune, 1)]),
             Payments = new([new DatedPayment(decided.AddDays(10), paid)]),
@@ -64,8 +65,8 @@ public sealed class PeriodicReportDocxTests : IDisposable
         Assert.Contains("kinh phí được phê duyệt: 1.234.000.000 đồng; kinh phí đã thanh toán: 1.234.567.000 đồng", text, StringComparison.Ordinal);
         Assert.Contains("(tỷ lệ giải ngân 100,05 %)", text, StringComparison.Ordinal); // a ratio shown as a percentage, not "1"
         Assert.Contains("Kinh phí đề nghị hỗ trợ: 1.500.000.000 đồng", text, StringComparison.Ordinal);
-        Assert.Contains("Số người được đào tạo (dự kiến trong đề án): 35", text, StringComparison.Ordinal);
-        Assert.Contains("số mô hình trình diễn được phê duyệt: 1", text, StringComparison.Ordinal);
+        Assert.Contains("Số người được đào tạo: dự kiến trong đề án 35, thực tế khi nghiệm thu 17;", text, StringComparison.Ordinal);
+        Assert.Contains("mô hình trình diễn: 1 đề án được phê duyệt, 1 mô hình đã xây dựng;", text, StringComparison.Ordinal);
         Assert.Contains("Hưng Yên, ngày 20 tháng 6 năm 2019", text, StringComparison.Ordinal);
         Assert.Contains("Số: …/BC-SCT", text, StringComparison.Ordinal);
     }

@@ -38,7 +38,7 @@ internal sealed class PeriodicReportTemplate : IShippedTemplate
         .Para("Đề án theo địa bàn (xã, phường của đề án):")
         .Table(Widths, Heading("Xã, phường (tỉnh)"), Cells("places"))
         .Para("**V. KẾT QUẢ**")
-        .Para("Số người được đào tạo (dự kiến trong đề án): {{report.trainees}}; số việc làm (dự kiến trong đề án): {{report.jobs}}; số mô hình trình diễn được phê duyệt: {{report.models}}; số đề án sản phẩm công nghiệp nông thôn tiêu biểu được phê duyệt: {{report.products}}.")
+        .Para("Số người được đào tạo: dự kiến trong đề án {{report.trainees}}, thực tế khi nghiệm thu {{report.actualTrainees}}; số việc làm: dự kiến {{report.jobs}}, thực tế {{report.actualJobs}}; mô hình trình diễn: {{report.models}} đề án được phê duyệt, {{report.modelsBuilt}} mô hình đã xây dựng; sản phẩm công nghiệp nông thôn tiêu biểu: {{report.products}} đề án được phê duyệt, {{report.productsCertified}} sản phẩm được công nhận.")
         .Para("**VI. CHƯƠNG TRÌNH KHUYẾN CÔNG VÀ TIẾN ĐỘ**")
         .Table(Widths, Heading("Chương trình"), Cells("programmes"))
         .Para("Chỉ tiêu của chương trình và kết quả đạt được của các đề án trong kỳ:")
