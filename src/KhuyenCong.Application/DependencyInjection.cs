@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<Reminders.ReminderService>();
         services.AddSingleton<Reminders.ReviewerReminders>();
         services.AddSingleton<WorkQueue.OfficerWorkQueue>();
+        services.AddSingleton<WorkQueue.DirectorWorkQueue>();
         services.AddSingleton<Links.LinkService>();
         services.AddSingleton<Places.ProposalPlaces>();
         services.AddSingleton<Places.PlaceMerges>();

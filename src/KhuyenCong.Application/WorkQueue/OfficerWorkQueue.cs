@@ -34,7 +34,7 @@ public sealed class OfficerWorkQueue(IProposalRepository proposals, IProposalCas
             }
         }
 
-        return items.OrderBy(i => i.IsOverdue(now) ? 0 : 1).ThenBy(i => i.DueAt ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
+        return WaitingOrder.MostUrgentFirst(items, now, i => i.DueAt, i => i.Since);
     }
 
     private async Task<IReadOnlyList<ProposalSummary>> ListAsync(ProposalStatus status, int year, CancellationToken cancellationToken)

@@ -58,6 +58,17 @@ public sealed partial class StaffEndpoint(StaffFormTokens tokens, SameOrigin ori
         return refusal ?? await handle(call!);
     }
 
+    /// <summary>
+    /// A staff page (GET) for one role (an admin passes, as <see cref="StaffPrincipal.IsInRole"/> says): without a staff
+    /// member, the sign-in page (401); without the role, the staff denied page (403).
+    /// </summary>
+    public async Task<IActionResult> PageAsync(HttpRequest request, string role, Func<StaffRequest, Task<IActionResult>> handle)
+    {
+        ArgumentNullException.ThrowIfNull(handle);
+        var (call, refusal) = await OpenAsync(request, role, Accepts.Nothing, null, page: true, CancellationToken.None);
+        return refusal ?? await handle(call!);
+    }
+
     /// <summary>A change without a body (DELETE): a body, if any, may only be JSON (and is ignored).</summary>
     public async Task<IActionResult> WriteAsync(HttpRequest request, string role, Func<StaffRequest, Task<IActionResult>> handle, CancellationToken cancellationToken)
     {

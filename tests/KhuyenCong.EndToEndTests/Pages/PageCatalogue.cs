@@ -39,6 +39,7 @@ public static class PageCatalogue
         new("link-selection", Staff: false, s => s.SelectionLinkAsync()),
         new("link-already-used", Staff: false, s => s.UsedReviewLinkAsync(), Status: 409),
         new("staff-queue", Staff: true, async s => { await s.SubmittedAsync(); return "/staff/queue"; }),
+        new("staff-decisions", Staff: true, async s => { await s.ApprovalLinkAsync(); await s.SelectionLinkAsync(); return "/staff/decisions"; }),
         new("staff-proposals", Staff: true, _ => Task.FromResult("/staff/proposals?year=2026")),
         new("staff-bulk-result", Staff: true, async s => { await s.SubmittedAsync(); return "/staff/proposals?year=2026"; }, TickAndAssignToAProgramme),
         new("staff-proposal", Staff: true, async s => $"/staff/proposals/{(await s.SubmittedAsync()).Id}"),

@@ -81,7 +81,18 @@ public sealed partial class SelectionApprovals(ICallStore calls, ISelectionStore
             }
         }
 
-        return Decision<SelectionFacts>.Done(new SelectionFacts(call, stored.Selection, byId, call.FundingSource == FundingSource.Local && planning.Value.Delegated));
+        return Decision<SelectionFacts>.Done(new SelectionFacts(call, stored.Selection, byId, IsPlanDecision(call, planning.Value)));
+    }
+
+    /// <summary>
+    /// True when the director's approval of <paramref name="call"/>'s selection is the plan decision: local money where
+    /// the province delegated the local plan to the Sở's director (<see cref="PlanningOptions.Delegated"/>, F2.2).
+    /// </summary>
+    public static bool IsPlanDecision(Call call, PlanningOptions planning)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(planning);
+        return call.FundingSource == FundingSource.Local && planning.Delegated;
     }
 
     /// <summary>
