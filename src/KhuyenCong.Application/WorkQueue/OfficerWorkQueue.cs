@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace KhuyenCong.Application.WorkQueue;
 
 /// <summary>
-/// What waits on the officers ("Việc cần xử lý"): the proposals of this plan year and the last one (Vietnam time)
-/// whose next step is an officer's, most urgent first: past their deadline first (the earliest deadline first), then
+/// What waits on the officers ("Việc cần xử lý"): the proposals of the plan years under way (Vietnam time: next
+/// year's, since a call of this year takes proposals for it (ADR 0021), this year's and last year's) whose next step is an officer's, most urgent first: past their deadline first (the earliest deadline first), then
 /// the longest waiting. Screening's deadline is the reminders' screening wait limit (the same one the weekly overdue
 /// report uses); a review's is its due date.
 /// </summary>
@@ -39,9 +39,13 @@ public sealed class OfficerWorkQueue(IProposalRepository proposals, IProposalCas
 
     private async Task<IReadOnlyList<ProposalSummary>> ListAsync(ProposalStatus status, int year, CancellationToken cancellationToken)
     {
-        var thisYear = await proposals.ListAsync(new ProposalListQuery(year, status, null, null), cancellationToken);
-        var lastYear = await proposals.ListAsync(new ProposalListQuery(year - 1, status, null, null), cancellationToken);
-        return [.. lastYear, .. thisYear];
+        var all = new List<ProposalSummary>();
+        foreach (var planYear in new[] { year - 1, year, year + 1 })
+        {
+            all.AddRange(await proposals.ListAsync(new ProposalListQuery(planYear, status, null, null), cancellationToken));
+        }
+
+        return all;
     }
 
     private async Task<WorkItem?> ItemAsync(ProposalSummary summary, DateTimeOffset now, CancellationToken cancellationToken)

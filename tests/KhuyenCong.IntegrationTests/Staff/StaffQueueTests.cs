@@ -57,6 +57,27 @@ public class StaffQueueTests(LocalHostFixture fixture)
     }
 
     [Fact]
+    public async Task Queue_ProposalOfNextYearsPlan_ListedSinceACallOfThisYearTakesProposalsForNextYear()
+    {
+        var title = "Máy ép gạch " + Guid.NewGuid().ToString("N")[..8];
+        var submitted = (await scenario.Proposals.GetAsync(await scenario.SubmitAsync(), CancellationToken.None))!;
+        var id = Guid.NewGuid().ToString("N");
+        await scenario.Proposals.CreateAsync(submitted with
+        {
+            Id = id,
+            TrackingCode = "KC-" + id[..16].ToUpperInvariant(),
+            AssignedPlanYear = VietnamTime.Today(TimeProvider.System).Year + 1,
+            Submission = submitted.Submission with { Title = title },
+        }, CancellationToken.None);
+
+        var (status, html) = await QueueAsync();
+
+        Assert.True(status == HttpStatusCode.OK, html);
+        Assert.Contains(title, html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/staff/proposals/{id}?lang=vi", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Queue_UnknownStep_Returns400WithTheMessageAtTheField()
     {
         var (status, html) = await QueueAsync("?reason=everything");
