@@ -120,6 +120,7 @@ public static class DependencyInjection
         services.AddSingleton<Funding.PaymentRecording>();
         services.AddSingleton<Funding.AcceptanceConfirmation>();
         services.AddSingleton<Proposals.ProposalCancellation>();
+        services.AddSingleton<Workflow.WorkflowStarts>();
         services.AddSingleton<Appraisal.ReviewerEditing>();
         services.AddSingleton<Appraisal.RubricEditing>();
         services.AddSingleton<Budgets.BudgetAllocations>();

@@ -13,4 +13,13 @@ public sealed class DurableWorkflowEvents(DurableTaskClient client) : IWorkflowE
     public async Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken) =>
         (await client.GetInstanceAsync(proposalId, cancellationToken))?.RuntimeStatus
             is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending;
+
+    /// <remarks>The Instances row turns Running only after the provider stored the start in the history.</remarks>
+    public async Task<WorkflowRun> RunAsync(string proposalId, CancellationToken cancellationToken) =>
+        (await client.GetInstanceAsync(proposalId, cancellationToken))?.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Pending => WorkflowRun.Pending,
+            OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended => WorkflowRun.Running,
+            _ => WorkflowRun.Ended,
+        };
 }

@@ -14,7 +14,7 @@ public sealed record CancellationOrder(string ProposalId, FieldInput Reason, str
 /// workflow records the cancellation itself (status, history, the applicant's email) when it takes the event, so the
 /// first of two cancellations wins there; once the proposal is closed, a cancellation is refused.
 /// </summary>
-public sealed class ProposalCancellation(IProposalRepository proposals, ILogger<ProposalCancellation> logger)
+public sealed class ProposalCancellation(IProposalRepository proposals, WorkflowStarts starts, ILogger<ProposalCancellation> logger)
 {
     public const int MaxReason = 1000;
 
@@ -38,7 +38,13 @@ public sealed class ProposalCancellation(IProposalRepository proposals, ILogger<
             return Decision<CancellationRequest>.NotFound(ProposalStages.NoSuchProposal);
         }
 
-        if (proposal.Status.IsFinal() || !await workflow.IsRunningAsync(proposal.Id, cancellationToken))
+        if (proposal.Status.IsFinal())
+        {
+            return Decision<CancellationRequest>.Conflict(AlreadyClosed(proposal.Status));
+        }
+
+        // Told once the workflow has started (an event sent to a pending instance can be lost): WorkflowStarts.
+        if (await starts.WaitAsync(workflow, proposal.Id, cancellationToken) == WorkflowRun.Ended)
         {
             return Decision<CancellationRequest>.Conflict(AlreadyClosed(proposal.Status));
         }

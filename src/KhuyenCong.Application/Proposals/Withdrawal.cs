@@ -13,7 +13,7 @@ namespace KhuyenCong.Application.Proposals;
 /// records the withdrawal (status, email) when it receives <see cref="WorkflowEvents.Withdrawn"/>, so the link is freed
 /// again when the event cannot be raised.
 /// </summary>
-public sealed class Withdrawal(ILinkUseStore uses, ILogger<Withdrawal> logger)
+public sealed class Withdrawal(ILinkUseStore uses, WorkflowStarts starts, ILogger<Withdrawal> logger)
 {
     public const string ReasonField = "reason";
 
@@ -40,7 +40,13 @@ public sealed class Withdrawal(ILinkUseStore uses, ILogger<Withdrawal> logger)
         ArgumentNullException.ThrowIfNull(link);
         ArgumentNullException.ThrowIfNull(events);
         var proposal = link.Proposal;
-        if (proposal.Status.IsFinal() || !await events.IsRunningAsync(proposal.Id, cancellationToken))
+        if (proposal.Status.IsFinal())
+        {
+            return Decision<WithdrawalRequest>.Conflict(LinkRefusals.Closed(proposal.Status));
+        }
+
+        // Told once the workflow has started (an event sent to a pending instance can be lost): WorkflowStarts.
+        if (await starts.WaitAsync(events, proposal.Id, cancellationToken) == WorkflowRun.Ended)
         {
             return Decision<WithdrawalRequest>.Conflict(LinkRefusals.Closed(proposal.Status));
         }

@@ -35,6 +35,13 @@ public sealed class WorkflowOptions
     [TimeSpanRange("00:00:01", "365.00:00:00", ErrorMessage = "Setting 'Workflow:ApprovalReminderInterval' must be between 1 second and 365 days.")]
     public TimeSpan ApprovalReminderInterval { get; set; } = TimeSpan.FromDays(3);
 
+    /// <summary>
+    /// How long a withdrawal or a cancellation waits for a workflow that has not started yet before telling it (default 30
+    /// seconds; <see cref="WorkflowStarts"/>). 0 tells it at once.
+    /// </summary>
+    [TimeSpanRange("00:00:00", "00:05:00", ErrorMessage = "Setting 'Workflow:StartWait' must be between 0 and 5 minutes.")]
+    public TimeSpan StartWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The officers' addresses (comma or semicolon separated): new proposals to screen, escalations, the weekly overdue report.</summary>
     [Required(ErrorMessage = "Setting 'Workflow:OfficerEmails' is required.")]
     public string OfficerEmails { get; set; } = string.Empty;

@@ -2,6 +2,8 @@ using KhuyenCong.Application.Common;
 using KhuyenCong.Application.Proposals;
 using KhuyenCong.Application.Workflow;
 using KhuyenCong.Domain.Proposals;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace KhuyenCong.UnitTests.Application.Proposals;
 
@@ -67,6 +69,34 @@ public class ProposalCancellationTests(UseCaseStorage storage)
         DecisionAssert.Conflict(await Cancellation.CancelAsync(Order(proposal.Id, "Trùng đề án"), workflow, CancellationToken.None));
 
         Assert.Empty(workflow.Raised);
+    }
+
+    [Fact]
+    public async Task CancelAsync_WorkflowPendingThenStarted_WaitsForTheStartThenRaisesOnce()
+    {
+        var proposal = await storage.ProposalAsync(ProposalStatus.Submitted);
+        var workflow = new RecordingWorkflow();
+        workflow.Runs.Enqueue(WorkflowRun.Pending);
+        workflow.Runs.Enqueue(WorkflowRun.Pending);
+
+        DecisionAssert.Done(await Cancellation.CancelAsync(Order(proposal.Id, "Trùng đề án"), workflow, CancellationToken.None));
+
+        Assert.Equal(3, workflow.RunChecks);
+        workflow.Single<CancellationRequest>(WorkflowEvents.Cancelled);
+    }
+
+    [Fact]
+    public async Task CancelAsync_StillPendingAfterTheWait_RaisesAnywayToWakeAnInstanceWhoseRowLags()
+    {
+        var proposal = await storage.ProposalAsync(ProposalStatus.Screening);
+        var noWait = new ProposalCancellation(storage.Get<IProposalRepository>(),
+            new WorkflowStarts(Options.Create(new WorkflowOptions { StartWait = TimeSpan.Zero }), TimeProvider.System), NullLogger<ProposalCancellation>.Instance);
+        var workflow = new RecordingWorkflow();
+        workflow.Runs.Enqueue(WorkflowRun.Pending);
+
+        DecisionAssert.Done(await noWait.CancelAsync(Order(proposal.Id, "Trùng đề án"), workflow, CancellationToken.None));
+
+        workflow.Single<CancellationRequest>(WorkflowEvents.Cancelled);
     }
 
     [Fact]

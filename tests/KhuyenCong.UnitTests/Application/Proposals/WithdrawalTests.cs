@@ -78,4 +78,18 @@ public sealed class WithdrawalTests(LinkDecisionStorage storage)
         Assert.Null(await storage.Uses.GetAsync(stopped.Claims.LinkId, CancellationToken.None));
         Assert.Empty(events.Raised);
     }
+
+    [Fact]
+    public async Task Withdraw_WorkflowPendingThenStarted_WaitsForTheStartThenClaimsTheLinkAndRaisesOnce()
+    {
+        var link = await LinkAsync();
+        var events = new RecordingWorkflowEvents();
+        events.Runs.Enqueue(WorkflowRun.Pending);
+
+        Assert.Equal(DecisionKind.Done, (await Withdrawal.WithdrawAsync(link, null, events, CancellationToken.None)).Kind);
+
+        Assert.Equal(2, events.RunChecks);
+        Assert.Single(events.Raised);
+        Assert.NotNull(await storage.Uses.GetAsync(link.Claims.LinkId, CancellationToken.None));
+    }
 }

@@ -51,7 +51,12 @@ public sealed class LinkDecisionStorage : IAsyncLifetime
     {
         await azurite.InitializeAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["Workflow:OfficerEmails"] = "can.bo@khuyencong.example.vn",
+                ["Workflow:DirectorEmail"] = "giam.doc@khuyencong.example.vn",
+            })
             .Build();
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);

@@ -31,4 +31,18 @@ public sealed class RecordingWorkflowEvents : IWorkflowEvents
     }
 
     public Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken) => Task.FromResult(Running);
+
+    /// <summary>What <see cref="RunAsync"/> answers first, in order (a workflow pending, then started); then from <c>Running</c>.</summary>
+    public ConcurrentQueue<WorkflowRun> Runs { get; } = new();
+
+    /// <summary>How many times <see cref="RunAsync"/> was asked.</summary>
+    public int RunChecks => runChecks;
+
+    private int runChecks;
+
+    public Task<WorkflowRun> RunAsync(string proposalId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref runChecks);
+        return Task.FromResult(Runs.TryDequeue(out var run) ? run : Running ? WorkflowRun.Running : WorkflowRun.Ended);
+    }
 }
