@@ -57,8 +57,15 @@
     }
   }
 
+  // While the draft is put back, the change events the restore raises (so the parts that follow the choices update)
+  // must not save it again: that would replace "restored" in the status line within half a second.
+  var restoring = false;
   var timer = null;
   function save() {
+    if (restoring) {
+      return;
+    }
+
     window.clearTimeout(timer);
     timer = window.setTimeout(function () {
       try {
@@ -107,13 +114,19 @@
       }
     });
     // The parts that follow the choices (documents, list fields, the cap box) update as if chosen by hand.
-    ['callId', 'entityType', 'kind', 'activity', 'province', 'fundingSource'].forEach(function (name) {
-      var el = form.elements.namedItem(name);
-      var target = el && el.length !== undefined && !el.tagName ? el[0] : el;
-      if (target) {
-        target.dispatchEvent(new Event('change', { bubbles: true }));
-      }
-    });
+    restoring = true;
+    try {
+      ['callId', 'entityType', 'kind', 'activity', 'province', 'fundingSource'].forEach(function (name) {
+        var el = form.elements.namedItem(name);
+        var target = el && el.length !== undefined && !el.tagName ? el[0] : el;
+        if (target) {
+          target.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+      });
+    } finally {
+      restoring = false;
+    }
+
     say('restored');
   }
 
