@@ -35,19 +35,13 @@ public sealed record SelectionAwaitingApproval(string CallId, int PlanYear, Fund
 /// <param name="Since">When it started waiting (the proposal entered "awaiting approval"; the selection was proposed).</param>
 /// <param name="DueAt">When the decision is due, if it has a deadline (a proposal's: the approval wait limit).</param>
 /// <param name="DecisionUrl">A freshly signed link to its decision page, for the signed-in director (ADR 0031).</param>
-public sealed record DirectorWorkItem(DirectorTask Task, string Title, int Round, DateTimeOffset Since, DateTimeOffset? DueAt, string DecisionUrl)
+public sealed record DirectorWorkItem(DirectorTask Task, string Title, int Round, DateTimeOffset Since, DateTimeOffset? DueAt, string DecisionUrl) : IWaitingWork
 {
     /// <summary>The proposal's figures (<see cref="DirectorTask.ProposalApproval"/> only).</summary>
     public ProposalAwaitingApproval? Proposal { get; init; }
 
     /// <summary>The selection's figures (<see cref="DirectorTask.SelectionApproval"/> only).</summary>
     public SelectionAwaitingApproval? Selection { get; init; }
-
-    /// <summary>Whole days waiting at <paramref name="now"/>.</summary>
-    public int DaysWaiting(DateTimeOffset now) => Math.Max(0, (int)(now - Since).TotalDays);
-
-    /// <summary>True when the deadline is past at <paramref name="now"/>.</summary>
-    public bool IsOverdue(DateTimeOffset now) => DueAt is { } due && due < now;
 
     /// <summary>The task's code in the page (<c>data-task</c>).</summary>
     public static string Code(DirectorTask task) => task == DirectorTask.ProposalApproval ? "proposal-approval" : "selection-approval";

@@ -39,7 +39,7 @@ public sealed class DirectorWorkQueue(IProposalRepository proposals, IProposalCa
         var items = new List<DirectorWorkItem>();
         items.AddRange(await ApprovalsAsync(years, cancellationToken));
         items.AddRange(await SelectionsAsync(years, cancellationToken));
-        return WaitingOrder.MostUrgentFirst(items, time.GetUtcNow(), i => i.DueAt, i => i.Since);
+        return WaitingOrder.MostUrgentFirst(items, time.GetUtcNow());
     }
 
     /// <summary>

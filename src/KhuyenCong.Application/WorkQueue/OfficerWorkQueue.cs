@@ -34,7 +34,7 @@ public sealed class OfficerWorkQueue(IProposalRepository proposals, IProposalCas
             }
         }
 
-        return WaitingOrder.MostUrgentFirst(items, now, i => i.DueAt, i => i.Since);
+        return WaitingOrder.MostUrgentFirst(items, now);
     }
 
     private async Task<IReadOnlyList<ProposalSummary>> ListAsync(ProposalStatus status, int year, CancellationToken cancellationToken)

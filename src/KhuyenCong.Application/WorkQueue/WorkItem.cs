@@ -34,14 +34,8 @@ public enum WorkReason
 /// <param name="Flags">The automatic screening checks' findings of the current round (screening steps only).</param>
 /// <param name="OverdueReviews">Open reviews past their due date.</param>
 public sealed record WorkItem(ProposalSummary Proposal, WorkReason Reason, DateTimeOffset Since, DateTimeOffset? DueAt,
-    IReadOnlyList<ScreeningFinding> Flags, int OverdueReviews)
+    IReadOnlyList<ScreeningFinding> Flags, int OverdueReviews) : IWaitingWork
 {
-    /// <summary>Whole days waiting at <paramref name="now"/>.</summary>
-    public int DaysWaiting(DateTimeOffset now) => Math.Max(0, (int)(now - Since).TotalDays);
-
-    /// <summary>True when the deadline is past at <paramref name="now"/>.</summary>
-    public bool IsOverdue(DateTimeOffset now) => DueAt is { } due && due < now;
-
     /// <summary>True when an automatic check found something that keeps the dossier from being accepted as is.</summary>
     public bool HasBlockingFlag => Flags.Any(f => f.Blocking);
 

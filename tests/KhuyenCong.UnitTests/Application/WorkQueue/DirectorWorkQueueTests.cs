@@ -25,7 +25,7 @@ public class DirectorWorkQueueTests
             Item("due in 1 day", 6, 1),
         };
 
-        var ordered = WaitingOrder.MostUrgentFirst(items, Now, i => i.DueAt, i => i.Since).Select(i => i.Title);
+        var ordered = WaitingOrder.MostUrgentFirst(items, Now).Select(i => i.Title);
 
         Assert.Equal(["overdue by 5 days", "overdue by 1 day", "due in 1 day", "due in 3 days", "no deadline, waiting 30 days", "no deadline, waiting 20 days"], ordered);
     }
