@@ -45,6 +45,9 @@ public sealed class PeriodicReportFigures
     /// <summary>The annual plans' money by source for the report's plan year (ADR 0032), or null when plans do not apply to its filters.</summary>
     public PlannedMoney? Planned { get; }
 
+    /// <summary>The plan year(s) the planned money is of: the plans' ("2018–2020"), else the period's year ("2019").</summary>
+    public string PlanYears => Planned?.YearsText ?? Period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The establishments' own money (vốn đối ứng) of the approved proposals.</summary>
     public long ApprovedCounterpart => Report.Total[StatisticsMeasures.ApprovedCounterpart];
 
@@ -120,13 +123,13 @@ public sealed class PeriodicReportFigures
     }
 
     /// <summary>The money columns of the tables by kind, place and programme.</summary>
-    internal static IReadOnlyList<string> MoneyHeadings { get; } =
+    private static IReadOnlyList<string> MoneyHeadings { get; } =
         ["Số đề án", "Số đề án được phê duyệt", "Kinh phí đề nghị (đồng)", "Kinh phí được phê duyệt (đồng)", "Kinh phí đã thanh toán (đồng)"];
 
     /// <summary>The template's names of the money columns.</summary>
-    internal static IReadOnlyList<string> MoneyKeys { get; } = ["count", "approvedCount", "requested", "approved", "paid"];
+    private static IReadOnlyList<string> MoneyKeys { get; } = ["count", "approvedCount", "requested", "approved", "paid"];
 
-    internal static IReadOnlyList<long?> Figures(StatisticsMeasures m) =>
+    private static IReadOnlyList<long?> Figures(StatisticsMeasures m) =>
         [m[StatisticsMeasures.Count], m[StatisticsMeasures.ApprovedCount], m[StatisticsMeasures.Requested], m[StatisticsMeasures.Approved], m[StatisticsMeasures.Paid]];
 
     /// <summary>"Xã Chỉ Đạo (Hưng Yên)".</summary>

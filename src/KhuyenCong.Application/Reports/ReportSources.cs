@@ -37,7 +37,7 @@ internal static class ReportSources
 
     private static ReportLine Line(string code, StatisticsReport report, PlannedMoney? planned)
     {
-        var m = report.ByFundingSource.FirstOrDefault(g => g.Key == code)?.Measures ?? new StatisticsMeasures();
+        var m = report.OfSource(code);
         var plan = planned?.Of(code);
         return new ReportLine(StatisticsLabels.FundingSource(code, Language.Vietnamese),
             [m[StatisticsMeasures.Count], m[StatisticsMeasures.ApprovedCount], plan, m[StatisticsMeasures.Requested], m[StatisticsMeasures.Approved], m[StatisticsMeasures.Paid]]);

@@ -35,7 +35,7 @@ public static class ReportValues
             .Set("report.productsCertified", Number(figures.ProductsCertified))
             .Set("report.beneficiaries", Number(figures.Beneficiaries))
             .Set("report.paidInPeriod", OfficialFormat.Money(figures.PaidInPeriod))
-            .Set("report.planYears", figures.Planned?.YearsText ?? figures.Period.Year.ToString(CultureInfo.InvariantCulture))
+            .Set("report.planYears", figures.PlanYears)
             .Set("report.planned", figures.Planned?.Total is { } planned ? OfficialFormat.Money(planned) : "—")
             .Set("report.counterpart", OfficialFormat.Money(figures.ApprovedCounterpart));
         foreach (var table in figures.Tables.Concat(figures.CountTables))

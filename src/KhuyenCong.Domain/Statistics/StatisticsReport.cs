@@ -57,6 +57,9 @@ public sealed class StatisticsReport
 
     public long Count => Total[StatisticsMeasures.Count];
 
+    /// <summary>The measures of one funding source (its code), all zero when no proposal of it is counted.</summary>
+    public StatisticsMeasures OfSource(string code) => ByFundingSource.FirstOrDefault(g => g.Key == code)?.Measures ?? new StatisticsMeasures();
+
     /// <summary>Beneficiary establishments by entity type (key: the type's code; catalogue order), from the beneficiary cells (ADR 0029).</summary>
     public IReadOnlyList<StatisticsGroup> ByEntityType { get; private set; } = [];
 

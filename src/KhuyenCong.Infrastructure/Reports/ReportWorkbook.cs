@@ -36,7 +36,7 @@ public sealed class ReportWorkbook : IReportWorkbook
             ("Thời gian chốt số liệu", f.Period.Range.Vietnamese),
             ("Số đề án", f.Proposals),
             ("Số đề án được phê duyệt", f.ApprovedCount),
-            ("Kinh phí kế hoạch năm " + (f.Planned?.YearsText ?? f.Period.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)) + " (đồng)", f.Planned?.Total),
+            ("Kinh phí kế hoạch năm " + f.PlanYears + " (đồng)", f.Planned?.Total),
             ("Kinh phí đề nghị (đồng)", f.Requested),
             ("Kinh phí được phê duyệt (đồng)", f.Approved),
             ("Kinh phí đã thanh toán (đồng)", f.Paid),

@@ -26,6 +26,10 @@ public static class Formats
         _ => new Bilingual("— (chưa nhập kế hoạch năm " + planned.YearsText + ")", "— (no plan entered for " + planned.YearsText + ")").In(language),
     };
 
+    /// <summary>A ratio as a percentage with two decimals at most: 0.7173 → "71,73%" ("71.73%" in English); "–" without one.</summary>
+    public static string Ratio(decimal? ratio, Language language) =>
+        ratio is { } value ? DisplayFormat.Percent(Math.Round(value * 100, 2), language) + "%" : "–";
+
     /// <summary>"1.234.567" in Vietnamese, "1,234,567" in English.</summary>
     public static string Number(long value, Language language) => DisplayFormat.Amount(value, language);
 

@@ -2,6 +2,7 @@ using KhuyenCong.Application.Statistics;
 using KhuyenCong.Domain.Proposals;
 using KhuyenCong.Domain.Statistics;
 using KhuyenCong.Domain.Text;
+using KhuyenCong.Web.Components;
 using KhuyenCong.Web.Rendering;
 
 namespace KhuyenCong.Web.Pages.Dashboard;
@@ -36,21 +37,19 @@ internal sealed class DashboardSources(StatisticsReport report, PageContext page
 
     private StatsRow Row(string code)
     {
-        var m = report.ByFundingSource.FirstOrDefault(g => g.Key == code)?.Measures ?? new StatisticsMeasures();
+        var m = report.OfSource(code);
         var plan = planned?.Of(code);
         return new StatsRow(StatisticsLabels.FundingSource(code, page.Language),
         [
             .. PlanCell(plan),
             StatsCell.Of(m[StatisticsMeasures.Count]), StatsCell.Of(m[StatisticsMeasures.Requested]), StatsCell.Of(m[StatisticsMeasures.Approved]),
             StatsCell.Of(m[StatisticsMeasures.Paid]), StatsCell.Of(m[StatisticsMeasures.PaidDirect]),
-            StatsCell.Of(Percent(StatisticsReport.Ratio(m[StatisticsMeasures.Paid], m[StatisticsMeasures.Approved]))),
+            StatsCell.Of(Formats.Ratio(StatisticsReport.Ratio(m[StatisticsMeasures.Paid], m[StatisticsMeasures.Approved]), page.Language)),
         ]);
     }
 
     /// <summary>The planned cell when the table has the column.</summary>
     private StatsCell[] PlanCell(long? plan) => planned is null ? [] : [StatsCell.OfFigure(plan)];
-
-    private string Percent(decimal? ratio) => ratio is { } value ? DisplayFormat.Percent(Math.Round(value * 100, 2), page.Language) + "%" : "–";
 
     private string T(string vietnamese, string english) => page.T(vietnamese, english);
 }

@@ -46,8 +46,8 @@ public sealed class DashboardView(StatisticsReport report, PageContext page, boo
             new("requested", T("Kinh phí đề nghị", "Requested"), Formats.Money(t[StatisticsMeasures.Requested], Language)),
             new("approved", T("Kinh phí phê duyệt", "Approved"), Formats.Money(t[StatisticsMeasures.Approved], Language)),
             new("paid", T("Đã thanh toán", "Paid"), Formats.Money(t[StatisticsMeasures.Paid], Language)),
-            new("disbursement-rate", T("Tỷ lệ giải ngân (đã thanh toán / phê duyệt)", "Disbursement rate (paid / approved)"), Percent(report.DisbursementRate)),
-            new("direct-share", T("Tỷ lệ thanh toán trực tiếp cho cơ sở", "Share paid directly to establishments"), Percent(report.DirectShare)),
+            new("disbursement-rate", T("Tỷ lệ giải ngân (đã thanh toán / phê duyệt)", "Disbursement rate (paid / approved)"), Formats.Ratio(report.DisbursementRate, Language)),
+            new("direct-share", T("Tỷ lệ thanh toán trực tiếp cho cơ sở", "Share paid directly to establishments"), Formats.Ratio(report.DirectShare, Language)),
             new("trainees", T("Số người được đào tạo (dự kiến)", "Trainees (expected)"), Formats.Number(t[StatisticsMeasures.Trainees], Language)),
             new("actual-trainees", T("Số người được đào tạo (thực tế, khi nghiệm thu)", "Trainees (actual, at acceptance)"), Formats.Number(t[StatisticsMeasures.ActualTrainees], Language)),
             new("jobs", T("Số việc làm (dự kiến)", "Jobs (expected)"), Formats.Number(t[StatisticsMeasures.Jobs], Language)),
@@ -120,8 +120,6 @@ public sealed class DashboardView(StatisticsReport report, PageContext page, boo
 
     private static StatsCell[] MoneyCells(StatisticsMeasures m) =>
         [StatsCell.Of(m[StatisticsMeasures.Count]), StatsCell.Of(m[StatisticsMeasures.Requested]), StatsCell.Of(m[StatisticsMeasures.Approved]), StatsCell.Of(m[StatisticsMeasures.Paid])];
-
-    private string Percent(decimal? ratio) => ratio is { } value ? DisplayFormat.Percent(Math.Round(value * 100, 2), Language) + "%" : "–";
 
     private string T(string vietnamese, string english) => page.T(vietnamese, english);
 }
