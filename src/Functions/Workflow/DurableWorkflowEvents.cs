@@ -10,16 +10,12 @@ public sealed class DurableWorkflowEvents(DurableTaskClient client) : IWorkflowE
         where TPayload : notnull =>
         client.RaiseEventAsync(proposalId, eventName, payload, cancellationToken);
 
-    public async Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken) =>
-        (await client.GetInstanceAsync(proposalId, cancellationToken))?.RuntimeStatus
-            is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending;
-
     /// <remarks>The Instances row turns Running only after the provider stored the start in the history.</remarks>
     public async Task<WorkflowRun> RunAsync(string proposalId, CancellationToken cancellationToken) =>
         (await client.GetInstanceAsync(proposalId, cancellationToken))?.RuntimeStatus switch
         {
             OrchestrationRuntimeStatus.Pending => WorkflowRun.Pending,
-            OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended => WorkflowRun.Running,
+            OrchestrationRuntimeStatus.Running => WorkflowRun.Running,
             _ => WorkflowRun.Ended,
         };
 }

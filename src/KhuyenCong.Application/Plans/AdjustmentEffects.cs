@@ -81,7 +81,7 @@ public sealed class AdjustmentEffects(IBudgetLedger ledger, IProposalRepository 
             }
         }
 
-        if (await events.IsRunningAsync(line.ProposalId, cancellationToken))
+        if (await events.RunAsync(line.ProposalId, cancellationToken) != WorkflowRun.Ended)
         {
             var reason = $"Đưa ra khỏi kế hoạch theo quyết định điều chỉnh số {adjustment.Number} ngày {DisplayFormat.Date(adjustment.Date, Language.Vietnamese)}"
                 + (adjustment.Reason is { } why ? ": " + why : ".");

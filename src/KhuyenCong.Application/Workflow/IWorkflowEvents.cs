@@ -12,17 +12,12 @@ public interface IWorkflowEvents
         where TPayload : notnull;
 
     /// <summary>
-    /// True while the proposal's workflow runs or is about to (pending): it still takes events. False once it ended
-    /// (settled, rejected, withdrawn, cancelled, failed), or for a proposal without one (imported).
-    /// </summary>
-    Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken);
-
-    /// <summary>
     /// Where the proposal's workflow is: <see cref="WorkflowRun.Pending"/> before it has started (its start not yet
     /// processed), <see cref="WorkflowRun.Running"/> once started, <see cref="WorkflowRun.Ended"/> when it ended or never
     /// existed. An event sent to a pending instance can be discarded by the Azure Storage provider when it is dequeued
     /// before the instance's start (a lease moving between instances), so a use case whose event must not be lost (a
-    /// withdrawal, a cancellation) raises it only to a running workflow and otherwise says to try again.
+    /// withdrawal, a cancellation) raises it only once the workflow has started (<see cref="WorkflowStarts"/>). A
+    /// proposal without a workflow (imported) reads ended.
     /// </summary>
     Task<WorkflowRun> RunAsync(string proposalId, CancellationToken cancellationToken);
 }

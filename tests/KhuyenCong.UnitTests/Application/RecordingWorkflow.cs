@@ -11,7 +11,7 @@ public sealed class RecordingWorkflow(Func<string, Task>? atRaise = null) : IWor
 {
     private readonly ConcurrentQueue<(string ProposalId, string EventName, object Payload)> raised = new();
 
-    /// <summary>Whether the proposal's workflow runs (<see cref="IsRunningAsync"/>).</summary>
+    /// <summary>Whether the proposal's workflow runs (<see cref="RunAsync"/> answers running, or ended).</summary>
     public bool Running { get; init; } = true;
 
     public IReadOnlyList<(string ProposalId, string EventName, object Payload)> Raised => [.. raised];
@@ -26,8 +26,6 @@ public sealed class RecordingWorkflow(Func<string, Task>? atRaise = null) : IWor
 
         raised.Enqueue((proposalId, eventName, payload));
     }
-
-    public Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken) => Task.FromResult(Running);
 
     /// <summary>What <see cref="RunAsync"/> answers first, in order (a workflow pending, then started); then from <c>Running</c>.</summary>
     public ConcurrentQueue<WorkflowRun> Runs { get; } = new();

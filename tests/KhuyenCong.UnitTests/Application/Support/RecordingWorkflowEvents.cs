@@ -30,8 +30,6 @@ public sealed class RecordingWorkflowEvents : IWorkflowEvents
         return Task.CompletedTask;
     }
 
-    public Task<bool> IsRunningAsync(string proposalId, CancellationToken cancellationToken) => Task.FromResult(Running);
-
     /// <summary>What <see cref="RunAsync"/> answers first, in order (a workflow pending, then started); then from <c>Running</c>.</summary>
     public ConcurrentQueue<WorkflowRun> Runs { get; } = new();
 
